@@ -1,0 +1,73 @@
+"""The ``ssbkit`` command line.
+
+Each area registers its subcommands in its own module (``cli/thermo.py``,
+``cli/lit.py``, ``cli/physics.py`` ...).  Errors a user can fix
+(:class:`ssbkit.errors.SsbkitError`, click usage errors) print one line and
+exit with code 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .. import __version__
+from ..errors import SsbkitError
+from ._common import fail
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="ssbkit")
+def cli() -> None:
+    """ssbkit: interfaces of all-solid-state lithium batteries.
+
+    Thermodynamic commands read entries from --entries PATH|mp or the
+    SSBKIT_ENTRIES environment variable (a CSV/CSV.gz of formula + formation
+    energy per atom, a pymatgen ComputedEntry JSON, or 'mp' for the Materials
+    Project API with MP_API_KEY).
+    """
+
+
+def _register() -> None:
+    from importlib import import_module
+
+    for mod in ("thermo", "interfaces", "lit", "physics", "stack", "screening", "web"):
+        try:
+            module = import_module(f"{__name__}.{mod}")
+        except ModuleNotFoundError as exc:  # area not built yet
+            if exc.name == f"{__name__}.{mod}":
+                continue
+            raise
+        module.register(cli)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    try:
+        cli.main(args=argv, prog_name="ssbkit", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("ssbkit: interrupted", err=True)
+        return 130
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code or 0)
+    except click.UsageError as exc:
+        msg = exc.format_message().replace("\n", " ")
+        hint = f" (see 'ssbkit {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.info_name != "ssbkit" else " (see 'ssbkit --help')"
+        click.echo(f"ssbkit: error: {msg}{hint}", err=True)
+        return 2
+    except click.ClickException as exc:
+        click.echo(f"ssbkit: error: {exc.format_message()}", err=True)
+        return exc.exit_code if exc.exit_code else 1
+    except SsbkitError as exc:
+        return fail(str(exc))
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

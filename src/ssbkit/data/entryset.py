@@ -1,0 +1,237 @@
+"""An indexed, array-backed set of thermodynamic entries.
+
+Every entry is a composition plus an energy per atom.  Energies are stored as
+*formation* energies per atom (eV/atom), relative to the lowest-energy
+elemental entry of each element in the set, so that tables of formation
+energies (elemental references at 0) and total-energy entries (pymatgen
+``ComputedEntry``) are handled alike.  Entries are indexed by chemical system
+("Li-P-S"), so that a query for a 4-7 element system only touches entries of
+its subsystems.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from ..errors import DataSourceError, FormulaError
+
+_TOKEN = re.compile(r"([A-Z][a-z]?)(\d*\.?\d*(?:[eE][-+]?\d+)?)")
+
+
+def parse_simple_formula(formula: str) -> dict[str, float]:
+    """Fast parser for flat formulas such as ``Li12P4S16`` or ``Li0.5CoO2``.
+
+    Falls back to pymatgen for parentheses.  Raises :class:`FormulaError`.
+    """
+    if "(" in formula or "[" in formula:
+        from pymatgen.core import Composition
+
+        try:
+            return {el.symbol: float(a) for el, a in Composition(formula).items()}
+        except Exception as exc:  # pragma: no cover - pymatgen message varies
+            raise FormulaError(f"cannot parse formula {formula!r}: {exc}") from None
+    out: dict[str, float] = {}
+    pos = 0
+    for m in _TOKEN.finditer(formula):
+        if m.start() != pos:
+            raise FormulaError(f"cannot parse formula {formula!r}")
+        pos = m.end()
+        amt = float(m.group(2)) if m.group(2) else 1.0
+        out[m.group(1)] = out.get(m.group(1), 0.0) + amt
+    if pos != len(formula) or not out:
+        raise FormulaError(f"cannot parse formula {formula!r}")
+    return out
+
+
+def chemsys_key(elements: Iterable[str]) -> str:
+    """Canonical chemical-system key: sorted symbols joined by '-' (``Li-O-P``)."""
+    return "-".join(sorted(set(elements)))
+
+
+@dataclass
+class EntrySet:
+    """Entries as arrays, indexed by chemical system.
+
+    Attributes:
+        elements: element symbols; column order of the composition arrays.
+        formulas: formula of each entry as given by the source.
+        entry_ids: identifier of each entry (source ID or ``<source>:<row>``).
+        comp_ptr, comp_el, comp_amt: CSR-style composition storage; entry ``i``
+            has elements ``comp_el[comp_ptr[i]:comp_ptr[i+1]]`` (indices into
+            ``elements``) with amounts ``comp_amt[...]`` (atoms per cell).
+        e_form_per_atom: formation energy per atom, eV/atom, relative to the
+            elemental references of this set.
+        raw_energy_per_atom: energy per atom as given by the source (eV/atom).
+        element_refs: energy per atom of each element's reference (eV/atom)
+            in the source's own scale; NaN where the set has no elemental entry.
+    """
+
+    elements: list[str]
+    formulas: list[str]
+    entry_ids: list[str]
+    comp_ptr: np.ndarray
+    comp_el: np.ndarray
+    comp_amt: np.ndarray
+    e_form_per_atom: np.ndarray
+    raw_energy_per_atom: np.ndarray
+    element_refs: np.ndarray
+    _index: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _el_pos: dict[str, int] = field(default_factory=dict, repr=False)
+    _chemsys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object), repr=False)
+
+    # ------------------------------------------------------------------ build
+    @classmethod
+    def from_records(cls, formulas: Sequence[str], energies_per_atom: Sequence[float],
+                     entry_ids: Sequence[str] | None = None,
+                     compositions: Sequence[dict[str, float]] | None = None) -> "EntrySet":
+        """Build from parallel sequences (formula, energy per atom in eV/atom, id)."""
+        n = len(formulas)
+        if n == 0:
+            raise DataSourceError("the data source holds no entries")
+        comps = compositions if compositions is not None else [parse_simple_formula(f) for f in formulas]
+        el_pos: dict[str, int] = {}
+        ptr = np.zeros(n + 1, dtype=np.int64)
+        els: list[int] = []
+        amts: list[float] = []
+        for i, comp in enumerate(comps):
+            for sym, amt in comp.items():
+                if amt <= 0:
+                    continue
+                if sym not in el_pos:
+                    el_pos[sym] = len(el_pos)
+                els.append(el_pos[sym])
+                amts.append(amt)
+            ptr[i + 1] = len(els)
+        elements = list(el_pos)
+        raw = np.asarray(energies_per_atom, dtype=float)
+        if raw.shape != (n,) or not np.all(np.isfinite(raw)):
+            bad = int(np.flatnonzero(~np.isfinite(raw))[0]) if raw.shape == (n,) else -1
+            raise DataSourceError(f"entry {bad} has a missing or non-numeric energy: fix or remove that row")
+        ids = list(entry_ids) if entry_ids is not None else [str(i) for i in range(n)]
+        es = cls(elements=elements, formulas=list(formulas), entry_ids=ids, comp_ptr=ptr,
+                 comp_el=np.asarray(els, dtype=np.int32), comp_amt=np.asarray(amts, dtype=float),
+                 e_form_per_atom=np.zeros(n), raw_energy_per_atom=raw,
+                 element_refs=np.full(len(elements), np.nan))
+        es._finish()
+        return es
+
+    def _finish(self, chemsys: np.ndarray | None = None) -> None:
+        """Compute elemental references, formation energies and the chemsys index.
+
+        ``chemsys`` (one key per entry, from the cache) skips recomputing keys.
+        """
+        n = len(self.formulas)
+        self._el_pos = {s: i for i, s in enumerate(self.elements)}
+        nel = np.diff(self.comp_ptr)
+        refs = np.full(len(self.elements), np.nan)
+        single = np.flatnonzero(nel == 1)
+        for i in single:
+            e = self.comp_el[self.comp_ptr[i]]
+            v = self.raw_energy_per_atom[i]
+            if not (v >= refs[e]):  # NaN-aware min
+                refs[e] = v
+        self.element_refs = refs
+        # formation energy per atom = raw - sum_j x_j ref_j (NaN refs -> NaN)
+        totals = np.add.reduceat(self.comp_amt, self.comp_ptr[:-1]) if n else np.zeros(0)
+        ref_contrib = self.comp_amt * refs[self.comp_el]
+        ref_sum = np.add.reduceat(ref_contrib, self.comp_ptr[:-1]) if n else np.zeros(0)
+        self.e_form_per_atom = self.raw_energy_per_atom - ref_sum / totals
+        # chemsys index
+        if chemsys is None:
+            els = self.elements
+            chemsys = np.asarray(["-".join(sorted([els[j] for j in self.comp_el[self.comp_ptr[i]:self.comp_ptr[i + 1]]]))
+                                  for i in range(n)], dtype=object)
+        self._chemsys = chemsys
+        uniq, inverse = np.unique(chemsys.astype(str), return_inverse=True)
+        order = np.argsort(inverse, kind="stable")
+        bounds = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
+        self._index = {str(k): order[bounds[j]:bounds[j + 1]] for j, k in enumerate(uniq)}
+
+    # ----------------------------------------------------------------- query
+    def __len__(self) -> int:
+        return len(self.formulas)
+
+    @property
+    def chemsys_keys(self) -> list[str]:
+        """All chemical systems that hold at least one entry."""
+        return list(self._index)
+
+    def has_element(self, symbol: str) -> bool:
+        """True when at least one entry contains ``symbol``."""
+        return symbol in self._el_pos
+
+    def has_reference(self, symbol: str) -> bool:
+        """True when the set holds an elemental entry for ``symbol``."""
+        pos = self._el_pos.get(symbol)
+        return pos is not None and bool(np.isfinite(self.element_refs[pos]))
+
+    def composition(self, i: int) -> dict[str, float]:
+        """Composition of entry ``i`` (symbol -> atoms in the cell)."""
+        sl = slice(self.comp_ptr[i], self.comp_ptr[i + 1])
+        return {self.elements[e]: float(a) for e, a in zip(self.comp_el[sl], self.comp_amt[sl])}
+
+    def indices_in(self, elements: Iterable[str]) -> np.ndarray:
+        """Indices of every entry whose elements are a subset of ``elements``."""
+        els = sorted(set(elements))
+        for sym in els:
+            if sym not in self._el_pos:
+                raise FormulaError(f"the data source has no entries containing {sym}: "
+                                   "use a data source that covers it (--entries)")
+            if not self.has_reference(sym):
+                raise FormulaError(f"the data source has no elemental reference entry for {sym}: "
+                                   "add the element's ground state to your entries")
+        found = []
+        for r in range(1, len(els) + 1):
+            for sub in itertools.combinations(els, r):
+                idx = self._index.get("-".join(sub))
+                if idx is not None:
+                    found.append(idx)
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+    def indices_exact(self, key: str) -> np.ndarray:
+        """Indices of entries whose chemical system is exactly ``key``."""
+        return self._index.get(key, np.zeros(0, dtype=np.int64))
+
+    def composition_matrix(self, idx: np.ndarray, elements: Sequence[str]) -> np.ndarray:
+        """Atoms of each element (rows, in ``elements`` order) per atom of each entry (columns).
+
+        Columns are normalised to one atom, so that column ``j`` times
+        ``e_form_per_atom[idx[j]]`` is the energy of one atom of entry ``j``.
+        """
+        pos = {s: k for k, s in enumerate(elements)}
+        mat = np.zeros((len(elements), len(idx)))
+        for j, i in enumerate(idx):
+            sl = slice(self.comp_ptr[i], self.comp_ptr[i + 1])
+            amts = self.comp_amt[sl]
+            tot = amts.sum()
+            for e, a in zip(self.comp_el[sl], amts):
+                mat[pos[self.elements[e]], j] = a / tot
+        return mat
+
+    # ----------------------------------------------------------------- cache
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """Arrays for the on-disk cache (see :mod:`ssbkit.data.cache`)."""
+        return {
+            "elements": np.asarray(self.elements, dtype=object),
+            "formulas": np.asarray(self.formulas, dtype=object),
+            "entry_ids": np.asarray(self.entry_ids, dtype=object),
+            "comp_ptr": self.comp_ptr, "comp_el": self.comp_el, "comp_amt": self.comp_amt,
+            "raw_energy_per_atom": self.raw_energy_per_atom,
+            "chemsys": self._chemsys,
+        }
+
+    @classmethod
+    def from_arrays(cls, arr: dict[str, np.ndarray]) -> "EntrySet":
+        """Inverse of :meth:`to_arrays`."""
+        es = cls(elements=list(arr["elements"]), formulas=list(arr["formulas"]),
+                 entry_ids=list(arr["entry_ids"]), comp_ptr=arr["comp_ptr"], comp_el=arr["comp_el"],
+                 comp_amt=arr["comp_amt"], e_form_per_atom=np.zeros(len(arr["formulas"])),
+                 raw_energy_per_atom=arr["raw_energy_per_atom"],
+                 element_refs=np.full(len(arr["elements"]), np.nan))
+        es._finish(arr.get("chemsys"))
+        return es

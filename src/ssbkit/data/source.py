@@ -1,0 +1,139 @@
+"""Where thermodynamic entries come from, and the provenance they carry.
+
+The source is chosen, in order, by the ``--entries PATH|mp`` option, the
+``SSBKIT_ENTRIES`` environment variable, or ``entries = ...`` in the user
+config file ``$SSBKIT_CONFIG`` (default ``~/.config/ssbkit/config.toml``).
+``mp`` means the Materials Project API (key in ``MP_API_KEY``), fetched per
+chemical system on demand and cached on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import DataSourceError
+from . import cache
+from .entryset import EntrySet
+
+HOW_TO_CONFIGURE = (
+    "configure thermodynamic data with --entries PATH (CSV/CSV.gz of formula + formation energy per atom, "
+    "or pymatgen ComputedEntry JSON), --entries mp with MP_API_KEY set, or the SSBKIT_ENTRIES environment variable"
+)
+
+
+def config_path() -> Path:
+    """The user config file (TOML)."""
+    return Path(os.environ.get("SSBKIT_CONFIG") or Path.home() / ".config" / "ssbkit" / "config.toml")
+
+
+def read_config() -> dict[str, Any]:
+    """The user config as a dict ({} if absent); a malformed file is an error."""
+    p = config_path()
+    if not p.exists():
+        return {}
+    try:
+        return tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataSourceError(f"config file {p} is not valid TOML ({exc}); fix or remove it") from None
+
+
+def configured_spec(explicit: str | None = None) -> str | None:
+    """The entries spec from the option, the environment or the config file (None if none)."""
+    if explicit:
+        return explicit
+    env = os.environ.get("SSBKIT_ENTRIES")
+    if env:
+        return env
+    cfg = read_config().get("entries")
+    return str(cfg) if cfg else None
+
+
+@dataclass
+class DataSource:
+    """A resolved data source.
+
+    Attributes:
+        kind: ``"file"`` or ``"mp"``.
+        location: absolute file path, or the API URL.
+        version: content SHA-256 for files; database version for the API.
+    """
+
+    kind: str
+    location: str
+    version: str
+    _entries: EntrySet | None = field(default=None, repr=False)
+    _mp: Any = field(default=None, repr=False)
+
+    def provenance(self) -> dict[str, Any]:
+        """Provenance fields common to every result computed from this source."""
+        return {
+            "data_source": self.location,
+            "data_kind": self.kind,
+            "data_version": self.version,
+            "ssbkit_version": __version__,
+        }
+
+    def entries_for(self, elements: list[str] | set[str]) -> EntrySet:
+        """The entry set that covers ``elements`` (whole file, or fetched from the API)."""
+        if self.kind == "file":
+            assert self._entries is not None
+            return self._entries
+        return self._mp.entryset_for(sorted(set(elements)))
+
+
+def _load_file(path: Path) -> tuple[EntrySet, str]:
+    from .readers import read_entries_file
+
+    if not path.exists():
+        raise DataSourceError(f"entries file {path} does not exist: check --entries or SSBKIT_ENTRIES")
+    if path.is_dir():
+        raise DataSourceError(f"entries path {path} is a directory: give a CSV, CSV.gz, JSON or JSON.gz file")
+    try:
+        digest = cache.file_sha256(path)
+    except OSError as exc:
+        raise DataSourceError(f"cannot read {path}: {exc.strerror or exc}") from None
+    arrays = cache.load("entries", digest)
+    if arrays is not None:
+        try:
+            return EntrySet.from_arrays(arrays), digest
+        except Exception:  # stale/corrupt cache: rebuild
+            pass
+    es = read_entries_file(path)
+    cache.store("entries", digest, es.to_arrays())
+    return es, digest
+
+
+@lru_cache(maxsize=8)
+def _open_cached(spec: str, mtime_ns: int, size: int) -> DataSource:
+    path = Path(spec).expanduser().resolve()
+    es, digest = _load_file(path)
+    return DataSource(kind="file", location=str(path), version=f"sha256:{digest}", _entries=es)
+
+
+def open_source(spec: str | None = None) -> DataSource:
+    """Resolve and open the configured data source.
+
+    Raises:
+        DataSourceError: nothing configured, missing/corrupt file, no API key.
+    """
+    spec = configured_spec(spec)
+    if not spec:
+        raise DataSourceError(f"no thermodynamic data source configured: {HOW_TO_CONFIGURE}")
+    if spec.strip().lower() in ("mp", "materials-project", "materialsproject"):
+        from .mp import MPSource
+
+        mp = MPSource.from_environment()
+        return DataSource(kind="mp", location=mp.endpoint, version=mp.version_label, _mp=mp)
+    path = Path(spec).expanduser()
+    try:
+        st = path.stat()
+    except OSError:
+        raise DataSourceError(f"entries file {path} does not exist: check --entries or SSBKIT_ENTRIES "
+                              f"({HOW_TO_CONFIGURE})") from None
+    return _open_cached(str(path), st.st_mtime_ns, st.st_size)

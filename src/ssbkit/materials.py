@@ -1,0 +1,173 @@
+"""Material names: the field's abbreviations and formula variants.
+
+A user may write ``LGPS``, ``Li10GeP2S12``, ``P2S12GeLi10`` or ``NMC811``; every
+layer resolves names here.  Each abbreviation has the nominal formula used in
+the literature and, where that formula is disordered (fractional occupancies
+that no DFT database holds), an *ordered model formula* used for
+thermodynamics, as in the first-principles work the seeds cite (seed 1
+``000_b696854b0b79fc77.txt``, refs. [16a], [17], [76], [109]).  The model
+substitution is always reported, never silent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pymatgen.core import Composition, Element
+
+from .errors import FormulaError
+
+
+@dataclass(frozen=True)
+class Material:
+    """A resolved material name.
+
+    Attributes:
+        name: what the user typed.
+        formula: nominal formula (as reported in the literature).
+        model_formula: ordered formula used for thermodynamics.
+        abbreviation: the abbreviation, if the name was one.
+        note: why ``model_formula`` differs from ``formula`` (empty if equal).
+    """
+
+    name: str
+    formula: str
+    model_formula: str
+    abbreviation: str | None = None
+    note: str = ""
+
+    @property
+    def composition(self) -> Composition:
+        """Composition of the model formula (what thermodynamics uses)."""
+        return Composition(self.model_formula)
+
+    @property
+    def nominal_composition(self) -> Composition:
+        """Composition of the nominal formula."""
+        return Composition(self.formula)
+
+
+# abbreviation -> (nominal formula, ordered model formula, note, family)
+ABBREVIATIONS: dict[str, tuple[str, str, str]] = {
+    "LGPS": ("Li10GeP2S12", "Li10GeP2S12", ""),
+    "LPS": ("Li3PS4", "Li3PS4", ""),
+    "LPSCL": ("Li6PS5Cl", "Li6PS5Cl", ""),
+    "LPSBR": ("Li6PS5Br", "Li6PS5Br", ""),
+    "LPSI": ("Li6PS5I", "Li6PS5I", ""),
+    "LSPS": ("Li10SnP2S12", "Li10SnP2S12", ""),
+    "LLZO": ("Li7La3Zr2O12", "Li7La3Zr2O12", ""),
+    "LLZTO": ("Li6.4La3Zr1.4Ta0.6O12", "Li7La3Zr2O12",
+              "Ta-doped garnet modelled by undoped Li7La3Zr2O12 (ordered host)"),
+    "LLTO": ("Li0.33La0.56TiO3", "LiLaTi2O6",
+             "perovskite Li3xLa2/3-xTiO3 modelled by ordered LiLaTi2O6 (x=1/6), as in DFT windows"),
+    "LATP": ("Li1.3Al0.3Ti1.7(PO4)3", "LiTi2(PO4)3",
+             "Al-doped NASICON modelled by its ordered host LiTi2(PO4)3"),
+    "LAGP": ("Li1.5Al0.5Ge1.5(PO4)3", "LiGe2(PO4)3",
+             "Al-doped NASICON modelled by its ordered host LiGe2(PO4)3"),
+    "LIPON": ("Li2.88PO3.73N0.14", "Li3PO4",
+              "amorphous LiPON modelled by Li3PO4 (its nitrogen-free parent)"),
+    "LYC": ("Li3YCl6", "Li3YCl6", ""),
+    "LYB": ("Li3YBr6", "Li3YBr6", ""),
+    "LIC": ("Li3InCl6", "Li3InCl6", ""),
+    "LCO": ("LiCoO2", "LiCoO2", ""),
+    "LFP": ("LiFePO4", "LiFePO4", ""),
+    "LMO": ("LiMn2O4", "LiMn2O4", ""),
+    "LNO": ("LiNiO2", "LiNiO2", ""),
+    "LNMO": ("LiNi0.5Mn1.5O4", "LiNi0.5Mn1.5O4", ""),
+    "LCP": ("LiCoPO4", "LiCoPO4", ""),
+    "NMC111": ("LiNi1/3Co1/3Mn1/3O2", "LiNi1/3Co1/3Mn1/3O2", ""),
+    "NMC532": ("LiNi0.5Co0.2Mn0.3O2", "LiNi0.5Co0.2Mn0.3O2", ""),
+    "NMC622": ("LiNi0.6Co0.2Mn0.2O2", "LiNi0.6Co0.2Mn0.2O2", ""),
+    "NMC811": ("LiNi0.8Co0.1Mn0.1O2", "LiNi0.8Co0.1Mn0.1O2", ""),
+    "NCA": ("LiNi0.8Co0.15Al0.05O2", "LiNi0.8Co0.15Al0.05O2", ""),
+    "LTO": ("Li4Ti5O12", "Li4Ti5O12", ""),
+    "LNBO": ("LiNbO3", "LiNbO3", ""),
+}
+# synonyms -> canonical abbreviation
+_SYNONYMS = {
+    "NCM": "NMC811", "NMC": "NMC811", "NCM811": "NMC811", "NCM622": "NMC622",
+    "NCM532": "NMC532", "NCM111": "NMC111", "NCM523": "NMC532", "NMC523": "NMC532",
+    "LI-PON": "LIPON", "LPON": "LIPON", "ARGYRODITE": "LPSCL", "LIM2O4": "LMO",
+    "LLZTO": "LLZTO", "LPSC": "LPSCL", "LSNPS": "LSPS", "LINBO": "LNBO",
+}
+
+_FRACTION = re.compile(r"(\d+)/(\d+)")
+_ELEMENT = re.compile(r"[A-Z][a-z]?")
+
+
+def _expand_fractions(formula: str) -> str:
+    return _FRACTION.sub(lambda m: repr(int(m.group(1)) / int(m.group(2))), formula)
+
+
+def parse_formula(text: str) -> Composition:
+    """Parse a chemical formula (any element order, parentheses, fractions like ``1/3``).
+
+    Raises:
+        FormulaError: unparseable text or an unknown element symbol.
+    """
+    raw = text.strip()
+    if not raw:
+        raise FormulaError("empty formula: give a formula such as Li3PS4 or an abbreviation such as LGPS")
+    for sym in _ELEMENT.findall(raw):
+        if not Element.is_valid_symbol(sym):
+            raise FormulaError(f"unknown element {sym!r} in {text!r}: check the spelling "
+                               "(element symbols are case-sensitive, e.g. Co not CO)")
+    cleaned = _expand_fractions(raw.replace(" ", ""))
+    if re.search(r"[^A-Za-z0-9.()\[\]]", cleaned):
+        raise FormulaError(f"cannot parse formula {text!r}: use element symbols with amounts, e.g. Li6PS5Cl")
+    try:
+        comp = Composition(cleaned)
+    except Exception as exc:  # pymatgen raises several types
+        raise FormulaError(f"cannot parse formula {text!r}: {exc}; write e.g. Li6PS5Cl or LiNi0.8Co0.1Mn0.1O2") from None
+    if comp.num_atoms <= 0:
+        raise FormulaError(f"formula {text!r} has no atoms")
+    if any(amt < 0 for amt in comp.values()):
+        raise FormulaError(f"formula {text!r} has a negative amount")
+    return comp
+
+
+def canonical_abbreviation(name: str) -> str | None:
+    """Canonical abbreviation for ``name`` (case-insensitive), or None."""
+    key = name.strip().upper().replace(" ", "")
+    key = _SYNONYMS.get(key, key)
+    return key if key in ABBREVIATIONS else None
+
+
+def resolve(name: str) -> Material:
+    """Resolve an abbreviation or formula into a :class:`Material`.
+
+    >>> resolve("LATP").model_formula
+    'LiTi2(PO4)3'
+    >>> resolve("S4PLi3").formula
+    'Li3PS4'
+    """
+    abbr = canonical_abbreviation(name)
+    if abbr is not None:
+        formula, model, note = ABBREVIATIONS[abbr]
+        return Material(name=name, formula=formula, model_formula=model, abbreviation=abbr, note=note)
+    comp = parse_formula(name)
+    # keep the user's amounts (per formula unit as written), canonical element order
+    formula = _formula_string(comp)
+    return Material(name=name, formula=formula, model_formula=formula)
+
+
+def _formula_string(comp: Composition) -> str:
+    """Formula in pymatgen's conventional order, amounts as given (no reduction)."""
+    parts = []
+    for el, amt in sorted(comp.items(), key=lambda kv: (kv[0].X, kv[0].symbol)):
+        if abs(amt - round(amt)) < 1e-8:
+            n = int(round(amt))
+            parts.append(f"{el.symbol}{'' if n == 1 else n}")
+        else:
+            parts.append(f"{el.symbol}{amt:.6g}")
+    return "".join(parts)
+
+
+def same_material(a: str, b: str) -> bool:
+    """True when two names denote the same reduced composition (any element order)."""
+    try:
+        ca, cb = resolve(a).nominal_composition, resolve(b).nominal_composition
+    except FormulaError:
+        return False
+    return ca.reduced_composition.almost_equals(cb.reduced_composition, rtol=1e-3, atol=1e-4)

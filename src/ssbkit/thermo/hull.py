@@ -1,0 +1,286 @@
+"""Convex hulls of chemical systems, built once and reused across queries.
+
+Stability of an entry depends only on entries of its own chemical system and
+its subsystems (phases with other elements cannot appear in its
+decomposition).  So the set of stable phases is computed once per *exact*
+chemical system ("Li-P-S" alone), memoised, and the hull of any larger system
+is the union of the stable sets of its subsystems: a query for
+Li-P-S-Cl-Ni-Co-Mn-O reuses everything learnt for Li-P-S, Li-Co-O and so on.
+
+Energies are formation energies per atom (eV/atom) relative to the elemental
+references of the data set; this is the Materials Project convention
+(seed 1, 000_b696854b0b79fc77.txt, §3.1, refs. [16a], [17], [76]).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable, Mapping
+
+import numpy as np
+
+from ..data.entryset import EntrySet, chemsys_key
+from ..errors import FormulaError
+from .lp import LPResult, PhaseLP
+
+STABILITY_TOL_EV = 1e-9  # eV/atom below the others' hull to count as a vertex
+AMOUNT_TOL = 1e-9
+
+
+def reduced_formula(formula: str) -> str:
+    """pymatgen's reduced formula of ``formula`` (memoised)."""
+    return _reduced(formula)
+
+
+_REDUCED_CACHE: dict[str, str] = {}
+
+
+def _reduced(formula: str) -> str:
+    out = _REDUCED_CACHE.get(formula)
+    if out is None:
+        from pymatgen.core import Composition
+
+        out = Composition(formula).reduced_formula
+        _REDUCED_CACHE[formula] = out
+    return out
+
+
+class HullEngine:
+    """Per-data-set cache of stable phases by exact chemical system.
+
+    Args:
+        entries: the indexed entry set.
+    """
+
+    def __init__(self, entries: EntrySet) -> None:
+        self.entries = entries
+        self._stable_exact: dict[str, np.ndarray] = {}
+        self._systems: dict[str, ChemicalSystem] = {}
+        self.lp_solves = 0
+
+    # -------------------------------------------------------------- stability
+    def _candidates(self, key: str) -> np.ndarray:
+        """Lowest-energy entry of each distinct composition in exact system ``key``."""
+        idx = self.entries.indices_exact(key)
+        if len(idx) == 0:
+            return idx
+        els = key.split("-")
+        mat = self.entries.composition_matrix(idx, els)
+        keys = np.round(mat.T, 8)
+        e = self.entries.e_form_per_atom[idx]
+        best: dict[bytes, int] = {}
+        for j in range(len(idx)):
+            k = keys[j].tobytes()
+            cur = best.get(k)
+            if cur is None or e[j] < e[cur]:
+                best[k] = j
+        return idx[sorted(best.values())]
+
+    def stable_exact(self, key: str) -> np.ndarray:
+        """Entry indices of the stable phases whose chemical system is exactly ``key``."""
+        got = self._stable_exact.get(key)
+        if got is not None:
+            return got
+        els = key.split("-")
+        cand = self._candidates(key)
+        if len(els) == 1 or len(cand) == 0:
+            if len(cand):
+                e = self.entries.e_form_per_atom[cand]
+                cand = cand[[int(np.argmin(e))]]
+            self._stable_exact[key] = cand
+            return cand
+        sub = [self.stable_exact("-".join(s)) for r in range(1, len(els))
+               for s in itertools.combinations(els, r) if self.entries.indices_exact("-".join(s)).size]
+        base = np.concatenate(sub) if sub else np.zeros(0, dtype=np.int64)
+        cols = np.concatenate([base, cand])
+        mat = self.entries.composition_matrix(cols, els)
+        e = self.entries.e_form_per_atom[cols]
+        # quick rejection: above the hull of the lower-order phases and other candidates
+        lp = PhaseLP(mat, e)
+        keep = []
+        nb = len(base)
+        for j in range(len(cand)):
+            col = nb + j
+            if e[col] >= 0 - STABILITY_TOL_EV and np.all(mat[:, col] > 0):
+                # positive formation energy: above the elemental references
+                continue
+            lp.set_upper(col, 0.0)
+            res = lp.solve(mat[:, col])
+            lp.set_upper(col, np.inf)
+            if e[col] < res.value - STABILITY_TOL_EV:
+                keep.append(cand[j])
+        self.lp_solves += lp.solves
+        out = np.asarray(keep, dtype=np.int64)
+        self._stable_exact[key] = out
+        return out
+
+    def stable_indices(self, elements: Iterable[str]) -> np.ndarray:
+        """Stable phases of the system spanned by ``elements`` (entry indices)."""
+        els = sorted(set(elements))
+        self.entries.indices_in(els)  # validates elements and references
+        parts = [self.stable_exact("-".join(s)) for r in range(1, len(els) + 1)
+                 for s in itertools.combinations(els, r) if self.entries.indices_exact("-".join(s)).size]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def system(self, elements: Iterable[str]) -> "ChemicalSystem":
+        """The (memoised) :class:`ChemicalSystem` spanned by ``elements``."""
+        key = chemsys_key(elements)
+        sysm = self._systems.get(key)
+        if sysm is None:
+            sysm = ChemicalSystem(self, key.split("-"))
+            self._systems[key] = sysm
+        return sysm
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A phase in an equilibrium assemblage.
+
+    Attributes:
+        index: entry index in the data set.
+        entry_id: the source's identifier.
+        formula: reduced formula.
+        amount: atoms of this phase (in the units of the query).
+        e_form_eV_per_atom: formation energy per atom.
+    """
+
+    index: int
+    entry_id: str
+    formula: str
+    amount: float
+    e_form_eV_per_atom: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {"formula": self.formula, "entry_id": self.entry_id, "amount_atoms": self.amount,
+                "e_form_eV_per_atom": self.e_form_eV_per_atom}
+
+
+class ChemicalSystem:
+    """The hull of one chemical system, over its stable phases only.
+
+    Attributes:
+        elements: element symbols (row order of compositions).
+        stable: entry indices of the stable phases (column order).
+        matrix: (n_elements, n_stable) composition of one atom of each phase.
+        energies: formation energy per atom of each stable phase (eV/atom).
+    """
+
+    def __init__(self, engine: HullEngine, elements: list[str]) -> None:
+        self.engine = engine
+        self.entries = engine.entries
+        self.elements = list(elements)
+        self.stable = engine.stable_indices(self.elements)
+        self.matrix = self.entries.composition_matrix(self.stable, self.elements)
+        self.energies = self.entries.e_form_per_atom[self.stable].copy()
+        self._pos = {s: i for i, s in enumerate(self.elements)}
+        self._grand: dict[str, GrandSystem] = {}
+
+    @cached_property
+    def lp(self) -> PhaseLP:
+        """The closed-system hull programme."""
+        return PhaseLP(self.matrix, self.energies)
+
+    def vector(self, composition: Mapping[str, float]) -> np.ndarray:
+        """Amounts of each element of the system (raises if an element is outside it)."""
+        v = np.zeros(len(self.elements))
+        for sym, amt in composition.items():
+            sym = str(sym)
+            if sym not in self._pos:
+                raise FormulaError(f"{sym} is not in the chemical system {'-'.join(self.elements)}")
+            v[self._pos[sym]] += float(amt)
+        return v
+
+    def solve(self, b: np.ndarray) -> LPResult:
+        """Closed-system hull at element amounts ``b``."""
+        res = self.lp.solve(b)
+        self.engine.lp_solves += 1
+        return res
+
+    def phases(self, amounts: np.ndarray, scale: float = 1.0) -> list[Phase]:
+        """Phases with non-zero amounts, largest first."""
+        out = []
+        nz = np.flatnonzero(amounts > AMOUNT_TOL * max(1.0, float(amounts.sum())))
+        for j in nz:
+            i = int(self.stable[j])
+            out.append(Phase(index=i, entry_id=self.entries.entry_ids[i],
+                             formula=reduced_formula(self.entries.formulas[i]),
+                             amount=float(amounts[j] * scale),
+                             e_form_eV_per_atom=float(self.energies[j])))
+        out.sort(key=lambda p: -p.amount)
+        return out
+
+    def hull_energy_per_atom(self, composition: Mapping[str, float]) -> float:
+        """Formation energy of the hull at ``composition`` (eV/atom)."""
+        b = self.vector(composition)
+        return self.solve(b).value / b.sum()
+
+    def grand(self, open_element: str = "Li") -> "GrandSystem":
+        """The grand-potential system with ``open_element`` exchanged with a reservoir."""
+        g = self._grand.get(open_element)
+        if g is None:
+            g = GrandSystem(self, open_element)
+            self._grand[open_element] = g
+        return g
+
+
+class GrandSystem:
+    """Grand-potential hull with one element open (seed 1 §3.1 and §3.3, refs. [17], [109]).
+
+    The grand potential of phase j per atom of *closed* elements is
+    ``phi_j = (e_j - mu x_open,j) / (1 - x_open,j)`` with ``e_j`` its formation
+    energy per atom and ``mu`` the open element's chemical potential relative
+    to its elemental reference (mu_Li = -e V for Li at V volts vs Li/Li+).
+    Compositions are normalised over closed elements, as in pymatgen's
+    ``GrandPotentialPhaseDiagram``.
+    """
+
+    def __init__(self, system: ChemicalSystem, open_element: str) -> None:
+        self.system = system
+        self.open_element = open_element
+        k = system.elements.index(open_element) if open_element in system.elements else None
+        self.closed = [s for s in system.elements if s != open_element]
+        self._rows = [system.elements.index(s) for s in self.closed]
+        x_open = system.matrix[k] if k is not None else np.zeros(len(system.stable))
+        keep = np.flatnonzero(1.0 - x_open > 1e-12)
+        self.cols = keep  # positions in system.stable
+        self.x_open = x_open[keep]
+        f = 1.0 - self.x_open
+        self.f_closed = f
+        self.matrix = system.matrix[np.ix_(self._rows, keep)] / f
+        self.e = system.energies[keep]
+        self._lp: PhaseLP | None = None
+        self._mu: float | None = None
+
+    def costs(self, mu: float) -> np.ndarray:
+        """Grand potential per closed-element atom of each phase at ``mu`` (eV)."""
+        return (self.e - mu * self.x_open) / self.f_closed
+
+    def at(self, mu: float) -> PhaseLP:
+        """The programme with costs set for chemical potential ``mu`` (eV)."""
+        if self._lp is None:
+            self._lp = PhaseLP(self.matrix, self.costs(mu))
+            self._mu = mu
+        elif self._mu != mu:
+            self._lp.set_costs(self.costs(mu))
+            self._mu = mu
+        return self._lp
+
+    def vector(self, composition: Mapping[str, float]) -> np.ndarray:
+        """Closed-element amounts of ``composition`` (open element dropped)."""
+        v = np.zeros(len(self.closed))
+        for sym, amt in composition.items():
+            sym = str(sym)
+            if sym == self.open_element:
+                continue
+            if sym not in self.closed:
+                raise FormulaError(f"{sym} is not in the chemical system {'-'.join(self.system.elements)}")
+            v[self.closed.index(sym)] += float(amt)
+        return v
+
+    def phases(self, amounts_closed: np.ndarray, scale: float = 1.0) -> list[Phase]:
+        """Phases of a grand-potential solution; amounts are total atoms (open element included)."""
+        full = np.zeros(len(self.system.stable))
+        full[self.cols] = amounts_closed / self.f_closed
+        return self.system.phases(full, scale)

@@ -1,0 +1,100 @@
+"""Exact kinks of the hull energy along a straight line in composition space.
+
+Along ``b(t) = p0 + t d`` the hull energy ``f(t)`` is convex and piecewise
+linear; its kinks are the critical compositions where the phase assemblage
+changes (pymatgen ``PhaseDiagram.get_critical_compositions``).  They are found
+exactly, without a grid, by intersecting supporting lines (tangents from the
+LP duals): if the hull at the intersection of the tangents at ``a`` and ``b``
+lies on them, there is exactly one kink there; otherwise the interval is split.
+Each linear piece costs about two LP solves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from .lp import LPResult
+
+SLOPE_TOL = 1e-9   # eV per unit t: slopes closer than this are one linear piece
+VALUE_TOL = 1e-9   # eV: hull value on the tangent within this is "on it"
+
+
+@dataclass
+class LinePoint:
+    """The hull at one point of the line.
+
+    Attributes:
+        t: line parameter.
+        value: hull energy at ``b(t)`` (eV).
+        slope: a subgradient df/dt from the LP duals.
+        result: the LP solution.
+    """
+
+    t: float
+    value: float
+    slope: float
+    result: LPResult
+
+
+def scan_line(solve: Callable[[np.ndarray], LPResult], p0: np.ndarray, d: np.ndarray,
+              t0: float, t1: float) -> list[LinePoint]:
+    """Kinks of the hull along ``p0 + t d`` for ``t`` in [t0, t1], endpoints included.
+
+    Args:
+        solve: hull programme at element amounts ``b`` (returns value and duals).
+        p0: start point (element amounts).
+        d: direction (element amounts per unit ``t``).
+        t0, t1: parameter range.
+
+    Returns:
+        Points sorted by ``t``: both endpoints and every kink in between.
+    """
+
+    def ev(t: float) -> LinePoint:
+        r = solve(p0 + t * d)
+        return LinePoint(t=t, value=r.value, slope=float(r.dual @ d), result=r)
+
+    a, b = ev(t0), ev(t1)
+    scale = max(1.0, abs(a.value), abs(b.value))
+    pts: dict[float, LinePoint] = {a.t: a, b.t: b}
+    stack = [(a, b)]
+    while stack:
+        lo, hi = stack.pop()
+        if hi.slope - lo.slope <= SLOPE_TOL * scale:
+            continue
+        t = (hi.value - lo.value + lo.slope * lo.t - hi.slope * hi.t) / (lo.slope - hi.slope)
+        span = hi.t - lo.t
+        if not (lo.t + 1e-12 * span < t < hi.t - 1e-12 * span):
+            continue  # kink at an end point (numerically)
+        tangent = lo.value + lo.slope * (t - lo.t)
+        mid = ev(t)
+        pts[t] = mid
+        if mid.value > tangent + VALUE_TOL * scale:  # hull above both tangents: split
+            stack.append((lo, mid))
+            stack.append((mid, hi))
+    ordered = [pts[k] for k in sorted(pts)]
+    return _drop_collinear(ordered)
+
+
+def _drop_collinear(points: list[LinePoint]) -> list[LinePoint]:
+    """Keep the end points and the points where the slope really changes."""
+    if len(points) <= 2:
+        return points
+    keep = [points[0]]
+    for k in range(1, len(points) - 1):
+        p, q, r = keep[-1], points[k], points[k + 1]
+        s1 = (q.value - p.value) / (q.t - p.t)
+        s2 = (r.value - q.value) / (r.t - q.t)
+        scale = max(1.0, abs(s1), abs(s2))
+        if s2 - s1 > 1e-7 * scale:
+            keep.append(q)
+    keep.append(points[-1])
+    return keep
+
+
+def slopes(points: list[LinePoint]) -> list[float]:
+    """Slope of each linear piece between consecutive points (eV per unit t)."""
+    return [(q.value - p.value) / (q.t - p.t) for p, q in zip(points, points[1:])]

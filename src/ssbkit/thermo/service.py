@@ -1,0 +1,299 @@
+"""High-level thermodynamic queries on a data source: hull, decomposition, window.
+
+:class:`Thermo` is the entry point for the layers below (interfaces, stack,
+screening): it resolves material names, picks the entries covering a
+chemical system, memoises one :class:`~ssbkit.thermo.hull.HullEngine` per
+entry set and stamps every result with provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import numpy as np
+
+from .. import __version__
+from ..data.entryset import EntrySet, chemsys_key
+from ..data.source import DataSource, open_source
+from ..errors import FormulaError
+from ..materials import Material, resolve
+from .hull import ChemicalSystem, HullEngine, Phase, reduced_formula
+from .window import LI, StabilityWindow, stability_window
+
+
+@dataclass
+class EntryMatch:
+    """The data set's lowest-energy entry for a composition (if any)."""
+
+    index: int
+    entry_id: str
+    e_form_eV_per_atom: float
+    polymorphs: int
+
+
+@dataclass
+class HullResult:
+    """Where a composition sits relative to the convex hull.
+
+    Attributes:
+        formula: reduced formula.
+        chemical_system: e.g. ``Li-P-S``.
+        in_data: whether the data holds an entry with this composition.
+        e_form_eV_per_atom: formation energy of the lowest-energy entry (None if absent).
+        hull_energy_eV_per_atom: formation energy of the hull at this composition.
+        e_above_hull_eV_per_atom: distance above the hull (None if absent).
+        decomposition: equilibrium phases at this composition (atom fractions).
+        polymorphs: [{entry_id, e_form_eV_per_atom, e_above_hull_eV_per_atom}].
+        n_stable_phases: stable phases in the chemical system.
+    """
+
+    formula: str
+    chemical_system: str
+    in_data: bool
+    e_form_eV_per_atom: float | None
+    hull_energy_eV_per_atom: float
+    e_above_hull_eV_per_atom: float | None
+    decomposition: list[dict[str, Any]]
+    polymorphs: list[dict[str, Any]]
+    n_stable_phases: int
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def stable(self) -> bool:
+        return self.e_above_hull_eV_per_atom is not None and self.e_above_hull_eV_per_atom <= 1e-9
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"formula": self.formula, "chemical_system": self.chemical_system, "in_data": self.in_data,
+                "stable": self.stable, "e_form_eV_per_atom": self.e_form_eV_per_atom,
+                "hull_energy_eV_per_atom": self.hull_energy_eV_per_atom,
+                "e_above_hull_eV_per_atom": self.e_above_hull_eV_per_atom,
+                "decomposition": self.decomposition, "polymorphs": self.polymorphs,
+                "n_stable_phases": self.n_stable_phases, "provenance": self.provenance}
+
+
+@dataclass
+class DecompositionResult:
+    """Equilibrium phases of a composition, closed or open to Li at a voltage.
+
+    Attributes:
+        formula: the material (per formula unit as given).
+        voltage_V: None for the closed system, else V vs Li/Li+.
+        products: [{formula, entry_id, amount_atoms, ...}] per formula unit of material.
+        li_exchanged_per_formula_unit: Li taken up (+) or released (-) from the reservoir.
+        reaction_energy_eV_per_atom: energy of decomposition per atom of the material
+            (grand potential change at fixed mu_Li when open; <= 0).
+        reaction: balanced reaction text.
+    """
+
+    formula: str
+    voltage_V: float | None
+    products: list[dict[str, Any]]
+    li_exchanged_per_formula_unit: float
+    reaction_energy_eV_per_atom: float
+    reaction: str
+    in_data: bool
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"formula": self.formula, "voltage_V": self.voltage_V, "products": self.products,
+                "li_exchanged_per_formula_unit": self.li_exchanged_per_formula_unit,
+                "reaction_energy_eV_per_atom": self.reaction_energy_eV_per_atom,
+                "reaction": self.reaction, "in_data": self.in_data, "provenance": self.provenance}
+
+
+def format_amount(x: float) -> str:
+    """Compact coefficient for reaction text."""
+    if abs(x - round(x)) < 1e-6:
+        return str(int(round(x)))
+    return f"{x:.4g}"
+
+
+def reaction_text(reactants: list[tuple[float, str]], products: list[tuple[float, str]]) -> str:
+    """``a A + b B -> c C + d D`` with coefficients of 1 omitted."""
+    def side(terms: list[tuple[float, str]]) -> str:
+        parts = []
+        for c, f in terms:
+            if c <= 1e-9:
+                continue
+            cs = format_amount(c)
+            parts.append(f if cs == "1" else f"{cs} {f}")
+        return " + ".join(parts) if parts else "(nothing)"
+    return f"{side(reactants)} -> {side(products)}"
+
+
+def formula_units(phase: Phase) -> tuple[float, str]:
+    """Convert a phase's atoms into formula units of its reduced formula."""
+    from pymatgen.core import Composition
+
+    n = Composition(phase.formula).num_atoms
+    return phase.amount / n, phase.formula
+
+
+class Thermo:
+    """Thermodynamic queries on one data source.
+
+    Args:
+        source: an opened :class:`~ssbkit.data.source.DataSource`, or None to
+            resolve ``--entries``/``SSBKIT_ENTRIES``/config.
+    """
+
+    def __init__(self, source: DataSource | None = None) -> None:
+        self.source = source or open_source()
+        self._engines: dict[int, HullEngine] = {}
+
+    # ------------------------------------------------------------ plumbing
+    def engine_for(self, elements: list[str] | set[str]) -> HullEngine:
+        """The hull engine whose entry set covers ``elements``."""
+        es = self.source.entries_for(elements)
+        eng = self._engines.get(id(es))
+        if eng is None:
+            eng = HullEngine(es)
+            self._engines[id(es)] = eng
+        return eng
+
+    def system(self, elements: list[str] | set[str]) -> ChemicalSystem:
+        """The chemical system spanned by ``elements`` (memoised)."""
+        return self.engine_for(elements).system(elements)
+
+    def provenance(self, method: str, phases: list[str] | None = None, **extra: Any) -> dict[str, Any]:
+        """Provenance dict for a result."""
+        out = self.source.provenance()
+        out["method"] = method
+        out["ssbkit_version"] = __version__
+        if phases is not None:
+            out["phases_used"] = phases
+        out.update(extra)
+        return out
+
+    @staticmethod
+    def material(name: str | Material) -> Material:
+        return name if isinstance(name, Material) else resolve(name)
+
+    @staticmethod
+    def comp_dict(material: Material) -> dict[str, float]:
+        return {el.symbol: float(a) for el, a in material.composition.items()}
+
+    def find_entry(self, comp: Mapping[str, float]) -> EntryMatch | None:
+        """Lowest-energy entry with the same reduced composition as ``comp``."""
+        els = sorted(comp)
+        es: EntrySet = self.source.entries_for(els)
+        idx = es.indices_exact(chemsys_key(els))
+        if idx.size == 0:
+            return None
+        mat = es.composition_matrix(idx, els)
+        target = np.array([comp[e] for e in els], dtype=float)
+        target = target / target.sum()
+        hit = idx[np.all(np.abs(mat - target[:, None]) < 1e-6, axis=0)]
+        if hit.size == 0:
+            return None
+        e = es.e_form_per_atom[hit]
+        j = int(np.argmin(e))
+        return EntryMatch(index=int(hit[j]), entry_id=es.entry_ids[int(hit[j])],
+                          e_form_eV_per_atom=float(e[j]), polymorphs=int(hit.size))
+
+    # -------------------------------------------------------------- queries
+    def window(self, name: str | Material, voltage_range: tuple[float, float] = (0.0, 5.0)) -> StabilityWindow:
+        """Electrochemical stability window of a material (seed 1 §3.1, Fig. 2a)."""
+        mat = self.material(name)
+        comp = self.comp_dict(mat)
+        els = sorted(set(comp) | {LI})
+        system = self.system(els)
+        match = self.find_entry(comp) if LI in comp else self.find_entry(comp)
+        w = stability_window(system, comp, mat.model_formula, voltage_range,
+                             own_energy_per_atom=match.e_form_eV_per_atom if match else None,
+                             entry_id=match.entry_id if match else None)
+        phases = sorted({p for s in w.profile for p in s.phases})
+        if mat.note:
+            w.notes.insert(0, f"{mat.abbreviation}: {mat.note}")
+        w.provenance = self.provenance("Li-open grand-potential profile (PhaseDiagram.get_element_profile construction)",
+                                       phases=phases, chemical_system="-".join(system.elements),
+                                       material=mat.name, model_formula=mat.model_formula)
+        return w
+
+    def hull(self, name: str | Material) -> HullResult:
+        """Energy above hull and decomposition of a composition."""
+        mat = self.material(name)
+        comp = self.comp_dict(mat)
+        els = sorted(comp)
+        system = self.system(els)
+        b = system.vector(comp)
+        res = system.solve(b)
+        n = float(b.sum())
+        hull_pa = res.value / n
+        phases = system.phases(res.amounts / n)
+        es = system.entries
+        match = self.find_entry(comp)
+        polys = []
+        if match is not None:
+            idx = es.indices_exact(chemsys_key(els))
+            mat_c = es.composition_matrix(idx, els)
+            target = b / n
+            hit = idx[np.all(np.abs(mat_c - target[:, None]) < 1e-6, axis=0)]
+            for i in sorted(hit, key=lambda i: es.e_form_per_atom[i]):
+                polys.append({"entry_id": es.entry_ids[i], "e_form_eV_per_atom": float(es.e_form_per_atom[i]),
+                              "e_above_hull_eV_per_atom": float(es.e_form_per_atom[i] - hull_pa)})
+        return HullResult(
+            formula=reduced_formula(mat.model_formula), chemical_system="-".join(els), in_data=match is not None,
+            e_form_eV_per_atom=match.e_form_eV_per_atom if match else None, hull_energy_eV_per_atom=hull_pa,
+            e_above_hull_eV_per_atom=(match.e_form_eV_per_atom - hull_pa) if match else None,
+            decomposition=[{"formula": p.formula, "entry_id": p.entry_id, "atom_fraction": p.amount} for p in phases],
+            polymorphs=polys, n_stable_phases=len(system.stable),
+            provenance=self.provenance("convex hull (LP over stable phases)", phases=[p.formula for p in phases],
+                                       material=mat.name, model_formula=mat.model_formula))
+
+    def decompose(self, name: str | Material, voltage: float | None = None) -> DecompositionResult:
+        """Equilibrium decomposition, closed (``voltage=None``) or open to Li at ``voltage`` V vs Li/Li+."""
+        mat = self.material(name)
+        comp = self.comp_dict(mat)
+        natoms = float(sum(comp.values()))
+        match = self.find_entry(comp)
+        if voltage is None:
+            els = sorted(comp)
+            system = self.system(els)
+            b = system.vector(comp)
+            res = system.solve(b)
+            phases = system.phases(res.amounts)
+            e_own = match.e_form_eV_per_atom * natoms if match else res.value
+            energy = (res.value - e_own) / natoms
+            li = 0.0
+        else:
+            if voltage < 0:
+                raise FormulaError(f"voltage {voltage:g} V is below 0 V vs Li/Li+: Li metal would plate")
+            els = sorted(set(comp) | {LI})
+            system = self.system(els)
+            g = system.grand(LI)
+            mu = -float(voltage)
+            lp = g.at(mu)
+            bc = g.vector(comp)
+            if bc.sum() <= 0:
+                raise FormulaError(f"{mat.name} is pure Li: nothing to decompose in a Li-open system")
+            res = lp.solve(bc)
+            phases = g.phases(res.amounts)
+            li_products = sum(p.amount * system.matrix[system.elements.index(LI),
+                                                       int(np.flatnonzero(system.stable == p.index)[0])]
+                              for p in phases)
+            li = float(li_products - comp.get(LI, 0.0))
+            e_own = match.e_form_eV_per_atom * natoms if match else None
+            if e_own is None:
+                # hull energy of the closed system at this composition
+                closed = self.system(sorted(comp))
+                e_own = closed.solve(closed.vector(comp)).value
+            phi_own = e_own - mu * comp.get(LI, 0.0)
+            energy = (res.value - phi_own) / natoms
+        reactants = [(1.0, mat.model_formula)]
+        prods = [formula_units(p) for p in phases]
+        if voltage is not None and abs(li) > 1e-9:
+            if li > 0:
+                reactants.append((li, "Li"))
+            else:
+                prods.append((-li, "Li"))
+        return DecompositionResult(
+            formula=mat.model_formula, voltage_V=voltage,
+            products=[{"formula": p.formula, "entry_id": p.entry_id, "amount_atoms": p.amount,
+                       "amount_formula_units": formula_units(p)[0]} for p in phases],
+            li_exchanged_per_formula_unit=li, reaction_energy_eV_per_atom=float(min(0.0, energy)) if abs(energy) > 1e-12 else 0.0,
+            reaction=reaction_text(reactants, prods), in_data=match is not None,
+            provenance=self.provenance("closed-system hull" if voltage is None else "Li-open grand potential hull",
+                                       phases=[p.formula for p in phases], material=mat.name,
+                                       model_formula=mat.model_formula))
