@@ -208,7 +208,7 @@ class ChemicalSystem:
                              formula=reduced_formula(self.entries.formulas[i]),
                              amount=float(amounts[j] * scale),
                              e_form_eV_per_atom=float(self.energies[j])))
-        out.sort(key=lambda p: -p.amount)
+        out.sort(key=lambda p: (-round(p.amount, 9), p.formula))
         return out
 
     def hull_energy_per_atom(self, composition: Mapping[str, float]) -> float:

@@ -157,7 +157,7 @@ def stability_window(system, composition: dict[str, float], formula: str,
     ts = np.array([p.t for p in pts])
     li_col = _li_metal_columns(system)
     total_atoms = float(sum(composition.values()))
-    # profile: every kink except the final Li-metal end point
+    # profile: every kink except the final Li-metal end point; least Li (highest voltage) first
     profile: list[ProfileStep] = []
     for k in range(len(pts) - 1):
         amounts = pts[k].result.amounts.copy()
@@ -165,7 +165,6 @@ def stability_window(system, composition: dict[str, float], formula: str,
         ph = system.phases(amounts)
         profile.append(ProfileStep(voltage_V=_clean(-sl[k]), li_per_formula_unit=_clean(pts[k].t - n0),
                                    phases=[p.formula for p in ph], entry_ids=[p.entry_id for p in ph]))
-    profile.reverse()  # highest voltage (least Li) first
     # locate n0
     tol = 1e-7 * max(1.0, n0)
     at_kink = np.flatnonzero(np.abs(ts - n0) <= tol)
@@ -231,9 +230,9 @@ def products_at(system, pts: list[LinePoint], at_kink: np.ndarray, li_col: np.nd
 
 
 def _clean(x: float) -> float:
-    """Round numerical noise (|x| < 1e-9) to exactly 0."""
-    x = float(x)
-    return 0.0 if abs(x) < 1e-9 else x
+    """Round to 1e-9 (LP noise; the data are good to meV) so repeated queries agree exactly."""
+    x = round(float(x), 9)
+    return 0.0 if x == 0 else x
 
 
 def _reduced(composition: dict[str, float]) -> str:

@@ -1,0 +1,152 @@
+"""Unit tests of the thermodynamic engine on a hand-made Li-O system (no shared data)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import numpy as np
+import pytest
+
+from ssbkit.data.readers import read_entries_file
+from ssbkit.data.source import open_source
+from ssbkit.errors import DataSourceError, FormulaError
+from ssbkit.thermo import Thermo
+
+
+@pytest.fixture
+def toy(toy_csv):
+    return Thermo(open_source(str(toy_csv)))
+
+
+def test_reader_and_formation_energies(toy_csv):
+    es = read_entries_file(toy_csv)
+    assert len(es) == 7
+    assert es.entry_ids[3] == "toy-Li2O"
+    # elemental references are the lowest elemental entries: Li (0), not Li2 (0.05)
+    assert es.e_form_per_atom[es.entry_ids.index("toy-Li-hi")] == pytest.approx(0.05)
+    assert set(es.chemsys_keys) == {"Li", "O", "Li-O"}
+
+
+def test_hull_stable_and_polymorphs(toy):
+    r = toy.hull("Li2O")
+    assert r.stable and r.e_above_hull_eV_per_atom == pytest.approx(0.0, abs=1e-9)
+    assert [p["entry_id"] for p in r.polymorphs] == ["toy-Li2O", "toy-Li2O-poly"]
+    assert r.polymorphs[1]["e_above_hull_eV_per_atom"] == pytest.approx(0.1)
+    # LiO3 (-0.2 eV/atom) lies above Li2O2 + O2: 1/4 * ... decomposition
+    r2 = toy.hull("LiO3")
+    assert not r2.stable
+    assert {d["formula"] for d in r2.decomposition} == {"Li2O2", "O2"}
+    # hull energy of LiO3 = 1/2 * E(Li2O2 per atom * 4 atoms)/4 ... = (2 atoms Li2O2-half at -1.6)/4
+    assert r2.hull_energy_eV_per_atom == pytest.approx(-1.6 * 2 / 4)
+    assert r2.e_above_hull_eV_per_atom == pytest.approx(-0.2 + 0.8)
+
+
+def test_window_li2o2_by_hand(toy):
+    # f(n) along O2 + n Li: 0 (O2), -6.4 (Li2O2, n=2), -12.0 (2 Li2O, n=4): slopes -3.2, -2.8, 0
+    w = toy.window("Li2O2")
+    assert w.reduction_limit_V == pytest.approx(2.8)
+    assert w.oxidation_limit_V == pytest.approx(3.2)
+    assert w.reduction_products == ["Li2O"]
+    assert w.oxidation_products == ["O2"]
+    assert [round(s.voltage_V, 6) for s in w.profile] == [3.2, 2.8, 0.0]
+    assert [round(s.li_per_formula_unit, 6) for s in w.profile] == [-2.0, 0.0, 2.0]
+
+
+def test_window_li2o_stable_against_li(toy):
+    w = toy.window("Li2O")
+    assert w.reduction_limit_V == 0.0
+    assert w.reduction_products == []
+    assert w.oxidation_limit_V == pytest.approx(2.8)
+    assert w.oxidation_products == ["Li2O2"]
+    assert w.stable
+
+
+def test_window_without_li_has_no_oxidation_limit(toy):
+    w = toy.window("O2")
+    assert w.oxidation_limit_V is None
+    assert w.reduction_limit_V == pytest.approx(3.2)
+
+
+def test_decompose_open_li(toy):
+    r = toy.decompose("Li2O2", voltage=1.0)  # below 2.8 V: Li2O2 + 2 Li -> 2 Li2O
+    assert r.li_exchanged_per_formula_unit == pytest.approx(2.0)
+    assert [p["formula"] for p in r.products] == ["Li2O"]
+    # grand potential change per atom of Li2O2: (-12 - (-6.4) - (-1)*... )/4
+    # phi(products) = -12 + 1*4 (mu=-1, 4 Li) ; phi(Li2O2) = -6.4 + 1*2
+    assert r.reaction_energy_eV_per_atom == pytest.approx(((-12.0 + 4.0) - (-6.4 + 2.0)) / 4)
+    r3 = toy.decompose("Li2O2", voltage=3.0)  # inside the window
+    assert r3.reaction_energy_eV_per_atom == 0.0
+    assert r3.li_exchanged_per_formula_unit == pytest.approx(0.0, abs=1e-9)
+
+
+def test_unknown_element_and_missing_data(toy):
+    with pytest.raises(FormulaError, match="unknown element"):
+        toy.window("Xq2O")
+    with pytest.raises(FormulaError, match="no entries containing P"):
+        toy.window("Li3PO4")
+
+
+def test_corrupt_and_bad_files(tmp_path):
+    bad = tmp_path / "bad.csv.gz"
+    bad.write_bytes(b"not gzip at all")
+    with pytest.raises(DataSourceError, match="not a readable CSV"):
+        read_entries_file(bad)
+    cols = tmp_path / "cols.csv"
+    cols.write_text("a,b\n1,2\n")
+    with pytest.raises(DataSourceError, match="formula column"):
+        read_entries_file(cols)
+    row = tmp_path / "row.csv"
+    row.write_text("formula,target\nLi2O,-2\nLi2O,abc\n")
+    with pytest.raises(DataSourceError, match="line 3"):
+        read_entries_file(row)
+    with pytest.raises(DataSourceError, match="does not exist"):
+        open_source(str(tmp_path / "missing.csv"))
+    with pytest.raises(DataSourceError, match="unknown entries file type"):
+        p = tmp_path / "x.txt"
+        p.write_text("x")
+        read_entries_file(p)
+
+
+def test_json_entries(tmp_path):
+    from monty.serialization import dumpfn
+    from pymatgen.entries.computed_entries import ComputedEntry
+
+    # total energies (not formation energies): references are subtracted
+    entries = [ComputedEntry("Li", -1.9, entry_id="j-Li"), ComputedEntry("O2", -9.86, entry_id="j-O2"),
+               ComputedEntry("Li2O", 3 * (-2.0) + 2 * -1.9 + -4.93, entry_id="j-Li2O")]
+    p = tmp_path / "entries.json"
+    dumpfn(entries, p)
+    th = Thermo(open_source(str(p)))
+    r = th.hull("Li2O")
+    assert r.e_form_eV_per_atom == pytest.approx(-2.0)
+    assert r.polymorphs[0]["entry_id"] == "j-Li2O"
+    gz = tmp_path / "entries.json.gz"
+    with gzip.open(gz, "wt") as fh:
+        json.dump([e.as_dict() for e in entries], fh)
+    assert Thermo(open_source(str(gz))).hull("Li2O").stable
+
+
+def test_cache_is_invalidated_by_content(tmp_path, monkeypatch, toy_csv):
+    from ssbkit.data import cache, source
+
+    monkeypatch.setenv("SSBKIT_CACHE_DIR", str(tmp_path / "cache"))
+    source._open_cached.cache_clear()
+    s1 = open_source(str(toy_csv))
+    assert any((tmp_path / "cache").iterdir())
+    text = toy_csv.read_text().replace("Li2O,-2.0", "Li2O,-2.5")
+    toy_csv.write_text(text)
+    source._open_cached.cache_clear()
+    s2 = open_source(str(toy_csv))
+    assert s1.version != s2.version
+    assert Thermo(s2).hull("Li2O").e_form_eV_per_atom == pytest.approx(-2.5)
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+    assert cache.load("entries", "0" * 64) is None
+
+
+def test_provenance(toy):
+    w = toy.window("Li2O2")
+    p = w.provenance
+    assert p["data_source"].endswith("toy.csv")
+    assert p["data_version"].startswith("sha256:")
+    assert "ssbkit_version" in p and "Li2O" in p["phases_used"]
