@@ -52,3 +52,30 @@ def window_from_profile(pd: PhaseDiagram, comp: Composition):
     if n0 == 0:
         v_ox, ox = None, []
     return v_red, v_ox, red, ox
+
+
+def interface_minimum(es, a: str, b: str, voltage: float | None):
+    """(x, energy, sorted product formulas without Li) of pymatgen's most negative kink."""
+    import warnings
+
+    from pymatgen.analysis.interface_reactions import (GrandPotentialInterfacialReactivity,
+                                                       InterfacialReactivity)
+    from pymatgen.analysis.phase_diagram import GrandPotentialPhaseDiagram
+
+    ca, cb = Composition(a), Composition(b)
+    els = {e.symbol for e in ca} | {e.symbol for e in cb}
+    if voltage is not None:
+        els |= {"Li"}
+    pd = phase_diagram(es, els)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if voltage is None:
+            ir = InterfacialReactivity(ca, cb, pd, norm=True, use_hull_energy=False)
+        else:
+            gpd = GrandPotentialPhaseDiagram(pd.all_entries, {Element("Li"): -voltage})
+            ir = GrandPotentialInterfacialReactivity(ca, cb, gpd, pd, include_no_mixing_energy=False,
+                                                     norm=True, use_hull_energy=True)
+        kinks = ir.get_kinks()
+    k = min(kinks, key=lambda k: (k[2], k[1]))
+    prods = sorted({c.reduced_formula for c in k[3].products if abs(k[3].get_coeff(c)) > 1e-9} - {"Li"})
+    return float(k[1]), float(k[2]), prods, kinks

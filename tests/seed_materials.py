@@ -29,3 +29,13 @@ def window_materials() -> list[str]:
         if f not in seen:
             seen.append(f)
     return seen
+
+# issue 3 oracle pairs: electrolytes x cathodes (+ Li metal, closed only)
+ELECTROLYTES = ["Li3PS4", "Li6PS5Cl", "Li10GeP2S12", "Li4SnS4", "Li7P3S11", "Li7La3Zr2O12", "Li3PO4",
+                "LiTi2(PO4)3", "LiGe2(PO4)3", "Li3InCl6"]
+CATHODES = ["LiCoO2", "LiFePO4", "LiMn2O4", "LiNiO2"]
+VOLTAGES = [0.0, 3.0, 4.5]
+
+
+def interface_pairs() -> list[tuple[str, str]]:
+    return [(e, c) for e in ELECTROLYTES for c in CATHODES] + [(e, "Li") for e in ELECTROLYTES]

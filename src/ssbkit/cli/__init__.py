@@ -47,6 +47,10 @@ _register()
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
+    import warnings
+
+    warnings.filterwarnings("ignore", category=UserWarning, module="pymatgen")
+    warnings.filterwarnings("ignore", message=".*electronegativity.*")
     try:
         cli.main(args=argv, prog_name="ssbkit", standalone_mode=False)
     except click.exceptions.Abort:

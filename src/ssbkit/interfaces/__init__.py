@@ -1,0 +1,8 @@
+"""Interfaces: what forms where two materials meet (seed 1 §3.3-3.4, Tables 2-3, Fig. 6a, Fig. 7a)."""
+
+from .anode import AnodeInterface, anode_interface
+from .electronic import Character, classify_phase
+from .reactions import InterfaceCalculator, InterfaceReaction, Kink, react, voltage_grid
+
+__all__ = ["InterfaceCalculator", "InterfaceReaction", "Kink", "react", "voltage_grid", "AnodeInterface",
+           "anode_interface", "Character", "classify_phase"]

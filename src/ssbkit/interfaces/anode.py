@@ -1,0 +1,163 @@
+"""The Li-metal interphase type after Wenzel et al.
+
+Seed 1 (000_b696854b0b79fc77.txt) §3.4 and Fig. 7a, ref. [16c]; seed 2
+(001_2dd48e6c264f94e2.txt) §2.1 and Fig. 2, ref. [45].  Three types:
+
+* **stable** - the electrolyte takes up no Li at 0 V vs Li/Li+ (sharp 2D interface);
+* **SEI** - it is reduced, and every reduction product is an electronic
+  insulator: a thin, passivating, metastable interphase;
+* **MCI** - it is reduced and some product conducts electrons (metal, Li
+  alloy, reduced Ti/Ge/Zr phase): a mixed-conducting interphase that keeps
+  growing into the electrolyte.
+
+The products are the electrolyte's phase equilibria at 0 V (in contact with
+excess Li), the driving force is the grand-potential energy of that reduction
+per atom of electrolyte, *beyond* the electrolyte's own decomposition.  A
+reduction weaker than ``weak_threshold_eV_per_atom`` (default 0.05 eV/atom)
+is reported as "stable (weakly reduced)": thermodynamically reduced, but with
+too little driving force to proceed at room temperature in practice (seed 2
+§2.1: garnets form an ~6 nm self-limiting tetragonal layer, ref. [51]); the
+products it would give are reported all the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..thermo.service import Thermo
+from .electronic import Character, classify_phase
+from .reactions import InterfaceCalculator
+
+WEAK_THRESHOLD_EV = 0.05
+
+
+@dataclass
+class AnodeInterface:
+    """Interphase between an electrolyte and a Li-metal (or other) anode."""
+
+    electrolyte: str
+    anode: str
+    classification: str
+    status: str
+    products: list[str]
+    conducting_products: list[str]
+    unknown_character: list[str]
+    reaction_energy_eV_per_atom: float
+    self_decomposition_eV_per_atom: float
+    li_uptake_per_formula_unit: float
+    reduction_limit_V: float | None
+    reaction: str
+    closed_minimum: dict[str, Any]
+    product_character: dict[str, dict[str, Any]]
+    reasons: list[str]
+    provenance: dict[str, Any] = field(default_factory=dict)
+    observed: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "electrolyte": self.electrolyte, "anode": self.anode, "classification": self.classification,
+            "status": self.status, "products": self.products, "conducting_products": self.conducting_products,
+            "unknown_character": self.unknown_character,
+            "reaction_energy_eV_per_atom": self.reaction_energy_eV_per_atom,
+            "self_decomposition_eV_per_atom": self.self_decomposition_eV_per_atom,
+            "li_uptake_per_formula_unit": self.li_uptake_per_formula_unit,
+            "reduction_limit_V": self.reduction_limit_V, "reaction": self.reaction,
+            "closed_minimum": self.closed_minimum, "product_character": self.product_character,
+            "reasons": self.reasons, "provenance": self.provenance,
+        }
+        if self.observed:
+            out["observed_in_literature"] = self.observed
+        return out
+
+
+def _characters(products: list[str], gaps: Any) -> dict[str, Character]:
+    return {p: classify_phase(p, gaps) for p in products}
+
+
+def anode_interface(thermo: Thermo, electrolyte: str, anode: str = "Li", gaps: Any | None = None,
+                    weak_threshold_eV_per_atom: float = WEAK_THRESHOLD_EV) -> AnodeInterface:
+    """Classify the electrolyte | anode interface (stable / SEI / MCI).
+
+    Args:
+        thermo: thermodynamic data.
+        electrolyte: formula or abbreviation.
+        anode: ``Li`` (default) or another anode material (then the closed
+            chemical reaction with it is used).
+        gaps: a band-gap table (``ssbkit.data.bandgaps.open_bandgaps()``) or None.
+        weak_threshold_eV_per_atom: reductions weaker than this are "weakly reduced".
+    """
+    mat = thermo.material(electrolyte)
+    reasons: list[str] = []
+    calc = InterfaceCalculator(thermo, mat, anode)
+    closed = calc.closed()
+    closed_min = {"mixing_ratio": closed.mixing_ratio, "reaction_energy_eV_per_atom": closed.reaction_energy_eV_per_atom,
+                  "products": closed.products, "reaction": closed.reaction}
+    an = thermo.material(anode)
+    if an.model_formula == "Li":
+        w = thermo.window(mat)
+        d0 = thermo.decompose(mat, voltage=0.0)
+        own = thermo.find_entry(thermo.comp_dict(mat))
+        e_self = -(w.e_above_hull_eV_per_atom or 0.0) if own else 0.0
+        total = d0.reaction_energy_eV_per_atom
+        reduction = min(0.0, total - e_self)
+        li_uptake = d0.li_exchanged_per_formula_unit
+        products = [p["formula"] for p in d0.products]
+        reaction = d0.reaction
+        red_limit = w.reduction_limit_V
+    else:
+        e_self = 0.0
+        reduction = closed.reaction_energy_eV_per_atom
+        li_uptake = 0.0
+        products = closed.products
+        reaction = closed.reaction
+        red_limit = None
+        reasons.append(f"anode {an.model_formula}: closed chemical reaction with the electrolyte used")
+    chars = _characters(products, gaps)
+    conducting = [p for p, c in chars.items() if c.conductor]
+    unknown = [p for p, c in chars.items() if c.conductor is None]
+    reduced = (li_uptake > 1e-6 or an.model_formula != "Li") and reduction < -1e-4
+    if not reduced:
+        classification, status = "stable", "thermodynamically stable"
+        reasons.append("no reduction by Li at 0 V vs Li/Li+" if an.model_formula == "Li"
+                       else "no exergonic reaction with the anode")
+        if e_self < -1e-6:
+            reasons.append(f"the electrolyte itself is metastable ({-e_self * 1000:.1f} meV/atom above the hull) "
+                           f"but its decomposition products take up no Li")
+        products_out = products if reduced else ([] if an.model_formula == "Li" and li_uptake <= 1e-6 else products)
+    elif -reduction < weak_threshold_eV_per_atom:
+        classification, status = "stable", "weakly reduced"
+        reasons.append(f"reduced below {red_limit:.3f} V but with only {reduction * 1000:.1f} meV/atom "
+                       f"(< {weak_threshold_eV_per_atom * 1000:.0f} meV/atom): kinetically stable in practice")
+        if conducting:
+            reasons.append(f"if it proceeded, electron-conducting products would form ({', '.join(conducting)})")
+        products_out = products
+    else:
+        products_out = products
+        if conducting:
+            classification, status = "MCI", "reduced"
+            reasons.append(f"reduced by Li ({reduction:.3f} eV/atom); electron-conducting products: "
+                           f"{', '.join(conducting)} -> mixed-conducting interphase keeps growing")
+        else:
+            classification, status = "SEI", "reduced"
+            reasons.append(f"reduced by Li ({reduction:.3f} eV/atom); all products electronically insulating "
+                           f"-> passivating SEI")
+    if unknown:
+        reasons.append(f"no electronic data for {', '.join(unknown)}: classification assumes they insulate; "
+                       "configure band gaps with --bandgaps or SSBKIT_BANDGAPS")
+    if gaps is None:
+        reasons.append("no band-gap source configured: only metals/alloys/elements were classified")
+    prov = thermo.provenance("Wenzel interphase classification on Li-open 0 V equilibrium",
+                             phases=products, electrolyte=mat.name, anode=an.name,
+                             band_gap_source=getattr(gaps, "source", None),
+                             band_gap_version=getattr(gaps, "version", None),
+                             weak_threshold_eV_per_atom=weak_threshold_eV_per_atom)
+    if mat.note:
+        prov["notes"] = [f"{mat.abbreviation}: {mat.note}"]
+    return AnodeInterface(
+        electrolyte=mat.model_formula, anode=an.model_formula, classification=classification, status=status,
+        products=products_out, conducting_products=[p for p in conducting if p in products_out],
+        unknown_character=unknown, reaction_energy_eV_per_atom=round(reduction, 9) + 0.0,
+        self_decomposition_eV_per_atom=round(e_self, 9) + 0.0, li_uptake_per_formula_unit=round(li_uptake, 9) + 0.0,
+        reduction_limit_V=red_limit, reaction=reaction, closed_minimum=closed_min,
+        product_character={p: c.to_dict() for p, c in chars.items()}, reasons=reasons, provenance=prov)

@@ -1,0 +1,62 @@
+"""Electronic character of interphase products: electron conductor or insulator.
+
+Used for the Li-metal interphase type after Wenzel et al. (seed 1,
+000_b696854b0b79fc77.txt, Fig. 7a, ref. [16c]; seed 2, 001_2dd48e6c264f94e2.txt,
+Fig. 2, ref. [45]): an interphase containing electron-conducting products
+(metals, Li alloys such as Li15Ge4, reduced Ti oxides) keeps growing (MCI);
+one made of electronic insulators (Li2S, Li3P, LiCl, Li2O) passivates (SEI).
+
+Rules, in order:
+1. an element or a compound of metals/metalloids only (no O, S, Se, Te, N, P,
+   As, H, C, B, F, Cl, Br, I) is a metal or alloy: conductor;
+2. a non-metallic element (S, P, Se, I, O2 ...) is an insulator;
+3. otherwise the band gap (median over calculations) decides: <= 0.1 eV is a
+   conductor (GGA gaps are lower bounds), larger is an insulator;
+4. no data: unknown, said so, never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pymatgen.core import Composition, Element
+
+CONDUCTOR_GAP_EV = 0.1
+ANION_FORMERS = {"O", "S", "Se", "Te", "N", "P", "As", "H", "C", "B", "F", "Cl", "Br", "I", "Si"}
+_NONMETAL_ELEMENTS = {"H", "B", "N", "O", "F", "P", "S", "Cl", "Se", "Br", "I", "He", "Ne", "Ar", "Kr", "Xe"}
+_CONDUCTING_NONMETALS = {"C", "Si", "Ge", "As", "Te", "Sb"}  # graphite, semimetals, small-gap semiconductors
+
+
+@dataclass(frozen=True)
+class Character:
+    """Electronic character of one phase."""
+
+    formula: str
+    conductor: bool | None
+    band_gap_eV: float | None
+    basis: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"electronic_conductor": self.conductor, "band_gap_eV": self.band_gap_eV, "basis": self.basis}
+
+
+def classify_phase(formula: str, gaps: Any | None) -> Character:
+    """Electronic character of ``formula`` (reduced formula) with an optional band-gap table."""
+    comp = Composition(formula)
+    els = {e.symbol for e in comp}
+    if len(els) == 1:
+        sym = next(iter(els))
+        if sym in _NONMETAL_ELEMENTS:
+            return Character(formula, False, None, "non-metallic element")
+        if sym in _CONDUCTING_NONMETALS or Element(sym).is_metal or Element(sym).is_metalloid:
+            return Character(formula, True, 0.0, "metal or semimetal element")
+    if not (els & (ANION_FORMERS - {"Si"})) and all(Element(e).is_metal or Element(e).is_metalloid or e in ("Si", "Ge")
+                                                  for e in els):
+        return Character(formula, True, 0.0, "intermetallic / Li alloy")
+    if gaps is not None:
+        g = gaps.get(formula)
+        if g is not None:
+            return Character(formula, g.band_gap_eV <= CONDUCTOR_GAP_EV, g.band_gap_eV,
+                             f"band gap {g.band_gap_eV:.2f} eV (median of {len(g.values_eV)} calculation(s))")
+    return Character(formula, None, None, "no band gap data")

@@ -1,0 +1,291 @@
+"""Chemical and electrochemical reactivity of two materials in contact.
+
+Seed 1 (000_b696854b0b79fc77.txt) §3.3-3.4, Tables 2-3 and Fig. 6a; refs.
+[16a] (Richards et al., Chem. Mater. 2016) and [109] (Miara et al., Chem.
+Mater. 2015).  The reaction energy of a mixture of A and B at atom fraction
+``x`` of A is
+
+    dE(x) = E_hull(x a + (1-x) b) - x E_A - (1-x) E_B        (eV/atom)
+
+in the closed system (``E_A`` = energy of A's own lowest-energy entry, or
+the hull energy when A is not in the data), and, with Li exchanged with a
+reservoir at ``mu_Li = -e V``,
+
+    dPhi(x) = Phi_hull(x a' + (1-x) b') - x Phi_hull(a') - (1-x) Phi_hull(b')
+
+per atom of non-Li elements, ``a'``, ``b'`` being A and B without Li
+(normalised), as in pymatgen's ``InterfacialReactivity`` and
+``GrandPotentialInterfacialReactivity`` (defaults: reactants at their own
+grand-potential hull, i.e. the interface reaction excludes each side's own
+decomposition; set ``include_decomposition=True`` to include it).  The
+most negative kink is the most exergonic reaction; ``mixing_ratio`` is
+reported as the atom fraction of A including Li, as pymatgen does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..materials import Material
+from ..thermo.hull import ChemicalSystem, Phase
+from ..thermo.line import LinePoint, scan_line
+from ..thermo.service import Thermo, formula_units, reaction_text
+
+LI = "Li"
+
+
+@dataclass
+class Kink:
+    """One critical mixing ratio along the A-B tie line.
+
+    Attributes:
+        mixing_ratio: atom fraction of A (Li included).
+        reaction_energy_eV_per_atom: reaction energy (closed: per atom of
+            mixture; open: per atom of non-Li elements).
+        products: product phases (reduced formulas), largest amount first.
+        reaction: balanced reaction text (per formula unit of A, or of B at x=0).
+        li_exchanged: Li taken from (+) or given to (-) the reservoir per the
+            reaction as written (0 in a closed system).
+    """
+
+    mixing_ratio: float
+    reaction_energy_eV_per_atom: float
+    products: list[str]
+    reaction: str
+    li_exchanged: float = 0.0
+    entry_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mixing_ratio": self.mixing_ratio, "reaction_energy_eV_per_atom": self.reaction_energy_eV_per_atom,
+                "products": self.products, "reaction": self.reaction, "li_exchanged": self.li_exchanged,
+                "entry_ids": self.entry_ids}
+
+
+@dataclass
+class InterfaceReaction:
+    """Reactivity of A and B, closed (``voltage_V`` None) or open to Li at ``voltage_V``.
+
+    The headline fields describe the most exergonic kink.
+    """
+
+    reactant_a: str
+    reactant_b: str
+    voltage_V: float | None
+    reaction_energy_eV_per_atom: float
+    mixing_ratio: float
+    products: list[str]
+    reaction: str
+    kinks: list[Kink]
+    energy_basis: str
+    provenance: dict[str, Any] = field(default_factory=dict)
+    product_character: dict[str, dict[str, Any]] = field(default_factory=dict)
+    observed: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def reactive(self) -> bool:
+        """True when some mixture has a negative reaction energy (< -1 meV/atom)."""
+        return self.reaction_energy_eV_per_atom < -1e-3
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"reactant_a": self.reactant_a, "reactant_b": self.reactant_b, "voltage_V": self.voltage_V,
+               "reaction_energy_eV_per_atom": self.reaction_energy_eV_per_atom, "mixing_ratio": self.mixing_ratio,
+               "products": self.products, "reaction": self.reaction, "reactive": self.reactive,
+               "energy_basis": self.energy_basis, "kinks": [k.to_dict() for k in self.kinks],
+               "provenance": self.provenance}
+        if self.product_character:
+            out["product_character"] = self.product_character
+        if self.observed:
+            out["observed_in_literature"] = self.observed
+        return out
+
+
+def _fractional(comp: dict[str, float], drop: str | None = None) -> dict[str, float]:
+    c = {k: v for k, v in comp.items() if k != drop and v > 0}
+    tot = sum(c.values())
+    return {k: v / tot for k, v in c.items()} if tot > 0 else {}
+
+
+def _clean(x: float, nd: int = 9) -> float:
+    x = round(float(x), nd)
+    return 0.0 if x == 0 else x
+
+
+class InterfaceCalculator:
+    """Reactivity between two materials on a :class:`~ssbkit.thermo.service.Thermo`.
+
+    One chemical system (hull) is built per pair and reused for every
+    voltage; the Li-open programme is re-costed per voltage (warm start).
+    """
+
+    def __init__(self, thermo: Thermo, a: str | Material, b: str | Material,
+                 include_decomposition: bool = False) -> None:
+        self.thermo = thermo
+        self.a = thermo.material(a)
+        self.b = thermo.material(b)
+        self.ca = thermo.comp_dict(self.a)
+        self.cb = thermo.comp_dict(self.b)
+        self.include_decomposition = include_decomposition
+        els = sorted(set(self.ca) | set(self.cb))
+        self.closed_system: ChemicalSystem = thermo.system(els)
+        self._open_system: ChemicalSystem | None = None
+        self.match_a = thermo.find_entry(self.ca)
+        self.match_b = thermo.find_entry(self.cb)
+
+    # --------------------------------------------------------------- closed
+    def closed(self) -> InterfaceReaction:
+        """Chemical reactivity (no Li exchange): reaction energy vs mixing ratio."""
+        sysm = self.closed_system
+        fa, fb = _fractional(self.ca), _fractional(self.cb)
+        va, vb = sysm.vector(fa), sysm.vector(fb)
+        e_a = self.match_a.e_form_eV_per_atom if self.match_a else None
+        e_b = self.match_b.e_form_eV_per_atom if self.match_b else None
+        pts = scan_line(sysm.solve, vb, va - vb, 0.0, 1.0)
+        if e_a is None:
+            e_a = pts[-1].value
+        if e_b is None:
+            e_b = pts[0].value
+        kinks = []
+        for p in pts:
+            x = p.t
+            energy = p.value - x * e_a - (1 - x) * e_b
+            phases = sysm.phases(p.result.amounts)
+            kinks.append(self._kink(x, x, energy, phases, li_exchanged=0.0))
+        notes = []
+        if not self.match_a:
+            notes.append(f"{self.a.model_formula} not in the data: its hull energy is used")
+        if not self.match_b:
+            notes.append(f"{self.b.model_formula} not in the data: its hull energy is used")
+        return self._result(None, kinks, "eV per atom of A+B mixture (closed system)", notes)
+
+    # ----------------------------------------------------------------- open
+    @property
+    def open_system(self) -> ChemicalSystem:
+        if self._open_system is None:
+            els = sorted(set(self.ca) | set(self.cb) | {LI})
+            self._open_system = self.thermo.system(els)
+        return self._open_system
+
+    def at_voltage(self, voltage: float) -> InterfaceReaction:
+        """Electrochemical reactivity with Li exchanged at ``voltage`` (V vs Li/Li+)."""
+        from ..errors import SsbkitError
+
+        if voltage < 0:
+            raise SsbkitError(f"voltage {voltage:g} V is below 0 V vs Li/Li+: Li metal would plate")
+        sysm = self.open_system
+        g = sysm.grand(LI)
+        mu = -float(voltage)
+        fa, fb = _fractional(self.ca, drop=LI), _fractional(self.cb, drop=LI)
+        if not fa or not fb:
+            which = self.a.model_formula if not fa else self.b.model_formula
+            raise SsbkitError(f"{which} is pure Li, the open element itself: use the closed reaction "
+                              f"(no --voltage) or 'ssbkit anode' for the Li-metal interface")
+        va, vb = g.vector(fa), g.vector(fb)
+        lp = g.at(mu)
+        pts = scan_line(lp.solve, vb, va - vb, 0.0, 1.0)
+        phi_a, phi_b = pts[-1].value, pts[0].value
+        notes = []
+        if self.include_decomposition:
+            phi_a = self._own_grand(self.ca, self.match_a, mu)
+            phi_b = self._own_grand(self.cb, self.match_b, mu)
+            notes.append("reactant decomposition with the Li reservoir included (no-mixing energy)")
+        # conversion of x (closed-element basis) to atom fraction of A incl. Li
+        f1 = sum(v for k, v in self.ca.items() if k != LI) / sum(self.ca.values())
+        f2 = sum(v for k, v in self.cb.items() if k != LI) / sum(self.cb.values())
+        li_row = sysm.elements.index(LI)
+        kinks = []
+        for p in pts:
+            x = p.t
+            energy = p.value - x * phi_a - (1 - x) * phi_b
+            phases = g.phases(p.result.amounts)
+            # x closed atoms of A are x/f1 atoms of A; (1-x) of B are (1-x)/f2 atoms of B
+            x_orig = x * f2 / (x * f2 + (1 - x) * f1)
+            li_products = sum(ph.amount * _li_fraction(sysm, ph, li_row) for ph in phases)
+            # reactant Li per closed atom of mixture
+            li_reactants = x * self.ca.get(LI, 0.0) / sum(v for k, v in self.ca.items() if k != LI) + \
+                (1 - x) * self.cb.get(LI, 0.0) / sum(v for k, v in self.cb.items() if k != LI)
+            kinks.append(self._kink(x_orig, x, energy, phases, li_exchanged=li_products - li_reactants,
+                                    closed_basis=True))
+        return self._result(float(voltage), kinks,
+                            "eV per atom of non-Li elements (Li-open grand potential)", notes)
+
+    def _own_grand(self, comp: dict[str, float], match: Any, mu: float) -> float:
+        n_closed = sum(v for k, v in comp.items() if k != LI)
+        if match is not None:
+            e_tot = match.e_form_eV_per_atom * sum(comp.values())
+        else:
+            closed = self.thermo.system(sorted(comp))
+            e_tot = closed.solve(closed.vector(comp)).value
+        return (e_tot - mu * comp.get(LI, 0.0)) / n_closed
+
+    def scan(self, voltages: Sequence[float]) -> list[InterfaceReaction]:
+        """Most exergonic reaction at each voltage (seed 1 Fig. 6a)."""
+        return [self.at_voltage(v) for v in voltages]
+
+    # -------------------------------------------------------------- helpers
+    def _kink(self, x_report: float, x_basis: float, energy: float, phases: list[Phase],
+              li_exchanged: float, closed_basis: bool = False) -> Kink:
+        """Build a kink; the reaction is written per formula unit of A (of B at x=0)."""
+        a_f, b_f = self.a.model_formula, self.b.model_formula
+        if closed_basis:
+            na = sum(v for k, v in self.ca.items() if k != LI)
+            nb = sum(v for k, v in self.cb.items() if k != LI)
+        else:
+            na, nb = sum(self.ca.values()), sum(self.cb.values())
+        fu_a, fu_b = x_basis / na, (1 - x_basis) / nb
+        norm = fu_a if fu_a > 1e-12 else fu_b
+        reactants = [(fu_a / norm, a_f), (fu_b / norm, b_f)]
+        prods = [(n / norm, f) for n, f in (formula_units(p) for p in phases)]
+        li = li_exchanged / norm
+        if li > 1e-9:
+            reactants.append((li, "Li"))
+        elif li < -1e-9:
+            prods.append((-li, "Li"))
+        return Kink(mixing_ratio=_clean(x_report), reaction_energy_eV_per_atom=_clean(min(energy, 0.0) if abs(energy) < 1e-9 else energy),
+                    products=[p.formula for p in phases], reaction=reaction_text(reactants, prods),
+                    li_exchanged=_clean(li), entry_ids=[p.entry_id for p in phases])
+
+    def _result(self, voltage: float | None, kinks: list[Kink], basis: str, notes: list[str]) -> InterfaceReaction:
+        best = min(kinks, key=lambda k: (k.reaction_energy_eV_per_atom, k.mixing_ratio))
+        prov = self.thermo.provenance(
+            "closed-system interfacial reactivity (InterfacialReactivity construction)" if voltage is None
+            else "Li-open interfacial reactivity (GrandPotentialInterfacialReactivity construction)",
+            phases=sorted({p for k in kinks for p in k.products}),
+            reactant_a=self.a.name, reactant_b=self.b.name,
+            model_formulas=[self.a.model_formula, self.b.model_formula])
+        notes = list(notes)
+        for m in (self.a, self.b):
+            if m.note:
+                notes.append(f"{m.abbreviation}: {m.note}")
+        if notes:
+            prov["notes"] = notes
+        return InterfaceReaction(reactant_a=self.a.model_formula, reactant_b=self.b.model_formula, voltage_V=voltage,
+                                 reaction_energy_eV_per_atom=best.reaction_energy_eV_per_atom,
+                                 mixing_ratio=best.mixing_ratio, products=best.products, reaction=best.reaction,
+                                 kinks=kinks, energy_basis=basis, provenance=prov)
+
+
+def _li_fraction(sysm: ChemicalSystem, phase: Phase, li_row: int) -> float:
+    col = int(np.flatnonzero(sysm.stable == phase.index)[0])
+    return float(sysm.matrix[li_row, col])
+
+
+def react(thermo: Thermo, a: str, b: str, voltage: float | None = None,
+          include_decomposition: bool = False) -> InterfaceReaction:
+    """Reactivity of ``a`` and ``b``: closed when ``voltage`` is None, else Li-open at ``voltage`` V."""
+    calc = InterfaceCalculator(thermo, a, b, include_decomposition)
+    return calc.closed() if voltage is None else calc.at_voltage(voltage)
+
+
+def voltage_grid(start: float, stop: float, step: float) -> list[float]:
+    """Inclusive voltage grid (V), e.g. 0:5:0.05 -> 101 points."""
+    from ..errors import SsbkitError
+
+    if step <= 0 or stop < start or start < 0:
+        raise SsbkitError(f"bad voltage scan {start:g}:{stop:g}:{step:g}: need 0 <= START <= STOP and STEP > 0")
+    n = int(np.floor((stop - start) / step + 1e-9)) + 1
+    if n > 100000:
+        raise SsbkitError(f"voltage scan {start:g}:{stop:g}:{step:g} has {n} points: use a larger STEP")
+    return [round(start + i * step, 10) for i in range(n)]
