@@ -19,6 +19,7 @@ import numpy as np
 from .lp import LPResult
 
 SLOPE_TOL = 1e-9   # eV per unit t: slopes closer than this are one linear piece
+T_TOL = 1e-7       # kinks closer than this (relative to the range) to a point are that point
 VALUE_TOL = 1e-9   # eV: hull value on the tangent within this is "on it"
 
 
@@ -67,8 +68,11 @@ def scan_line(solve: Callable[[np.ndarray], LPResult], p0: np.ndarray, d: np.nda
             continue
         t = (hi.value - lo.value + lo.slope * lo.t - hi.slope * hi.t) / (lo.slope - hi.slope)
         span = hi.t - lo.t
-        if not (lo.t + 1e-12 * span < t < hi.t - 1e-12 * span):
-            continue  # kink at an end point (numerically)
+        eps = T_TOL * max(1.0, abs(t1 - t0))
+        if not (lo.t + eps < t < hi.t - eps):
+            # the tangents meet at an end point: one tangent passes through both end
+            # values, so by convexity f is that line on [lo, hi]: no interior kink
+            continue
         tangent = lo.value + lo.slope * (t - lo.t)
         mid = ev(t)
         pts[t] = mid
@@ -76,7 +80,17 @@ def scan_line(solve: Callable[[np.ndarray], LPResult], p0: np.ndarray, d: np.nda
             stack.append((lo, mid))
             stack.append((mid, hi))
     ordered = [pts[k] for k in sorted(pts)]
-    return _drop_collinear(ordered)
+    return _drop_collinear(_merge_close(ordered, T_TOL * max(1.0, abs(t1 - t0))))
+
+
+def _merge_close(points: list[LinePoint], eps: float) -> list[LinePoint]:
+    """Drop points within ``eps`` of the previous kept point (the end points are kept)."""
+    out = [points[0]]
+    for p in points[1:-1]:
+        if p.t - out[-1].t > eps and points[-1].t - p.t > eps:
+            out.append(p)
+    out.append(points[-1])
+    return out
 
 
 def _drop_collinear(points: list[LinePoint]) -> list[LinePoint]:
