@@ -40,12 +40,12 @@ class Material:
     @property
     def composition(self) -> Composition:
         """Composition of the model formula (what thermodynamics uses)."""
-        return Composition(self.model_formula)
+        return parse_formula(self.model_formula)
 
     @property
     def nominal_composition(self) -> Composition:
         """Composition of the nominal formula."""
-        return Composition(self.formula)
+        return parse_formula(self.formula)
 
 
 # abbreviation -> (nominal formula, ordered model formula, note, family)

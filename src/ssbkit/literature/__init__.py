@@ -1,0 +1,32 @@
+"""The seeds' tables and text numbers as cited, unit-normalised records.
+
+Datasets (see ``docs/literature.md``): seed 1 (``000_b696854b0b79fc77.txt``)
+Tables 1-5 as ``electrolytes``, ``cathode-reactions``, ``anode-reactions``
+(``reactions`` = both), ``coatings``, ``interlayers``; seed 2
+(``001_2dd48e6c264f94e2.txt``) Tables 1-2 as ``garnet-li``, ``garnet-cells``;
+and ``numbers`` from the text of both.
+
+>>> from ssbkit import literature
+>>> len(literature.load("electrolytes"))
+34
+>>> literature.observed_interphases("Li", "LLZO")[0].products
+('LiOH', 'Li2CO3')
+"""
+
+from __future__ import annotations
+
+from .arrhenius import T_RT_K, arrhenius, conductivity
+from .loader import DATASETS, canonical_table, describe, family_notes, load, tables
+from .matching import MaterialKey, family_of, identify, match_level
+from .query import (coatings_for, filters_for, interlayers_for, lookup_material, material_key,
+                    observed_interphases, query)
+from .records import (SEED1, SEED2, ConductivityResult, ElectrolyteRecord, GarnetCellRecord,
+                      GarnetLiRecord, LayerRecord, NumberRecord, ReactionRecord, Record)
+
+__all__ = [
+    "tables", "describe", "load", "query", "filters_for", "lookup_material", "observed_interphases",
+    "coatings_for", "interlayers_for", "conductivity", "arrhenius", "T_RT_K", "canonical_table",
+    "family_notes", "identify", "family_of", "match_level", "material_key", "MaterialKey",
+    "Record", "ElectrolyteRecord", "ReactionRecord", "LayerRecord", "GarnetLiRecord",
+    "GarnetCellRecord", "NumberRecord", "ConductivityResult", "DATASETS", "SEED1", "SEED2",
+]
