@@ -1,0 +1,130 @@
+"""Shared pieces of the physics models: the result base class, constants, checks.
+
+Every model returns a small frozen dataclass derived from :class:`PhysicsResult`.
+Its ``to_dict()`` puts the model name first, then the computed values (keys name
+their units), then the equation, the citation, the SI inputs used and any
+warnings.  Invalid physical input raises :class:`ssbkit.errors.UnitError` with a
+one-line message.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+from typing import Any, Final
+
+from ..errors import UnitError
+from ..units import (
+    AVOGADRO_PER_MOL,
+    BOLTZMANN_EV_PER_K,
+    ELEMENTARY_CHARGE_C,
+    FARADAY_C_PER_MOL,
+    GAS_CONSTANT_J_PER_MOL_K,
+    ZERO_CELSIUS_K,
+)
+
+SEED1: Final = "seed 1 (000_b696854b0b79fc77.txt)"
+SEED2: Final = "seed 2 (001_2dd48e6c264f94e2.txt)"
+
+#: Molar volume of bcc Li at room temperature, m3/mol (M = 6.941 g/mol, rho = 0.534 g/cm3).
+LI_MOLAR_VOLUME_M3_PER_MOL: Final = 6.941e-3 / 534.0
+#: Volume per Li atom, m3 (Omega_Li in seed 2 Eqs. 3 and 5).
+LI_ATOMIC_VOLUME_M3: Final = LI_MOLAR_VOLUME_M3_PER_MOL / AVOGADRO_PER_MOL
+#: Melting point of Li, K (180.5 C).
+LI_MELTING_POINT_K: Final = 453.65
+#: Room temperature used as the reference of the Arrhenius forms, K.
+ROOM_TEMPERATURE_K: Final = 298.15
+
+__all__ = [
+    "PhysicsResult", "SEED1", "SEED2", "LI_MOLAR_VOLUME_M3_PER_MOL", "LI_ATOMIC_VOLUME_M3",
+    "LI_MELTING_POINT_K", "ROOM_TEMPERATURE_K", "AVOGADRO_PER_MOL", "BOLTZMANN_EV_PER_K",
+    "ELEMENTARY_CHARGE_C", "FARADAY_C_PER_MOL", "GAS_CONSTANT_J_PER_MOL_K", "ZERO_CELSIUS_K",
+    "positive", "non_negative", "finite", "temperature", "fraction",
+]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PhysicsResult:
+    """Base of every physics result.
+
+    Subclasses add their values as fields whose names carry units
+    (``asr_ohm_cm2``, ``contact_angle_deg`` ...).
+    """
+
+    model: str
+    equation: str
+    citation: str
+    inputs: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    _TRAILING = ("equation", "citation", "inputs", "warnings")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict: ``model``, the values, then equation, citation, inputs, warnings."""
+        out: dict[str, Any] = {"model": self.model}
+        for f in fields(self):
+            if f.name == "model" or f.name in self._TRAILING:
+                continue
+            out[f.name] = _plain(getattr(self, f.name))
+        for name in self._TRAILING:
+            out[name] = _plain(getattr(self, name))
+        return out
+
+
+def _plain(v: Any) -> Any:
+    if hasattr(v, "to_dict"):
+        return v.to_dict()
+    if isinstance(v, dict):
+        return {str(k): _plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    return v
+
+
+def finite(value: float, label: str) -> float:
+    """``value`` as float, or :class:`UnitError` if it is not a finite number."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise UnitError(f"{label} must be a number, got {value!r}") from None
+    if not math.isfinite(v):
+        raise UnitError(f"{label} must be a finite number, got {value!r}")
+    return v
+
+
+def positive(value: float, label: str) -> float:
+    """``value`` if it is finite and > 0, else :class:`UnitError`."""
+    v = finite(value, label)
+    if v <= 0:
+        raise UnitError(f"{label} must be positive, got {v:g}")
+    return v
+
+
+def non_negative(value: float, label: str) -> float:
+    """``value`` if it is finite and >= 0, else :class:`UnitError`."""
+    v = finite(value, label)
+    if v < 0:
+        raise UnitError(f"{label} must be non-negative, got {v:g}")
+    return v
+
+
+def temperature(value_K: float, label: str = "temperature") -> float:
+    """A thermodynamic temperature in K: finite and above 0 K."""
+    v = finite(value_K, label)
+    if v < 0:
+        raise UnitError(f"{label} {v:g} K is below absolute zero")
+    if v == 0:
+        raise UnitError(f"{label} must be above 0 K (Arrhenius laws diverge at 0 K)")
+    return v
+
+
+def fraction(value: float, label: str, *, open_low: bool = False, open_high: bool = False) -> float:
+    """A number in [0, 1] (ends optionally open)."""
+    v = finite(value, label)
+    lo_bad = v <= 0 if open_low else v < 0
+    hi_bad = v >= 1 if open_high else v > 1
+    if lo_bad or hi_bad:
+        lo = "(0" if open_low else "[0"
+        hi = "1)" if open_high else "1]"
+        raise UnitError(f"{label} must lie in {lo}, {hi}, got {v:g}")
+    return v

@@ -1,0 +1,134 @@
+"""Contact of Li metal with a solid electrolyte under stack pressure.
+
+Electrical constriction resistance (Holm; seed 2 Eq. (1), refs. [60], [65]):
+
+    R_int = (rho / 2) * sqrt(pi * H / F) = 1 / (2 sigma) * sqrt(pi * H_Li / F)
+
+``sigma`` is the ionic conductivity of the electrolyte (the Li side is a metal and
+its resistance is negligible), ``H`` the (Vickers) hardness of the softer body,
+Li (H_Li <= 5 MPa per seed 2 section 2.3.2), and ``F`` the applied force.  It is
+the spreading resistance of one circular contact spot of radius
+``a = sqrt(F / (pi H))`` whose real area ``F / H`` is set by plastic yielding of
+Li.  For ``n`` equal spots sharing the force, ``R = (rho/2) sqrt(pi H / (n F))``.
+
+Limit of validity (seed 2: "the equation is not applicable at a very high
+force"): the real contact area ``F / H`` cannot exceed the apparent area ``A``.
+When ``F / (H A) >= 1`` (for a pressure ``p``: when ``p >= H``) contact is
+complete, the constriction picture no longer applies and the remaining
+interfacial resistance is charge transfer and residual surface layers, not
+constriction.  ssbkit still evaluates Eq. (1) there but flags it
+(``applicable = False``) and warns.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..errors import UnitError
+from ._base import SEED2, PhysicsResult, positive
+
+__all__ = ["ConstrictionResult", "constriction_resistance", "asr_vs_pressure",
+           "LI_HARDNESS_PA", "CONTACT_COMPLETE_THRESHOLD"]
+
+#: Vickers hardness of Li used by seed 2 section 2.3.2 (H_Li <= 5 MPa), Pa.
+LI_HARDNESS_PA = 5e6
+#: Real-to-apparent area ratio F/(H A) at and above which Eq. (1) is flagged as not applicable.
+CONTACT_COMPLETE_THRESHOLD = 1.0
+
+_EQ = "R_int = (1/(2 sigma)) * sqrt(pi H / (n F)); ASR = R_int * A; F = p * A"
+_CITE = f"{SEED2} Eq. (1), section 2.3.2, refs. [57],[60],[65]"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConstrictionResult(PhysicsResult):
+    """Constriction resistance of Li | solid electrolyte under load."""
+
+    resistance_ohm: float
+    asr_ohm_cm2: float | None
+    force_N: float
+    pressure_Pa: float | None
+    contact_spot_radius_m: float
+    real_contact_area_m2: float
+    real_to_apparent_area_ratio: float | None
+    applicable: bool
+
+
+def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI_HARDNESS_PA, *,
+                            force_N: float | None = None, pressure_Pa: float | None = None,
+                            area_m2: float | None = None, n_contact_spots: int = 1,
+                            complete_contact_threshold: float = CONTACT_COMPLETE_THRESHOLD
+                            ) -> ConstrictionResult:
+    """Constriction resistance R_int of seed 2 Eq. (1), optionally as an ASR.
+
+    Equation: ``R_int = 1/(2 sigma) * sqrt(pi H / (n F))`` (Holm's single-spot
+    constriction resistance for ``n = 1``), ``ASR = R_int * A``, ``F = p * A``.
+    Citation: seed 2 (001_2dd48e6c264f94e2.txt) Eq. (1), refs. [57],[60],[65].
+
+    Args:
+        conductivity_S_per_m: ionic conductivity of the solid electrolyte, S/m
+            (3e-4 S/cm = 0.03 S/m for Li6.25Al0.25La3Zr2O12).
+        hardness_Pa: Vickers hardness of the softer body (Li: 5 MPa, seed 2).
+        force_N: applied force, N.  Give either the force, or pressure and area.
+        pressure_Pa: stack pressure, Pa (needs ``area_m2``; F = p * A).
+        area_m2: apparent electrode area, m2 (needed for the ASR and the validity check).
+        n_contact_spots: number of equal contact spots sharing the force (default 1, as in Eq. 1).
+        complete_contact_threshold: F/(H A) at or above which Eq. (1) is flagged not applicable.
+
+    Returns:
+        A :class:`ConstrictionResult`; ``applicable`` is False (with a warning) when the
+        real contact area F/H reaches the apparent area.
+
+    Raises:
+        UnitError: non-positive conductivity, hardness, force, pressure or area.
+    """
+    sigma = positive(conductivity_S_per_m, "conductivity")
+    H = positive(hardness_Pa, "hardness")
+    if isinstance(n_contact_spots, bool) or int(n_contact_spots) != n_contact_spots or n_contact_spots < 1:
+        raise UnitError(f"number of contact spots must be a positive integer, got {n_contact_spots!r}")
+    n = int(n_contact_spots)
+    if force_N is not None and pressure_Pa is not None:
+        raise UnitError("give either a force or a pressure (with an area), not both")
+    A = positive(area_m2, "area") if area_m2 is not None else None
+    if pressure_Pa is not None:
+        p = positive(pressure_Pa, "pressure")
+        if A is None:
+            raise UnitError("a pressure needs an area to give a force (F = p * A): give the electrode area")
+        F = p * A
+    elif force_N is not None:
+        F = positive(force_N, "force")
+        p = F / A if A is not None else None
+    else:
+        raise UnitError("give a force, or a pressure and an area")
+    R = (1.0 / (2.0 * sigma)) * math.sqrt(math.pi * H / (n * F))
+    a = math.sqrt(F / (n * math.pi * H))
+    real_area = F / H
+    ratio = real_area / A if A is not None else None
+    warnings: list[str] = []
+    applicable = True
+    if ratio is not None and ratio >= complete_contact_threshold:
+        applicable = False
+        warnings.append(
+            f"real contact area F/H is {ratio:.3g} x the apparent area (pressure {F / A / 1e6:.4g} MPa >= "
+            f"hardness {H / 1e6:.4g} MPa): contact is complete and Eq. (1) no longer applies "
+            "(seed 2: 'not applicable at a very high force'); the value shown is the formal Eq. (1) "
+            "result, not the real interfacial resistance")
+    if A is not None and a > math.sqrt(A / math.pi) and applicable:
+        warnings.append("contact-spot radius exceeds the electrode radius")
+    if ratio is None:
+        warnings.append("no electrode area given: the validity limit F/(H A) < 1 was not checked")
+    inputs = {"conductivity_S_per_m": sigma, "hardness_Pa": H, "force_N": F,
+              "pressure_Pa": p, "area_m2": A, "n_contact_spots": n,
+              "complete_contact_threshold": complete_contact_threshold}
+    return ConstrictionResult(
+        model="constriction_resistance", equation=_EQ, citation=_CITE, inputs=inputs, warnings=warnings,
+        resistance_ohm=R, asr_ohm_cm2=(R * A * 1e4) if A is not None else None, force_N=F,
+        pressure_Pa=p, contact_spot_radius_m=a, real_contact_area_m2=real_area,
+        real_to_apparent_area_ratio=ratio, applicable=applicable)
+
+
+def asr_vs_pressure(conductivity_S_per_m: float, pressures_Pa: list[float], area_m2: float,
+                    hardness_Pa: float = LI_HARDNESS_PA, n_contact_spots: int = 1) -> list[ConstrictionResult]:
+    """Constriction ASR (seed 2 Eq. 1) at each stack pressure over ``area_m2``; ASR falls as p^-1/2."""
+    return [constriction_resistance(conductivity_S_per_m, hardness_Pa, pressure_Pa=p, area_m2=area_m2,
+                                    n_contact_spots=n_contact_spots) for p in pressures_Pa]

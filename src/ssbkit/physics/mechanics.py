@@ -1,0 +1,103 @@
+"""Chemo-mechanics: volume change of the active material -> strain and stress in a stiff electrolyte.
+
+Seed 2 section 3.4 (refs. [137]-[143]): active particles expand and contract on
+(de)lithiation inside a dense, stiff electrolyte; the misfit builds stress that cracks
+the electrolyte or delaminates the interface.  First-order estimates:
+
+* linear (isotropic) misfit strain: ``eps = (1 + dV/V)^(1/3) - 1``
+* fully constrained layer (biaxial, film on a rigid body): ``sigma = E_SE eps / (1 - nu_SE)``
+* Eshelby spherical inclusion (particle, bulk modulus K_AM) in an infinite elastic matrix
+  (shear modulus G_SE = E / (2 (1 + nu))): interface pressure
+  ``p = 12 K_AM G_SE eps / (3 K_AM + 4 G_SE)`` (rigid particle: ``p = 4 G_SE eps``);
+  matrix stresses at the interface: radial ``-p``, hoop ``+p/2``.
+
+For expansion (eps > 0) the hoop stress in the electrolyte is tensile (radial cracks); for
+contraction (eps < 0) the radial stress is tensile (debonding, contact loss).  The largest
+tensile stress is compared with the electrolyte's fracture strength when given.
+Elastic only (no plasticity, no crack mechanics: after initiation the fracture toughness
+governs, seed 2 section 3.4 ref. [139]).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import UnitError
+from ._base import SEED2, PhysicsResult, finite, positive
+
+__all__ = ["StrainResult", "volume_change_stress", "LLZO_YOUNG_MODULUS_PA", "LLZO_POISSON_RATIO"]
+
+#: Young's modulus and Poisson ratio of cubic LLZO (seed 2 ref. [8], Yu et al. 2016: E about 150 GPa, nu 0.26).
+LLZO_YOUNG_MODULUS_PA = 150e9
+LLZO_POISSON_RATIO = 0.26
+
+
+@dataclass(frozen=True, kw_only=True)
+class StrainResult(PhysicsResult):
+    """Misfit strain and stress estimates."""
+
+    volume_change_percent: float
+    linear_strain: float
+    linear_strain_percent: float
+    constrained_stress_MPa: float
+    inclusion_pressure_MPa: float
+    max_tensile_stress_MPa: float
+    tensile_mode: str
+    fracture_strength_MPa: float | None
+    exceeds_fracture_strength: bool | None
+    safety_factor: float | None
+
+
+def volume_change_stress(volume_change_fraction: float, electrolyte_young_modulus_Pa: float = LLZO_YOUNG_MODULUS_PA,
+                         electrolyte_poisson_ratio: float = LLZO_POISSON_RATIO, *,
+                         active_bulk_modulus_Pa: float | None = None,
+                         fracture_strength_Pa: float | None = None) -> StrainResult:
+    """Strain and stress in the electrolyte caused by a volume change dV/V of the active material.
+
+    Equations: ``eps = (1 + dV/V)^(1/3) - 1``; ``sigma_c = E eps / (1 - nu)``;
+    ``p = 12 K G eps / (3K + 4G)`` (``4 G eps`` for a rigid particle); hoop ``p/2``.
+    Citation: seed 2 (001_2dd48e6c264f94e2.txt) section 3.4, refs. [138],[139],[140].
+
+    Args:
+        volume_change_fraction: dV/V of the active material (e.g. -0.05 for NCM811 delithiation), > -1.
+        electrolyte_young_modulus_Pa: E of the electrolyte (default LLZO 150 GPa).
+        electrolyte_poisson_ratio: nu of the electrolyte (default 0.26), -1 < nu < 0.5.
+        active_bulk_modulus_Pa: K of the particle; None = rigid particle (upper bound).
+        fracture_strength_Pa: electrolyte strength for the comparison (optional).
+
+    Raises:
+        UnitError: dV/V <= -1, non-positive moduli, Poisson ratio out of range.
+    """
+    dv = finite(volume_change_fraction, "volume change")
+    if dv <= -1.0:
+        raise UnitError(f"volume change must be above -100 %, got {dv * 100:g} %")
+    E = positive(electrolyte_young_modulus_Pa, "Young's modulus of the electrolyte")
+    nu = finite(electrolyte_poisson_ratio, "Poisson ratio")
+    if not -1.0 < nu < 0.5:
+        raise UnitError(f"Poisson ratio must lie in (-1, 0.5), got {nu:g}")
+    K = positive(active_bulk_modulus_Pa, "bulk modulus of the active material") if active_bulk_modulus_Pa is not None else None
+    sf = positive(fracture_strength_Pa, "fracture strength") if fracture_strength_Pa is not None else None
+    eps = (1.0 + dv) ** (1.0 / 3.0) - 1.0
+    G = E / (2.0 * (1.0 + nu))
+    sigma_c = E * eps / (1.0 - nu)
+    p = 4.0 * G * eps if K is None else 12.0 * K * G * eps / (3.0 * K + 4.0 * G)
+    if eps >= 0:
+        tens, mode = p / 2.0, "hoop (radial cracks in the electrolyte around an expanding particle)"
+    else:
+        tens, mode = -p, "radial (debonding / contact loss at a shrinking particle)"
+    warnings = []
+    if abs(eps) > 0.05:
+        warnings.append("strain above 5 %: linear elasticity is a rough estimate")
+    if K is None:
+        warnings.append("no particle bulk modulus given: rigid-particle upper bound p = 4 G eps")
+    exceeds = None if sf is None else tens > sf
+    return StrainResult(
+        model="volume_change_stress",
+        equation="eps = (1+dV/V)^(1/3) - 1; sigma_c = E eps/(1-nu); p = 12 K G eps/(3K+4G) (Eshelby sphere); hoop p/2",
+        citation=f"{SEED2} section 3.4, refs. [138],[139],[140]",
+        inputs={"volume_change_fraction": dv, "electrolyte_young_modulus_Pa": E, "electrolyte_poisson_ratio": nu,
+                "active_bulk_modulus_Pa": K, "fracture_strength_Pa": sf}, warnings=warnings,
+        volume_change_percent=100 * dv, linear_strain=eps, linear_strain_percent=100 * eps,
+        constrained_stress_MPa=sigma_c / 1e6, inclusion_pressure_MPa=p / 1e6, max_tensile_stress_MPa=tens / 1e6,
+        tensile_mode=mode, fracture_strength_MPa=None if sf is None else sf / 1e6, exceeds_fracture_strength=exceeds,
+        safety_factor=None if sf is None or tens <= 0 else sf / tens)
