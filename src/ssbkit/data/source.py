@@ -1,8 +1,9 @@
 """Where thermodynamic entries come from, and the provenance they carry.
 
 The source is chosen, in order, by the ``--entries PATH|mp`` option, the
-``SSBKIT_ENTRIES`` environment variable, or ``entries = ...`` in the user
-config file ``$SSBKIT_CONFIG`` (default ``~/.config/ssbkit/config.toml``).
+``SSBKIT_ENTRIES`` environment variable, ``entries = ...`` in the user
+config file ``$SSBKIT_CONFIG`` (default ``~/.config/ssbkit/config.toml``),
+or, when none of these is set but ``MP_API_KEY`` is, the Materials Project.
 ``mp`` means the Materials Project API (key in ``MP_API_KEY``), fetched per
 chemical system on demand and cached on disk.
 """
@@ -51,7 +52,11 @@ def configured_spec(explicit: str | None = None) -> str | None:
     if env:
         return env
     cfg = read_config().get("entries")
-    return str(cfg) if cfg else None
+    if cfg:
+        return str(cfg)
+    if os.environ.get("MP_API_KEY"):
+        return "mp"  # a Materials Project key and nothing else configured: use the API
+    return None
 
 
 @dataclass

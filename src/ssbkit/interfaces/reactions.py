@@ -135,13 +135,19 @@ class InterfaceCalculator:
         self.match_b = thermo.find_entry(self.cb)
 
     # --------------------------------------------------------------- closed
-    def closed(self) -> InterfaceReaction:
-        """Chemical reactivity (no Li exchange): reaction energy vs mixing ratio."""
+    def closed(self, use_hull_energy: bool = False) -> InterfaceReaction:
+        """Chemical reactivity (no Li exchange): reaction energy vs mixing ratio.
+
+        Args:
+            use_hull_energy: take each reactant at its hull energy, so that the
+                result excludes a metastable reactant's own decomposition
+                (pymatgen ``use_hull_energy=True``); default: its own entry.
+        """
         sysm = self.closed_system
         fa, fb = _fractional(self.ca), _fractional(self.cb)
         va, vb = sysm.vector(fa), sysm.vector(fb)
-        e_a = self.match_a.e_form_eV_per_atom if self.match_a else None
-        e_b = self.match_b.e_form_eV_per_atom if self.match_b else None
+        e_a = self.match_a.e_form_eV_per_atom if self.match_a and not use_hull_energy else None
+        e_b = self.match_b.e_form_eV_per_atom if self.match_b and not use_hull_energy else None
         pts = scan_line(sysm.solve, vb, va - vb, 0.0, 1.0)
         if e_a is None:
             e_a = pts[-1].value
@@ -154,10 +160,13 @@ class InterfaceCalculator:
             phases = sysm.phases(p.result.amounts)
             kinks.append(self._kink(x, x, energy, phases, li_exchanged=0.0))
         notes = []
-        if not self.match_a:
-            notes.append(f"{self.a.model_formula} not in the data: its hull energy is used")
-        if not self.match_b:
-            notes.append(f"{self.b.model_formula} not in the data: its hull energy is used")
+        if use_hull_energy:
+            notes.append("reactants taken at their hull energies (own decomposition excluded)")
+        else:
+            if not self.match_a:
+                notes.append(f"{self.a.model_formula} not in the data: its hull energy is used")
+            if not self.match_b:
+                notes.append(f"{self.b.model_formula} not in the data: its hull energy is used")
         return self._result(None, kinks, "eV per atom of A+B mixture (closed system)", notes)
 
     # ----------------------------------------------------------------- open

@@ -11,15 +11,18 @@ from typing import Any, Sequence
 import matplotlib
 
 matplotlib.use("Agg")
+matplotlib.rcParams["svg.fonttype"] = "none"  # keep SVG text as text (small, searchable)
+matplotlib.rcParams["svg.hashsalt"] = "ssbkit"  # reproducible SVG ids
 import matplotlib.pyplot as plt  # noqa: E402
 
 _COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
            "#7f7f7f", "#bcbd22"]
 
 
-def _save(fig: Any, path: str | None) -> bytes:
+def _save(fig: Any, path: str | None, fmt: str | None = None) -> bytes:
     buf = io.BytesIO()
-    fmt = "svg" if path and path.lower().endswith(".svg") else "png"
+    if fmt is None:
+        fmt = "svg" if path and path.lower().endswith(".svg") else "png"
     fig.savefig(buf, format=fmt, dpi=150, bbox_inches="tight")
     plt.close(fig)
     data = buf.getvalue()
@@ -31,7 +34,8 @@ def _save(fig: Any, path: str | None) -> bytes:
 
 
 def window_chart(windows: Sequence[Any], path: str | None = None, v_max: float = 5.0,
-                 operating: tuple[float, float] | None = None, title: str | None = None) -> bytes:
+                 operating: tuple[float, float] | None = None, title: str | None = None,
+                 fmt: str | None = None) -> bytes:
     """Stability windows as bars, one per material (seed 1, 000_b696854b0b79fc77.txt, Fig. 2a).
 
     Each bar spans reduction to oxidation limit (V vs Li/Li+); the phase
@@ -65,10 +69,11 @@ def window_chart(windows: Sequence[Any], path: str | None = None, v_max: float =
     ax.grid(axis="y", alpha=0.3, zorder=1)
     if operating:
         ax.legend(loc="upper right", fontsize=8)
-    return _save(fig, path)
+    return _save(fig, path, fmt)
 
 
-def mixing_curve(reactions: Sequence[Any], path: str | None = None, title: str | None = None) -> bytes:
+def mixing_curve(reactions: Sequence[Any], path: str | None = None, title: str | None = None,
+                 fmt: str | None = None) -> bytes:
     """Reaction energy vs mixing ratio for one or more interface results (kinks joined by lines).
 
     Each result needs ``kinks`` (objects with ``mixing_ratio``,
@@ -95,11 +100,12 @@ def mixing_curve(reactions: Sequence[Any], path: str | None = None, title: str |
     ax.set_title(title or "Reaction energy vs mixing ratio")
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
-    return _save(fig, path)
+    return _save(fig, path, fmt)
 
 
 def driving_force_chart(scans: Sequence[tuple[str, Sequence[Any]]], path: str | None = None,
-                        operating: tuple[float, float] | None = None, title: str | None = None) -> bytes:
+                        operating: tuple[float, float] | None = None, title: str | None = None,
+                        fmt: str | None = None) -> bytes:
     """Driving force for interphase formation vs voltage for several pairs
     (seed 1, 000_b696854b0b79fc77.txt, Fig. 6a, ref. [109]).
 
@@ -119,4 +125,4 @@ def driving_force_chart(scans: Sequence[tuple[str, Sequence[Any]]], path: str | 
     ax.set_title(title or "Driving force for interphase formation vs voltage")
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
-    return _save(fig, path)
+    return _save(fig, path, fmt)

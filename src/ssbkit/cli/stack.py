@@ -1,0 +1,260 @@
+"""CLI: ``ssbkit assess`` (whole stack), ``ssbkit coatings``, ``ssbkit interlayers``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import DataSourceError, SsbkitError
+from ..units import parse_quantity
+from ._common import atomic_write, echo_json
+from .interfaces import bandgaps_option
+from .options import entries_option, json_option, with_progress
+
+_STYLE = {"ok": "green", "caution": "yellow", "fail": "red", "unknown": "bright_black"}
+
+
+def _range(text: str) -> tuple[float, float]:
+    parts = text.replace("V", "").replace("v", "").split(":")
+    try:
+        vals = [float(p) for p in parts]
+    except ValueError:
+        raise SsbkitError(f"cannot read --voltage {text!r}: use LOW:HIGH in volts vs Li/Li+, e.g. 2.5:4.3") from None
+    if len(vals) == 1:
+        vals = [vals[0], vals[0]]
+    if len(vals) != 2 or not 0 <= vals[0] <= vals[1] or vals[1] > 10:
+        raise SsbkitError(f"--voltage {text!r}: need 0 <= LOW <= HIGH <= 10 V vs Li/Li+, e.g. 2.5:4.3")
+    return vals[0], vals[1]
+
+
+def _thermo_or_none(entries: str | None, con: Console | None) -> Any:
+    """Thermo on the configured data, or None when nothing is configured (first run)."""
+    from ..data.source import configured_spec, open_source
+    from ..thermo import Thermo
+
+    if entries is None and configured_spec(None) is None:
+        return None
+    return Thermo(open_source(entries))
+
+
+def _gaps(bandgaps: str | None) -> Any:
+    from ..data.bandgaps import open_bandgaps
+
+    return open_bandgaps(bandgaps)
+
+
+@click.command("assess")
+@click.argument("stack")
+@click.option("--voltage", "voltage", default="2.5:4.3", show_default=True, metavar="LOW:HIGH",
+              help="Cathode operating potential range, V vs Li/Li+.")
+@click.option("--temperature", default="25C", show_default=True, help="Cell temperature (C, K or F).")
+@click.option("--pressure", default=None, help="Stack pressure, e.g. 5MPa.")
+@click.option("--current", default=None, help="Current density, e.g. 0.5mA/cm2.")
+@click.option("--step", type=float, default=0.05, show_default=True, help="Voltage step of the scans (V).")
+@click.option("--html", "html_path", default=None, metavar="FILE.html", help="Write a self-contained HTML report.")
+@entries_option
+@bandgaps_option
+@json_option
+def assess_cmd(stack: str, voltage: str, temperature: str, pressure: str | None, current: str | None, step: float,
+               html_path: str | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
+    """Assess a cell STACK: "CATHODE | [COATING |] ELECTROLYTE [| INTERLAYER] | ANODE".
+
+    Example: ssbkit assess "LiNi0.8Co0.1Mn0.1O2 | LiNbO3 | Li6PS5Cl | Li" --pressure 5MPa --current 0.5mA/cm2
+    """
+    from ..stack.assess import Conditions, StackAssessor
+    from ..stack.parse import parse_stack
+
+    if html_path and not html_path.lower().endswith((".html", ".htm")):
+        raise click.BadParameter("give a .html file name", param_hint="--html")
+    if not 0 < step <= 1:
+        raise click.BadParameter("must be in (0, 1] V", param_hint="--step")
+    cond = Conditions(voltage_range_V=_range(voltage),
+                      temperature_K=parse_quantity(temperature, "temperature", name="--temperature"),
+                      pressure_Pa=None if pressure is None else parse_quantity(pressure, "pressure", name="--pressure"),
+                      current_density_A_per_m2=None if current is None else
+                      parse_quantity(current, "current_density", name="--current"), step_V=step)
+    if cond.pressure_Pa is not None and cond.pressure_Pa < 0:
+        raise SsbkitError("--pressure must be >= 0")
+    if cond.current_density_A_per_m2 is not None and cond.current_density_A_per_m2 < 0:
+        raise SsbkitError("--current must be >= 0")
+    parsed = parse_stack(stack)
+    con = Console(stderr=True)
+    thermo = _thermo_or_none(entries, con)
+    gaps = _gaps(bandgaps)
+    assessor = StackAssessor(thermo, gaps)
+    if not as_json and con.is_terminal:
+        with con.status("assessing interfaces ..."):
+            result = assessor.assess(parsed, cond)
+    else:
+        result = assessor.assess(parsed, cond)
+    if html_path:
+        from ..report.html import render_assessment
+
+        atomic_write(html_path, render_assessment(result))
+    if as_json:
+        echo_json(result)
+        return
+    out = Console()
+    out.print(f"[bold]{result.stack.label()}[/bold]  verdict: [{_STYLE[result.verdict]}]{result.verdict}[/]")
+    cd = cond.to_dict()
+    out.print(f"cathode {cond.voltage_range_V[0]:g}-{cond.voltage_range_V[1]:g} V, {cd['temperature_C']:.0f} C"
+              + (f", {cd['pressure_MPa']:g} MPa" if cd["pressure_MPa"] is not None else "")
+              + (f", {cd['current_density_mA_per_cm2']:g} mA/cm2" if cd["current_density_mA_per_cm2"] is not None else "")
+              + f"; anode at {result.anode_potential_V:.2f} V")
+    t = Table(title="Layers")
+    for col in ("Role", "Material", "Window V", "Sees V", "Verdict", "Why"):
+        t.add_column(col)
+    for lay in result.layers:
+        w = lay.window
+        wt = "-" if not w else f"{w['reduction_limit_V']:.2f}-" + ("inf" if w["oxidation_limit_V"] is None else f"{w['oxidation_limit_V']:.2f}")
+        seen = "-" if not lay.potentials_seen_V else f"{lay.potentials_seen_V[0]:.2f}-{lay.potentials_seen_V[1]:.2f}"
+        t.add_row(lay.role, lay.name, wt, seen, f"[{_STYLE[lay.verdict]}]{lay.verdict}[/]", "; ".join(lay.reasons[:2]))
+    out.print(t)
+    t = Table(title="Interfaces")
+    for col in ("Interface", "Chem. eV/at", "Electrochem. eV/at", "Interphase", "Verdict", "Why"):
+        t.add_column(col)
+    for i in result.interfaces:
+        ch = "-" if not i.chemical else f"{i.chemical['reaction_energy_eV_per_atom']:.3f}"
+        ec = "-" if not i.electrochemical else (f"{i.electrochemical['worst_reaction_energy_eV_per_atom']:.3f} "
+                                                f"@{i.electrochemical['at_voltage_V']:.2f}V")
+        t.add_row(i.label, ch, ec, i.interphase_type or "-", f"[{_STYLE[i.verdict]}]{i.verdict}[/]", "; ".join(i.reasons[:3]))
+    out.print(t)
+    for s in result.summary:
+        out.print(f"- {s}")
+    for s in result.not_computed:
+        out.print(f"[yellow]not computed:[/yellow] {s}")
+    if html_path:
+        out.print(f"HTML report written to {html_path}")
+
+
+def _candidates(path: str | None, role: str, all_roles: bool) -> list[Any]:
+    from ..stack.candidates import default_candidates, load_candidates
+
+    if path:
+        return load_candidates(path)
+    return default_candidates(None if all_roles else role)
+
+
+def _print_screen(res: Any, title: str, top: int | None) -> None:
+    out = Console()
+    t = Table(title=title)
+    for col in ("#", "Candidate", "Score eV/at", "Window V", "Reactions eV/at", "Electronic", "Why"):
+        t.add_column(col)
+    rows = res.rows if top is None else res.rows[:top]
+    for r in rows:
+        win = "-" if r.window_V[0] is None else f"{r.window_V[0]:.2f}-" + ("inf" if r.window_V[1] is None else f"{r.window_V[1]:.2f}")
+        rx = ", ".join(f"{k}: {v:.3f}" for k, v in r.reaction_with.items())
+        el = {True: "conductor", False: "insulator", None: "unknown"}[r.electronic.get("electronic_conductor")]
+        t.add_row(str(r.rank), r.name, f"{r.score_eV_per_atom:.3f}", win, rx, el, "; ".join(r.reasons[:3]))
+    out.print(t)
+    out.print(f"bare interface: {res.bare}")
+    for s in res.skipped:
+        out.print(f"[yellow]skipped {s['name']}:[/yellow] {s['reason']}")
+
+
+@click.command("coatings")
+@click.argument("cathode")
+@click.argument("electrolyte")
+@click.option("--voltage", type=float, default=4.3, show_default=True, help="Top cathode potential, V vs Li/Li+.")
+@click.option("--candidates", "cand_path", default=None, metavar="FILE",
+              help="Candidates file (YAML, CSV or one formula per line); default: the seeds' coatings.")
+@click.option("--all", "all_roles", is_flag=True, help="Screen every default candidate, interlayer materials included.")
+@click.option("--top", type=int, default=None, help="Show only the best N.")
+@entries_option
+@bandgaps_option
+@json_option
+def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str | None, all_roles: bool,
+                 top: int | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
+    """Rank coatings between CATHODE (charged to --voltage) and ELECTROLYTE (seed 1 Table 4)."""
+    from ..stack.knowledge import conductivity_lookup
+    from ..stack.screen import screen_coatings
+    from .options import thermo_for
+
+    if top is not None and top < 1:
+        raise click.BadParameter("must be >= 1", param_hint="--top")
+    cands = _candidates(cand_path, "cathode", all_roles)
+    th = thermo_for(entries)
+    gaps = _gaps(bandgaps)
+    res = screen_coatings(th, cathode, electrolyte, cands, voltage, gaps, conductivity_lookup,
+                          progress=lambda items, fn: with_progress(list(items), "coatings", fn, quiet=as_json))
+    if as_json:
+        echo_json(res)
+        return
+    _print_screen(res, f"Coatings for {res.neighbours['cathode']} | ? | {res.neighbours['electrolyte']} at {voltage:g} V", top)
+
+
+@click.command("interlayers")
+@click.argument("electrolyte")
+@click.option("--anode", default="Li", show_default=True, help="Anode material.")
+@click.option("--candidates", "cand_path", default=None, metavar="FILE",
+              help="Candidates file (YAML, CSV or one formula per line); default: the seeds' interlayers.")
+@click.option("--all", "all_roles", is_flag=True, help="Screen every default candidate, coating materials included.")
+@click.option("--top", type=int, default=None, help="Show only the best N.")
+@entries_option
+@bandgaps_option
+@json_option
+def interlayers_cmd(electrolyte: str, anode: str, cand_path: str | None, all_roles: bool, top: int | None,
+                    entries: str | None, bandgaps: str | None, as_json: bool) -> None:
+    """Rank interlayers between ELECTROLYTE and the anode (seed 1 Table 5, seed 2 Table 1)."""
+    from ..stack.knowledge import conductivity_lookup
+    from ..stack.screen import screen_interlayers
+    from .options import thermo_for
+
+    if top is not None and top < 1:
+        raise click.BadParameter("must be >= 1", param_hint="--top")
+    cands = _candidates(cand_path, "anode", all_roles)
+    th = thermo_for(entries)
+    gaps = _gaps(bandgaps)
+    res = screen_interlayers(th, electrolyte, cands, anode, gaps, conductivity_lookup,
+                             progress=lambda items, fn: with_progress(list(items), "interlayers", fn, quiet=as_json))
+    if as_json:
+        echo_json(res)
+        return
+    _print_screen(res, f"Interlayers for {res.neighbours['anode']} | ? | {res.neighbours['electrolyte']}", top)
+
+
+@click.command("data")
+@entries_option
+@bandgaps_option
+@json_option
+def data_cmd(entries: str | None, bandgaps: str | None, as_json: bool) -> None:
+    """Show which data sources ssbkit would use, and how to configure them."""
+    import os
+
+    from ..data.source import HOW_TO_CONFIGURE, config_path, configured_spec
+
+    spec = configured_spec(entries)
+    info: dict[str, Any] = {"entries": spec, "entries_from": "--entries" if entries else
+                            ("SSBKIT_ENTRIES" if os.environ.get("SSBKIT_ENTRIES") else
+                             ("config file" if spec and spec != "mp" else ("MP_API_KEY" if spec == "mp" else None))),
+                            "bandgaps": bandgaps or os.environ.get("SSBKIT_BANDGAPS"),
+                            "config_file": str(config_path()), "config_exists": config_path().exists()}
+    if spec:
+        from ..data.source import open_source
+
+        try:
+            src = open_source(entries)
+            info.update(src.provenance())
+            if src.kind == "file" and src._entries is not None:
+                info["n_entries"] = len(src._entries)
+        except DataSourceError as exc:
+            info["error"] = str(exc)
+    if as_json:
+        echo_json(info)
+        return
+    out = Console()
+    for k, v in info.items():
+        out.print(f"{k}: {v}")
+    if not spec:
+        out.print(f"[yellow]no thermodynamic data configured[/yellow]: {HOW_TO_CONFIGURE}; or write "
+                  f"'entries = \"/path/to/file.csv.gz\"' in {config_path()}")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(assess_cmd)
+    cli.add_command(coatings_cmd)
+    cli.add_command(interlayers_cmd)
+    cli.add_command(data_cmd)

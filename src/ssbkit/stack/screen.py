@@ -1,0 +1,270 @@
+"""Coating and interlayer screening (seed 1, 000_b696854b0b79fc77.txt, §4.2, Tables 4-5;
+seed 2, 001_2dd48e6c264f94e2.txt, §2.3.3, Table 1).
+
+Each candidate X between a cathode K (at the top voltage V) and an
+electrolyte E is judged on
+
+(a) its window: does it cover V?  If not, its decomposition energy at V
+    (grand potential, eV/atom) measures by how much;
+(b) its reaction energy with each neighbour where it sits: with K at V
+    (Li-open), with E in the closed system (reactants at their hull energies,
+    so a metastable electrolyte's own decomposition is not charged to X);
+(c) electronic insulation (band gap; metals/alloys conduct);
+(d) Li-ion conductivity where the knowledge base has it.
+
+Ranking: electronic insulators that contain Li first, then Li-free or
+unknown-character insulators, electron conductors last (tier); within a tier
+by the weakest link ``max(|dE_window|, |dE_K|, |dE_E|)`` rounded to 10 meV/atom
+(differences below DFT accuracy are ties), ties broken by the knowledge
+base's conductivity, then by the unrounded weakest link.  Interlayers (E |
+X | anode) are ranked by the driving force left on the electrolyte side: if
+X (lithiated) conducts electrons, E still sees the anode potential and is
+reduced as if bare; otherwise only the chemical reaction of E with X remains.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from pymatgen.core import Composition
+
+from ..errors import SsbkitError
+from ..interfaces.anode import anode_interface
+from ..interfaces.electronic import classify_phase
+from ..interfaces.reactions import InterfaceCalculator
+from ..thermo.service import Thermo
+from .candidates import Candidate
+
+TIE_EV = 0.01
+
+
+@dataclass
+class ScreenRow:
+    """One ranked candidate with the figures behind its rank."""
+
+    rank: int
+    name: str
+    formula: str
+    score_eV_per_atom: float
+    tier: int
+    window_V: tuple[float | None, float | None]
+    covers_potential: bool
+    decomposition_eV_per_atom: float
+    reaction_with: dict[str, float]
+    electronic: dict[str, Any]
+    conductivity_S_per_cm: float | None
+    conductivity_source: str | None
+    reasons: list[str]
+    source: str
+    improves_on_bare: bool | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rank": self.rank, "name": self.name, "formula": self.formula,
+                "score_eV_per_atom": self.score_eV_per_atom, "tier": self.tier,
+                "reduction_limit_V": self.window_V[0], "oxidation_limit_V": self.window_V[1],
+                "covers_potential": self.covers_potential,
+                "decomposition_energy_eV_per_atom": self.decomposition_eV_per_atom,
+                "reaction_energy_eV_per_atom": self.reaction_with, "electronic": self.electronic,
+                "conductivity_S_per_cm": self.conductivity_S_per_cm, "conductivity_source": self.conductivity_source,
+                "improves_on_bare": self.improves_on_bare, "reasons": self.reasons, "source": self.source}
+
+
+@dataclass
+class ScreenResult:
+    """A ranked screen."""
+
+    kind: str
+    neighbours: dict[str, str]
+    voltage_V: float
+    bare: dict[str, Any]
+    rows: list[ScreenRow]
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    def rank_of(self, name_or_formula: str) -> int | None:
+        key = name_or_formula.lower()
+        for r in self.rows:
+            if r.name.lower() == key or r.formula.lower() == key:
+                return r.rank
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "neighbours": self.neighbours, "voltage_V": self.voltage_V, "bare": self.bare,
+                "ranking": [r.to_dict() for r in self.rows], "skipped": self.skipped, "provenance": self.provenance}
+
+
+ConductivityLookup = Callable[[str], "tuple[float, str] | None"]
+
+
+def _no_conductivity(_: str) -> None:
+    return None
+
+
+def _electronic(formula: str, gaps: Any) -> dict[str, Any]:
+    red = Composition(formula).reduced_formula
+    ch = classify_phase(red, gaps)
+    return {"electronic_conductor": ch.conductor, "band_gap_eV": ch.band_gap_eV, "basis": ch.basis}
+
+
+def _tier(formula: str, electronic: dict[str, Any]) -> int:
+    if electronic["electronic_conductor"]:
+        return 2
+    if electronic["electronic_conductor"] is None or "Li" not in Composition(formula):
+        return 1
+    return 0
+
+
+def _sort_and_rank(rows: list[ScreenRow]) -> list[ScreenRow]:
+    def key(r: ScreenRow) -> tuple[Any, ...]:
+        sigma = -math.log10(r.conductivity_S_per_cm) if r.conductivity_S_per_cm else 99.0
+        return (r.tier, round(r.score_eV_per_atom / TIE_EV), sigma, r.score_eV_per_atom, r.name)
+    rows.sort(key=key)
+    for i, r in enumerate(rows, 1):
+        r.rank = i
+    return rows
+
+
+def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: Sequence[Candidate],
+                    voltage: float = 4.3, gaps: Any | None = None,
+                    conductivity: ConductivityLookup = _no_conductivity,
+                    progress: Callable[[Sequence[Any], Callable[[Any], Any]], list[Any]] | None = None) -> ScreenResult:
+    """Rank cathode coatings between ``cathode`` (charged to ``voltage``) and ``electrolyte``."""
+    if voltage <= 0:
+        raise SsbkitError(f"--voltage {voltage:g} must be above 0 V vs Li/Li+")
+    k_mat, e_mat = thermo.material(cathode), thermo.material(electrolyte)
+    bare_v = InterfaceCalculator(thermo, k_mat, e_mat).at_voltage(voltage)
+    bare_c = InterfaceCalculator(thermo, k_mat, e_mat).closed(use_hull_energy=True)
+    bare = {"reaction_at_voltage_eV_per_atom": bare_v.reaction_energy_eV_per_atom, "products_at_voltage": bare_v.products,
+            "reaction_closed_eV_per_atom": bare_c.reaction_energy_eV_per_atom, "products_closed": bare_c.products}
+    skipped: list[dict[str, str]] = []
+
+    def one(c: Candidate) -> ScreenRow | None:
+        try:
+            w = thermo.window(c.formula, (0.0, voltage))
+            dec = -w.decomposition_energy_eV_per_atom[f"{voltage:g}V"]
+            r_k = InterfaceCalculator(thermo, k_mat, c.formula).at_voltage(voltage)
+            r_e = InterfaceCalculator(thermo, c.formula, e_mat).closed(use_hull_energy=True)
+        except SsbkitError as exc:
+            skipped.append({"name": c.name, "reason": str(exc)})
+            return None
+        el = _electronic(c.formula, gaps)
+        sig = conductivity(c.name) or conductivity(c.formula)
+        covers = (w.oxidation_limit_V is None or w.oxidation_limit_V >= voltage) and dec < 1e-3
+        score = max(dec, -r_k.reaction_energy_eV_per_atom, -r_e.reaction_energy_eV_per_atom)
+        reasons = []
+        if covers:
+            reasons.append(f"window covers {voltage:g} V" + (f" (oxidised above {w.oxidation_limit_V:.2f} V)"
+                                                            if w.oxidation_limit_V is not None else " (no Li to extract)"))
+        else:
+            reasons.append(f"oxidised above {w.oxidation_limit_V:.2f} V to {', '.join(w.oxidation_products)}: "
+                           f"{-dec:.3f} eV/atom at {voltage:g} V")
+        reasons.append(f"with {k_mat.model_formula} at {voltage:g} V: {r_k.reaction_energy_eV_per_atom:.3f} eV/atom"
+                       + (f" ({', '.join(r_k.products)})" if r_k.reactive else " (no reaction)"))
+        reasons.append(f"with {e_mat.model_formula}: {r_e.reaction_energy_eV_per_atom:.3f} eV/atom"
+                       + (f" ({', '.join(r_e.products)})" if r_e.reactive else " (no reaction)"))
+        reasons.append(_electronic_reason(el))
+        if "Li" not in Composition(c.formula):
+            reasons.append("contains no Li: not a Li-ion conductor until lithiated")
+        if sig:
+            reasons.append(f"Li+ conductivity {sig[0]:.2g} S/cm ({sig[1]})")
+        return ScreenRow(rank=0, name=c.name, formula=c.formula, score_eV_per_atom=round(score, 6), tier=_tier(c.formula, el),
+                         window_V=(w.reduction_limit_V, w.oxidation_limit_V), covers_potential=covers,
+                         decomposition_eV_per_atom=round(-dec, 6),
+                         reaction_with={"cathode": r_k.reaction_energy_eV_per_atom,
+                                        "electrolyte": r_e.reaction_energy_eV_per_atom},
+                         electronic=el, conductivity_S_per_cm=sig[0] if sig else None,
+                         conductivity_source=sig[1] if sig else None, reasons=reasons, source=c.source,
+                         improves_on_bare=score < -min(bare_v.reaction_energy_eV_per_atom, bare_c.reaction_energy_eV_per_atom))
+
+    run = progress or (lambda items, fn: [fn(x) for x in items])
+    rows = [r for r in run(list(candidates), one) if r is not None]
+    prov = thermo.provenance("coating screen: window, neighbour reactions, band gap, conductivity",
+                             cathode=k_mat.name, electrolyte=e_mat.name, voltage_V=voltage,
+                             band_gap_source=getattr(gaps, "source", None), tie_eV_per_atom=TIE_EV)
+    return ScreenResult(kind="coatings", neighbours={"cathode": k_mat.model_formula, "electrolyte": e_mat.model_formula},
+                        voltage_V=voltage, bare=bare, rows=_sort_and_rank(rows), skipped=skipped, provenance=prov)
+
+
+def _electronic_reason(el: dict[str, Any]) -> str:
+    if el["electronic_conductor"]:
+        return f"electron conductor ({el['basis']})"
+    if el["electronic_conductor"] is False:
+        return f"electronic insulator ({el['basis']})"
+    return "electronic character unknown (no band gap data)"
+
+
+def anode_potential(thermo: Thermo | None, anode: str) -> tuple[float, str]:
+    """Potential of the anode vs Li/Li+ (V): 0 for Li metal, else the voltage at which it takes up Li."""
+    mat = Thermo.material(anode)
+    if mat.model_formula == "Li":
+        return 0.0, "Li metal (0 V by definition)"
+    if thermo is None:
+        return 0.0, f"no thermodynamic data: {anode} assumed at 0 V vs Li/Li+"
+    w = thermo.window(mat)
+    return max(0.0, w.reduction_limit_V), f"lithiation potential of {mat.model_formula} from the data"
+
+
+def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Candidate], anode: str = "Li",
+                       gaps: Any | None = None, conductivity: ConductivityLookup = _no_conductivity,
+                       progress: Callable[[Sequence[Any], Callable[[Any], Any]], list[Any]] | None = None) -> ScreenResult:
+    """Rank interlayers between ``electrolyte`` and ``anode`` (Li metal by default)."""
+    e_mat = thermo.material(electrolyte)
+    v_a, v_note = anode_potential(thermo, anode)
+    bare_if = anode_interface(thermo, e_mat, anode, gaps)
+    bare_e = -bare_if.reaction_energy_eV_per_atom
+    e_reduction_at_va = -thermo.decompose(e_mat, voltage=v_a).reaction_energy_eV_per_atom
+    bare = {"classification": bare_if.classification, "reaction_energy_eV_per_atom": bare_if.reaction_energy_eV_per_atom,
+            "products": bare_if.products, "anode_potential_V": v_a, "anode_potential_note": v_note}
+    skipped: list[dict[str, str]] = []
+
+    def one(c: Candidate) -> ScreenRow | None:
+        try:
+            li_side = anode_interface(thermo, c.formula, anode, gaps)
+            r_e = InterfaceCalculator(thermo, c.formula, e_mat).closed(use_hull_energy=True)
+            w = thermo.window(c.formula) if "Li" in thermo.material(anode).model_formula or True else None
+        except SsbkitError as exc:
+            skipped.append({"name": c.name, "reason": str(exc)})
+            return None
+        # electronic character of what the electrolyte touches: X itself and its lithiation products
+        el = _electronic(c.formula, gaps)
+        lith_conducting = list(li_side.conducting_products)
+        conducts = bool(el["electronic_conductor"]) or bool(lith_conducting)
+        chem = -r_e.reaction_energy_eV_per_atom
+        e_side = max(chem, e_reduction_at_va if conducts else 0.0)
+        reasons = [f"with {thermo.material(anode).model_formula}: {li_side.classification} ({li_side.status}, "
+                   f"{li_side.reaction_energy_eV_per_atom:.3f} eV/atom"
+                   + (f"; products {', '.join(li_side.products)}" if li_side.products else "") + ")",
+                   f"with {e_mat.model_formula}: {r_e.reaction_energy_eV_per_atom:.3f} eV/atom (closed)"
+                   + (f" ({', '.join(r_e.products)})" if r_e.reactive else " (no reaction)")]
+        if conducts:
+            what = ", ".join(([c.formula] if el["electronic_conductor"] else []) + lith_conducting)
+            reasons.append(f"electron-conducting ({what}): {e_mat.model_formula} still sees {v_a:.2f} V and is reduced "
+                           f"by {e_reduction_at_va:.3f} eV/atom as if bare")
+        else:
+            reasons.append(f"electronically insulating after lithiation: shields {e_mat.model_formula} from reduction")
+        improves = e_side < bare_e - TIE_EV
+        reasons.append(("improves on" if improves else "does not improve on") +
+                       f" the bare interface ({bare_if.classification}, {-bare_e:.3f} eV/atom) thermodynamically")
+        sig = conductivity(c.name) or conductivity(c.formula)
+        if sig:
+            reasons.append(f"Li+ conductivity {sig[0]:.2g} S/cm ({sig[1]})")
+        tier = 0 if not conducts else 1
+        return ScreenRow(rank=0, name=c.name, formula=c.formula, score_eV_per_atom=round(e_side, 6), tier=tier,
+                         window_V=(w.reduction_limit_V, w.oxidation_limit_V) if w else (None, None),
+                         covers_potential=li_side.classification == "stable",
+                         decomposition_eV_per_atom=li_side.reaction_energy_eV_per_atom,
+                         reaction_with={"anode": li_side.reaction_energy_eV_per_atom,
+                                        "electrolyte": r_e.reaction_energy_eV_per_atom},
+                         electronic={**el, "lithiated_conducting_products": lith_conducting},
+                         conductivity_S_per_cm=sig[0] if sig else None, conductivity_source=sig[1] if sig else None,
+                         reasons=reasons, source=c.source, improves_on_bare=improves)
+
+    run = progress or (lambda items, fn: [fn(x) for x in items])
+    rows = [r for r in run(list(candidates), one) if r is not None]
+    prov = thermo.provenance("interlayer screen: Li-side interphase, electrolyte-side driving force",
+                             electrolyte=e_mat.name, anode=anode, band_gap_source=getattr(gaps, "source", None))
+    return ScreenResult(kind="interlayers", neighbours={"electrolyte": e_mat.model_formula,
+                                                         "anode": thermo.material(anode).model_formula},
+                        voltage_V=v_a, bare=bare, rows=_sort_and_rank(rows), skipped=skipped, provenance=prov)
