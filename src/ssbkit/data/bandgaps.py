@@ -119,8 +119,12 @@ class MPBandGaps:
     def __init__(self, mp: object) -> None:
         self._mp = mp
         self.source = getattr(mp, "endpoint", "Materials Project API")
-        self.version = getattr(mp, "version_label", "")
         self._memo: dict[str, BandGap | None] = {}
+
+    @property
+    def version(self) -> str:
+        """Database version, known after the first request."""
+        return str(getattr(self._mp, "version_label", ""))
 
     def get(self, reduced_formula: str) -> BandGap | None:
         if reduced_formula not in self._memo:

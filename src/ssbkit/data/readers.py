@@ -87,7 +87,8 @@ def entries_to_entryset(entries: list[Any]) -> EntrySet:
     for k, e in enumerate(entries):
         comp = {el.symbol: float(a) for el, a in e.composition.items()}
         comps.append(comp)
-        formulas.append(e.composition.formula.replace(" ", ""))
+        formulas.append("".join(f"{el}{'' if abs(a - 1) < 1e-9 else (int(a) if abs(a - round(a)) < 1e-9 else a)}"
+                                for el, a in comp.items()))
         energies.append(float(e.energy_per_atom))
         ids.append(str(getattr(e, "entry_id", None) or f"entry:{k}"))
     return EntrySet.from_records(formulas, energies, ids, compositions=comps)

@@ -77,10 +77,13 @@ class DataSource:
 
     def provenance(self) -> dict[str, Any]:
         """Provenance fields common to every result computed from this source."""
+        version = self.version
+        if self.kind == "mp" and self._mp is not None:
+            version = getattr(self._mp, "version_label", version)  # known after the first request
         return {
             "data_source": self.location,
             "data_kind": self.kind,
-            "data_version": self.version,
+            "data_version": version,
             "ssbkit_version": __version__,
         }
 
