@@ -139,16 +139,16 @@ def resolve(name: str) -> Material:
 
     >>> resolve("LATP").model_formula
     'LiTi2(PO4)3'
-    >>> resolve("S4PLi3").formula
+    >>> resolve("S4PLi3").composition.reduced_formula
     'Li3PS4'
     """
     abbr = canonical_abbreviation(name)
     if abbr is not None:
         formula, model, note = ABBREVIATIONS[abbr]
         return Material(name=name, formula=formula, model_formula=model, abbreviation=abbr, note=note)
-    comp = parse_formula(name)
-    # keep the user's amounts (per formula unit as written), canonical element order
-    formula = _formula_string(comp)
+    parse_formula(name)  # validates
+    # keep the formula as the user wrote it (per formula unit as written)
+    formula = name.strip().replace(" ", "")
     return Material(name=name, formula=formula, model_formula=formula)
 
 

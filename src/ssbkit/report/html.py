@@ -33,9 +33,13 @@ def _badge(v: str) -> str:
 
 
 def _svg(data: bytes) -> str:
+    """Inline SVG markup: XML prologue and the RDF <metadata> block removed."""
+    import re
+
     text = data.decode("utf-8")
     start = text.find("<svg")
-    return text[start:] if start >= 0 else ""
+    text = text[start:] if start >= 0 else ""
+    return re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
 
 
 def _reasons(rs: list[str]) -> str:
