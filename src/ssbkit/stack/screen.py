@@ -157,9 +157,15 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
         if covers:
             reasons.append(f"window covers {voltage:g} V" + (f" (oxidised above {w.oxidation_limit_V:.2f} V)"
                                                             if w.oxidation_limit_V is not None else " (no Li to extract)"))
-        else:
+        elif w.oxidation_limit_V is not None and w.oxidation_limit_V < voltage:
             reasons.append(f"oxidised above {w.oxidation_limit_V:.2f} V to {', '.join(w.oxidation_products)}: "
                            f"{-dec:.3f} eV/atom at {voltage:g} V")
+        elif w.reduction_limit_V > voltage:
+            reasons.append(f"reduced below {w.reduction_limit_V:.2f} V to {', '.join(w.reduction_products)}: "
+                           f"{-dec:.3f} eV/atom at {voltage:g} V")
+        else:
+            reasons.append(f"decomposes by {-dec:.3f} eV/atom at {voltage:g} V (metastable: "
+                           f"{(w.e_above_hull_eV_per_atom or 0) * 1000:.0f} meV/atom above the hull)")
         reasons.append(f"with {k_mat.model_formula} at {voltage:g} V: {r_k.reaction_energy_eV_per_atom:.3f} eV/atom"
                        + (f" ({', '.join(r_k.products)})" if r_k.reactive else " (no reaction)"))
         reasons.append(f"with {e_mat.model_formula}: {r_e.reaction_energy_eV_per_atom:.3f} eV/atom"

@@ -1,0 +1,233 @@
+"""Stack parsing, assessment and coating/interlayer screening (issue: whole-stack assessment)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ssbkit.cli import main
+from ssbkit.errors import SsbkitError
+from ssbkit.stack.assess import Conditions, StackAssessor
+from ssbkit.stack.candidates import default_candidates, load_candidates
+from ssbkit.stack.parse import parse_stack
+
+
+# ----------------------------------------------------------------- parsing (no data)
+def test_parse_roles():
+    s = parse_stack("LiNi0.8Co0.1Mn0.1O2 | LiNbO3 | Li6PS5Cl | Li3PO4 | Li")
+    assert [l.role for l in s.layers] == ["cathode", "coating", "electrolyte", "interlayer", "anode"]
+    s = parse_stack("LCO | LiNbO3 | LGPS | Li")
+    assert [l.role for l in s.layers] == ["cathode", "coating", "electrolyte", "anode"]
+    assert s.layer("electrolyte").formula == "Li10GeP2S12"
+    s = parse_stack("LCO | LGPS | LiH2PO4 | Li")
+    assert [l.role for l in s.layers] == ["cathode", "electrolyte", "interlayer", "anode"]
+    s = parse_stack("LCO | *Li3PO4 | LiF | Li")
+    assert s.layer("electrolyte").formula == "Li3PO4" and s.layer("interlayer").formula == "LiF"
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("LCO | Li", "2 layers"),
+    ("LCO || LGPS | Li", "empty layer"),
+    ("LCO | Al2O3 | ZnO | Li", "mark it with a leading '*'"),
+    ("*LCO | LGPS | Li", "cannot be the first"),
+    ("LCO | LGPS | Xy | Li", "unknown element"),
+])
+def test_parse_errors(text, needle):
+    with pytest.raises(SsbkitError, match=needle.replace("*", r"\*")):
+        parse_stack(text)
+
+
+def test_candidates(tmp_path):
+    cath = default_candidates("cathode")
+    names = {c.name for c in cath}
+    assert {"LiNbO3", "Li4Ti5O12", "Li2SiO3", "LiAlO2", "Li3PO4", "Li2CO3", "Li2ZrO3", "LLTO-type"} <= names
+    anode = {c.name for c in default_candidates("anode")}
+    assert {"LiH2PO4", "LiF", "Au", "Si", "Ge", "ZnO", "Al2O3", "Cr", "MoS2", "Cu6Sn5"} <= anode
+    allc = default_candidates()
+    assert len(allc) >= 35 and all(c.source for c in allc)
+    y = tmp_path / "c.yaml"
+    y.write_text("- LiNbO3\n- {name: my-oxide, formula: Li2TiO3}\n")
+    assert [c.formula for c in load_candidates(y)] == ["LiNbO3", "Li2TiO3"]
+    t = tmp_path / "c.txt"
+    t.write_text("# mine\nLi3BO3\nLiTaO3  # note\n")
+    assert [c.name for c in load_candidates(t)] == ["Li3BO3", "LiTaO3"]
+    c = tmp_path / "c.csv"
+    c.write_text("name,formula,roles\nx,LiAlO2,cathode\n")
+    assert load_candidates(c)[0].roles == ("cathode",)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("foo\nbar\n")
+    with pytest.raises(SsbkitError, match="'name' column"):
+        load_candidates(bad)
+    t.write_text("Qx2O\n")
+    with pytest.raises(SsbkitError, match="unknown element"):
+        load_candidates(t)
+
+
+# ------------------------------------------------------------- first run: no data
+def test_assess_without_data_is_honest(capsys, monkeypatch, tmp_path):
+    monkeypatch.delenv("SSBKIT_ENTRIES", raising=False)
+    monkeypatch.delenv("SSBKIT_BANDGAPS", raising=False)
+    monkeypatch.delenv("MP_API_KEY", raising=False)
+    monkeypatch.setenv("SSBKIT_CONFIG", str(tmp_path / "none.toml"))
+    html = tmp_path / "r.html"
+    code = main(["assess", "LiNi0.8Co0.1Mn0.1O2 | LiNbO3 | Li6PS5Cl | Li", "--pressure", "5MPa",
+                 "--current", "0.5mA/cm2", "--json", "--html", str(html)])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert any("no thermodynamic data" in s for s in out["not_computed"])
+    assert any("--entries" in s for s in out["not_computed"])
+    for lay in out["layers"]:
+        assert lay["window"] is None  # nothing invented
+    li = out["interfaces"][-1]
+    assert li["chemical"] is None and li["electrochemical"] is None
+    # knowledge base and physics still there
+    assert li["literature"] and li["physics"]["voids"]["voids_form"] is True
+    assert out["interfaces"][0]["literature"]  # Table 4 reports LiNbO3 on NMC | Li6PS5Cl
+    assert out["layers"][2]["conductivity"]["conductivity_rt_S_per_cm"] == pytest.approx(1.9e-3)
+    assert html.exists() and "Not computed" in html.read_text()
+
+
+# ------------------------------------------------------------- with the shared data
+pytestmark_integration = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def gaps(bandgaps_path):
+    from ssbkit.data.bandgaps import open_bandgaps
+
+    return open_bandgaps(str(bandgaps_path))
+
+
+@pytest.mark.integration
+def test_assess_nmc_lnbo_lpscl_li(thermo, gaps):
+    a = StackAssessor(thermo, gaps).assess(parse_stack("LiNi0.8Co0.1Mn0.1O2 | LiNbO3 | Li6PS5Cl | Li"),
+                                           Conditions(pressure_Pa=5e6, current_density_A_per_m2=5.0))
+    assert [i.label for i in a.interfaces] == ["LiNi0.8Co0.1Mn0.1O2 | LiNbO3", "LiNbO3 | Li6PS5Cl", "Li6PS5Cl | Li"]
+    roles = {l.role: l for l in a.layers}
+    # LiNbO3 is an electronic insulator: the electrolyte only sees the anode potential
+    assert roles["electrolyte"].potentials_seen_V == [0.0, 0.0]
+    assert roles["coating"].covered is False  # oxidised above 3.76 V in this data
+    li = a.interfaces[-1]
+    assert li.interphase_type == "SEI" and li.verdict in ("caution", "fail")
+    assert li.physics["voids"]["voids_form"] is True  # 0.5 mA/cm2 at 5 MPa
+    assert a.interfaces[1].electrochemical is None  # shielded: chemical reaction only
+    assert a.interfaces[0].electrochemical["voltage_range_V"] == [2.5, 4.3]
+    assert a.verdict in ("caution", "fail")
+    assert a.provenance["data_source"].endswith("mp2018_formation_energies.csv.gz")
+
+
+@pytest.mark.integration
+def test_bare_sulfide_on_nmc_fails_and_coating_helps(thermo, gaps):
+    bare = StackAssessor(thermo, gaps).assess(parse_stack("LiNi0.8Co0.1Mn0.1O2 | Li6PS5Cl | Li"), Conditions())
+    assert bare.interfaces[0].verdict == "fail"
+    assert bare.interfaces[0].electrochemical["worst_reaction_energy_eV_per_atom"] < -0.3
+    assert any("oxidised above" in r for r in bare.layers[1].reasons)  # the sulfide sees 4.3 V
+
+
+@pytest.mark.integration
+def test_garnet_ccd_temperature(thermo, gaps):
+    cold = StackAssessor(thermo, gaps).assess(parse_stack("LiCoO2 | LLZO | Li"),
+                                             Conditions(temperature_K=303.15, current_density_A_per_m2=1.0))
+    hot = StackAssessor(thermo, gaps).assess(parse_stack("LiCoO2 | LLZO | Li"),
+                                            Conditions(temperature_K=433.15, current_density_A_per_m2=1.0))
+    c_cold = cold.interfaces[-1].physics["ccd"]
+    c_hot = hot.interfaces[-1].physics["ccd"]
+    assert c_cold["ccd_mA_per_cm2"] == pytest.approx(0.05, rel=1e-6)   # seed 2 §2.5.2, ref. [59]
+    assert c_hot["ccd_mA_per_cm2"] == pytest.approx(14.0, rel=1e-6)
+    assert c_cold["dendrite_risk"] == "high" and c_hot["dendrite_risk"] == "low"
+    assert cold.interfaces[-1].verdict == "fail"
+    assert cold.interfaces[-1].interphase_type == "stable"  # LLZO | Li: weakly reduced
+    assert "monroe_newman" in cold.interfaces[-1].physics
+
+
+# Table 4 of seed 1: cathode | electrolyte -> coating; the model used for each printed name
+TABLE4 = [
+    ("LiCoO2", "Li3PS4", "Li2CO3"), ("LiCoO2", "Li3PS4", "Li2SiO3"), ("LiCoO2", "Li10GeP2S12", "LiNbO3"),
+    ("LiCoO2", "Li13GeP3S16", "Li4Ti5O12"), ("NMC811", "Li3PS4", "LiAlO2"), ("NMC811", "Li6PS5Cl", "LiNbO3"),
+    ("NMC811", "Li6PS5Br", "LiNbO3"), ("NMC811", "Li6PS5Cl", "LLTO-type"), ("NMC811", "Li10GeP2S12", "LiNbO3"),
+    ("NCA", "Li3PS4", "Li4Ti5O12"), ("NCA", "Li10GeP2S12", "LiNbO3"), ("NCA", "Li10GeP2S12", "Li2ZrO3"),
+    ("LNMO", "Li10GeP2S12", "LiNbO3"), ("LNMO", "Li3PS4", "Li3PO4"), ("LiCoO2", "LLZO", "Nb"),
+    ("NMC811", "LLZO", "Li-Ti-O"),
+]
+# measured with the shared MP data at 4.3 V; the others are oxidised well below 4.3 V in that data (docs/stack.md)
+TOP5 = {("LiCoO2", "Li3PS4", "Li2CO3"), ("LiCoO2", "Li10GeP2S12", "LiNbO3"), ("LiCoO2", "Li13GeP3S16", "Li4Ti5O12"),
+        ("NMC811", "Li6PS5Cl", "LiNbO3"), ("NMC811", "Li6PS5Br", "LiNbO3"), ("NMC811", "Li10GeP2S12", "LiNbO3"),
+        ("NCA", "Li3PS4", "Li4Ti5O12"), ("NCA", "Li10GeP2S12", "LiNbO3"), ("LNMO", "Li10GeP2S12", "LiNbO3"),
+        ("LNMO", "Li3PS4", "Li3PO4")}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("cathode,electrolyte,coating", TABLE4)
+def test_table4_coating_rank(thermo, gaps, cathode, electrolyte, coating):
+    from ssbkit.stack.knowledge import conductivity_lookup
+    from ssbkit.stack.screen import screen_coatings
+
+    res = screen_coatings(thermo, cathode, electrolyte, default_candidates("cathode"), 4.3, gaps, conductivity_lookup)
+    rank = res.rank_of(coating)
+    assert rank is not None
+    if (cathode, electrolyte, coating) in TOP5:
+        assert rank <= 5, [(r.name, r.score_eV_per_atom) for r in res.rows[:6]]
+    else:
+        assert rank > 5  # documented shortfall: a change here must update docs/stack.md
+    best = res.rows[0]
+    bare = -min(res.bare["reaction_at_voltage_eV_per_atom"], res.bare["reaction_closed_eV_per_atom"])
+    if "LLZO" in electrolyte:
+        # seed 1 §3.3 (ref. [109]): LLZO | LiCoO2 is the most stable oxide pair; NMC similar
+        assert bare < 0.06
+    else:
+        assert best.score_eV_per_atom < bare  # the best coating beats the bare sulfide | oxide contact
+    assert all(r.reasons for r in res.rows)
+
+
+@pytest.mark.integration
+def test_table5_interlayers(thermo, gaps):
+    from ssbkit.stack.screen import screen_interlayers
+
+    lgps = screen_interlayers(thermo, "LGPS", default_candidates("anode"), gaps=gaps)
+    row = next(r for r in lgps.rows if r.name == "LiH2PO4")
+    assert row.improves_on_bare and lgps.bare["classification"] == "MCI"
+    latp = screen_interlayers(thermo, "LATP", default_candidates("anode"), gaps=gaps)
+    for name in ("Ge", "Cr", "ZnO"):  # Table 5 for LATP: electron conductors after lithiation
+        r = next(x for x in latp.rows if x.name == name)
+        assert r.improves_on_bare is False
+        assert any("electron-conducting" in why for why in r.reasons)
+
+
+@pytest.mark.integration
+def test_cli_assess_coatings_interlayers(capsys, entries_path, bandgaps_path, tmp_path):
+    ent = ["--entries", str(entries_path), "--bandgaps", str(bandgaps_path)]
+    code = main(["assess", "LCO | LiNbO3 | LGPS | LiH2PO4 | Li", "--voltage", "0:5", "--temperature", "60C",
+                 "--pressure", "5MPa", "--current", "0.2mA/cm2", "--json", *ent])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and len(out["interfaces"]) == 4 and out["conditions"]["temperature_C"] == pytest.approx(60)
+    code = main(["coatings", "NMC811", "Li6PS5Cl", "--voltage", "4.3", "--json", *ent])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and out["ranking"][0]["rank"] == 1 and "reasons" in out["ranking"][0]
+    cand = tmp_path / "mine.txt"
+    cand.write_text("LiNbO3\nLiTaO3\n")
+    code = main(["coatings", "LCO", "LGPS", "--candidates", str(cand), "--json", *ent])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and [r["name"] for r in out["ranking"]] and len(out["ranking"]) == 2
+    code = main(["coatings", "NMC811", "LPSCl", "--all", "--json", *ent])  # every default candidate
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and len(out["ranking"]) + len(out["skipped"]) >= 35
+    code = main(["interlayers", "LGPS", "--json", "--top", "3", *ent])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and out["bare"]["classification"] == "MCI"
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["assess", "LCO | Li"], "2 layers"),
+    (["assess", "LCO | LGPS | Li", "--voltage", "4:3"], "LOW <= HIGH"),
+    (["assess", "LCO | LGPS | Li", "--temperature", "-300C"], "below absolute zero"),
+    (["assess", "LCO | LGPS | Li", "--pressure", "5 bananas"], "unknown unit"),
+    (["assess", "LCO | LGPS | Li", "--current", "1mA"], "unknown unit"),
+    (["assess", "LCO | LGPS | Li", "--html", "x.pdf"], "--html"),
+    (["coatings", "LCO", "LGPS", "--candidates", "/nope.yaml"], "does not exist"),
+    (["coatings", "LCO", "LGPS", "--top", "0"], "--top"),
+])
+def test_cli_bad_input(capsys, entries_path, args, needle):
+    code = main([*args, "--entries", str(entries_path)])
+    out, err = capsys.readouterr()
+    assert code == 2 and needle in err and err.count("\n") == 1 and out == ""
