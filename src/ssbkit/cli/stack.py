@@ -105,25 +105,28 @@ def assess_cmd(stack: str, voltage: str, temperature: str, pressure: str | None,
               + (f", {cd['current_density_mA_per_cm2']:g} mA/cm2" if cd["current_density_mA_per_cm2"] is not None else "")
               + f"; anode at {result.anode_potential_V:.2f} V")
     t = Table(title="Layers")
-    for col in ("Role", "Material", "Window V", "Sees V", "Verdict", "Why"):
+    for col in ("Role", "Material", "Window V", "Sees V", "Verdict"):
         t.add_column(col)
     for lay in result.layers:
         w = lay.window
         wt = "-" if not w else f"{w['reduction_limit_V']:.2f}-" + ("inf" if w["oxidation_limit_V"] is None else f"{w['oxidation_limit_V']:.2f}")
         seen = "-" if not lay.potentials_seen_V else f"{lay.potentials_seen_V[0]:.2f}-{lay.potentials_seen_V[1]:.2f}"
-        t.add_row(lay.role, lay.name, wt, seen, f"[{_STYLE[lay.verdict]}]{lay.verdict}[/]", "; ".join(lay.reasons[:2]))
+        t.add_row(lay.role, lay.name, wt, seen, f"[{_STYLE[lay.verdict]}]{lay.verdict}[/]")
     out.print(t)
     t = Table(title="Interfaces")
-    for col in ("Interface", "Chem. eV/at", "Electrochem. eV/at", "Interphase", "Verdict", "Why"):
+    for col in ("Interface", "Chem. eV/at", "Electrochem. eV/at", "Interphase", "Verdict"):
         t.add_column(col)
     for i in result.interfaces:
         ch = "-" if not i.chemical else f"{i.chemical['reaction_energy_eV_per_atom']:.3f}"
         ec = "-" if not i.electrochemical else (f"{i.electrochemical['worst_reaction_energy_eV_per_atom']:.3f} "
                                                 f"@{i.electrochemical['at_voltage_V']:.2f}V")
-        t.add_row(i.label, ch, ec, i.interphase_type or "-", f"[{_STYLE[i.verdict]}]{i.verdict}[/]", "; ".join(i.reasons[:3]))
+        t.add_row(i.label, ch, ec, i.interphase_type or "-", f"[{_STYLE[i.verdict]}]{i.verdict}[/]")
     out.print(t)
-    for s in result.summary:
-        out.print(f"- {s}")
+    out.print("[bold]Why[/bold]")
+    for item, label in [(x, f"{x.role} {x.name}") for x in result.layers] + [(x, x.label) for x in result.interfaces]:
+        out.print(f"[{_STYLE[item.verdict]}]{item.verdict:>7}[/] {label}")
+        for r in item.reasons:
+            out.print(f"          - {r}", highlight=False)
     for s in result.not_computed:
         out.print(f"[yellow]not computed:[/yellow] {s}")
     if html_path:
