@@ -158,6 +158,23 @@ def _print_screen(res: Any, title: str, top: int | None) -> None:
         out.print(f"[yellow]skipped {s['name']}:[/yellow] {s['reason']}")
 
 
+def _run_screen(label: str, screen: Any, role: str, cand_path: str | None, all_roles: bool, top: int | None,
+                entries: str | None, bandgaps: str | None, as_json: bool, title: Any) -> None:
+    """Shared body of ``coatings`` and ``interlayers``: candidates, data, progress, output."""
+    from ..stack.knowledge import conductivity_lookup
+    from .options import thermo_for
+
+    if top is not None and top < 1:
+        raise click.BadParameter("must be >= 1", param_hint="--top")
+    cands = _candidates(cand_path, role, all_roles)
+    res = screen(thermo_for(entries), cands, _gaps(bandgaps), conductivity=conductivity_lookup,
+                 progress=lambda items, fn: with_progress(list(items), label, fn, quiet=as_json))
+    if as_json:
+        echo_json(res)
+        return
+    _print_screen(res, title(res), top)
+
+
 @click.command("coatings")
 @click.argument("cathode")
 @click.argument("electrolyte")
@@ -172,21 +189,13 @@ def _print_screen(res: Any, title: str, top: int | None) -> None:
 def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str | None, all_roles: bool,
                  top: int | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     """Rank coatings between CATHODE (charged to --voltage) and ELECTROLYTE (seed 1 Table 4)."""
-    from ..stack.knowledge import conductivity_lookup
     from ..stack.screen import screen_coatings
-    from .options import thermo_for
 
-    if top is not None and top < 1:
-        raise click.BadParameter("must be >= 1", param_hint="--top")
-    cands = _candidates(cand_path, "cathode", all_roles)
-    th = thermo_for(entries)
-    gaps = _gaps(bandgaps)
-    res = screen_coatings(th, cathode, electrolyte, cands, voltage, gaps, conductivity_lookup,
-                          progress=lambda items, fn: with_progress(list(items), "coatings", fn, quiet=as_json))
-    if as_json:
-        echo_json(res)
-        return
-    _print_screen(res, f"Coatings for {res.neighbours['cathode']} | ? | {res.neighbours['electrolyte']} at {voltage:g} V", top)
+    _run_screen("coatings", lambda th, cands, gaps, **kw: screen_coatings(th, cathode, electrolyte, cands, voltage,
+                                                                          gaps, **kw),
+                "cathode", cand_path, all_roles, top, entries, bandgaps, as_json,
+                lambda res: f"Coatings for {res.neighbours['cathode']} | ? | {res.neighbours['electrolyte']} "
+                            f"at {voltage:g} V")
 
 
 @click.command("interlayers")
@@ -202,21 +211,12 @@ def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str 
 def interlayers_cmd(electrolyte: str, anode: str, cand_path: str | None, all_roles: bool, top: int | None,
                     entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     """Rank interlayers between ELECTROLYTE and the anode (seed 1 Table 5, seed 2 Table 1)."""
-    from ..stack.knowledge import conductivity_lookup
     from ..stack.screen import screen_interlayers
-    from .options import thermo_for
 
-    if top is not None and top < 1:
-        raise click.BadParameter("must be >= 1", param_hint="--top")
-    cands = _candidates(cand_path, "anode", all_roles)
-    th = thermo_for(entries)
-    gaps = _gaps(bandgaps)
-    res = screen_interlayers(th, electrolyte, cands, anode, gaps, conductivity_lookup,
-                             progress=lambda items, fn: with_progress(list(items), "interlayers", fn, quiet=as_json))
-    if as_json:
-        echo_json(res)
-        return
-    _print_screen(res, f"Interlayers for {res.neighbours['anode']} | ? | {res.neighbours['electrolyte']}", top)
+    _run_screen("interlayers", lambda th, cands, gaps, **kw: screen_interlayers(th, electrolyte, cands, anode, gaps,
+                                                                                **kw),
+                "anode", cand_path, all_roles, top, entries, bandgaps, as_json,
+                lambda res: f"Interlayers for {res.neighbours['anode']} | ? | {res.neighbours['electrolyte']}")
 
 
 @click.command("data")
