@@ -231,3 +231,12 @@ def test_cli_bad_input(capsys, entries_path, args, needle):
     code = main([*args, "--entries", str(entries_path)])
     out, err = capsys.readouterr()
     assert code == 2 and needle in err and err.count("\n") == 1 and out == ""
+
+
+@pytest.mark.integration
+def test_fractional_abbreviation_and_alloy_anode(thermo, gaps):
+    # NMC111 is written with 1/3 fractions; LiIn is an alloy anode at its own lithiation potential
+    a = StackAssessor(thermo, gaps).assess(parse_stack("NMC111 | LYC | LiIn"), Conditions())
+    assert 0.2 < a.anode_potential_V < 1.0
+    assert a.layers[0].formula == "LiNi1/3Co1/3Mn1/3O2" and a.layers[0].window is not None
+    assert a.interfaces[-1].electrochemical["voltage_range_V"] == [a.anode_potential_V] * 2

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
 import click
@@ -157,7 +156,7 @@ def register(cli: click.Group) -> None:
             if active:
                 raise SsbkitError("--lookup takes no other filters")
             recs = L.lookup_material(lookup)
-            name, title = "reactions", f"records naming {lookup}"
+            name = "reactions"
             dicts = [r.to_dict() for r in recs]
             if as_json:
                 echo_json(dicts)

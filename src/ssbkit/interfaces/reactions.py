@@ -31,7 +31,7 @@ import numpy as np
 
 from ..materials import Material
 from ..thermo.hull import ChemicalSystem, Phase
-from ..thermo.line import LinePoint, scan_line
+from ..thermo.line import scan_line
 from ..thermo.service import Thermo, formula_units, reaction_text
 
 LI = "Li"

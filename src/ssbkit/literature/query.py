@@ -8,7 +8,7 @@ each returned record carries ``match`` (``"exact"`` or ``"family"``) and a
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from ..errors import SsbkitError
 from ..materials import ABBREVIATIONS

@@ -30,7 +30,6 @@ from ._base import (
     BOLTZMANN_EV_PER_K,
     ROOM_TEMPERATURE_K,
     SEED1,
-    SEED2,
     ZERO_CELSIUS_K,
     PhysicsResult,
     finite,

@@ -25,7 +25,6 @@ exactly what it could not compute.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -354,7 +353,7 @@ class StackAssessor:
         if self.thermo is None:
             verdict, reasons = "unknown", ["reactions not computed: no thermodynamic data"]
             if literature:
-                reasons.append(f"the seeds report for this pair: " + "; ".join(_lit_line(r) for r in literature[:4]))
+                reasons.append("the seeds report for this pair: " + "; ".join(_lit_line(r) for r in literature[:4]))
             verdict, reasons = self._physics_verdict(physics, verdict, reasons)
             return InterfaceReport(left.material.name, right.material.name, side, pots, None, None, None, [], {},
                                    literature, physics, verdict, reasons)
@@ -509,9 +508,9 @@ class StackAssessor:
 
 
 def _reduced(formula: str) -> str:
-    from pymatgen.core import Composition
+    from ..materials import parse_formula
 
-    return Composition(formula).reduced_formula
+    return parse_formula(formula).reduced_formula
 
 
 def _fmt(v: float | None) -> str:

@@ -62,7 +62,7 @@ def _is_electrolyte(mat: Material) -> bool:
         return True
     from pymatgen.core import Composition
 
-    red = Composition(mat.model_formula).reduced_formula
+    red = mat.composition.reduced_formula
     return any(Composition(f).reduced_formula == red for f in _ELECTROLYTE_FORMULAS)
 
 

@@ -28,12 +28,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from pymatgen.core import Composition
 
 from ..errors import SsbkitError
 from ..interfaces.anode import anode_interface
 from ..interfaces.electronic import classify_phase
 from ..interfaces.reactions import InterfaceCalculator
+from ..materials import parse_formula
 from ..thermo.service import Thermo
 from .candidates import Candidate
 
@@ -103,7 +103,7 @@ def _no_conductivity(_: str) -> None:
 
 
 def _electronic(formula: str, gaps: Any) -> dict[str, Any]:
-    red = Composition(formula).reduced_formula
+    red = parse_formula(formula).reduced_formula
     ch = classify_phase(red, gaps)
     return {"electronic_conductor": ch.conductor, "band_gap_eV": ch.band_gap_eV, "basis": ch.basis}
 
@@ -111,7 +111,7 @@ def _electronic(formula: str, gaps: Any) -> dict[str, Any]:
 def _tier(formula: str, electronic: dict[str, Any]) -> int:
     if electronic["electronic_conductor"]:
         return 2
-    if electronic["electronic_conductor"] is None or "Li" not in Composition(formula):
+    if electronic["electronic_conductor"] is None or "Li" not in parse_formula(formula):
         return 1
     return 0
 
@@ -171,7 +171,7 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
         reasons.append(f"with {e_mat.model_formula}: {r_e.reaction_energy_eV_per_atom:.3f} eV/atom"
                        + (f" ({', '.join(r_e.products)})" if r_e.reactive else " (no reaction)"))
         reasons.append(_electronic_reason(el))
-        if "Li" not in Composition(c.formula):
+        if "Li" not in parse_formula(c.formula):
             reasons.append("contains no Li: not a Li-ion conductor until lithiated")
         if sig:
             reasons.append(f"Li+ conductivity {sig[0]:.2g} S/cm ({sig[1]})")

@@ -67,7 +67,6 @@ def scan_line(solve: Callable[[np.ndarray], LPResult], p0: np.ndarray, d: np.nda
         if hi.slope - lo.slope <= SLOPE_TOL * scale:
             continue
         t = (hi.value - lo.value + lo.slope * lo.t - hi.slope * hi.t) / (lo.slope - hi.slope)
-        span = hi.t - lo.t
         eps = T_TOL * max(1.0, abs(t1 - t0))
         if not (lo.t + eps < t < hi.t - eps):
             # the tangents meet at an end point: one tangent passes through both end
