@@ -1,0 +1,86 @@
+"""CLI: ``ssbkit screen`` - electrolytes x electrodes over a voltage grid, resumable, Dask optional."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import SsbkitError
+from ._common import echo_json
+from .interfaces import _scan_spec
+from .options import json_option
+from .stack import _range
+
+
+@click.command("screen")
+@click.option("--electrolytes", required=True, metavar="A,B,...|@FILE", help="Electrolytes (comma list or @file).")
+@click.option("--electrodes", required=True, metavar="X,Y,...|@FILE", help="Electrodes/coatings (comma list or @file).")
+@click.option("--scan", "scan", default="0:5:0.05", show_default=True, metavar="START:STOP:STEP",
+              help="Voltage grid (V vs Li/Li+).")
+@click.option("--window", "window", default=None, metavar="LOW:HIGH",
+              help="Rank pairs by their worst reaction within this voltage range (default: the whole grid).")
+@click.option("--out", "out", default=None, metavar="FILE.jsonl",
+              help="Append results per pair; rerun with the same file to resume an interrupted screen.")
+@click.option("--dask", "dask", default=None, metavar="local[:N]|tcp://HOST:PORT",
+              help="Run on Dask: a local cluster of N worker processes, or an existing scheduler.")
+@click.option("--entries", "entries", metavar="PATH", default=None,
+              help="Thermodynamic data file (workers read it too). Default: $SSBKIT_ENTRIES.")
+@json_option
+def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None, out: str | None,
+               dask: str | None, entries: str | None, as_json: bool) -> None:
+    """Screen every ELECTROLYTE x ELECTRODE pair: closed reaction and Li-open scan (seed 1 Fig. 6a)."""
+    from ..data.source import configured_spec, open_source
+    from ..screening.pairs import execute, plan, read_list, summarize
+
+    spec = configured_spec(entries)
+    if not spec:
+        raise SsbkitError("no thermodynamic data source configured: give --entries PATH or set SSBKIT_ENTRIES")
+    if spec == "mp":
+        raise SsbkitError("screen needs a data file (workers read it): use --entries PATH, not the API")
+    src = open_source(spec)  # validates the file once, here
+    spec = src.location
+    volts = _scan_spec(scan)
+    win = _range(window) if window else None
+    if out and not out.endswith((".jsonl", ".json")):
+        raise click.BadParameter("give a .jsonl file name", param_hint="--out")
+    if out and Path(out).parent and not Path(out).parent.exists():
+        raise SsbkitError(f"cannot write {out}: directory {Path(out).parent} does not exist")
+    tasks = plan(read_list(electrolytes), read_list(electrodes), volts, spec)
+    con = Console(stderr=True)
+    if as_json or not con.is_terminal:
+        records = execute(tasks, Path(out) if out else None, dask)
+    else:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn("screen"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=con, transient=True) as prog:
+            from ..screening.pairs import read_done
+
+            already = len(read_done(Path(out))[0]) if out else 0
+            bar = prog.add_task("pairs", total=len(tasks), completed=min(already, len(tasks)))
+            records = execute(tasks, Path(out) if out else None, dask, on_result=lambda r: prog.advance(bar))
+    rows = summarize(records, win)
+    if as_json:
+        echo_json({"pairs": len(tasks), "voltages": len(volts), "window_V": list(win) if win else None,
+                   "results_file": out, "ranking": rows})
+        return
+    t = Table(title=f"{len(tasks)} pairs x {len(volts)} voltages" + (f", worst within {win[0]:g}-{win[1]:g} V" if win else ""))
+    for col in ("Electrolyte", "Electrode", "Worst eV/atom", "At V", "Products"):
+        t.add_column(col)
+    for r in rows:
+        if "error" in r:
+            t.add_row(r["electrolyte"], r["electrode"], "error", "", r["error"])
+            continue
+        at = "closed" if r["at_voltage_V"] is None else f"{r['at_voltage_V']:.2f}"
+        t.add_row(r["electrolyte"], r["electrode"], f"{r['worst_reaction_energy_eV_per_atom']:.3f}", at,
+                  ", ".join(r["products"]))
+    Console().print(t)
+    if out:
+        Console().print(f"results: {out} (rerun the same command to resume)")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(screen_cmd)

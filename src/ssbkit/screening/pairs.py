@@ -1,0 +1,229 @@
+"""Screening at scale: many electrolyte x electrode pairs over a voltage grid.
+
+One task is one pair: its chemical system's hull is built once and reused for
+every voltage (and cached per worker process for the pairs that share it).
+Tasks run in this process, or on a Dask cluster (``LocalCluster`` or a
+scheduler address).  Results are appended to a JSON-lines file as each pair
+finishes, so an interrupted screen resumes where it stopped; a half-written
+last line (a kill during a write) is discarded on resume.
+
+Each record: ``electrolyte``, ``electrode``, ``closed`` (most exergonic
+chemical reaction), ``scan`` (most negative Li-open reaction energy per
+voltage, seed 1 000_b696854b0b79fc77.txt Fig. 6a), ``worst`` over the grid,
+and provenance.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from .. import __version__
+from ..errors import SsbkitError
+
+_THERMO_CACHE: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class PairTask:
+    """One pair to screen (picklable: sent to Dask workers)."""
+
+    electrolyte: str
+    electrode: str
+    voltages: tuple[float, ...]
+    entries_spec: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.electrolyte}|{self.electrode}"
+
+
+def _thermo(spec: str) -> Any:
+    """One Thermo per process and data source (hulls reused across that worker's pairs)."""
+    th = _THERMO_CACHE.get(spec)
+    if th is None:
+        from ..data.source import open_source
+        from ..thermo import Thermo
+
+        th = Thermo(open_source(spec))
+        _THERMO_CACHE[spec] = th
+    return th
+
+
+def run_pair(task: PairTask) -> dict[str, Any]:
+    """Screen one pair; errors become a record with ``error`` (the screen goes on)."""
+    from ..interfaces.reactions import InterfaceCalculator
+
+    out: dict[str, Any] = {"electrolyte": task.electrolyte, "electrode": task.electrode}
+    try:
+        th = _thermo(task.entries_spec)
+        calc = InterfaceCalculator(th, task.electrolyte, task.electrode)
+        closed = calc.closed(use_hull_energy=True)
+        out["closed"] = {"reaction_energy_eV_per_atom": closed.reaction_energy_eV_per_atom,
+                         "mixing_ratio": closed.mixing_ratio, "products": closed.products, "reaction": closed.reaction}
+        scan = []
+        if "Li" not in (calc.a.model_formula, calc.b.model_formula):
+            for r in calc.scan(task.voltages):
+                scan.append({"voltage_V": r.voltage_V, "reaction_energy_eV_per_atom": r.reaction_energy_eV_per_atom,
+                             "mixing_ratio": r.mixing_ratio, "products": r.products})
+        out["scan"] = scan
+        cands = [(closed.reaction_energy_eV_per_atom, None, closed.products)] + \
+            [(s["reaction_energy_eV_per_atom"], s["voltage_V"], s["products"]) for s in scan]
+        e, v, p = min(cands, key=lambda c: (c[0], -1 if c[1] is None else c[1]))
+        out["worst"] = {"reaction_energy_eV_per_atom": e, "voltage_V": v, "products": p}
+        out["provenance"] = th.provenance("pair screen: closed + Li-open scan", model_formulas=[
+            calc.a.model_formula, calc.b.model_formula], ssbkit_version=__version__)
+    except SsbkitError as exc:
+        out["error"] = str(exc)
+    return out
+
+
+def read_done(path: Path) -> tuple[dict[str, dict[str, Any]], int]:
+    """Records already in a results file, keyed ``electrolyte|electrode``; drops a torn last line.
+
+    Returns (records, number of bytes of valid content).
+    """
+    done: dict[str, dict[str, Any]] = {}
+    valid = 0
+    if not path.exists():
+        return done, 0
+    with open(path, "rb") as fh:
+        data = fh.read()
+    pos = 0
+    for line in data.splitlines(keepends=True):
+        if not line.endswith(b"\n"):
+            break  # torn write
+        try:
+            rec = json.loads(line)
+            done[f"{rec['electrolyte']}|{rec['electrode']}"] = rec
+        except (json.JSONDecodeError, KeyError, TypeError):
+            lineno = data[:pos].count(b"\n") + 1
+            raise SsbkitError(f"{path} line {lineno} is not a screening record: "
+                              "give another --out file or remove it") from None
+        pos += len(line)
+        valid = pos
+    return done, valid
+
+
+def plan(electrolytes: Sequence[str], electrodes: Sequence[str], voltages: Sequence[float],
+         entries_spec: str) -> list[PairTask]:
+    """All pairs (materials validated up front: a bad name fails before any work)."""
+    from ..materials import resolve
+
+    for name in list(electrolytes) + list(electrodes):
+        resolve(name)
+    if not electrolytes or not electrodes:
+        raise SsbkitError("give at least one electrolyte and one electrode")
+    return [PairTask(e, k, tuple(voltages), entries_spec) for e in electrolytes for k in electrodes]
+
+
+def execute(tasks: Sequence[PairTask], out_path: Path | None = None, dask: str | None = None,
+            on_result: Callable[[dict[str, Any]], None] | None = None) -> list[dict[str, Any]]:
+    """Run tasks (resuming from ``out_path``), serially or on Dask; returns all records in task order.
+
+    Args:
+        tasks: pairs to screen.
+        out_path: JSON-lines results file, appended as pairs finish (resume support).
+        dask: None (this process), ``"local"`` / ``"local:N"`` (a LocalCluster of N worker
+            processes) or a scheduler address ``tcp://host:port``.
+        on_result: called with each new record (progress display).
+    """
+    done: dict[str, dict[str, Any]] = {}
+    fh = None
+    if out_path is not None:
+        done, valid = read_done(out_path)
+        if out_path.exists() and valid < out_path.stat().st_size:
+            with open(out_path, "r+b") as f:  # drop a torn last line before appending
+                f.truncate(valid)
+        fh = open(out_path, "a", encoding="utf-8")
+    todo = [t for t in tasks if t.key not in done]
+
+    def record(rec: dict[str, Any]) -> None:
+        done[f"{rec['electrolyte']}|{rec['electrode']}"] = rec
+        if fh is not None:
+            fh.write(json.dumps(rec) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        if on_result is not None:
+            on_result(rec)
+
+    try:
+        if dask is None:
+            for t in todo:
+                record(run_pair(t))
+        else:
+            _run_dask(todo, dask, record)
+    finally:
+        if fh is not None:
+            fh.close()
+    return [done[t.key] for t in tasks if t.key in done]
+
+
+def _run_dask(todo: Sequence[PairTask], dask: str, record: Callable[[dict[str, Any]], None]) -> None:
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if dask.startswith("local"):
+        n = 2
+        if ":" in dask:
+            try:
+                n = int(dask.split(":", 1)[1])
+            except ValueError:
+                raise SsbkitError(f"--dask {dask!r}: use local, local:N or tcp://host:port") from None
+        if n < 1:
+            raise SsbkitError("--dask local:N needs N >= 1 workers")
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=40)
+        client = Client(cluster)
+    elif dask.startswith(("tcp://", "tls://", "inproc://")):
+        try:
+            client = Client(dask, timeout=20)
+        except OSError as exc:
+            raise SsbkitError(f"cannot reach the Dask scheduler at {dask}: {exc}") from None
+    else:
+        raise SsbkitError(f"--dask {dask!r}: use local, local:N or a scheduler address tcp://host:port")
+    try:
+        futures = client.map(run_pair, list(todo), pure=False)
+        for fut in as_completed(futures):
+            record(fut.result())
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def summarize(records: Iterable[dict[str, Any]], window: tuple[float, float] | None = None) -> list[dict[str, Any]]:
+    """One row per pair: the most negative reaction energy (within ``window`` volts, if given), sorted best first."""
+    rows = []
+    for r in records:
+        if "error" in r:
+            rows.append({"electrolyte": r["electrolyte"], "electrode": r["electrode"], "error": r["error"]})
+            continue
+        scan = [s for s in r["scan"] if window is None or window[0] - 1e-9 <= s["voltage_V"] <= window[1] + 1e-9]
+        cands = [(r["closed"]["reaction_energy_eV_per_atom"], None, r["closed"]["products"])] + \
+            [(s["reaction_energy_eV_per_atom"], s["voltage_V"], s["products"]) for s in scan]
+        e, v, p = min(cands, key=lambda c: (c[0], -1 if c[1] is None else c[1]))
+        rows.append({"electrolyte": r["electrolyte"], "electrode": r["electrode"], "worst_reaction_energy_eV_per_atom": e,
+                     "at_voltage_V": v, "products": p,
+                     "closed_reaction_energy_eV_per_atom": r["closed"]["reaction_energy_eV_per_atom"]})
+    rows.sort(key=lambda x: (x.get("worst_reaction_energy_eV_per_atom") is None,
+                             -(x.get("worst_reaction_energy_eV_per_atom") or 0.0)))
+    return rows
+
+
+def read_list(value: str) -> list[str]:
+    """Comma-separated names, or ``@file`` with one name per line (``#`` comments)."""
+    if value.startswith("@"):
+        p = Path(value[1:])
+        if not p.exists():
+            raise SsbkitError(f"list file {p} does not exist")
+        names = [ln.split("#", 1)[0].strip() for ln in p.read_text(encoding="utf-8").splitlines()]
+    else:
+        names = [v.strip() for v in value.split(",")]
+    names = [n for n in names if n]
+    if not names:
+        raise SsbkitError(f"empty material list {value!r}")
+    return names
