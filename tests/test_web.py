@@ -1,0 +1,75 @@
+"""The web view: served on loopback, driven by headless Chromium, plus the JSON API and errors."""
+
+from __future__ import annotations
+
+import json
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+from ssbkit.web.server import App, make_handler
+
+pytestmark = [pytest.mark.integration]
+
+
+@pytest.fixture(scope="module")
+def server(entries_path, bandgaps_path):
+    from http.server import ThreadingHTTPServer
+
+    app = App(str(entries_path), str(bandgaps_path))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(app))
+    t = threading.Thread(target=httpd.serve_forever, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=60) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode()
+
+
+def test_api(server):
+    status, body = get(server + "/api/window?formulas=LLZO,Li3PS4")
+    data = json.loads(body)
+    assert status == 200 and data[0]["reduction_limit_V"] == pytest.approx(0.049, abs=0.001)
+    status, body = get(server + "/api/assess?stack=LiCoO2%20%7C%20LLZO%20%7C%20Li&temperature=160C&current=1mA/cm2")
+    data = json.loads(body)
+    assert status == 200 and data["interfaces"][-1]["physics"]["ccd"]["ccd_mA_per_cm2"] == pytest.approx(14.0)
+    status, body = get(server + "/api/assess?stack=LCO%20%7C%20Li")
+    assert status == 400 and "2 layers" in json.loads(body)["error"]
+    status, body = get(server + "/window?formulas=Qq2")
+    assert status == 400 and "unknown element" in body
+    assert get(server + "/nope")[0] == 404
+
+
+@pytest.mark.browser
+def test_browser_form_to_report(server):
+    from test_report_browser import _driver
+
+    driver = _driver()
+    try:
+        driver.get(server + "/")
+        box = driver.find_element("id", "stack")
+        box.clear()
+        box.send_keys("LiCoO2 | LiNbO3 | LGPS | Li")
+        driver.find_element("id", "assess").click()
+        assert "LiNbO3" in driver.title
+        badges = {b.text for b in driver.find_elements("css selector", ".badge")}
+        assert badges and badges <= {"ok", "caution", "fail", "unknown"}
+        assert len(driver.find_elements("css selector", "svg")) >= 2
+        driver.get(server + "/window?formulas=LGPS,LLZO")
+        assert "Electrochemical windows" in driver.page_source
+        assert not [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
+        urls = [json.loads(e["message"])["message"]["params"]["request"]["url"]
+                for e in driver.get_log("performance")
+                if json.loads(e["message"])["message"].get("method") == "Network.requestWillBeSent"]
+        assert urls and all(u.startswith(server) or u.startswith("data:") for u in urls), urls
+    finally:
+        driver.quit()
