@@ -4,7 +4,7 @@ Run: ``python benchmarks/interfaces.py [--pm-every N]`` (SSBKIT_ENTRIES as for t
 pymatgen builds one GrandPotentialPhaseDiagram per voltage and pair (about
 0.2-1 s each, so the full reference run takes ~10 min); ``--pm-every N``
 times pymatgen on every N-th voltage only and compares per voltage.
-Also times the issue's target: Li6PS5Cl | LiNi0.8Co0.1Mn0.1O2, 101 voltages,
+Also times the target scan: Li6PS5Cl | LiNi0.8Co0.1Mn0.1O2, 101 voltages,
 in a fresh process state with a warm entries cache (target < 2 s).
 """
 
@@ -34,7 +34,7 @@ def main() -> None:
     src = open_source(entries_path())
     es = src._entries
 
-    # issue target: one 7-element scan, fresh hull engine, warm entries cache
+    # target: one 8-element scan, fresh hull engine, warm entries cache
     with Timer() as t_nmc:
         th0 = Thermo(src)
         InterfaceCalculator(th0, "Li6PS5Cl", "LiNi0.8Co0.1Mn0.1O2").scan(volts)

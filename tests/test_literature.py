@@ -14,7 +14,7 @@ from ssbkit.units import EV_TO_KJ_PER_MOL, parse_quantity
 
 S1, S2 = "000_b696854b0b79fc77.txt", "001_2dd48e6c264f94e2.txt"
 
-# Rows counted in the seed text (the brief's 36/15/25 for seed 1 T1, T3 and seed 2 T1 do not match the print).
+# Rows counted in the seed text (tab-separated rows of each printed table).
 ROW_COUNTS = {"electrolytes": 34, "cathode-reactions": 25, "anode-reactions": 14, "reactions": 39,
               "coatings": 17, "interlayers": 13, "garnet-li": 24, "garnet-cells": 11}
 
