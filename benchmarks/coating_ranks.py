@@ -9,6 +9,7 @@ from __future__ import annotations
 import warnings
 
 from _common import bandgaps_path, entries_path
+from test_stack import TABLE4
 
 from ssbkit.data.bandgaps import open_bandgaps
 from ssbkit.data.source import open_source
@@ -16,7 +17,6 @@ from ssbkit.stack.candidates import default_candidates
 from ssbkit.stack.knowledge import conductivity_lookup
 from ssbkit.stack.screen import screen_coatings, screen_interlayers
 from ssbkit.thermo import Thermo
-from test_stack import TABLE4
 
 
 def main() -> None:

@@ -14,9 +14,9 @@ import argparse
 import warnings
 
 from _common import Timer, entries_path
-
 from oracle import interface_minimum
 from seed_materials import ELECTROLYTES
+
 from ssbkit.data.source import open_source
 from ssbkit.interfaces import InterfaceCalculator, voltage_grid
 from ssbkit.thermo import Thermo

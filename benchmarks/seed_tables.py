@@ -13,7 +13,6 @@ from __future__ import annotations
 import warnings
 
 from _common import entries_path
-
 from pymatgen.core import Composition
 
 from ssbkit import literature as lit

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from pymatgen.analysis.phase_diagram import PDEntry, PhaseDiagram
 from pymatgen.core import Composition, Element
 
@@ -57,8 +56,10 @@ def interface_minimum(es, a: str, b: str, voltage: float | None):
     """(x, energy, sorted product formulas without Li) of pymatgen's most negative kink."""
     import warnings
 
-    from pymatgen.analysis.interface_reactions import (GrandPotentialInterfacialReactivity,
-                                                       InterfacialReactivity)
+    from pymatgen.analysis.interface_reactions import (
+        GrandPotentialInterfacialReactivity,
+        InterfacialReactivity,
+    )
     from pymatgen.analysis.phase_diagram import GrandPotentialPhaseDiagram
 
     ca, cb = Composition(a), Composition(b)

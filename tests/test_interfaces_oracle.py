@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from oracle import interface_minimum
 from seed_materials import CATHODES, ELECTROLYTES, VOLTAGES, interface_pairs
+
 from ssbkit.interfaces import InterfaceCalculator
 
 pytestmark = pytest.mark.integration

@@ -48,7 +48,9 @@ def _chemsys(doc: dict) -> str:
 
 def _oracle():
     """pymatgen on the recorded entries: formation energies and hull distances by entry_id."""
-    from emmet.core.types.pymatgen_types.computed_entries_adapter import ComputedStructureEntryType
+    from emmet.core.types.pymatgen_types.computed_entries_adapter import (
+        ComputedStructureEntryType,
+    )
     from pydantic import TypeAdapter
     from pymatgen.analysis.phase_diagram import PhaseDiagram
 
@@ -81,7 +83,7 @@ def _reduced_doc(doc: dict) -> str:
 class RecordedMP:
     """Replays the recorded Materials Project API on one endpoint."""
 
-    def __init__(self, rsps: "responses.RequestsMock", endpoint: str = DEFAULT_ENDPOINT, key: str = KEY,
+    def __init__(self, rsps: responses.RequestsMock, endpoint: str = DEFAULT_ENDPOINT, key: str = KEY,
                  thermo_status: int = 200, heartbeat_status: int = 200) -> None:
         self.endpoint = endpoint.rstrip("/")
         self.key = key

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from pymatgen.core import Composition
-
 from oracle import phase_diagram, window_from_profile
+from pymatgen.core import Composition
 from seed_materials import window_materials
 
 pytestmark = pytest.mark.integration

@@ -90,7 +90,7 @@ def _normalise_unit(unit: str) -> str:
     return u
 
 
-def parse_quantity(value: str | float | int, kind: str, default_unit: str | None = None,
+def parse_quantity(value: str | float, kind: str, default_unit: str | None = None,
                    name: str | None = None) -> float:
     """Parse a number with a unit into SI.
 

@@ -91,6 +91,15 @@ def _print_table(table: str, dicts: list[dict[str, Any]], title: str) -> None:
         console.print("no records match", style="yellow")
 
 
+def _emit_machine(dicts: list[dict[str, Any]], as_json: bool, as_csv: bool) -> bool:
+    """Print records as JSON or CSV when asked; return whether anything was printed."""
+    if as_json:
+        echo_json(dicts)
+    elif as_csv:
+        click.echo(_csv(dicts), nl=False)
+    return as_json or as_csv
+
+
 def _csv(dicts: list[dict[str, Any]]) -> str:
     keys: list[str] = []
     for d in dicts:
@@ -108,11 +117,11 @@ def _csv(dicts: list[dict[str, Any]]) -> str:
 def register(cli: click.Group) -> None:
     """Add ``lit`` and ``conductivity`` to the ``ssbkit`` command group."""
 
-    def _filter_option(name: str):  # noqa: ANN202
+    def _filter_option(name: str):
         return click.option(f"--{name}", name, default=None, metavar="TEXT",
                             help=f"filter on {name} (see the table list in 'ssbkit lit --help')")
 
-    def _with_filters(f):  # noqa: ANN001, ANN202
+    def _with_filters(f):
         for opt in reversed(_FILTER_OPTIONS):
             f = _filter_option(opt)(f)
         return f
@@ -158,11 +167,7 @@ def register(cli: click.Group) -> None:
             recs = L.lookup_material(lookup)
             name = "reactions"
             dicts = [r.to_dict() for r in recs]
-            if as_json:
-                echo_json(dicts)
-            elif as_csv:
-                click.echo(_csv(dicts), nl=False)
-            else:
+            if not _emit_machine(dicts, as_json, as_csv):
                 for r in dicts:
                     click.echo(f"{r['dataset']:<18} {r['table']:<8} {r.get('ref') or '':<14} {r['match']:<6} {r['match_note']}")
             return
@@ -178,11 +183,7 @@ def register(cli: click.Group) -> None:
                                   + ", ".join(f"--{a}" for a in allowed))
         recs = L.query(name, **active)
         dicts = [r.to_dict() for r in recs]
-        if as_json:
-            echo_json(dicts)
-        elif as_csv:
-            click.echo(_csv(dicts), nl=False)
-        else:
+        if not _emit_machine(dicts, as_json, as_csv):
             _print_table(name, dicts, f"{name}: {L.describe()[name]} ({len(dicts)} records)")
 
     @cli.command("conductivity")

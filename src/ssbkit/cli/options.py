@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -26,8 +27,14 @@ def with_progress(items: list[Any], label: str, fn: Callable[[Any], Any], quiet:
     """Apply ``fn`` to items with a progress bar on stderr (counts and ETA) when there are several."""
     if len(items) < 4 or quiet:
         return [fn(x) for x in items]
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     out = []
     with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

@@ -8,7 +8,8 @@ Every option takes a unit (``5MPa``, ``100N``, ``60C``, ``0.5mA/cm2``, ``0.67J/m
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import click
 

@@ -53,7 +53,13 @@ def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None
     if as_json or not con.is_terminal:
         records = execute(tasks, Path(out) if out else None, dask)
     else:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         with Progress(TextColumn("screen"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=con, transient=True) as prog:

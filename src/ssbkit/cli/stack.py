@@ -141,19 +141,41 @@ def _candidates(path: str | None, role: str, all_roles: bool) -> list[Any]:
     return default_candidates(None if all_roles else role)
 
 
+def _bare_line(bare: dict[str, Any]) -> str:
+    """One sentence for the bare (uncoated) interface of a screen."""
+    if "classification" in bare:
+        return (f"bare interface: {bare['classification']}, {bare['reaction_energy_eV_per_atom']:.3f} eV/atom at "
+                f"{bare.get('anode_potential_V', 0.0):g} V -> {', '.join(bare.get('products') or []) or 'no reaction'}")
+    parts = []
+    if "reaction_at_voltage_eV_per_atom" in bare:
+        parts.append(f"{bare['reaction_at_voltage_eV_per_atom']:.3f} eV/atom at the voltage -> "
+                     + (", ".join(bare.get("products_at_voltage") or []) or "no reaction"))
+    if "reaction_closed_eV_per_atom" in bare:
+        parts.append(f"{bare['reaction_closed_eV_per_atom']:.3f} eV/atom closed -> "
+                     + (", ".join(bare.get("products_closed") or []) or "no reaction"))
+    return "bare interface: " + ("; ".join(parts) if parts else str(bare))
+
+
 def _print_screen(res: Any, title: str, top: int | None) -> None:
     out = Console()
     t = Table(title=title)
-    for col in ("#", "Candidate", "Score eV/at", "Window V", "Reactions eV/at", "Electronic", "Why"):
-        t.add_column(col)
+    for col in ("#", "Candidate", "Score", "Window V", "Reactions", "Electronic", "σ S/cm"):
+        t.add_column(col, no_wrap=True, min_width=len(col))
     rows = res.rows if top is None else res.rows[:top]
     for r in rows:
         win = "-" if r.window_V[0] is None else f"{r.window_V[0]:.2f}-" + ("inf" if r.window_V[1] is None else f"{r.window_V[1]:.2f}")
-        rx = ", ".join(f"{k}: {v:.3f}" for k, v in r.reaction_with.items())
+        rx = "\n".join(f"{k[:4]}. {v:+.3f}" for k, v in r.reaction_with.items())
         el = {True: "conductor", False: "insulator", None: "unknown"}[r.electronic.get("electronic_conductor")]
-        t.add_row(str(r.rank), r.name, f"{r.score_eV_per_atom:.3f}", win, rx, el, "; ".join(r.reasons[:3]))
+        sig = "-" if r.conductivity_S_per_cm is None else f"{r.conductivity_S_per_cm:.1e}"
+        score = 0.0 if abs(r.score_eV_per_atom) < 5e-4 else r.score_eV_per_atom
+        t.add_row(str(r.rank), r.name, f"{score:.3f}", win, rx, el, sig)
     out.print(t)
-    out.print(f"bare interface: {res.bare}")
+    out.print("Score (eV/atom): the largest driving force the candidate sees, its own decomposition at its potential "
+              "or its reaction with a neighbour; lower is better. Reactions in eV/atom; σ: Li-ion conductivity from "
+              "the knowledge base. Why:", highlight=False)
+    for r in rows:
+        out.print(f"  {r.rank}. {r.name}: " + "; ".join(r.reasons), highlight=False)
+    out.print(_bare_line(res.bare), highlight=False)
     for s in res.skipped:
         out.print(f"[yellow]skipped {s['name']}:[/yellow] {s['reason']}")
 

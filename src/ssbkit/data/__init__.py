@@ -3,4 +3,4 @@
 from .entryset import EntrySet, chemsys_key, parse_simple_formula
 from .source import DataSource, open_source
 
-__all__ = ["EntrySet", "DataSource", "open_source", "chemsys_key", "parse_simple_formula"]
+__all__ = ["DataSource", "EntrySet", "chemsys_key", "open_source", "parse_simple_formula"]

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -88,7 +88,7 @@ class EntrySet:
     @classmethod
     def from_records(cls, formulas: Sequence[str], energies_per_atom: Sequence[float],
                      entry_ids: Sequence[str] | None = None,
-                     compositions: Sequence[dict[str, float]] | None = None) -> "EntrySet":
+                     compositions: Sequence[dict[str, float]] | None = None) -> EntrySet:
         """Build from parallel sequences (formula, energy per atom in eV/atom, id)."""
         n = len(formulas)
         if n == 0:
@@ -226,7 +226,7 @@ class EntrySet:
         }
 
     @classmethod
-    def from_arrays(cls, arr: dict[str, np.ndarray]) -> "EntrySet":
+    def from_arrays(cls, arr: dict[str, np.ndarray]) -> EntrySet:
         """Inverse of :meth:`to_arrays`."""
         es = cls(elements=list(arr["elements"]), formulas=list(arr["formulas"]),
                  entry_ids=list(arr["entry_ids"]), comp_ptr=arr["comp_ptr"], comp_el=arr["comp_el"],

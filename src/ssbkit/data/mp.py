@@ -42,7 +42,7 @@ import os
 import re
 import threading
 import warnings
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import DataSourceError, FormulaError
@@ -123,7 +123,7 @@ class MPSource:
 
     # ------------------------------------------------------------ construction
     @classmethod
-    def from_environment(cls) -> "MPSource":
+    def from_environment(cls) -> MPSource:
         """Configure from ``MP_API_KEY``, ``MP_API_ENDPOINT``, ``SSBKIT_MP_THERMO_TYPE``, ``SSBKIT_MP_REFRESH``.
 
         Makes no network request.
@@ -224,7 +224,7 @@ class MPSource:
     def _meta(self) -> dict[str, Any]:
         return {"endpoint": self.endpoint, "thermo_type": self.thermo_type,
                 "db_version": self._server_db_version, "mp_api_version": mp_api_version(),
-                "fetched_utc": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+                "fetched_utc": datetime.now(UTC).isoformat(timespec="seconds")}
 
     def _usable(self, payload: Any) -> bool:
         """A cached payload is used unless refreshing, or the live server has a newer database."""

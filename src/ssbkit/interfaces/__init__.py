@@ -4,5 +4,14 @@ from .anode import AnodeInterface, anode_interface
 from .electronic import Character, classify_phase
 from .reactions import InterfaceCalculator, InterfaceReaction, Kink, react, voltage_grid
 
-__all__ = ["InterfaceCalculator", "InterfaceReaction", "Kink", "react", "voltage_grid", "AnodeInterface",
-           "anode_interface", "Character", "classify_phase"]
+__all__ = [
+           "AnodeInterface",
+           "Character",
+           "InterfaceCalculator",
+           "InterfaceReaction",
+           "Kink",
+           "anode_interface",
+           "classify_phase",
+           "react",
+           "voltage_grid",
+]

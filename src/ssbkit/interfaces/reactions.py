@@ -24,8 +24,9 @@ reported as the atom fraction of A including Li, as pymatgen does.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 

@@ -18,15 +18,57 @@ from __future__ import annotations
 from .arrhenius import T_RT_K, arrhenius, conductivity
 from .loader import DATASETS, canonical_table, describe, family_notes, load, tables
 from .matching import MaterialKey, family_of, identify, match_level
-from .query import (coatings_for, filters_for, interlayers_for, lookup_material, material_key,
-                    observed_interphases, query)
-from .records import (SEED1, SEED2, ConductivityResult, ElectrolyteRecord, GarnetCellRecord,
-                      GarnetLiRecord, LayerRecord, NumberRecord, ReactionRecord, Record)
+from .query import (
+                    coatings_for,
+                    filters_for,
+                    interlayers_for,
+                    lookup_material,
+                    material_key,
+                    observed_interphases,
+                    query,
+)
+from .records import (
+                    SEED1,
+                    SEED2,
+                    ConductivityResult,
+                    ElectrolyteRecord,
+                    GarnetCellRecord,
+                    GarnetLiRecord,
+                    LayerRecord,
+                    NumberRecord,
+                    ReactionRecord,
+                    Record,
+)
 
 __all__ = [
-    "tables", "describe", "load", "query", "filters_for", "lookup_material", "observed_interphases",
-    "coatings_for", "interlayers_for", "conductivity", "arrhenius", "T_RT_K", "canonical_table",
-    "family_notes", "identify", "family_of", "match_level", "material_key", "MaterialKey",
-    "Record", "ElectrolyteRecord", "ReactionRecord", "LayerRecord", "GarnetLiRecord",
-    "GarnetCellRecord", "NumberRecord", "ConductivityResult", "DATASETS", "SEED1", "SEED2",
+                    "DATASETS",
+                    "SEED1",
+                    "SEED2",
+                    "T_RT_K",
+                    "ConductivityResult",
+                    "ElectrolyteRecord",
+                    "GarnetCellRecord",
+                    "GarnetLiRecord",
+                    "LayerRecord",
+                    "MaterialKey",
+                    "NumberRecord",
+                    "ReactionRecord",
+                    "Record",
+                    "arrhenius",
+                    "canonical_table",
+                    "coatings_for",
+                    "conductivity",
+                    "describe",
+                    "family_notes",
+                    "family_of",
+                    "filters_for",
+                    "identify",
+                    "interlayers_for",
+                    "load",
+                    "lookup_material",
+                    "match_level",
+                    "material_key",
+                    "observed_interphases",
+                    "query",
+                    "tables",
 ]

@@ -14,7 +14,7 @@ import math
 from ..errors import SsbkitError
 from ..units import BOLTZMANN_EV_PER_K, ZERO_CELSIUS_K
 from .loader import load
-from .query import material_key, _best, _values
+from .query import _best, _values, material_key
 from .records import ConductivityResult, ElectrolyteRecord
 
 #: reference temperature for "RT" values, K

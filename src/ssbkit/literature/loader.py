@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
 from ..errors import SsbkitError
-from .records import (ElectrolyteRecord, GarnetCellRecord, GarnetLiRecord, LayerRecord,
-                      NumberRecord, ReactionRecord, Record)
+from .records import (
+    ElectrolyteRecord,
+    GarnetCellRecord,
+    GarnetLiRecord,
+    LayerRecord,
+    NumberRecord,
+    ReactionRecord,
+    Record,
+)
 
 #: dataset name -> (data file, record class, description)
 DATASETS: dict[str, tuple[str, type[Record], str]] = {
@@ -77,14 +84,14 @@ def _tuple(v: Any) -> Any:
     return v
 
 
-@lru_cache(maxsize=None)
+@cache
 def _raw(dataset: str) -> dict[str, Any]:
     fname = DATASETS[dataset][0]
     text = resources.files("ssbkit.literature").joinpath("data", fname).read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(dataset: str) -> tuple[Record, ...]:
     doc = _raw(dataset)
     cls = DATASETS[dataset][1]

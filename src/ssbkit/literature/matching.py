@@ -80,13 +80,13 @@ def family_of(comp: Composition) -> str:
     hal = els & HALOGENS
     if {"La", "O"} <= els and els & {"Zr", "Ta", "Nb", "Te", "Hf", "Sn"} and not els & {"P", "S", "Co", "Ni", "Mn", "Fe", "Ti"}:
         return "garnet"
-    if {"Li", "La", "Ti", "O"} <= els and els <= {"Li", "La", "Ti", "O", "Al", "Sr", "Nd", "Nb"}:
+    if {"Li", "La", "Ti", "O"} <= els <= {"Li", "La", "Ti", "O", "Al", "Sr", "Nd", "Nb"}:
         return "perovskite LLTO"
-    if {"Li", "Ti", "P", "O"} <= els and els <= {"Li", "Al", "Ti", "P", "O"}:
+    if {"Li", "Ti", "P", "O"} <= els <= {"Li", "Al", "Ti", "P", "O"}:
         return "NASICON LATP"
-    if {"Li", "Ge", "P", "O"} <= els and els <= {"Li", "Al", "Ge", "P", "O"}:
+    if {"Li", "Ge", "P", "O"} <= els <= {"Li", "Al", "Ge", "P", "O"}:
         return "NASICON LAGP"
-    if {"Li", "P", "O", "N"} <= els and els <= {"Li", "P", "O", "N", "Si"}:
+    if {"Li", "P", "O", "N"} <= els <= {"Li", "P", "O", "N", "Si"}:
         return "LiPON"
     if els == {"Li", "P", "S"}:
         return "Li2S-P2S5"
@@ -146,7 +146,7 @@ def identify(text: str) -> MaterialKey:
     raw = text.strip()
     aliases = {_norm(raw)}
     name = re.sub(r"\s*\((unresolved)\)$", "", raw)
-    name = re.sub(r"\s+(glass-ceramic|glass|powder|pellet)$", "", name, flags=re.I)
+    name = re.sub(r"\s+(glass-ceramic|glass|powder|pellet)$", "", name, flags=re.IGNORECASE)
     name = re.sub(r"^[βγαctg]-", "", name)
     aliases.add(_norm(name))
     up = _norm(name)
@@ -157,8 +157,8 @@ def identify(text: str) -> MaterialKey:
         fam = family_of(comps[0]) if comps else None
         return MaterialKey(raw, name, tuple(c.reduced_composition for c in comps), fam, frozenset(aliases))
     # alternatives: "LiF or LiI", "LiCoO2+LiNbO3"
-    if re.search(r"\s(or|and)\s|\+", name, flags=re.I):
-        parts = [p.strip() for p in re.split(r"\s+(?:or|and)\s+|\+", name, flags=re.I) if p.strip()]
+    if re.search(r"\s(or|and)\s|\+", name, flags=re.IGNORECASE):
+        parts = [p.strip() for p in re.split(r"\s+(?:or|and)\s+|\+", name, flags=re.IGNORECASE) if p.strip()]
         keys = [identify(p) for p in parts]
         comps = tuple(c for k in keys for c in k.compositions)
         fams = {k.family for k in keys if k.family}

@@ -8,7 +8,8 @@ each returned record carries ``match`` (``"exact"`` or ``"family"``) and a
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..errors import SsbkitError
 from ..materials import ABBREVIATIONS
@@ -258,5 +259,13 @@ def interlayers_for(electrolyte: str, anode: str = "Li") -> list[Record]:
     return query("interlayers", electrolyte=electrolyte, anode=anode)
 
 
-__all__ = ["query", "lookup_material", "observed_interphases", "coatings_for", "interlayers_for",
-           "filters_for", "material_key", "tables"]
+__all__ = [
+    "coatings_for",
+    "filters_for",
+    "interlayers_for",
+    "lookup_material",
+    "material_key",
+    "observed_interphases",
+    "query",
+    "tables",
+]

@@ -36,10 +36,24 @@ LI_MELTING_POINT_K: Final = 453.65
 ROOM_TEMPERATURE_K: Final = 298.15
 
 __all__ = [
-    "PhysicsResult", "SEED1", "SEED2", "LI_MOLAR_VOLUME_M3_PER_MOL", "LI_ATOMIC_VOLUME_M3",
-    "LI_MELTING_POINT_K", "ROOM_TEMPERATURE_K", "AVOGADRO_PER_MOL", "BOLTZMANN_EV_PER_K",
-    "ELEMENTARY_CHARGE_C", "FARADAY_C_PER_MOL", "GAS_CONSTANT_J_PER_MOL_K", "ZERO_CELSIUS_K",
-    "positive", "non_negative", "finite", "temperature", "fraction",
+    "AVOGADRO_PER_MOL",
+    "BOLTZMANN_EV_PER_K",
+    "ELEMENTARY_CHARGE_C",
+    "FARADAY_C_PER_MOL",
+    "GAS_CONSTANT_J_PER_MOL_K",
+    "LI_ATOMIC_VOLUME_M3",
+    "LI_MELTING_POINT_K",
+    "LI_MOLAR_VOLUME_M3_PER_MOL",
+    "ROOM_TEMPERATURE_K",
+    "SEED1",
+    "SEED2",
+    "ZERO_CELSIUS_K",
+    "PhysicsResult",
+    "finite",
+    "fraction",
+    "non_negative",
+    "positive",
+    "temperature",
 ]
 
 

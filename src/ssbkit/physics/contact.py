@@ -28,8 +28,13 @@ from dataclasses import dataclass
 from ..errors import UnitError
 from ._base import SEED2, PhysicsResult, positive
 
-__all__ = ["ConstrictionResult", "constriction_resistance", "asr_vs_pressure",
-           "LI_HARDNESS_PA", "CONTACT_COMPLETE_THRESHOLD"]
+__all__ = [
+    "CONTACT_COMPLETE_THRESHOLD",
+    "LI_HARDNESS_PA",
+    "ConstrictionResult",
+    "asr_vs_pressure",
+    "constriction_resistance",
+]
 
 #: Vickers hardness of Li used by seed 2 section 2.3.2 (H_Li <= 5 MPa), Pa.
 LI_HARDNESS_PA = 5e6

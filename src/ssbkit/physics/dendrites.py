@@ -20,8 +20,8 @@ ssbkit reports these energies in eV per Li atom and in J per Li atom.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..errors import UnitError
 from ._base import (
@@ -38,9 +38,20 @@ from ._base import (
 )
 from .transport import fit_arrhenius
 
-__all__ = ["MonroeResult", "NucleationResult", "GrowthDrivingForceResult", "CCDFit", "monroe_newman",
-           "raj_wolfenstine_nucleation", "current_focusing", "dendrite_growth_driving_force", "ccd_arrhenius",
-           "LI_SHEAR_MODULUS_PA", "LLZO_SHEAR_MODULUS_PA", "SHARAFI_2016_CCD_POINTS"]
+__all__ = [
+    "LI_SHEAR_MODULUS_PA",
+    "LLZO_SHEAR_MODULUS_PA",
+    "SHARAFI_2016_CCD_POINTS",
+    "CCDFit",
+    "GrowthDrivingForceResult",
+    "MonroeResult",
+    "NucleationResult",
+    "ccd_arrhenius",
+    "current_focusing",
+    "dendrite_growth_driving_force",
+    "monroe_newman",
+    "raj_wolfenstine_nucleation",
+]
 
 #: Shear modulus of polycrystalline Li, Pa (Voigt-Reuss-Hill average of the single-crystal
 #: elastic constants; reported values 3.4-4.9 GPa).

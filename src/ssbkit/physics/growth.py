@@ -22,13 +22,13 @@ Resistance of the interphase (uniform layer, ionic conductivity sigma_int):
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..errors import UnitError
 from ._base import SEED1, SEED2, PhysicsResult, non_negative, positive
 
-__all__ = ["GrowthResult", "interphase_growth", "growth_law_for"]
+__all__ = ["GrowthResult", "growth_law_for", "interphase_growth"]
 
 _ALIASES = {
     "stable": "stable", "thermodynamically stable": "stable", "non-reactive": "stable", "none": "stable",

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..errors import UnitError
 from ._base import SEED2, PhysicsResult, finite, positive
 
-__all__ = ["StrainResult", "volume_change_stress", "LLZO_YOUNG_MODULUS_PA", "LLZO_POISSON_RATIO"]
+__all__ = ["LLZO_POISSON_RATIO", "LLZO_YOUNG_MODULUS_PA", "StrainResult", "volume_change_stress"]
 
 #: Young's modulus and Poisson ratio of cubic LLZO (seed 2 ref. [8], Yu et al. 2016: E about 150 GPa, nu 0.26).
 LLZO_YOUNG_MODULUS_PA = 150e9

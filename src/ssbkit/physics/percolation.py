@@ -44,8 +44,16 @@ from dataclasses import dataclass
 from ..errors import UnitError
 from ._base import SEED2, PhysicsResult, fraction, non_negative, positive
 
-__all__ = ["gem_conductivity", "CompositeResult", "composite_cathode", "composite_cathode_optimum",
-           "PercolationOptimum", "DEFAULT_THRESHOLD_AM", "DEFAULT_THRESHOLD_SE", "DEFAULT_EXPONENT"]
+__all__ = [
+    "DEFAULT_EXPONENT",
+    "DEFAULT_THRESHOLD_AM",
+    "DEFAULT_THRESHOLD_SE",
+    "CompositeResult",
+    "PercolationOptimum",
+    "composite_cathode",
+    "composite_cathode_optimum",
+    "gem_conductivity",
+]
 
 DEFAULT_THRESHOLD_AM = 0.55
 DEFAULT_THRESHOLD_SE = 0.10

@@ -22,8 +22,8 @@ is negligible (sigma_gb << sigma_bulk) the grain and boundary resistances add in
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..errors import UnitError
 from ._base import (
@@ -37,8 +37,14 @@ from ._base import (
     temperature,
 )
 
-__all__ = ["ArrheniusFit", "ArrheniusResult", "BrickLayerResult", "fit_arrhenius", "arrhenius_conductivity",
-           "brick_layer_conductivity"]
+__all__ = [
+    "ArrheniusFit",
+    "ArrheniusResult",
+    "BrickLayerResult",
+    "arrhenius_conductivity",
+    "brick_layer_conductivity",
+    "fit_arrhenius",
+]
 
 _FORMS = ("plain", "sigma_T")
 

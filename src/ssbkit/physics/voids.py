@@ -69,7 +69,7 @@ from ._base import (
     temperature,
 )
 
-__all__ = ["VoidResult", "void_limit", "li_self_diffusivity", "DEFAULTS"]
+__all__ = ["DEFAULTS", "VoidResult", "li_self_diffusivity", "void_limit"]
 
 #: Default parameters of the void model (SI units) and their sources.
 DEFAULTS: dict[str, float] = {

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from ..errors import UnitError
 from ._base import SEED2, PhysicsResult, finite, non_negative, positive
 
-__all__ = ["WettingResult", "contact_angle", "work_of_adhesion", "LI_SURFACE_ENERGY_J_PER_M2"]
+__all__ = ["LI_SURFACE_ENERGY_J_PER_M2", "WettingResult", "contact_angle", "work_of_adhesion"]
 
 #: Surface energy of Li used for Young-Dupre, J/m2 (DFT Li(100); reproduces seed 2 section 2.2).
 LI_SURFACE_ENERGY_J_PER_M2 = 0.46

@@ -39,7 +39,7 @@ def _svg(data: bytes) -> str:
     text = data.decode("utf-8")
     start = text.find("<svg")
     text = text[start:] if start >= 0 else ""
-    return re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
+    return re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
 
 
 def _reasons(rs: list[str]) -> str:

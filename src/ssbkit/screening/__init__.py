@@ -2,4 +2,4 @@
 
 from .pairs import PairTask, execute, plan, read_done, run_pair, summarize
 
-__all__ = ["PairTask", "plan", "execute", "run_pair", "read_done", "summarize"]
+__all__ = ["PairTask", "execute", "plan", "read_done", "run_pair", "summarize"]

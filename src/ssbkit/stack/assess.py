@@ -25,8 +25,9 @@ exactly what it could not compute.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .. import __version__
 from ..errors import SsbkitError
@@ -415,12 +416,9 @@ class StackAssessor:
             reasons.append("the seeds report: " + "; ".join(_lit_line(r) for r in literature[:4]))
         verdict, reasons = self._physics_verdict(physics, verdict, reasons)
         kind = {"stable": "stable", "SEI": "SEI", "MCI": "MCI"}[a.classification]
-        try:
-            from ..physics import growth_law_for
+        from ..physics import growth_law_for
 
-            physics["interphase_growth_law"] = growth_law_for(a.classification)[1]
-        except Exception:  # pragma: no cover - physics always importable
-            pass
+        physics["interphase_growth_law"] = growth_law_for(a.classification)[1]
         return InterfaceReport(left.material.name, right.material.name, "anode", pots, chemical, electro, kind,
                                a.products, a.product_character, literature, physics, verdict, reasons,
                                [], [k.to_dict() for k in chem.kinks])
@@ -428,7 +426,12 @@ class StackAssessor:
     # --------------------------------------------------------------- physics
     def _anode_physics(self, stack: Stack, cond: Conditions, v_a: float) -> dict[str, Any]:
         """Voids, dendrites and contact at the anode (Li metal or Li-rich anodes)."""
-        from ..physics import ccd_arrhenius, constriction_resistance, monroe_newman, void_limit
+        from ..physics import (
+            ccd_arrhenius,
+            constriction_resistance,
+            monroe_newman,
+            void_limit,
+        )
 
         out: dict[str, Any] = {}
         anode = stack.layers[-1]

@@ -54,7 +54,7 @@ def _same(key: Any, other: str) -> bool:
 
     try:
         return lit.match_level(key, lit.material_key(other)) == "exact"
-    except (SsbkitError, Exception):
+    except Exception:  # unparseable name: no literature match
         return False
 
 
@@ -63,7 +63,7 @@ def _family(key: Any, other: str) -> str | None:
 
     try:
         return lit.match_level(key, lit.material_key(other))
-    except (SsbkitError, Exception):
+    except Exception:  # unparseable name: no literature match
         return None
 
 

@@ -25,9 +25,9 @@ reduced as if bare; otherwise only the chemical reaction of E with X remains.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
-
+from typing import Any
 
 from ..errors import SsbkitError
 from ..interfaces.anode import anode_interface

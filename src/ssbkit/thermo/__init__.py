@@ -5,5 +5,15 @@ from .hull import ChemicalSystem, GrandSystem, HullEngine, Phase
 from .service import DecompositionResult, HullResult, Thermo
 from .window import ProfileStep, StabilityWindow, stability_window
 
-__all__ = ["ChemicalSystem", "GrandSystem", "HullEngine", "Phase", "Thermo", "HullResult",
-           "DecompositionResult", "StabilityWindow", "ProfileStep", "stability_window"]
+__all__ = [
+           "ChemicalSystem",
+           "DecompositionResult",
+           "GrandSystem",
+           "HullEngine",
+           "HullResult",
+           "Phase",
+           "ProfileStep",
+           "StabilityWindow",
+           "Thermo",
+           "stability_window",
+]

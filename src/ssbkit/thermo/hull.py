@@ -15,9 +15,9 @@ references of the data set; this is the Materials Project convention
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable, Mapping
 
 import numpy as np
 
@@ -124,7 +124,7 @@ class HullEngine:
                  for s in itertools.combinations(els, r) if self.entries.indices_exact("-".join(s)).size]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
-    def system(self, elements: Iterable[str]) -> "ChemicalSystem":
+    def system(self, elements: Iterable[str]) -> ChemicalSystem:
         """The (memoised) :class:`ChemicalSystem` spanned by ``elements``."""
         key = chemsys_key(elements)
         sysm = self._systems.get(key)
@@ -216,7 +216,7 @@ class ChemicalSystem:
         b = self.vector(composition)
         return self.solve(b).value / b.sum()
 
-    def grand(self, open_element: str = "Li") -> "GrandSystem":
+    def grand(self, open_element: str = "Li") -> GrandSystem:
         """The grand-potential system with ``open_element`` exchanged with a reservoir."""
         g = self._grand.get(open_element)
         if g is None:

@@ -11,8 +11,8 @@ Each linear piece costs about two LP solves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

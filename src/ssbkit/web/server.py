@@ -18,8 +18,9 @@ from __future__ import annotations
 import html
 import json
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from .. import __version__
@@ -75,10 +76,10 @@ class App:
         return f"Data: {self.thermo.source.location}."
 
     def _assessment(self, q: dict[str, str]) -> Any:
+        from ..cli.stack import _range
         from ..stack.assess import Conditions, StackAssessor
         from ..stack.parse import parse_stack
         from ..units import parse_quantity
-        from ..cli.stack import _range
 
         stack = q.get("stack", "").strip()
         if not stack:
@@ -143,7 +144,7 @@ def make_handler(app: App) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = f"ssbkit/{__version__}"
 
-        def do_GET(self) -> None:  # noqa: N802 - http.server API
+        def do_GET(self) -> None:
             u = urlparse(self.path)
             q = {k: v[-1] for k, v in parse_qs(u.query).items()}
             status, ctype, body = app.handle(u.path, q)
