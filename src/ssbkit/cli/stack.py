@@ -163,7 +163,8 @@ def _print_screen(res: Any, title: str, top: int | None) -> None:
         t.add_column(col, no_wrap=True, min_width=len(col))
     rows = res.rows if top is None else res.rows[:top]
     for r in rows:
-        win = "-" if r.window_V[0] is None else f"{r.window_V[0]:.2f}-" + ("inf" if r.window_V[1] is None else f"{r.window_V[1]:.2f}")
+        lo, hi = r.window_V
+        win = "-" if lo is None else f"{lo:.2f}-" + ("inf" if hi is None else f"{hi:.2f}")
         rx = "\n".join(f"{k[:4]}. {v:+.3f}" for k, v in r.reaction_with.items())
         el = {True: "conductor", False: "insulator", None: "unknown"}[r.electronic.get("electronic_conductor")]
         sig = "-" if r.conductivity_S_per_cm is None else f"{r.conductivity_S_per_cm:.1e}"
@@ -197,17 +198,28 @@ def _run_screen(label: str, screen: Any, role: str, cand_path: str | None, all_r
     _print_screen(res, title(res), top)
 
 
+def _screen_options(own: str, other: str) -> Any:
+    """The options ``coatings`` and ``interlayers`` share: candidates, --all, --top, data, --json."""
+
+    def deco(f: Any) -> Any:
+        for opt in (json_option, bandgaps_option, entries_option,
+                    click.option("--top", type=int, default=None, help="Show only the best N."),
+                    click.option("--all", "all_roles", is_flag=True,
+                                 help=f"Screen every default candidate, {other} materials included."),
+                    click.option("--candidates", "cand_path", default=None, metavar="FILE",
+                                 help="Candidates file (YAML, CSV or one formula per line); "
+                                      f"default: the seeds' {own}.")):
+            f = opt(f)
+        return f
+
+    return deco
+
+
 @click.command("coatings")
 @click.argument("cathode")
 @click.argument("electrolyte")
 @click.option("--voltage", type=float, default=4.3, show_default=True, help="Top cathode potential, V vs Li/Li+.")
-@click.option("--candidates", "cand_path", default=None, metavar="FILE",
-              help="Candidates file (YAML, CSV or one formula per line); default: the seeds' coatings.")
-@click.option("--all", "all_roles", is_flag=True, help="Screen every default candidate, interlayer materials included.")
-@click.option("--top", type=int, default=None, help="Show only the best N.")
-@entries_option
-@bandgaps_option
-@json_option
+@_screen_options("coatings", "interlayer")
 def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str | None, all_roles: bool,
                  top: int | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     """Rank coatings between CATHODE (charged to --voltage) and ELECTROLYTE (seed 1 Table 4)."""
@@ -223,13 +235,7 @@ def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str 
 @click.command("interlayers")
 @click.argument("electrolyte")
 @click.option("--anode", default="Li", show_default=True, help="Anode material.")
-@click.option("--candidates", "cand_path", default=None, metavar="FILE",
-              help="Candidates file (YAML, CSV or one formula per line); default: the seeds' interlayers.")
-@click.option("--all", "all_roles", is_flag=True, help="Screen every default candidate, coating materials included.")
-@click.option("--top", type=int, default=None, help="Show only the best N.")
-@entries_option
-@bandgaps_option
-@json_option
+@_screen_options("interlayers", "coating")
 def interlayers_cmd(electrolyte: str, anode: str, cand_path: str | None, all_roles: bool, top: int | None,
                     entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     """Rank interlayers between ELECTROLYTE and the anode (seed 1 Table 5, seed 2 Table 1)."""

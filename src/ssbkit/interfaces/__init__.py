@@ -5,13 +5,13 @@ from .electronic import Character, classify_phase
 from .reactions import InterfaceCalculator, InterfaceReaction, Kink, react, voltage_grid
 
 __all__ = [
-           "AnodeInterface",
-           "Character",
-           "InterfaceCalculator",
-           "InterfaceReaction",
-           "Kink",
-           "anode_interface",
-           "classify_phase",
-           "react",
-           "voltage_grid",
+    "AnodeInterface",
+    "Character",
+    "InterfaceCalculator",
+    "InterfaceReaction",
+    "Kink",
+    "anode_interface",
+    "classify_phase",
+    "react",
+    "voltage_grid",
 ]

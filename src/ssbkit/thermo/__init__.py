@@ -6,14 +6,14 @@ from .service import DecompositionResult, HullResult, Thermo
 from .window import ProfileStep, StabilityWindow, stability_window
 
 __all__ = [
-           "ChemicalSystem",
-           "DecompositionResult",
-           "GrandSystem",
-           "HullEngine",
-           "HullResult",
-           "Phase",
-           "ProfileStep",
-           "StabilityWindow",
-           "Thermo",
-           "stability_window",
+    "ChemicalSystem",
+    "DecompositionResult",
+    "GrandSystem",
+    "HullEngine",
+    "HullResult",
+    "Phase",
+    "ProfileStep",
+    "StabilityWindow",
+    "Thermo",
+    "stability_window",
 ]
