@@ -60,6 +60,12 @@ def test_browser_form_to_report(server):
         box.clear()
         box.send_keys("LiCoO2 | LiNbO3 | LGPS | Li")
         driver.find_element("id", "assess").click()
+        # The click submits the form; navigation is asynchronous, so wait for the report page
+        # (the first assessment also loads the entries table on the server).
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(driver, 180).until(
+            lambda d: "LiNbO3" in d.title and d.execute_script("return document.readyState") == "complete")
         assert "LiNbO3" in driver.title
         badges = {b.text for b in driver.find_elements("css selector", ".badge")}
         assert badges and badges <= {"ok", "caution", "fail", "unknown"}
