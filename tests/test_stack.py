@@ -115,6 +115,13 @@ def test_assess_nmc_lnbo_lpscl_li(thermo, gaps):
     assert a.interfaces[0].electrochemical["voltage_range_V"] == [2.5, 4.3]
     assert a.verdict in ("caution", "fail")
     assert a.provenance["data_source"].endswith("mp2018_formation_energies.csv.gz")
+    # seed 1 Table 4 on NMC | Li6PS5Cl: the LiNbO3 rows are flagged as this layer and listed first
+    lit = a.interfaces[0].literature
+    flags = [r["same_layer"] for r in lit]
+    assert any(flags) and not all(flags) and flags == sorted(flags, reverse=True)
+    assert all(r["layer"] == "LiNbO3" for r in lit if r["same_layer"])
+    why = next(r for r in a.interfaces[0].reasons if r.startswith("the seeds report"))
+    assert why.startswith("the seeds report: coating LiNbO3 (this layer)")
 
 
 @pytest.mark.integration

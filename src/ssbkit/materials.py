@@ -43,6 +43,11 @@ class Material:
         return parse_formula(self.model_formula)
 
     @property
+    def labelled_note(self) -> str:
+        """The note prefixed by the abbreviation (or the name as typed), for result notes."""
+        return f"{self.abbreviation or self.name.strip()}: {self.note}" if self.note else ""
+
+    @property
     def nominal_composition(self) -> Composition:
         """Composition of the nominal formula."""
         return parse_formula(self.formula)
@@ -92,8 +97,52 @@ _SYNONYMS = {
     "LLZTO": "LLZTO", "LPSC": "LPSCL", "LSNPS": "LSPS", "LINBO": "LNBO",
 }
 
+# generic names whose composition the user left open: resolved, and the choice said
+_GENERIC = {"NCM": "NMC of unspecified Ni:Co:Mn taken as NMC811 (LiNi0.8Co0.1Mn0.1O2); "
+                   "write NMC111/532/622/811 to choose",
+            "NMC": "NMC of unspecified Ni:Co:Mn taken as NMC811 (LiNi0.8Co0.1Mn0.1O2); "
+                   "write NMC111/532/622/811 to choose"}
+
 _FRACTION = re.compile(r"(\d+)/(\d+)")
 _ELEMENT = re.compile(r"[A-Z][a-z]?")
+# pseudo-binary (glass) notation: 75Li2S-25P2S5, 70Li2S·30P2S5, 0.8Li2S-0.2P2S5 (molar ratio),
+# and adducts with a dot: 3LiBH4·LiI, LiBH4·(NH3·BH3) (a missing amount is 1, as in CuSO4·5H2O)
+_PSEUDO_SEP = re.compile(r"\s*[-·•⋅*]\s*")
+_PSEUDO_PART = re.compile(r"^(\d+(?:\.\d+)?)?\s*([A-Z].*)$")
+
+
+def pseudo_binary(text: str) -> Composition | None:
+    """Composition of a pseudo-binary written as molar parts, e.g. ``75Li2S-25P2S5`` -> Li3PS4.
+
+    Returns None when ``text`` is not in that notation.  With a dash every
+    part needs its molar amount (``Li2S-P2S5`` names a system, not a
+    material); with a dot (``3LiBH4·LiI``) a missing amount is 1.
+
+    Raises:
+        FormulaError: a dash part without an amount, a zero amount, or an unparseable part.
+    """
+    raw = text.strip()
+    if "·(" in raw or "•(" in raw:  # LiBH4·(NH3·BH3): the bracket only groups the adduct
+        raw = raw.replace("(", "").replace(")", "")
+    parts = [p for p in _PSEUDO_SEP.split(raw) if p]
+    if len(parts) < 2 or len(parts) != len(_PSEUDO_SEP.findall(raw)) + 1:
+        return None
+    dash = "-" in raw
+    matches = []
+    for part in parts:
+        m = _PSEUDO_PART.match(part)
+        if m is None or (dash and m.group(1) is None):
+            raise FormulaError(f"cannot parse {text!r}: in the pseudo-binary notation every part needs its "
+                               "molar amount, e.g. 75Li2S-25P2S5 or 70Li2S-30P2S5")
+        if m.group(1) is not None and float(m.group(1)) <= 0:
+            raise FormulaError(f"cannot parse {text!r}: molar amount {m.group(1)} of {m.group(2)} must be positive")
+        matches.append(m)
+    # decimal amounts (0.8Li2S-0.2P2S5) scaled to integers so the formula reads like 80Li2S-20P2S5
+    decimals = max(len((m.group(1) or "").partition(".")[2]) for m in matches)
+    total = Composition()
+    for m in matches:
+        total += parse_formula(m.group(2)) * round(float(m.group(1) or 1) * 10**decimals)
+    return total
 
 
 def _expand_fractions(formula: str) -> str:
@@ -113,6 +162,10 @@ def parse_formula(text: str) -> Composition:
         if not Element.is_valid_symbol(sym):
             raise FormulaError(f"unknown element {sym!r} in {text!r}: check the spelling "
                                "(element symbols are case-sensitive, e.g. Co not CO)")
+    if _PSEUDO_SEP.search(raw):
+        comp = pseudo_binary(raw)
+        if comp is not None:
+            return comp
     cleaned = _expand_fractions(raw.replace(" ", ""))
     if re.search(r"[^A-Za-z0-9.()\[\]]", cleaned):
         raise FormulaError(f"cannot parse formula {text!r}: use element symbols with amounts, e.g. Li6PS5Cl")
@@ -145,8 +198,15 @@ def resolve(name: str) -> Material:
     abbr = canonical_abbreviation(name)
     if abbr is not None:
         formula, model, note = ABBREVIATIONS[abbr]
+        generic = _GENERIC.get(name.strip().upper().replace(" ", ""))
+        if generic:
+            note = f"{generic}; {note}" if note else generic
         return Material(name=name, formula=formula, model_formula=model, abbreviation=abbr, note=note)
-    parse_formula(name)  # validates
+    comp = parse_formula(name)  # validates
+    if _PSEUDO_SEP.search(name.strip()):
+        reduced = comp.reduced_formula
+        return Material(name=name, formula=reduced, model_formula=reduced,
+                        note=f"pseudo-binary {name.strip()} (molar ratio) = {reduced}")
     # keep the formula as the user wrote it (per formula unit as written)
     formula = name.strip().replace(" ", "")
     return Material(name=name, formula=formula, model_formula=formula)

@@ -153,7 +153,7 @@ def anode_interface(thermo: Thermo, electrolyte: str, anode: str = "Li", gaps: A
                              band_gap_version=getattr(gaps, "version", None),
                              weak_threshold_eV_per_atom=weak_threshold_eV_per_atom)
     if mat.note:
-        prov["notes"] = [f"{mat.abbreviation}: {mat.note}"]
+        prov["notes"] = [mat.labelled_note]
     return AnodeInterface(
         electrolyte=mat.model_formula, anode=an.model_formula, classification=classification, status=status,
         products=products_out, conducting_products=[p for p in conducting if p in products_out],

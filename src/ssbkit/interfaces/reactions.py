@@ -268,7 +268,7 @@ class InterfaceCalculator:
         notes = list(notes)
         for m in (self.a, self.b):
             if m.note:
-                notes.append(f"{m.abbreviation}: {m.note}")
+                notes.append(m.labelled_note)
         if notes:
             prov["notes"] = notes
         return InterfaceReaction(reactant_a=self.a.model_formula, reactant_b=self.b.model_formula, voltage_V=voltage,

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pymatgen.core import Composition, Element
 
 from ..errors import FormulaError
-from ..materials import canonical_abbreviation, parse_formula, resolve
+from ..materials import canonical_abbreviation, parse_formula, pseudo_binary, resolve
 
 HALOGENS = {"F", "Cl", "Br", "I"}
 
@@ -108,24 +108,12 @@ def family_of(comp: Composition) -> str:
     return "-".join(sorted(els))
 
 
-_PSEUDO_PART = re.compile(r"^(\d+(?:\.\d+)?)?\s*(.+)$")
-
-
 def _parse_pseudo(text: str) -> Composition | None:
-    """'70Li2S·30P2S5', '3LiBH4·LiI', 'LiBH4·(NH3·BH3)' -> summed composition."""
-    inner = text.replace("(", "").replace(")", "") if "·(" in text else text
-    parts = [p for p in re.split(r"[·•]", inner) if p.strip()]
-    total = Composition()
-    for p in parts:
-        m = _PSEUDO_PART.match(p.strip())
-        if not m:
-            return None
-        coef = float(m.group(1)) if m.group(1) else 1.0
-        try:
-            total += parse_formula(m.group(2)) * coef
-        except FormulaError:
-            return None
-    return total if total.num_atoms > 0 else None
+    """'70Li2S·30P2S5', '3LiBH4·LiI', 'LiBH4·(NH3·BH3)' -> summed composition (None if not one)."""
+    try:
+        return pseudo_binary(text)
+    except FormulaError:
+        return None
 
 
 def _try_formula(text: str) -> Composition | None:

@@ -8,6 +8,7 @@ import json
 from types import SimpleNamespace
 from typing import Any
 
+from ..stack import knowledge as kb
 from .plots import driving_force_chart, mixing_curve, window_chart
 
 _CSS = """
@@ -117,10 +118,7 @@ def render_assessment(a: Any) -> str:
         parts.append("<h2>What the seeds report</h2><table><tr><th>Interface</th><th>Reported</th><th>Method</th>"
                      "<th>Source</th></tr>")
         for label, r in lit:
-            what = r.get("products") or r.get("layer") or r.get("products_printed")
-            if isinstance(what, list):
-                what = ", ".join(what)
-            parts.append(f"<tr><td>{_e(label)}</td><td>{_e(what)}</td><td>{_e(r.get('method', ''))}</td>"
+            parts.append(f"<tr><td>{_e(label)}</td><td>{_e(kb.describe(r))}</td><td>{_e(r.get('method', ''))}</td>"
                          f"<td>{_e(r.get('source'))} {_e(r.get('table'))} ref. {_e(r.get('ref'))}"
                          f"{' (' + _e(r.get('match_note')) + ')' if r.get('match_note') else ''}</td></tr>")
         parts.append("</table>")

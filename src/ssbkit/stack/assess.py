@@ -338,9 +338,15 @@ class StackAssessor:
         roles = (left.role, right.role)
         literature = kb.observed(left.material.name, right.material.name)
         if "coating" in roles and stack.layer("electrolyte") is not None:
-            literature += kb.reported_coatings(stack.layers[0].material.name, stack.layer("electrolyte").material.name)
+            layer = left if left.role == "coating" else right
+            literature += kb.mark_layer(kb.reported_coatings(stack.layers[0].material.name,
+                                                             stack.layer("electrolyte").material.name),
+                                        layer.material.name)
         if "interlayer" in roles and stack.layer("electrolyte") is not None:
-            literature += kb.reported_interlayers(stack.layer("electrolyte").material.name, stack.layers[-1].material.name)
+            layer = left if left.role == "interlayer" else right
+            literature += kb.mark_layer(kb.reported_interlayers(stack.layer("electrolyte").material.name,
+                                                                stack.layers[-1].material.name),
+                                        layer.material.name)
         # which potentials does this interface see electrochemically?
         if left.role == "cathode":
             side, pots = "cathode", [lo, hi]
@@ -521,11 +527,9 @@ def _fmt(v: float | None) -> str:
 
 
 def _lit_line(rec: dict[str, Any]) -> str:
-    what = rec.get("products") or rec.get("layer") or rec.get("products_printed")
-    if isinstance(what, (list, tuple)):
-        what = ", ".join(what)
+    """One reported record as text: interphase products, or a coating/interlayer used on the pair."""
     method = rec.get("method") or ""
-    return f"{what} ({rec.get('table')}, {method}, ref. {rec.get('ref')})".replace(" , ", " ")
+    return f"{kb.describe(rec)} ({rec.get('table')}, {method}, ref. {rec.get('ref')})".replace(" , ", " ")
 
 
 def assess(stack_text: str, cond: Conditions, thermo: Thermo | None, gaps: Any | None = None,

@@ -81,6 +81,26 @@ def reported_coatings(cathode: str, electrolyte: str) -> list[dict[str, Any]]:
     return [r.to_dict() for r in _safe(lit.coatings_for, cathode, electrolyte)]
 
 
+def describe(rec: dict[str, Any]) -> str:
+    """What a reported record says, as text: ``interphase Li2S, Li3P`` or ``coating LiNbO3 (this layer)``."""
+    what = rec.get("products") or rec.get("layer") or rec.get("products_printed")
+    if isinstance(what, (list, tuple)):
+        what = ", ".join(what)
+    if rec.get("dataset") in ("coatings", "interlayers"):
+        kind = "coating" if rec["dataset"] == "coatings" else "interlayer"
+        return f"{kind} {what}" + (" (this layer)" if rec.get("same_layer") else "")
+    return f"interphase {what}" if rec.get("products") else str(what)
+
+
+def mark_layer(rows: list[dict[str, Any]], layer: str) -> list[dict[str, Any]]:
+    """Flag the Table 4/5 rows whose layer is ``layer`` (``same_layer``) and list them first."""
+    key = _key(layer)
+    for r in rows:
+        r["same_layer"] = key is not None and any(_same(key, str(r.get(f))) for f in ("layer", "layer_printed")
+                                                  if r.get(f))
+    return sorted(rows, key=lambda r: not r["same_layer"])
+
+
 def reported_interlayers(electrolyte: str, anode: str = "Li") -> list[dict[str, Any]]:
     """Seed 1 Table 5 rows for this anode/electrolyte pair."""
     from .. import literature as lit

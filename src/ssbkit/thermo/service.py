@@ -200,13 +200,13 @@ class Thermo:
         comp = self.comp_dict(mat)
         els = sorted(set(comp) | {LI})
         system = self.system(els)
-        match = self.find_entry(comp) if LI in comp else self.find_entry(comp)
+        match = self.find_entry(comp)
         w = stability_window(system, comp, mat.model_formula, voltage_range,
                              own_energy_per_atom=match.e_form_eV_per_atom if match else None,
                              entry_id=match.entry_id if match else None)
         phases = sorted({p for s in w.profile for p in s.phases})
         if mat.note:
-            w.notes.insert(0, f"{mat.abbreviation}: {mat.note}")
+            w.notes.insert(0, mat.labelled_note)
         w.provenance = self.provenance("Li-open grand-potential profile (PhaseDiagram.get_element_profile construction)",
                                        phases=phases, chemical_system="-".join(system.elements),
                                        material=mat.name, model_formula=mat.model_formula)
