@@ -37,6 +37,7 @@ def test_pseudo_binary(text, reduced):
     ("75Li2S-25Qq", "unknown element 'Qq'"),
     ("75Li2S-", "cannot parse"),
     ("Li-Ti-O", "needs its molar amount"),
+    ("Li3PS4 Li", "contains a space"),          # two materials, not Li4PS4
 ])
 def test_pseudo_binary_errors(text, message):
     with pytest.raises(FormulaError, match=message):
@@ -60,3 +61,10 @@ def test_pseudo_binary_window_equals_its_formula(thermo):
     assert a.oxidation_limit_V == pytest.approx(b.oxidation_limit_V, abs=1e-9)
     assert any("pseudo-binary" in n for n in a.notes)
     assert not any(n.startswith("None") for n in a.notes)
+
+
+@pytest.mark.integration
+def test_hull_of_a_stable_phase_is_exactly_zero(thermo):
+    r = thermo.hull("Li3PS4")
+    assert r.stable and r.e_above_hull_eV_per_atom == 0.0
+    assert f"{r.e_above_hull_eV_per_atom * 1000:.1f}" == "0.0"

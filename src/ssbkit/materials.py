@@ -166,7 +166,10 @@ def parse_formula(text: str) -> Composition:
         comp = pseudo_binary(raw)
         if comp is not None:
             return comp
-    cleaned = _expand_fractions(raw.replace(" ", ""))
+    if re.search(r"\s", raw):
+        raise FormulaError(f"formula {text!r} contains a space: write one formula without spaces "
+                           "(several materials go in separate arguments or, for a stack, between |)")
+    cleaned = _expand_fractions(raw)
     if re.search(r"[^A-Za-z0-9.()\[\]]", cleaned):
         raise FormulaError(f"cannot parse formula {text!r}: use element symbols with amounts, e.g. Li6PS5Cl")
     try:

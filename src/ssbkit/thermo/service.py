@@ -123,6 +123,11 @@ def reaction_text(reactants: list[tuple[float, str]], products: list[tuple[float
     return f"{side(reactants)} -> {side(products)}"
 
 
+def _clip_zero(x: float, tol: float = 1e-9) -> float:
+    """``x`` with LP round-off around zero removed (no ``-0.0`` meV/atom above the hull)."""
+    return 0.0 if abs(x) < tol else x
+
+
 def formula_units(phase: Phase) -> tuple[float, str]:
     """Convert a phase's atoms into formula units of its reduced formula."""
     from pymatgen.core import Composition
@@ -237,7 +242,7 @@ class Thermo:
         return HullResult(
             formula=reduced_formula(mat.model_formula), chemical_system="-".join(els), in_data=match is not None,
             e_form_eV_per_atom=match.e_form_eV_per_atom if match else None, hull_energy_eV_per_atom=hull_pa,
-            e_above_hull_eV_per_atom=(match.e_form_eV_per_atom - hull_pa) if match else None,
+            e_above_hull_eV_per_atom=_clip_zero(match.e_form_eV_per_atom - hull_pa) if match else None,
             decomposition=[{"formula": p.formula, "entry_id": p.entry_id, "atom_fraction": p.amount} for p in phases],
             polymorphs=polys, n_stable_phases=len(system.stable),
             provenance=self.provenance("convex hull (LP over stable phases)", phases=[p.formula for p in phases],
