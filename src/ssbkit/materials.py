@@ -98,10 +98,8 @@ _SYNONYMS = {
 }
 
 # generic names whose composition the user left open: resolved, and the choice said
-_GENERIC = {"NCM": "NMC of unspecified Ni:Co:Mn taken as NMC811 (LiNi0.8Co0.1Mn0.1O2); "
-                   "write NMC111/532/622/811 to choose",
-            "NMC": "NMC of unspecified Ni:Co:Mn taken as NMC811 (LiNi0.8Co0.1Mn0.1O2); "
-                   "write NMC111/532/622/811 to choose"}
+_GENERIC = dict.fromkeys(("NMC", "NCM"), "NMC of unspecified Ni:Co:Mn taken as NMC811 (LiNi0.8Co0.1Mn0.1O2); "
+                                          "write NMC111/532/622/811 to choose")
 
 _FRACTION = re.compile(r"(\d+)/(\d+)")
 _ELEMENT = re.compile(r"[A-Z][a-z]?")
@@ -210,8 +208,8 @@ def resolve(name: str) -> Material:
         reduced = comp.reduced_formula
         return Material(name=name, formula=reduced, model_formula=reduced,
                         note=f"pseudo-binary {name.strip()} (molar ratio) = {reduced}")
-    # keep the formula as the user wrote it (per formula unit as written)
-    formula = name.strip().replace(" ", "")
+    # keep the formula as the user wrote it (per formula unit as written; parse_formula refuses inner spaces)
+    formula = name.strip()
     return Material(name=name, formula=formula, model_formula=formula)
 
 
