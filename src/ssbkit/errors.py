@@ -13,6 +13,12 @@ class SsbkitError(Exception):
 
     exit_code = 2
 
+    def __init__(self, message: str, *, param: str | None = None) -> None:
+        super().__init__(message)
+        #: the input the message is about, by its domain name (``entries``, ``bandgaps``, ``voltage``,
+        #: ``dask``, ``out`` ...): the CLI and the web phrase how to give it (a flag, a form field).
+        self.param = param
+
 
 class DataSourceError(SsbkitError):
     """No thermodynamic data source configured, or the source is unreadable."""

@@ -5,7 +5,7 @@ layer resolves names here.  Each abbreviation has the nominal formula used in
 the literature and, where that formula is disordered (fractional occupancies
 that no DFT database holds), an *ordered model formula* used for
 thermodynamics, as in the first-principles work the seeds cite (seed 1
-``000_b696854b0b79fc77.txt``, refs. [16a], [17], [76], [109]).  The model
+Zheng et al., Batteries & Supercaps 2021, refs. [16a], [17], [76], [109]).  The model
 substitution is always reported, never silent.
 """
 
@@ -225,10 +225,18 @@ def _formula_string(comp: Composition) -> str:
     return "".join(parts)
 
 
+def same_composition(a: Composition, b: Composition) -> bool:
+    """True when two compositions are the same material: equal reduced compositions within 0.1 %.
+
+    The one identity rule of ssbkit (names, literature records, stack layers all use it).
+    """
+    return a.reduced_composition.almost_equals(b.reduced_composition, rtol=1e-3, atol=1e-4)
+
+
 def same_material(a: str, b: str) -> bool:
     """True when two names denote the same reduced composition (any element order)."""
     try:
         ca, cb = resolve(a).nominal_composition, resolve(b).nominal_composition
     except FormulaError:
         return False
-    return ca.reduced_composition.almost_equals(cb.reduced_composition, rtol=1e-3, atol=1e-4)
+    return same_composition(ca, cb)

@@ -109,7 +109,7 @@ def open_bandgaps(spec: str | None = None) -> BandGapTable | None:
         return MPBandGaps(mp)  # type: ignore[return-value]
     path = Path(str(spec)).expanduser()
     if not path.exists():
-        raise DataSourceError(f"band-gap file {path} does not exist: check --bandgaps or SSBKIT_BANDGAPS")
+        raise DataSourceError(f"band-gap file {path} does not exist", param="bandgaps")
     return _load(str(path.resolve()), path.stat().st_mtime_ns)
 
 

@@ -181,7 +181,7 @@ class EntrySet:
         for sym in els:
             if sym not in self._el_pos:
                 raise FormulaError(f"the data source has no entries containing {sym}: "
-                                   "use a data source that covers it (--entries)")
+                                   "use a data source that covers it", param="entries")
             if not self.has_reference(sym):
                 raise FormulaError(f"the data source has no elemental reference entry for {sym}: "
                                    "add the element's ground state to your entries")

@@ -98,7 +98,7 @@ class MPSource:
     def __init__(self, api_key: str, endpoint: str = DEFAULT_ENDPOINT,
                  thermo_type: str = DEFAULT_THERMO_TYPE, refresh: bool = False) -> None:
         if not api_key:
-            raise DataSourceError("no Materials Project API key: set MP_API_KEY or use --entries PATH")
+            raise DataSourceError("no Materials Project API key: set MP_API_KEY or use a data file", param="entries")
         if len(api_key) != 32:
             raise DataSourceError(f"MP_API_KEY has {len(api_key)} characters, Materials Project keys have 32: "
                                   "copy it again from https://next-gen.materialsproject.org/api")
@@ -134,7 +134,7 @@ class MPSource:
         key = (os.environ.get("MP_API_KEY") or "").strip()
         if not key:
             raise DataSourceError("the Materials Project API needs an API key: set MP_API_KEY "
-                                  "(see https://next-gen.materialsproject.org/api) or use --entries PATH")
+                                  "(see https://next-gen.materialsproject.org/api) or use a data file")
         endpoint = (os.environ.get("MP_API_ENDPOINT") or "").strip() or DEFAULT_ENDPOINT
         ttype = (os.environ.get("SSBKIT_MP_THERMO_TYPE") or "").strip() or DEFAULT_THERMO_TYPE
         refresh = (os.environ.get("SSBKIT_MP_REFRESH") or "").strip().lower() in ("1", "true", "yes")
@@ -172,7 +172,7 @@ class MPSource:
             elif code == 429:
                 hint = "too many requests, wait a minute and retry"
             elif code >= 500:
-                hint = "the API is unavailable, retry later or use --entries PATH"
+                hint = "the API is unavailable, retry later or use a data file"
             else:
                 detail = text.split("message:", 1)[-1] if "message:" in text else text
                 hint = _one_line(detail, 100)
@@ -180,12 +180,12 @@ class MPSource:
         for e in _causes(exc):
             if isinstance(e, (requests.ConnectionError, requests.Timeout)):
                 return DataSourceError(f"cannot reach the Materials Project API at {self.endpoint} while {what}: "
-                                       "check the network or MP_API_ENDPOINT, or use --entries PATH")
+                                       "check the network or MP_API_ENDPOINT, or use a data file")
         for e in _causes(exc):
             if isinstance(e, requests.JSONDecodeError) or type(e).__name__ == "JSONDecodeError":
                 return DataSourceError(f"the Materials Project API at {self.endpoint} sent a non-JSON answer while "
                                        f"{what} (service down, or MP_API_ENDPOINT is not an MP API): "
-                                       "retry later or use --entries PATH")
+                                       "retry later or use a data file")
         for e in _causes(exc):
             if isinstance(e, (ValueError, KeyError)) and not type(e).__module__.startswith("mp_api"):
                 return DataSourceError(f"unexpected answer from {self.endpoint} while {what} "
@@ -202,7 +202,7 @@ class MPSource:
                     from mp_api.client import MPRester
             except ImportError as exc:
                 raise DataSourceError(f"the Materials Project API needs the mp-api package ({exc}): "
-                                      "pip install mp-api, or use --entries PATH") from None
+                                      "pip install mp-api, or use a data file") from None
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
@@ -292,7 +292,7 @@ class MPSource:
         entries = [e for e in (entries or []) if e is not None]
         if not entries:
             raise DataSourceError(f"the Materials Project has no {self.thermo_type} entries in the "
-                                  f"{chemsys_key(els)} system: check the elements or use --entries PATH")
+                                  f"{chemsys_key(els)} system: check the elements or use a data file")
         entries.sort(key=lambda e: (str(getattr(e, "entry_id", "")), e.composition.reduced_formula))
         present = {el.symbol for e in entries for el in e.composition.elements}
         missing = [e for e in els if e not in present]

@@ -122,7 +122,7 @@ def read_entries_file(path: Path) -> EntrySet:
     """Dispatch on the file name: ``.csv``/``.csv.gz`` or ``.json``/``.json.gz``."""
     name = path.name.lower()
     if not path.exists():
-        raise DataSourceError(f"entries file {path} does not exist: check --entries or SSBKIT_ENTRIES")
+        raise DataSourceError(f"entries file {path} does not exist", param="entries")
     if path.is_dir():
         raise DataSourceError(f"entries path {path} is a directory: give a CSV, CSV.gz, JSON or JSON.gz file")
     if name.endswith((".csv", ".csv.gz")):

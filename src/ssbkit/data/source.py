@@ -22,10 +22,9 @@ from ..errors import DataSourceError
 from . import cache
 from .entryset import EntrySet
 
-HOW_TO_CONFIGURE = (
-    "configure thermodynamic data with --entries PATH (CSV/CSV.gz of formula + formation energy per atom, "
-    "or pymatgen ComputedEntry JSON), --entries mp with MP_API_KEY set, or the SSBKIT_ENTRIES environment variable"
-)
+#: What a user can give as thermodynamic data (the CLI and the web say how to give it).
+DATA_KINDS = ("a CSV/CSV.gz of formula + formation energy per atom, a pymatgen ComputedEntry JSON, "
+              "or the Materials Project API with MP_API_KEY set")
 
 
 def config_path() -> Path:
@@ -99,7 +98,7 @@ def _load_file(path: Path) -> tuple[EntrySet, str]:
     from .readers import read_entries_file
 
     if not path.exists():
-        raise DataSourceError(f"entries file {path} does not exist: check --entries or SSBKIT_ENTRIES")
+        raise DataSourceError(f"entries file {path} does not exist", param="entries")
     if path.is_dir():
         raise DataSourceError(f"entries path {path} is a directory: give a CSV, CSV.gz, JSON or JSON.gz file")
     try:
@@ -132,7 +131,7 @@ def open_source(spec: str | None = None) -> DataSource:
     """
     spec = configured_spec(spec)
     if not spec:
-        raise DataSourceError(f"no thermodynamic data source configured: {HOW_TO_CONFIGURE}")
+        raise DataSourceError(f"no thermodynamic data source configured: give {DATA_KINDS}", param="entries")
     if spec.strip().lower() in ("mp", "materials-project", "materialsproject"):
         from .mp import MPSource
 
@@ -142,6 +141,5 @@ def open_source(spec: str | None = None) -> DataSource:
     try:
         st = path.stat()
     except OSError:
-        raise DataSourceError(f"entries file {path} does not exist: check --entries or SSBKIT_ENTRIES "
-                              f"({HOW_TO_CONFIGURE})") from None
+        raise DataSourceError(f"entries file {path} does not exist (give {DATA_KINDS})", param="entries") from None
     return _open_cached(str(path), st.st_mtime_ns, st.st_size)

@@ -1,7 +1,7 @@
 """The Li-metal interphase type after Wenzel et al.
 
-Seed 1 (000_b696854b0b79fc77.txt) §3.4 and Fig. 7a, ref. [16c]; seed 2
-(001_2dd48e6c264f94e2.txt) §2.1 and Fig. 2, ref. [45].  Three types:
+Zheng et al., Batteries & Supercaps 2021 §3.4 and Fig. 7a, ref. [16c]; seed 2
+(Wang et al., Adv. Energy Mater. 2020) §2.1 and Fig. 2, ref. [45].  Three types:
 
 * **stable** - the electrolyte takes up no Li at 0 V vs Li/Li+ (sharp 2D interface);
 * **SEI** - it is reduced, and every reduction product is an electronic

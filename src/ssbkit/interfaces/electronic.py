@@ -1,7 +1,7 @@
 """Electronic character of interphase products: electron conductor or insulator.
 
 Used for the Li-metal interphase type after Wenzel et al. (seed 1,
-000_b696854b0b79fc77.txt, Fig. 7a, ref. [16c]; seed 2, 001_2dd48e6c264f94e2.txt,
+Zheng et al., Batteries & Supercaps 2021, Fig. 7a, ref. [16c]; Wang et al., Adv. Energy Mater. 2020,
 Fig. 2, ref. [45]): an interphase containing electron-conducting products
 (metals, Li alloys such as Li15Ge4, reduced Ti oxides) keeps growing (MCI);
 one made of electronic insulators (Li2S, Li3P, LiCl, Li2O) passivates (SEI).
@@ -22,6 +22,8 @@ from typing import Any
 
 from pymatgen.core import Composition, Element
 
+from ..results import Result
+
 CONDUCTOR_GAP_EV = 0.1
 ANION_FORMERS = {"O", "S", "Se", "Te", "N", "P", "As", "H", "C", "B", "F", "Cl", "Br", "I", "Si"}
 _NONMETAL_ELEMENTS = {"H", "B", "N", "O", "F", "P", "S", "Cl", "Se", "Br", "I", "He", "Ne", "Ar", "Kr", "Xe"}
@@ -29,16 +31,18 @@ _CONDUCTING_NONMETALS = {"C", "Si", "Ge", "As", "Te", "Sb"}  # graphite, semimet
 
 
 @dataclass(frozen=True)
-class Character:
-    """Electronic character of one phase."""
+class Character(Result):
+    """Electronic character of one phase: conductor (True), insulator (False) or unknown (None)."""
 
     formula: str
     conductor: bool | None
     band_gap_eV: float | None
     basis: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"electronic_conductor": self.conductor, "band_gap_eV": self.band_gap_eV, "basis": self.basis}
+    @property
+    def label(self) -> str:
+        """``conductor``, ``insulator`` or ``unknown``."""
+        return {True: "conductor", False: "insulator", None: "unknown"}[self.conductor]
 
 
 def classify_phase(formula: str, gaps: Any | None) -> Character:
@@ -60,3 +64,8 @@ def classify_phase(formula: str, gaps: Any | None) -> Character:
             return Character(formula, g.band_gap_eV <= CONDUCTOR_GAP_EV, g.band_gap_eV,
                              f"band gap {g.band_gap_eV:.2f} eV (median of {len(g.values_eV)} calculation(s))")
     return Character(formula, None, None, "no band gap data")
+
+
+def characters(formulas: list[str] | tuple[str, ...], gaps: Any | None) -> tuple[Character, ...]:
+    """Electronic character of each phase (reduced formulas), in order."""
+    return tuple(classify_phase(f, gaps) for f in formulas)

@@ -1,6 +1,6 @@
 """Chemical and electrochemical reactivity of two materials in contact.
 
-Seed 1 (000_b696854b0b79fc77.txt) §3.3-3.4, Tables 2-3 and Fig. 6a; refs.
+Zheng et al., Batteries & Supercaps 2021 §3.3-3.4, Tables 2-3 and Fig. 6a; refs.
 [16a] (Richards et al., Chem. Mater. 2016) and [109] (Miara et al., Chem.
 Mater. 2015).  The reaction energy of a mixture of A and B at atom fraction
 ``x`` of A is
@@ -25,21 +25,25 @@ reported as the atom fraction of A including Li, as pymatgen does.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar
 
 import numpy as np
 
 from ..materials import Material
 from ..thermo.hull import ChemicalSystem, Phase
 from ..thermo.line import scan_line
-from ..thermo.service import Thermo, formula_units, reaction_text
+from ..literature.joins import ReportedFact
+from ..results import Provenance, Result
+from ..thermo.reaction import Reaction
+from ..thermo.service import Thermo, formula_units
+from .electronic import Character, characters
 
 LI = "Li"
 
 
-@dataclass
-class Kink:
+@dataclass(frozen=True)
+class Kink(Result):
     """One critical mixing ratio along the A-B tie line.
 
     Attributes:
@@ -47,29 +51,27 @@ class Kink:
         reaction_energy_eV_per_atom: reaction energy (closed: per atom of
             mixture; open: per atom of non-Li elements).
         products: product phases (reduced formulas), largest amount first.
-        reaction: balanced reaction text (per formula unit of A, or of B at x=0).
+        reaction: the balanced reaction (per formula unit of A, or of B at x=0).
         li_exchanged: Li taken from (+) or given to (-) the reservoir per the
             reaction as written (0 in a closed system).
     """
 
     mixing_ratio: float
     reaction_energy_eV_per_atom: float
-    products: list[str]
-    reaction: str
+    products: tuple[str, ...]
+    reaction: Reaction
     li_exchanged: float = 0.0
-    entry_ids: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"mixing_ratio": self.mixing_ratio, "reaction_energy_eV_per_atom": self.reaction_energy_eV_per_atom,
-                "products": self.products, "reaction": self.reaction, "li_exchanged": self.li_exchanged,
-                "entry_ids": self.entry_ids}
+    entry_ids: tuple[str, ...] = ()
 
 
-@dataclass
-class InterfaceReaction:
+@dataclass(frozen=True)
+class InterfaceReaction(Result):
     """Reactivity of A and B, closed (``voltage_V`` None) or open to Li at ``voltage_V``.
 
-    The headline fields describe the most exergonic kink.
+    The headline fields describe the most exergonic kink.  ``energy_basis``
+    states which reactant energies were used (own entry or hull energy) and per
+    what the energy is counted.  ``product_character`` and ``observed`` are
+    filled by :func:`in_context` (band gaps; what the reviews report).
     """
 
     reactant_a: str
@@ -77,30 +79,28 @@ class InterfaceReaction:
     voltage_V: float | None
     reaction_energy_eV_per_atom: float
     mixing_ratio: float
-    products: list[str]
-    reaction: str
-    kinks: list[Kink]
+    products: tuple[str, ...]
+    reaction: Reaction
+    kinks: tuple[Kink, ...]
     energy_basis: str
-    provenance: dict[str, Any] = field(default_factory=dict)
-    product_character: dict[str, dict[str, Any]] = field(default_factory=dict)
-    observed: list[dict[str, Any]] = field(default_factory=list)
+    provenance: Provenance
+    product_character: tuple[Character, ...] = ()
+    observed: tuple[ReportedFact, ...] = ()
+
+    _computed: ClassVar[tuple[str, ...]] = ("reactive",)
 
     @property
     def reactive(self) -> bool:
         """True when some mixture has a negative reaction energy (< -1 meV/atom)."""
         return self.reaction_energy_eV_per_atom < -1e-3
 
-    def to_dict(self) -> dict[str, Any]:
-        out = {"reactant_a": self.reactant_a, "reactant_b": self.reactant_b, "voltage_V": self.voltage_V,
-               "reaction_energy_eV_per_atom": self.reaction_energy_eV_per_atom, "mixing_ratio": self.mixing_ratio,
-               "products": self.products, "reaction": self.reaction, "reactive": self.reactive,
-               "energy_basis": self.energy_basis, "kinks": [k.to_dict() for k in self.kinks],
-               "provenance": self.provenance}
-        if self.product_character:
-            out["product_character"] = self.product_character
-        if self.observed:
-            out["observed_in_literature"] = self.observed
-        return out
+
+def in_context(result: InterfaceReaction, gaps: Any | None) -> InterfaceReaction:
+    """The result with the electronic character of its products and the reviews' reports for the pair."""
+    from ..literature.joins import observed
+
+    return replace(result, product_character=characters(result.products, gaps) if gaps is not None else (),
+                   observed=tuple(observed(result.reactant_a, result.reactant_b)))
 
 
 def _fractional(comp: dict[str, float], drop: str | None = None) -> dict[str, float]:
@@ -168,7 +168,8 @@ class InterfaceCalculator:
                 notes.append(f"{self.a.model_formula} not in the data: its hull energy is used")
             if not self.match_b:
                 notes.append(f"{self.b.model_formula} not in the data: its hull energy is used")
-        return self._result(None, kinks, "eV per atom of A+B mixture (closed system)", notes)
+        which = "reactants at their hull energies" if use_hull_energy else "reactants at their own lowest-energy entries"
+        return self._result(None, kinks, f"eV per atom of A+B mixture (closed system); {which}", notes)
 
     # ----------------------------------------------------------------- open
     @property
@@ -190,8 +191,8 @@ class InterfaceCalculator:
         fa, fb = _fractional(self.ca, drop=LI), _fractional(self.cb, drop=LI)
         if not fa or not fb:
             which = self.a.model_formula if not fa else self.b.model_formula
-            raise SsbkitError(f"{which} is pure Li, the open element itself: use the closed reaction "
-                              f"(no --voltage) or 'ssbkit anode' for the Li-metal interface")
+            raise SsbkitError(f"{which} is pure Li, the open element itself: take the closed reaction "
+                              "(no voltage) or the Li-metal interface classification instead", param="voltage")
         va, vb = g.vector(fa), g.vector(fb)
         lp = g.at(mu)
         pts = scan_line(lp.solve, vb, va - vb, 0.0, 1.0)
@@ -218,8 +219,10 @@ class InterfaceCalculator:
                 (1 - x) * self.cb.get(LI, 0.0) / sum(v for k, v in self.cb.items() if k != LI)
             kinks.append(self._kink(x_orig, x, energy, phases, li_exchanged=li_products - li_reactants,
                                     closed_basis=True))
+        which = ("reactants' own decomposition with the reservoir included" if self.include_decomposition
+                 else "reactants at their Li-open hull (own decomposition excluded)")
         return self._result(float(voltage), kinks,
-                            "eV per atom of non-Li elements (Li-open grand potential)", notes)
+                            f"eV per atom of non-Li elements (Li-open grand potential); {which}", notes)
 
     def _own_grand(self, comp: dict[str, float], match: Any, mu: float) -> float:
         n_closed = sum(v for k, v in comp.items() if k != LI)
@@ -254,8 +257,8 @@ class InterfaceCalculator:
         elif li < -1e-9:
             prods.append((-li, "Li"))
         return Kink(mixing_ratio=_clean(x_report), reaction_energy_eV_per_atom=_clean(min(energy, 0.0) if abs(energy) < 1e-9 else energy),
-                    products=[p.formula for p in phases], reaction=reaction_text(reactants, prods),
-                    li_exchanged=_clean(li), entry_ids=[p.entry_id for p in phases])
+                    products=tuple(p.formula for p in phases), reaction=Reaction.from_terms(reactants, prods),
+                    li_exchanged=_clean(li), entry_ids=tuple(p.entry_id for p in phases))
 
     def _result(self, voltage: float | None, kinks: list[Kink], basis: str, notes: list[str]) -> InterfaceReaction:
         best = min(kinks, key=lambda k: (k.reaction_energy_eV_per_atom, k.mixing_ratio))
@@ -264,17 +267,12 @@ class InterfaceCalculator:
             else "Li-open interfacial reactivity (GrandPotentialInterfacialReactivity construction)",
             phases=sorted({p for k in kinks for p in k.products}),
             reactant_a=self.a.name, reactant_b=self.b.name,
-            model_formulas=[self.a.model_formula, self.b.model_formula])
-        notes = list(notes)
-        for m in (self.a, self.b):
-            if m.note:
-                notes.append(m.labelled_note)
-        if notes:
-            prov["notes"] = notes
+            model_formulas=[self.a.model_formula, self.b.model_formula],
+            notes=list(notes) + [m.labelled_note for m in (self.a, self.b) if m.note])
         return InterfaceReaction(reactant_a=self.a.model_formula, reactant_b=self.b.model_formula, voltage_V=voltage,
                                  reaction_energy_eV_per_atom=best.reaction_energy_eV_per_atom,
                                  mixing_ratio=best.mixing_ratio, products=best.products, reaction=best.reaction,
-                                 kinks=kinks, energy_basis=basis, provenance=prov)
+                                 kinks=tuple(kinks), energy_basis=basis, provenance=prov)
 
 
 def _li_fraction(sysm: ChemicalSystem, phase: Phase, li_row: int) -> float:

@@ -1,9 +1,9 @@
 """The seeds' tables and text numbers as cited, unit-normalised records.
 
-Datasets (see ``docs/literature.md``): seed 1 (``000_b696854b0b79fc77.txt``)
+Datasets (see ``docs/literature.md``): Zheng et al., Batteries & Supercaps 2021
 Tables 1-5 as ``electrolytes``, ``cathode-reactions``, ``anode-reactions``
 (``reactions`` = both), ``coatings``, ``interlayers``; seed 2
-(``001_2dd48e6c264f94e2.txt``) Tables 1-2 as ``garnet-li``, ``garnet-cells``;
+(Wang et al., Adv. Energy Mater. 2020) Tables 1-2 as ``garnet-li``, ``garnet-cells``;
 and ``numbers`` from the text of both.
 
 >>> from ssbkit import literature

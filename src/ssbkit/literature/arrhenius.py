@@ -3,22 +3,22 @@
 sigma(T) = sigma_RT * exp(-E_a / k_B * (1/T - 1/T_RT)),  T_RT = 298.15 K,
 
 with sigma_RT the room-temperature conductivity (S/cm) and E_a the activation
-energy (eV) of seed 1 (``000_b696854b0b79fc77.txt``) Table 1, k_B in eV/K
+energy (eV) of Zheng et al., Batteries & Supercaps 2021 Table 1, k_B in eV/K
 (:data:`ssbkit.units.BOLTZMANN_EV_PER_K`).  The seed's "RT" is taken as 298.15 K.
 """
 
 from __future__ import annotations
 
-import math
-
+from ..constants import ROOM_TEMPERATURE_K
+from ..constants import arrhenius as _arrhenius
 from ..errors import SsbkitError
-from ..units import BOLTZMANN_EV_PER_K, ZERO_CELSIUS_K
+from ..units import ZERO_CELSIUS_K
 from .loader import load
 from .query import _best, _values, material_key
 from .records import ConductivityResult, ElectrolyteRecord
 
-#: reference temperature for "RT" values, K
-T_RT_K = 298.15
+#: reference temperature for "RT" values, K (one home: :data:`ssbkit.constants.ROOM_TEMPERATURE_K`)
+T_RT_K = ROOM_TEMPERATURE_K
 
 
 def arrhenius(sigma_rt_S_per_cm: float, activation_energy_eV: float, temperature_K: float,
@@ -26,8 +26,7 @@ def arrhenius(sigma_rt_S_per_cm: float, activation_energy_eV: float, temperature
     """sigma(T) in S/cm from sigma at ``reference_temperature_K`` and E_a in eV."""
     if temperature_K <= 0:
         raise SsbkitError(f"temperature must be above 0 K, got {temperature_K:g} K")
-    return sigma_rt_S_per_cm * math.exp(-activation_energy_eV / BOLTZMANN_EV_PER_K
-                                        * (1.0 / temperature_K - 1.0 / reference_temperature_K))
+    return _arrhenius(sigma_rt_S_per_cm, activation_energy_eV, temperature_K, reference_temperature_K)
 
 
 def conductivity(material: str, temperature_K: float = T_RT_K) -> list[ConductivityResult]:

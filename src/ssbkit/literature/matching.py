@@ -28,7 +28,7 @@ from functools import lru_cache
 from pymatgen.core import Composition, Element
 
 from ..errors import FormulaError
-from ..materials import canonical_abbreviation, parse_formula, pseudo_binary, resolve
+from ..materials import canonical_abbreviation, parse_formula, pseudo_binary, resolve, same_composition
 
 HALOGENS = {"F", "Cl", "Br", "I"}
 
@@ -191,7 +191,7 @@ def identify(text: str) -> MaterialKey:
 
 
 def _same(a: Composition, b: Composition) -> bool:
-    return a.almost_equals(b, rtol=1e-3, atol=1e-4)
+    return same_composition(a, b)
 
 
 def match_level(query: MaterialKey, record: MaterialKey) -> str | None:

@@ -17,8 +17,8 @@ from .loader import canonical_table, load, tables
 from .matching import MaterialKey, identify, match_level
 from .records import Record
 
-_SOURCES = {"seed1": "000_b696854b0b79fc77.txt", "1": "000_b696854b0b79fc77.txt",
-            "seed2": "001_2dd48e6c264f94e2.txt", "2": "001_2dd48e6c264f94e2.txt"}
+_SOURCES = {"seed1": "zheng2021", "1": "zheng2021", "zheng": "zheng2021", "zheng2021": "zheng2021",
+            "seed2": "wang2020", "2": "wang2020", "wang": "wang2020", "wang2020": "wang2020"}
 
 #: per table: filter name -> (kind, record fields); kinds: material, text, exact, ref, topic, source
 FILTERS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
@@ -121,7 +121,7 @@ def query(table: str, **filters: Any) -> list[Record]:
     filters (``method``, ``strategy``, ``section``) are case-insensitive
     substrings; ``family`` (electrolytes: sulfide/oxide/halide/other) and
     ``topic`` (numbers) are exact names; ``ref`` matches one printed reference
-    (``"57"`` or ``"[57]"``); ``source`` is ``seed1``/``seed2`` or the file name.
+    (``"57"`` or ``"[57]"``); ``source`` is ``zheng2021``/``wang2020`` (or ``seed1``/``seed2``).
     None-valued filters are ignored.
 
     Raises:
@@ -155,7 +155,7 @@ def query(table: str, **filters: Any) -> list[Record]:
         if kind == "source":
             src = _SOURCES.get(str(value).lower().replace(" ", ""), str(value))
             if src not in _SOURCES.values():
-                raise SsbkitError(f"unknown source {value!r}: use seed1, seed2 or a seed file name")
+                raise SsbkitError(f"unknown source {value!r}: use zheng2021 (seed1) or wang2020 (seed2)")
             value = src
         for i in levels:
             rec = records[i]

@@ -11,20 +11,23 @@ normalised value whose unit is in the field name (``conductivity_S_per_cm``,
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
 
-SEED1 = "000_b696854b0b79fc77.txt"
-SEED2 = "001_2dd48e6c264f94e2.txt"
+from ..results import Result
+from .bibliography import cite, ref_keys
+
+SEED1 = "zheng2021"  # bibliography key of Zheng et al., Batteries & Supercaps 2021
+SEED2 = "wang2020"  # bibliography key of Wang et al., Adv. Energy Mater. 2020
 
 
 @dataclass(frozen=True, kw_only=True)
-class Record:
+class Record(Result):
     """Fields common to all literature records.
 
     Attributes:
         dataset: ssbkit dataset name (``electrolytes``, ``coatings`` ...).
-        source: seed file name, e.g. ``"000_b696854b0b79fc77.txt"``.
+        source: bibliography key of the review, ``"zheng2021"`` or ``"wang2020"``.
         table: ``"Table 1"`` ... or ``"text"`` for the numbers dataset.
         ref: reference number(s) exactly as printed, e.g. ``"[16a, 211]"``.
         row: 1-based row number in the printed table (None for text numbers).
@@ -42,13 +45,31 @@ class Record:
     match: str | None = None
     match_note: str | None = None
 
+    _computed: ClassVar[tuple[str, ...]] = ("citation", "references")
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict; keys carry units; ``match`` keys only when set."""
-        d = asdict(self)
+        """JSON-ready dict; keys carry units; ``match`` keys only when set; ``citation`` names the work."""
+        d = super().to_dict()
         if d.get("match") is None:
             d.pop("match", None)
             d.pop("match_note", None)
-        return {k: (list(v) if isinstance(v, tuple) else v) for k, v in d.items()}
+        return d
+
+    @property
+    def where(self) -> str:
+        """Table or section of the review that prints the record."""
+        section = getattr(self, "section", None)
+        return section or self.table
+
+    @property
+    def citation(self) -> str:
+        """``Kato et al., Nat. Energy 2016 (ref. 34 in Zheng et al., Batteries & Supercaps 2021, Table 1)``."""
+        return cite(self.source, self.ref, self.where)
+
+    @property
+    def references(self) -> list[str]:
+        """Bibliography keys of the works behind the record (the review itself when no number is printed)."""
+        return ref_keys(self.source, self.ref) or [self.source]
 
     @property
     def corrected(self) -> bool:
@@ -217,9 +238,16 @@ class NumberRecord(Record):
             d[f"{self.key}_max"] = self.value_max
         return d
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NumberRecord:
+        """Inverse of :meth:`to_dict` (the ``{key: value}`` convenience keys are dropped)."""
+        key = data.get("key")
+        rest = {k: v for k, v in data.items() if k not in (key, f"{key}_max")}
+        return super().from_dict(rest)
+
 
 @dataclass(frozen=True, kw_only=True)
-class ConductivityResult:
+class ConductivityResult(Result):
     """sigma(T) from seed 1 Table 1 by Arrhenius extrapolation.
 
     sigma(T) = sigma_RT * exp(-E_a / k_B * (1/T - 1/T_RT)), T_RT = 298.15 K.
@@ -244,5 +272,9 @@ class ConductivityResult:
     method: str
     correction_note: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    _computed: ClassVar[tuple[str, ...]] = ("citation",)
+
+    @property
+    def citation(self) -> str:
+        """The work the room-temperature value and activation energy come from."""
+        return cite(self.source, self.ref, self.table)

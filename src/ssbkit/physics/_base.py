@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
+from ..constants import ROOM_TEMPERATURE_K as _ROOM_K
 from ..errors import UnitError
 from ..units import (
     AVOGADRO_PER_MOL,
@@ -23,9 +24,6 @@ from ..units import (
     ZERO_CELSIUS_K,
 )
 
-SEED1: Final = "seed 1 (000_b696854b0b79fc77.txt)"
-SEED2: Final = "seed 2 (001_2dd48e6c264f94e2.txt)"
-
 #: Molar volume of bcc Li at room temperature, m3/mol (M = 6.941 g/mol, rho = 0.534 g/cm3).
 LI_MOLAR_VOLUME_M3_PER_MOL: Final = 6.941e-3 / 534.0
 #: Volume per Li atom, m3 (Omega_Li in seed 2 Eqs. 3 and 5).
@@ -33,7 +31,7 @@ LI_ATOMIC_VOLUME_M3: Final = LI_MOLAR_VOLUME_M3_PER_MOL / AVOGADRO_PER_MOL
 #: Melting point of Li, K (180.5 C).
 LI_MELTING_POINT_K: Final = 453.65
 #: Room temperature used as the reference of the Arrhenius forms, K.
-ROOM_TEMPERATURE_K: Final = 298.15
+ROOM_TEMPERATURE_K: Final = _ROOM_K
 
 __all__ = [
     "AVOGADRO_PER_MOL",
@@ -45,8 +43,6 @@ __all__ = [
     "LI_MELTING_POINT_K",
     "LI_MOLAR_VOLUME_M3_PER_MOL",
     "ROOM_TEMPERATURE_K",
-    "SEED1",
-    "SEED2",
     "ZERO_CELSIUS_K",
     "PhysicsResult",
     "finite",

@@ -26,7 +26,8 @@ import math
 from dataclasses import dataclass
 
 from ..errors import UnitError
-from ._base import SEED2, PhysicsResult, positive
+from ..literature.bibliography import WANG, cite
+from ._base import PhysicsResult, positive
 
 __all__ = [
     "CONTACT_COMPLETE_THRESHOLD",
@@ -42,7 +43,7 @@ LI_HARDNESS_PA = 5e6
 CONTACT_COMPLETE_THRESHOLD = 1.0
 
 _EQ = "R_int = (1/(2 sigma)) * sqrt(pi H / (n F)); ASR = R_int * A; F = p * A"
-_CITE = f"{SEED2} Eq. (1), section 2.3.2, refs. [57],[60],[65]"
+_CITE = cite(WANG, "[57],[60],[65]", "Eq. (1), §2.3.2")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,7 +69,7 @@ def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI
 
     Equation: ``R_int = 1/(2 sigma) * sqrt(pi H / (n F))`` (Holm's single-spot
     constriction resistance for ``n = 1``), ``ASR = R_int * A``, ``F = p * A``.
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) Eq. (1), refs. [57],[60],[65].
+    Citation: Wang et al., Adv. Energy Mater. 2020 Eq. (1), refs. [57],[60],[65].
 
     Args:
         conductivity_S_per_m: ionic conductivity of the solid electrolyte, S/m

@@ -24,11 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import UnitError
+from ..literature.bibliography import WANG, cite
 from ._base import (
     BOLTZMANN_EV_PER_K,
     ELEMENTARY_CHARGE_C,
     LI_ATOMIC_VOLUME_M3,
-    SEED2,
     ZERO_CELSIUS_K,
     PhysicsResult,
     finite,
@@ -80,7 +80,7 @@ def monroe_newman(electrolyte_shear_modulus_Pa: float, li_shear_modulus_Pa: floa
                   required_ratio: float = 2.0) -> MonroeResult:
     """Monroe-Newman criterion: dendrites are suppressed when ``G_SE >= 2 G_Li``.
 
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) section 2.5, refs. [7] (Monroe & Newman 2005),
+    Citation: Wang et al., Adv. Energy Mater. 2020 section 2.5, refs. [7] (Monroe & Newman 2005),
     [8] (garnet G about 60 GPa).  G_Li defaults to 4.2 GPa (polycrystalline Li; literature
     3.4-4.9 GPa).  Seed 2 section 2.5.2 (ref. [110]) notes that polycrystalline garnets short
     despite G_SE/G_Li of about 14: the criterion is necessary-looking but not sufficient.
@@ -99,7 +99,7 @@ def monroe_newman(electrolyte_shear_modulus_Pa: float, li_shear_modulus_Pa: floa
                         "G about 60 GPa: grain boundaries, pores, cracks and electronic leakage control the CCD")
     return MonroeResult(
         model="monroe_newman", equation="dendrite suppression if G_SE >= 2 G_Li",
-        citation=f"{SEED2} section 2.5, refs. [7],[8],[110]",
+        citation=cite(WANG, "[7],[8],[110]", "§2.5"),
         inputs={"electrolyte_shear_modulus_Pa": g_se, "li_shear_modulus_Pa": g_li, "required_ratio": req},
         warnings=warnings, electrolyte_shear_modulus_GPa=g_se / 1e9, li_shear_modulus_GPa=g_li / 1e9,
         modulus_ratio=ratio, required_ratio=req, suppresses_dendrites=ok)
@@ -128,7 +128,7 @@ def raj_wolfenstine_nucleation(resistivity_ohm_m: float, grain_size_m: float, *,
 
     Equation: ``j rho d (1 - alpha) |e| >= 2 gamma Omega_Li / r_c + sigma_F Omega_Li``, so the
     critical current density is ``j_c = (2 gamma Omega_Li / r_c + sigma_F Omega_Li) / (rho d (1-alpha) |e|)``.
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) Eq. (3), ref. [86] (Raj & Wolfenstine 2017).
+    Citation: Wang et al., Adv. Energy Mater. 2020 Eq. (3), ref. [86] (Raj & Wolfenstine 2017).
 
     Args:
         resistivity_ohm_m: overall resistivity rho of the electrolyte, ohm m (1 / conductivity).
@@ -165,7 +165,7 @@ def raj_wolfenstine_nucleation(resistivity_ohm_m: float, grain_size_m: float, *,
     return NucleationResult(
         model="raj_wolfenstine_nucleation",
         equation="j rho d (1-alpha) |e| >= 2 gamma Omega_Li / r_c + sigma_F Omega_Li",
-        citation=f"{SEED2} Eq. (3), ref. [86]", inputs=inputs,
+        citation=cite(WANG, "[86]", "Eq. (3)"), inputs=inputs,
         warnings=[] if j is not None else ["no current density given: driving force reported as 0"],
         driving_force_eV=driving / _E, opposing_force_eV=opposing / _E, surface_term_eV=surface / _E,
         fracture_term_eV=fracture / _E, critical_current_density_mA_per_cm2=jc / 10.0,
@@ -176,7 +176,7 @@ def raj_wolfenstine_nucleation(resistivity_ohm_m: float, grain_size_m: float, *,
 def current_focusing(current_density_A_per_m2: float, tip_height_m: float, nucleus_width_m: float) -> float:
     """Local current density at a protrusion tip, seed 2 Eq. (4): ``j_int = j h / w``, A/m2.
 
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) Eq. (4), ref. [86] (St. Venant's principle).
+    Citation: Wang et al., Adv. Energy Mater. 2020 Eq. (4), ref. [86] (St. Venant's principle).
     """
     j = non_negative(current_density_A_per_m2, "current density")
     h = positive(tip_height_m, "tip height")
@@ -204,7 +204,7 @@ def dendrite_growth_driving_force(current_density_A_per_m2: float, interface_asr
 
     Equations: ``j_int = j h / w``;  ``Delta mu = |e| k_int j h / w - sigma_F Omega_Li`` (J per Li
     atom; growth when > 0); critical ``j* = sigma_F Omega_Li w / (|e| k_int h)``.
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) Eqs. (4),(5), ref. [86].
+    Citation: Wang et al., Adv. Energy Mater. 2020 Eqs. (4),(5), ref. [86].
 
     Args:
         current_density_A_per_m2: mean current density j through the electrolyte, A/m2.
@@ -231,7 +231,7 @@ def dendrite_growth_driving_force(current_density_A_per_m2: float, interface_asr
     return GrowthDrivingForceResult(
         model="dendrite_growth_driving_force",
         equation="j_int = j h / w (Eq. 4); Delta mu = |e| k_int j h / w - sigma_F Omega_Li (Eq. 5)",
-        citation=f"{SEED2} Eqs. (4),(5), ref. [86]",
+        citation=cite(WANG, "[86]", "Eqs. (4), (5)"),
         inputs={"current_density_A_per_m2": j, "interface_asr_ohm_m2": k, "tip_height_m": h,
                 "nucleus_width_m": w, "fracture_stress_Pa": sF, "li_atomic_volume_m3": omega},
         warnings=["after incipient growth the opposing force is set by fracture toughness, not strength "
@@ -266,13 +266,13 @@ def ccd_arrhenius(temperatures_K: Sequence[float], ccd_A_per_m2: Sequence[float]
     line passes through both.  Seed 2 section 2.5.2 (ref. [59], Sharafi et al. 2016): LLZO CCD
     rises from 50 uA/cm2 at 30 C to 14 mA/cm2 at 160 C (Ea = 0.49 eV).  The seed notes the CCD
     rises faster near the Li melting point, so the fit is an *apparent* activation energy.
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) section 2.5.2 and Fig. 10B, ref. [59].
+    Citation: Wang et al., Adv. Energy Mater. 2020 section 2.5.2 and Fig. 10B, ref. [59].
 
     Raises:
         UnitError: fewer than two points, temperature <= 0 K, non-positive CCD.
     """
     fit = fit_arrhenius(temperatures_K, ccd_A_per_m2, "plain", model="ccd_arrhenius",
-                        citation=f"{SEED2} section 2.5.2 and Fig. 10B, ref. [59]", value_name="critical current density")
+                        citation=cite(WANG, "[59]", "§2.5.2, Fig. 10B"), value_name="critical current density")
     pts = [{"temperature_K": t, "temperature_C": t - ZERO_CELSIUS_K, "ccd_mA_per_cm2": y / 10.0,
             "fitted_ccd_mA_per_cm2": yf / 10.0}
            for t, y, yf in zip(fit.temperatures_K, fit.values, fit.fitted_values)]

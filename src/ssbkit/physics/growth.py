@@ -1,8 +1,8 @@
 """Growth of an interphase between Li (or an electrode) and a solid electrolyte.
 
 Which law applies follows from the electronic conduction of the interphase, after
-Wenzel et al. (seed 1 (000_b696854b0b79fc77.txt) section 3.4 and Fig. 7a, ref. [16c];
-seed 2 (001_2dd48e6c264f94e2.txt) section 2.1 and Fig. 2, ref. [45]):
+Wenzel et al. (Zheng et al., Batteries & Supercaps 2021 section 3.4 and Fig. 7a, ref. [16c];
+Wang et al., Adv. Energy Mater. 2020 section 2.1 and Fig. 2, ref. [45]):
 
 * ``stable``: thermodynamically stable, sharp 2D interface: no interphase grows
   (thickness stays at its initial value).
@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import UnitError
-from ._base import SEED1, SEED2, PhysicsResult, non_negative, positive
+from ..literature.bibliography import WANG, ZHENG, cite
+from ._base import PhysicsResult, non_negative, positive
 
 __all__ = ["GrowthResult", "growth_law_for", "interphase_growth"]
 
@@ -85,8 +86,8 @@ def interphase_growth(times_s: Sequence[float], interphase_conductivity_S_per_m:
 
     Equations: parabolic (SEI) ``L = sqrt(L0^2 + k_p t)``; linear (MCI) ``L = L0 + k_l t``;
     stable: ``L = L0``; ``ASR = L / sigma_int``.
-    Citation: seed 1 (000_b696854b0b79fc77.txt) section 3.4, Fig. 7a, ref. [16c]; seed 2
-    (001_2dd48e6c264f94e2.txt) section 2.1, Fig. 2, ref. [45].
+    Citation: Zheng et al., Batteries & Supercaps 2021 section 3.4, Fig. 7a, ref. [16c]; seed 2
+    (Wang et al., Adv. Energy Mater. 2020) section 2.1, Fig. 2, ref. [45].
 
     Args:
         times_s: times, s (>= 0).
@@ -133,7 +134,7 @@ def interphase_growth(times_s: Sequence[float], interphase_conductivity_S_per_m:
            for t, L in zip(ts, thick)]
     return GrowthResult(
         model="interphase_growth", equation=eq,
-        citation=f"{SEED1} section 3.4, Fig. 7a, ref. [16c]; {SEED2} section 2.1, Fig. 2, ref. [45]",
+        citation=cite(ZHENG, "[16c]", "§3.4, Fig. 7a") + "; " + cite(WANG, "[45]", "§2.1, Fig. 2"),
         inputs={"times_s": ts, "interphase_conductivity_S_per_m": sigma, "classification": cls,
                 "parabolic_rate_m2_per_s": parabolic_rate_m2_per_s, "linear_rate_m_per_s": linear_rate_m_per_s,
                 "initial_thickness_m": L0}, warnings=warnings,

@@ -23,7 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import UnitError
-from ._base import SEED2, PhysicsResult, finite, positive
+from ..literature.bibliography import WANG, cite
+from ._base import PhysicsResult, finite, positive
 
 __all__ = ["LLZO_POISSON_RATIO", "LLZO_YOUNG_MODULUS_PA", "StrainResult", "volume_change_stress"]
 
@@ -56,7 +57,7 @@ def volume_change_stress(volume_change_fraction: float, electrolyte_young_modulu
 
     Equations: ``eps = (1 + dV/V)^(1/3) - 1``; ``sigma_c = E eps / (1 - nu)``;
     ``p = 12 K G eps / (3K + 4G)`` (``4 G eps`` for a rigid particle); hoop ``p/2``.
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) section 3.4, refs. [138],[139],[140].
+    Citation: Wang et al., Adv. Energy Mater. 2020 section 3.4, refs. [138],[139],[140].
 
     Args:
         volume_change_fraction: dV/V of the active material (e.g. -0.05 for NCM811 delithiation), > -1.
@@ -94,7 +95,7 @@ def volume_change_stress(volume_change_fraction: float, electrolyte_young_modulu
     return StrainResult(
         model="volume_change_stress",
         equation="eps = (1+dV/V)^(1/3) - 1; sigma_c = E eps/(1-nu); p = 12 K G eps/(3K+4G) (Eshelby sphere); hoop p/2",
-        citation=f"{SEED2} section 3.4, refs. [138],[139],[140]",
+        citation=cite(WANG, "[138],[139],[140]", "§3.4"),
         inputs={"volume_change_fraction": dv, "electrolyte_young_modulus_Pa": E, "electrolyte_poisson_ratio": nu,
                 "active_bulk_modulus_Pa": K, "fracture_strength_Pa": sf}, warnings=warnings,
         volume_change_percent=100 * dv, linear_strain=eps, linear_strain_percent=100 * eps,

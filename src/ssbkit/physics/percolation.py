@@ -42,7 +42,8 @@ import math
 from dataclasses import dataclass
 
 from ..errors import UnitError
-from ._base import SEED2, PhysicsResult, fraction, non_negative, positive
+from ..literature.bibliography import WANG, cite
+from ._base import PhysicsResult, fraction, non_negative, positive
 
 __all__ = [
     "DEFAULT_EXPONENT",
@@ -59,7 +60,7 @@ DEFAULT_THRESHOLD_AM = 0.55
 DEFAULT_THRESHOLD_SE = 0.10
 DEFAULT_EXPONENT = 2.0
 
-_CITE = (f"{SEED2} section 3.1, ref. [116] (Bielefeld et al. 2019); GEM equation: McLachlan, "
+_CITE = (cite(WANG, "[116]", "§3.1") + "; GEM equation: McLachlan, "
          "J. Am. Ceram. Soc. 73, 2187 (1990)")
 _EQ = ("GEM: (1-phi)(sl^(1/t)-sm^(1/t))/(sl^(1/t)+A sm^(1/t)) + phi(sh^(1/t)-sm^(1/t))/(sh^(1/t)+A sm^(1/t)) = 0, "
        "A=(1-phi_c)/phi_c; sigma_l=0: sm = sh ((phi-phi_c)/(1-phi_c))^t; optimum maximises s_e*s_i")
@@ -163,7 +164,7 @@ def composite_cathode(active_fraction: float, *, threshold_am: float = DEFAULT_T
                       ionic_conductivity_am_S_per_m: float = 0.0) -> CompositeResult:
     """Effective electronic and ionic conductivity of a composite cathode (GEM, see module docstring).
 
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) section 3.1, ref. [116].
+    Citation: Wang et al., Adv. Energy Mater. 2020 section 3.1, ref. [116].
 
     Args:
         active_fraction: AM volume fraction of the solid, 0-1.
@@ -219,7 +220,7 @@ def composite_cathode_optimum(*, threshold_am: float = DEFAULT_THRESHOLD_AM,
 
     Equation: GEM / percolation law (module docstring); optimum ``argmax_x s_e(x) s_i(x)``
     (closed form ``(1 + phi_c,AM - phi_c,SE)/2`` for insulating partners, equal t, no porosity).
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) section 3.1, ref. [116] (69-79 vol% AM).
+    Citation: Wang et al., Adv. Energy Mater. 2020 section 3.1, ref. [116] (69-79 vol% AM).
 
     Raises:
         UnitError: parameters out of range, or no composition where both phases percolate.

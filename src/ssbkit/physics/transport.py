@@ -1,6 +1,6 @@
 """Ion transport: Arrhenius temperature dependence and the brick-layer model.
 
-Arrhenius (seed 1 (000_b696854b0b79fc77.txt) section 2, Table 1, "activation energy
+Arrhenius (Zheng et al., Batteries & Supercaps 2021 section 2, Table 1, "activation energy
 (<= 0.5 eV)"; seed 2 section 2.5.2, ref. [59] for the temperature dependence of the CCD):
 
 * plain form     ``sigma(T) = A exp(-Ea / (k_B T))``; extrapolated from a reference value
@@ -25,11 +25,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..constants import arrhenius
 from ..errors import UnitError
+from ..literature.bibliography import ZHENG, cite
 from ._base import (
     BOLTZMANN_EV_PER_K,
     ROOM_TEMPERATURE_K,
-    SEED1,
     ZERO_CELSIUS_K,
     PhysicsResult,
     finite,
@@ -82,8 +83,8 @@ def fit_arrhenius(temperatures_K: Sequence[float], values: Sequence[float], form
     """Fit ``y = A exp(-Ea/kT)`` (or ``y T = A exp(-Ea/kT)``) through two or more (T, y) points.
 
     Least squares of ``ln(y)`` against ``1/T``; with two points the line passes through both.
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) section 2.5.2, ref. [59] (CCD vs temperature);
-    seed 1 (000_b696854b0b79fc77.txt) section 2 (activation energies of SSEs).
+    Citation: Wang et al., Adv. Energy Mater. 2020 section 2.5.2, ref. [59] (CCD vs temperature);
+    Zheng et al., Batteries & Supercaps 2021 section 2 (activation energies of SSEs).
 
     Raises:
         UnitError: fewer than two points, a temperature <= 0 K, a non-positive value, or all
@@ -117,7 +118,7 @@ def fit_arrhenius(temperatures_K: Sequence[float], values: Sequence[float], form
         " (least squares in 1/T)"
     return ArrheniusFit(
         model=model, equation=eq,
-        citation=citation or f"{SEED1} section 2 (activation energies of SSEs)",
+        citation=citation or cite(ZHENG, None, "§2 (activation energies of SSEs)"),
         inputs={"temperatures_K": Ts, "values": ys, "form": form}, warnings=warnings,
         activation_energy_eV=Ea, activation_energy_kJ_per_mol=Ea * 96.48533212, prefactor=A, form=form,
         n_points=n, rms_residual_ln=rms, temperatures_K=Ts, values=ys, fitted_values=fitted)
@@ -141,7 +142,7 @@ def arrhenius_conductivity(reference_conductivity_S_per_m: float, activation_ene
 
     Equation (plain): ``sigma(T) = sigma_ref exp(-Ea/k_B (1/T - 1/T_ref))``;
     (sigma_T): ``sigma(T) = sigma_ref (T_ref/T) exp(-Ea/k_B (1/T - 1/T_ref))``.
-    Citation: seed 1 (000_b696854b0b79fc77.txt) section 2 and Table 1 (RT conductivities,
+    Citation: Zheng et al., Batteries & Supercaps 2021 section 2 and Table 1 (RT conductivities,
     activation energies <= 0.5 eV).
 
     Raises:
@@ -154,7 +155,7 @@ def arrhenius_conductivity(reference_conductivity_S_per_m: float, activation_ene
     T = temperature(temperature_K)
     T0 = temperature(reference_temperature_K, "reference temperature")
     _check_form(form)
-    factor = math.exp(-Ea / BOLTZMANN_EV_PER_K * (1.0 / T - 1.0 / T0))
+    factor = arrhenius(1.0, Ea, T, T0)
     if form == "sigma_T":
         factor *= T0 / T
     warnings = []
@@ -163,7 +164,7 @@ def arrhenius_conductivity(reference_conductivity_S_per_m: float, activation_ene
     eq = ("sigma(T) = sigma_ref exp(-Ea/k_B (1/T - 1/T_ref))" if form == "plain"
           else "sigma(T) = sigma_ref (T_ref/T) exp(-Ea/k_B (1/T - 1/T_ref))")
     return ArrheniusResult(
-        model="arrhenius_conductivity", equation=eq, citation=f"{SEED1} section 2 and Table 1",
+        model="arrhenius_conductivity", equation=eq, citation=cite(ZHENG, None, "§2 and Table 1"),
         inputs={"reference_conductivity_S_per_m": s0, "activation_energy_eV": Ea, "temperature_K": T,
                 "reference_temperature_K": T0, "form": form}, warnings=warnings,
         conductivity_S_per_m=s0 * factor, conductivity_S_per_cm=s0 * factor / 100.0, temperature_K=T,
@@ -186,7 +187,7 @@ def brick_layer_conductivity(bulk_conductivity_S_per_m: float, grain_boundary_co
     """Series brick-layer model: ``1/sigma_tot = 1/sigma_bulk + (delta_gb/d_grain)/sigma_gb``.
 
     Valid for ``delta_gb << d_grain`` and ``sigma_gb << sigma_bulk`` (conduction along the
-    boundaries neglected).  Citation: seed 1 (000_b696854b0b79fc77.txt) section 3.2.1
+    boundaries neglected).  Citation: Zheng et al., Batteries & Supercaps 2021 section 3.2.1
     (grain and grain-boundary resistance of LLZO, refs. [89],[90]).
 
     Raises:
@@ -207,7 +208,7 @@ def brick_layer_conductivity(bulk_conductivity_S_per_m: float, grain_boundary_co
                         "(neglected here) may matter")
     return BrickLayerResult(
         model="brick_layer_series", equation="1/sigma_tot = 1/sigma_bulk + (delta_gb/d_grain)/sigma_gb",
-        citation=f"{SEED1} section 3.2.1, refs. [89],[90]",
+        citation=cite(ZHENG, "[89],[90]", "§3.2.1"),
         inputs={"bulk_conductivity_S_per_m": sb, "grain_boundary_conductivity_S_per_m": sg,
                 "grain_boundary_thickness_m": delta, "grain_size_m": d}, warnings=warnings,
         total_conductivity_S_per_m=tot, total_conductivity_S_per_cm=tot / 100.0,

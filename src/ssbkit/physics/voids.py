@@ -55,6 +55,7 @@ import math
 from dataclasses import dataclass
 
 from ..errors import UnitError
+from ..literature.bibliography import WANG, cite
 from ._base import (
     BOLTZMANN_EV_PER_K,
     FARADAY_C_PER_MOL,
@@ -62,7 +63,6 @@ from ._base import (
     LI_MELTING_POINT_K,
     LI_MOLAR_VOLUME_M3_PER_MOL,
     ROOM_TEMPERATURE_K,
-    SEED2,
     PhysicsResult,
     non_negative,
     positive,
@@ -88,7 +88,7 @@ DEFAULTS: dict[str, float] = {
 _EQ = ("voids if j > j_lim = j_diff + j_creep; j_diff = F (S-1) D*(T) c_Li / (f L), "
        "D*(T) = D*_298 exp(-E_D/k (1/T - 1/298.15)); "
        "j_creep = j_ref (p/p_ref)^n exp(-Q/R (1/T - 1/T_ref)) (power-law creep, eps_dot = A sigma^n exp(-Q/RT))")
-_CITE = (f"{SEED2} section 2.4 and Fig. 5C,D, ref. [57] (Krauskopf et al. 2019); Li self-diffusion: Messer & "
+_CITE = (cite(WANG, "[57]", "§2.4, Fig. 5C,D") + "; Li self-diffusion: Messer & "
          "Noack 1975, Lodding et al. 1970; Li creep: Masias et al., J. Mater. Sci. 54, 2585 (2019)")
 
 
@@ -135,7 +135,7 @@ def void_limit(temperature_K: float, pressure_Pa: float = 0.0, current_density_A
 
     Equation: ``j_lim = F (S-1) D*(T) c_Li / (f L) + j_ref (p/p_ref)^n exp(-Q/R (1/T - 1/T_ref))``;
     voids form when ``j > j_lim``.  See the module docstring for the derivation and sources.
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) section 2.4, ref. [57].
+    Citation: Wang et al., Adv. Energy Mater. 2020 section 2.4, ref. [57].
 
     Args:
         temperature_K: temperature, K (> 0; solid Li below 453.65 K).

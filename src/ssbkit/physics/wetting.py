@@ -31,7 +31,8 @@ import math
 from dataclasses import dataclass
 
 from ..errors import UnitError
-from ._base import SEED2, PhysicsResult, finite, non_negative, positive
+from ..literature.bibliography import WANG, cite
+from ._base import PhysicsResult, finite, non_negative, positive
 
 __all__ = ["LI_SURFACE_ENERGY_J_PER_M2", "WettingResult", "contact_angle", "work_of_adhesion"]
 
@@ -39,7 +40,7 @@ __all__ = ["LI_SURFACE_ENERGY_J_PER_M2", "WettingResult", "contact_angle", "work
 LI_SURFACE_ENERGY_J_PER_M2 = 0.46
 
 _EQ = "W_ad = gamma_Li * (1 + cos(theta))  (Young-Dupre)"
-_CITE = (f"{SEED2} section 2.2 and Fig. 4A,D, ref. [56]; gamma_Li = 0.46 J/m2 (DFT Li(100) surface energy, "
+_CITE = (cite(WANG, "[56]", "§2.2, Fig. 4A,D") + "; gamma_Li = 0.46 J/m2 (DFT Li(100) surface energy, "
          "Tran et al., Sci. Data 3, 160080 (2016))")
 
 
@@ -66,7 +67,7 @@ def contact_angle(work_of_adhesion_J_per_m2: float,
     """Contact angle of Li from the work of adhesion (Young-Dupre).
 
     Equation: ``theta = arccos(W_ad / gamma_Li - 1)``.
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) section 2.2, ref. [56].
+    Citation: Wang et al., Adv. Energy Mater. 2020 section 2.2, ref. [56].
 
     Args:
         work_of_adhesion_J_per_m2: W_ad of Li on the substrate, J/m2 (>= 0).
@@ -103,7 +104,7 @@ def work_of_adhesion(contact_angle_deg: float,
                      surface_energy_J_per_m2: float = LI_SURFACE_ENERGY_J_PER_M2) -> WettingResult:
     """Work of adhesion from a contact angle (Young-Dupre), ``W_ad = gamma (1 + cos theta)``.
 
-    Citation: seed 2 (001_2dd48e6c264f94e2.txt) section 2.2, ref. [56] (e.g. Li/LiOH, 125 deg).
+    Citation: Wang et al., Adv. Energy Mater. 2020 section 2.2, ref. [56] (e.g. Li/LiOH, 125 deg).
 
     Raises:
         UnitError: angle outside 0-180 deg or non-positive surface energy.

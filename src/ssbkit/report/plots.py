@@ -37,7 +37,7 @@ def _save(fig: Any, path: str | None, fmt: str | None = None) -> bytes:
 def window_chart(windows: Sequence[Any], path: str | None = None, v_max: float = 5.0,
                  operating: tuple[float, float] | None = None, title: str | None = None,
                  fmt: str | None = None) -> bytes:
-    """Stability windows as bars, one per material (seed 1, 000_b696854b0b79fc77.txt, Fig. 2a).
+    """Stability windows as bars, one per material (Zheng et al., Batteries & Supercaps 2021, Fig. 2a).
 
     Each bar spans reduction to oxidation limit (V vs Li/Li+); the phase
     equilibria beyond each limit are written at its ends.  ``operating``
@@ -108,7 +108,7 @@ def driving_force_chart(scans: Sequence[tuple[str, Sequence[Any]]], path: str | 
                         operating: tuple[float, float] | None = None, title: str | None = None,
                         fmt: str | None = None) -> bytes:
     """Driving force for interphase formation vs voltage for several pairs
-    (seed 1, 000_b696854b0b79fc77.txt, Fig. 6a, ref. [109]).
+    (Zheng et al., Batteries & Supercaps 2021, Fig. 6a, ref. [109]).
 
     ``scans`` is a list of (label, results) with results having ``voltage_V``
     and ``reaction_energy_eV_per_atom``.

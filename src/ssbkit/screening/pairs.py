@@ -9,7 +9,7 @@ last line (a kill during a write) is discarded on resume.
 
 Each record: ``electrolyte``, ``electrode``, ``closed`` (most exergonic
 chemical reaction), ``scan`` (most negative Li-open reaction energy per
-voltage, seed 1 000_b696854b0b79fc77.txt Fig. 6a), ``worst`` over the grid,
+voltage, Zheng et al., Batteries & Supercaps 2021 Fig. 6a), ``worst`` over the grid,
 and provenance.
 """
 
@@ -103,7 +103,7 @@ def read_done(path: Path) -> tuple[dict[str, dict[str, Any]], int]:
         except (json.JSONDecodeError, KeyError, TypeError):
             lineno = data[:pos].count(b"\n") + 1
             raise SsbkitError(f"{path} line {lineno} is not a screening record: "
-                              "give another --out file or remove it") from None
+                              "give another results file or remove it", param="out") from None
         pos += len(line)
         valid = pos
     return done, valid
@@ -173,9 +173,9 @@ def _run_dask(todo: Sequence[PairTask], dask: str, record: Callable[[dict[str, A
             try:
                 n = int(dask.split(":", 1)[1])
             except ValueError:
-                raise SsbkitError(f"--dask {dask!r}: use local, local:N or tcp://host:port") from None
+                raise SsbkitError(f"Dask cluster {dask!r}: use local, local:N or tcp://host:port", param="dask") from None
         if n < 1:
-            raise SsbkitError("--dask local:N needs N >= 1 workers")
+            raise SsbkitError("a local Dask cluster needs N >= 1 workers (local:N)", param="dask")
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
                                silence_logs=40)
         client = Client(cluster)
@@ -185,7 +185,7 @@ def _run_dask(todo: Sequence[PairTask], dask: str, record: Callable[[dict[str, A
         except OSError as exc:
             raise SsbkitError(f"cannot reach the Dask scheduler at {dask}: {exc}") from None
     else:
-        raise SsbkitError(f"--dask {dask!r}: use local, local:N or a scheduler address tcp://host:port")
+        raise SsbkitError(f"Dask cluster {dask!r}: use local, local:N or a scheduler address tcp://host:port", param="dask")
     try:
         futures = client.map(run_pair, list(todo), pure=False)
         for fut in as_completed(futures):

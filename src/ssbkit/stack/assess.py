@@ -4,7 +4,7 @@ For a stack ``cathode | [coating |] electrolyte [| interlayer] | anode`` at an
 operating cathode potential range, a temperature, a stack pressure and a
 current density, ssbkit assesses
 
-* every layer: its electrochemical window (seed 1, 000_b696854b0b79fc77.txt,
+* every layer: its electrochemical window (Zheng et al., Batteries & Supercaps 2021,
   §3.1, Fig. 2a) against the potentials it sees; an electron-blocking coating
   or interlayer shields the electrolyte behind it from electrochemical
   oxidation / reduction (only chemical reaction remains);
@@ -12,7 +12,7 @@ current density, ssbkit assesses
   potentials it sees) driving force, products, interphase type (seed 1 §3.3-3.4,
   Fig. 6a, Fig. 7a; Wenzel classification at Li metal), what the seeds report
   for the pair (Tables 2-5);
-* the anode side: stripping voids (seed 2, 001_2dd48e6c264f94e2.txt, §2.4),
+* the anode side: stripping voids (Wang et al., Adv. Energy Mater. 2020, §2.4),
   dendrites (CCD vs temperature from the knowledge base, Monroe-Newman; §2.5),
   contact resistance under stack pressure (Eq. 1), interphase growth law;
 

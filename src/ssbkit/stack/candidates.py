@@ -1,7 +1,7 @@
 """Coating and interlayer candidates: the seeds' defaults, extendable by a user file.
 
-The defaults cover seed 1 (000_b696854b0b79fc77.txt) Tables 4-5 and seed 2
-(001_2dd48e6c264f94e2.txt) Table 1, with the source of each.  A user file
+The defaults cover Zheng et al., Batteries & Supercaps 2021 Tables 4-5 and seed 2
+(Wang et al., Adv. Energy Mater. 2020) Table 1, with the source of each.  A user file
 (``--candidates FILE``) is YAML (a list of ``{name, formula, roles}`` or of
 names), CSV (columns ``name,formula[,roles]``) or plain text (one name or
 formula per line, ``#`` comments).

@@ -1,5 +1,5 @@
-"""Coating and interlayer screening (seed 1, 000_b696854b0b79fc77.txt, §4.2, Tables 4-5;
-seed 2, 001_2dd48e6c264f94e2.txt, §2.3.3, Table 1).
+"""Coating and interlayer screening (Zheng et al., Batteries & Supercaps 2021, §4.2, Tables 4-5;
+Wang et al., Adv. Energy Mater. 2020, §2.3.3, Table 1).
 
 Each candidate X between a cathode K (at the top voltage V) and an
 electrolyte E is judged on
@@ -132,7 +132,7 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
                     progress: Callable[[Sequence[Any], Callable[[Any], Any]], list[Any]] | None = None) -> ScreenResult:
     """Rank cathode coatings between ``cathode`` (charged to ``voltage``) and ``electrolyte``."""
     if voltage <= 0:
-        raise SsbkitError(f"--voltage {voltage:g} must be above 0 V vs Li/Li+")
+        raise SsbkitError(f"voltage {voltage:g} V must be above 0 V vs Li/Li+", param="voltage")
     k_mat, e_mat = thermo.material(cathode), thermo.material(electrolyte)
     bare_v = InterfaceCalculator(thermo, k_mat, e_mat).at_voltage(voltage)
     bare_c = InterfaceCalculator(thermo, k_mat, e_mat).closed(use_hull_energy=True)

@@ -1,5 +1,5 @@
 """Thermodynamics from first-principles energies: hulls, decompositions, Li-open
-grand potentials, electrochemical windows (seed 1, 000_b696854b0b79fc77.txt, §3.1)."""
+grand potentials, electrochemical windows (Zheng et al., Batteries & Supercaps 2021, §3.1)."""
 
 from .hull import ChemicalSystem, GrandSystem, HullEngine, Phase
 from .service import DecompositionResult, HullResult, Thermo

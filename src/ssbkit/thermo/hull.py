@@ -9,7 +9,7 @@ Li-P-S-Cl-Ni-Co-Mn-O reuses everything learnt for Li-P-S, Li-Co-O and so on.
 
 Energies are formation energies per atom (eV/atom) relative to the elemental
 references of the data set; this is the Materials Project convention
-(seed 1, 000_b696854b0b79fc77.txt, §3.1, refs. [16a], [17], [76]).
+(Zheng et al., Batteries & Supercaps 2021, §3.1, refs. [16a], [17], [76]).
 """
 
 from __future__ import annotations

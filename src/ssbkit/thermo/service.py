@@ -9,8 +9,8 @@ entry set and stamps every result with provenance.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -19,7 +19,9 @@ from ..data.entryset import EntrySet, chemsys_key
 from ..data.source import DataSource, open_source
 from ..errors import FormulaError
 from ..materials import Material, resolve
+from ..results import Provenance, Result
 from .hull import ChemicalSystem, HullEngine, Phase, reduced_formula
+from .reaction import Reaction
 from .window import LI, StabilityWindow, stability_window
 
 
@@ -33,8 +35,36 @@ class EntryMatch:
     polymorphs: int
 
 
-@dataclass
-class HullResult:
+@dataclass(frozen=True)
+class PhaseFraction(Result):
+    """One phase of an equilibrium assemblage: reduced formula, entry ID and atom fraction."""
+
+    formula: str
+    entry_id: str
+    atom_fraction: float
+
+
+@dataclass(frozen=True)
+class Polymorph(Result):
+    """One entry with a composition: its formation energy and distance above the hull (eV/atom)."""
+
+    entry_id: str
+    e_form_eV_per_atom: float
+    e_above_hull_eV_per_atom: float
+
+
+@dataclass(frozen=True)
+class ProductAmount(Result):
+    """A decomposition product per formula unit of the material: atoms and formula units."""
+
+    formula: str
+    entry_id: str
+    amount_atoms: float
+    amount_formula_units: float
+
+
+@dataclass(frozen=True)
+class HullResult(Result):
     """Where a composition sits relative to the convex hull.
 
     Attributes:
@@ -45,7 +75,7 @@ class HullResult:
         hull_energy_eV_per_atom: formation energy of the hull at this composition.
         e_above_hull_eV_per_atom: distance above the hull (None if absent).
         decomposition: equilibrium phases at this composition (atom fractions).
-        polymorphs: [{entry_id, e_form_eV_per_atom, e_above_hull_eV_per_atom}].
+        polymorphs: every entry with this composition, lowest energy first.
         n_stable_phases: stable phases in the chemical system.
     """
 
@@ -55,72 +85,41 @@ class HullResult:
     e_form_eV_per_atom: float | None
     hull_energy_eV_per_atom: float
     e_above_hull_eV_per_atom: float | None
-    decomposition: list[dict[str, Any]]
-    polymorphs: list[dict[str, Any]]
+    decomposition: tuple[PhaseFraction, ...]
+    polymorphs: tuple[Polymorph, ...]
     n_stable_phases: int
-    provenance: dict[str, Any] = field(default_factory=dict)
+    provenance: Provenance
+
+    _computed: ClassVar[tuple[str, ...]] = ("stable",)
 
     @property
     def stable(self) -> bool:
+        """On the hull (within 1e-9 eV/atom)."""
         return self.e_above_hull_eV_per_atom is not None and self.e_above_hull_eV_per_atom <= 1e-9
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"formula": self.formula, "chemical_system": self.chemical_system, "in_data": self.in_data,
-                "stable": self.stable, "e_form_eV_per_atom": self.e_form_eV_per_atom,
-                "hull_energy_eV_per_atom": self.hull_energy_eV_per_atom,
-                "e_above_hull_eV_per_atom": self.e_above_hull_eV_per_atom,
-                "decomposition": self.decomposition, "polymorphs": self.polymorphs,
-                "n_stable_phases": self.n_stable_phases, "provenance": self.provenance}
 
-
-@dataclass
-class DecompositionResult:
+@dataclass(frozen=True)
+class DecompositionResult(Result):
     """Equilibrium phases of a composition, closed or open to Li at a voltage.
 
     Attributes:
         formula: the material (per formula unit as given).
         voltage_V: None for the closed system, else V vs Li/Li+.
-        products: [{formula, entry_id, amount_atoms, ...}] per formula unit of material.
+        products: the phases per formula unit of material.
         li_exchanged_per_formula_unit: Li taken up (+) or released (-) from the reservoir.
         reaction_energy_eV_per_atom: energy of decomposition per atom of the material
             (grand potential change at fixed mu_Li when open; <= 0).
-        reaction: balanced reaction text.
+        reaction: the balanced reaction.
     """
 
     formula: str
     voltage_V: float | None
-    products: list[dict[str, Any]]
+    products: tuple[ProductAmount, ...]
     li_exchanged_per_formula_unit: float
     reaction_energy_eV_per_atom: float
-    reaction: str
+    reaction: Reaction
     in_data: bool
-    provenance: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"formula": self.formula, "voltage_V": self.voltage_V, "products": self.products,
-                "li_exchanged_per_formula_unit": self.li_exchanged_per_formula_unit,
-                "reaction_energy_eV_per_atom": self.reaction_energy_eV_per_atom,
-                "reaction": self.reaction, "in_data": self.in_data, "provenance": self.provenance}
-
-
-def format_amount(x: float) -> str:
-    """Compact coefficient for reaction text."""
-    if abs(x - round(x)) < 1e-6:
-        return str(int(round(x)))
-    return f"{x:.4g}"
-
-
-def reaction_text(reactants: list[tuple[float, str]], products: list[tuple[float, str]]) -> str:
-    """``a A + b B -> c C + d D`` with coefficients of 1 omitted."""
-    def side(terms: list[tuple[float, str]]) -> str:
-        parts = []
-        for c, f in terms:
-            if c <= 1e-9:
-                continue
-            cs = format_amount(c)
-            parts.append(f if cs == "1" else f"{cs} {f}")
-        return " + ".join(parts) if parts else "(nothing)"
-    return f"{side(reactants)} -> {side(products)}"
+    provenance: Provenance
 
 
 def _clip_zero(x: float, tol: float = 1e-9) -> float:
@@ -162,15 +161,13 @@ class Thermo:
         """The chemical system spanned by ``elements`` (memoised)."""
         return self.engine_for(elements).system(elements)
 
-    def provenance(self, method: str, phases: list[str] | None = None, **extra: Any) -> dict[str, Any]:
-        """Provenance dict for a result."""
-        out = self.source.provenance()
-        out["method"] = method
-        out["ssbkit_version"] = __version__
-        if phases is not None:
-            out["phases_used"] = phases
-        out.update(extra)
-        return out
+    def provenance(self, method: str, phases: list[str] | None = None, notes: list[str] | tuple[str, ...] = (),
+                   **details: Any) -> Provenance:
+        """Provenance of a result computed on this source."""
+        src = self.source.provenance()
+        return Provenance(method=method, ssbkit_version=__version__, data_source=src.get("data_source"),
+                          data_kind=src.get("data_kind"), data_version=src.get("data_version"),
+                          phases_used=tuple(phases or ()), notes=tuple(n for n in notes if n), details=details)
 
     @staticmethod
     def material(name: str | Material) -> Material:
@@ -210,12 +207,11 @@ class Thermo:
                              own_energy_per_atom=match.e_form_eV_per_atom if match else None,
                              entry_id=match.entry_id if match else None)
         phases = sorted({p for s in w.profile for p in s.phases})
-        if mat.note:
-            w.notes.insert(0, mat.labelled_note)
-        w.provenance = self.provenance("Li-open grand-potential profile (PhaseDiagram.get_element_profile construction)",
-                                       phases=phases, chemical_system="-".join(system.elements),
-                                       material=mat.name, model_formula=mat.model_formula)
-        return w
+        notes = ((mat.labelled_note,) if mat.note else ()) + w.notes
+        prov = self.provenance("Li-open grand-potential profile (PhaseDiagram.get_element_profile construction)",
+                               phases=phases, chemical_system="-".join(system.elements),
+                               material=mat.name, model_formula=mat.model_formula)
+        return replace(w, notes=notes, provenance=prov)
 
     def hull(self, name: str | Material) -> HullResult:
         """Energy above hull and decomposition of a composition."""
@@ -237,14 +233,14 @@ class Thermo:
             target = b / n
             hit = idx[np.all(np.abs(mat_c - target[:, None]) < 1e-6, axis=0)]
             for i in sorted(hit, key=lambda i: es.e_form_per_atom[i]):
-                polys.append({"entry_id": es.entry_ids[i], "e_form_eV_per_atom": float(es.e_form_per_atom[i]),
-                              "e_above_hull_eV_per_atom": float(es.e_form_per_atom[i] - hull_pa)})
+                polys.append(Polymorph(entry_id=es.entry_ids[i], e_form_eV_per_atom=float(es.e_form_per_atom[i]),
+                                       e_above_hull_eV_per_atom=float(es.e_form_per_atom[i] - hull_pa)))
         return HullResult(
             formula=reduced_formula(mat.model_formula), chemical_system="-".join(els), in_data=match is not None,
             e_form_eV_per_atom=match.e_form_eV_per_atom if match else None, hull_energy_eV_per_atom=hull_pa,
             e_above_hull_eV_per_atom=_clip_zero(match.e_form_eV_per_atom - hull_pa) if match else None,
-            decomposition=[{"formula": p.formula, "entry_id": p.entry_id, "atom_fraction": p.amount} for p in phases],
-            polymorphs=polys, n_stable_phases=len(system.stable),
+            decomposition=tuple(PhaseFraction(p.formula, p.entry_id, p.amount) for p in phases),
+            polymorphs=tuple(polys), n_stable_phases=len(system.stable),
             provenance=self.provenance("convex hull (LP over stable phases)", phases=[p.formula for p in phases],
                                        material=mat.name, model_formula=mat.model_formula))
 
@@ -296,10 +292,9 @@ class Thermo:
                 prods.append((-li, "Li"))
         return DecompositionResult(
             formula=mat.model_formula, voltage_V=voltage,
-            products=[{"formula": p.formula, "entry_id": p.entry_id, "amount_atoms": p.amount,
-                       "amount_formula_units": formula_units(p)[0]} for p in phases],
+            products=tuple(ProductAmount(p.formula, p.entry_id, p.amount, formula_units(p)[0]) for p in phases),
             li_exchanged_per_formula_unit=li, reaction_energy_eV_per_atom=float(min(0.0, energy)) if abs(energy) > 1e-12 else 0.0,
-            reaction=reaction_text(reactants, prods), in_data=match is not None,
+            reaction=Reaction.from_terms(reactants, prods), in_data=match is not None,
             provenance=self.provenance("closed-system hull" if voltage is None else "Li-open grand potential hull",
                                        phases=[p.formula for p in phases], material=mat.name,
                                        model_formula=mat.model_formula))

@@ -1,4 +1,4 @@
-"""Intrinsic electrochemical stability windows (seed 1, 000_b696854b0b79fc77.txt, §3.1, Fig. 2a).
+"""Intrinsic electrochemical stability windows (Zheng et al., Batteries & Supercaps 2021, §3.1, Fig. 2a).
 
 The window of a Li-containing material is found from its lithiation /
 delithiation profile in the Li-open grand-canonical ensemble (Zhu, He & Mo,
@@ -19,18 +19,19 @@ the piece just below ``n0``.  This is the same construction as pymatgen's
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
+from ..results import Provenance, Result
 from .line import LinePoint, scan_line, slopes
 
 LI = "Li"
 
 
-@dataclass
-class ProfileStep:
+@dataclass(frozen=True)
+class ProfileStep(Result):
     """One assemblage of the Li-uptake profile.
 
     For voltages between ``voltage_V`` and the previous (higher) step's
@@ -41,16 +42,12 @@ class ProfileStep:
 
     voltage_V: float
     li_per_formula_unit: float
-    phases: list[str]
-    entry_ids: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"voltage_V": self.voltage_V, "li_per_formula_unit": self.li_per_formula_unit,
-                "phases": self.phases, "entry_ids": self.entry_ids}
+    phases: tuple[str, ...]
+    entry_ids: tuple[str, ...] = ()
 
 
-@dataclass
-class StabilityWindow:
+@dataclass(frozen=True)
+class StabilityWindow(Result):
     """Electrochemical stability window of one material.
 
     Attributes:
@@ -70,17 +67,19 @@ class StabilityWindow:
     reduced_formula: str
     reduction_limit_V: float
     oxidation_limit_V: float | None
-    reduction_products: list[str]
-    oxidation_products: list[str]
-    profile: list[ProfileStep]
+    reduction_products: tuple[str, ...]
+    oxidation_products: tuple[str, ...]
+    profile: tuple[ProfileStep, ...]
     e_above_hull_eV_per_atom: float | None
     in_data: bool
     entry_id: str | None
     decomposition_energy_eV_per_atom: dict[str, float]
     voltage_range_V: tuple[float, float]
     stable: bool
-    provenance: dict[str, Any] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    provenance: Provenance | None = None
+    notes: tuple[str, ...] = ()
+
+    _computed: ClassVar[tuple[str, ...]] = ("width_V",)
 
     @property
     def width_V(self) -> float | None:
@@ -88,26 +87,6 @@ class StabilityWindow:
         if self.oxidation_limit_V is None:
             return None
         return self.oxidation_limit_V - self.reduction_limit_V
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "formula": self.formula,
-            "reduced_formula": self.reduced_formula,
-            "reduction_limit_V": self.reduction_limit_V,
-            "oxidation_limit_V": self.oxidation_limit_V,
-            "window_width_V": self.width_V,
-            "reduction_products": self.reduction_products,
-            "oxidation_products": self.oxidation_products,
-            "stable": self.stable,
-            "in_data": self.in_data,
-            "entry_id": self.entry_id,
-            "e_above_hull_eV_per_atom": self.e_above_hull_eV_per_atom,
-            "decomposition_energy_eV_per_atom": self.decomposition_energy_eV_per_atom,
-            "voltage_range_V": list(self.voltage_range_V),
-            "profile": [s.to_dict() for s in self.profile],
-            "notes": self.notes,
-            "provenance": self.provenance,
-        }
 
 
 def li_line(system, composition: dict[str, float]) -> tuple[list[LinePoint], float]:
@@ -164,7 +143,7 @@ def stability_window(system, composition: dict[str, float], formula: str,
         amounts[li_col] = 0.0
         ph = system.phases(amounts)
         profile.append(ProfileStep(voltage_V=_clean(-sl[k]), li_per_formula_unit=_clean(pts[k].t - n0),
-                                   phases=[p.formula for p in ph], entry_ids=[p.entry_id for p in ph]))
+                                   phases=tuple(p.formula for p in ph), entry_ids=tuple(p.entry_id for p in ph)))
     # locate n0
     tol = 1e-7 * max(1.0, n0)
     at_kink = np.flatnonzero(np.abs(ts - n0) <= tol)
@@ -214,10 +193,10 @@ def stability_window(system, composition: dict[str, float], formula: str,
     return StabilityWindow(
         formula=formula, reduced_formula=_reduced(composition),
         reduction_limit_V=_clean(v_red), oxidation_limit_V=None if v_ox is None else _clean(v_ox),
-        reduction_products=products(red_k), oxidation_products=products(ox_k),
-        profile=profile, e_above_hull_eV_per_atom=e_hull, in_data=in_data, entry_id=entry_id,
-        decomposition_energy_eV_per_atom=dec, voltage_range_V=voltage_range, stable=stable,
-        notes=notes)
+        reduction_products=tuple(products(red_k)), oxidation_products=tuple(products(ox_k)),
+        profile=tuple(profile), e_above_hull_eV_per_atom=e_hull, in_data=in_data, entry_id=entry_id,
+        decomposition_energy_eV_per_atom=dec, voltage_range_V=tuple(voltage_range), stable=stable,
+        notes=tuple(notes))
 
 
 def products_at(system, pts: list[LinePoint], at_kink: np.ndarray, li_col: np.ndarray) -> list[str]:

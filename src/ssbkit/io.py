@@ -1,0 +1,53 @@
+"""Writing results: JSON text and atomic file writes (never a half-written file)."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .errors import SsbkitError
+
+
+def plain(obj: Any) -> Any:
+    """JSON-ready form of results (``to_dict``), dicts, lists and numbers; non-finite floats -> None."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if hasattr(obj, "to_dict"):
+        return plain(obj.to_dict())
+    if isinstance(obj, dict):
+        return {str(k): plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [plain(v) for v in obj]
+    return obj
+
+
+def to_json(obj: Any) -> str:
+    """JSON text of a result (or a list of results), 2-space indented, UTF-8 characters kept."""
+    return json.dumps(plain(obj), indent=2, ensure_ascii=False)
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
+    """Write ``data`` to ``path`` atomically (temporary file in the same folder, then rename)."""
+    target = Path(path)
+    if target.parent and not target.parent.exists():
+        raise SsbkitError(f"cannot write {target}: folder {target.parent} does not exist")
+    if target.is_dir():
+        raise SsbkitError(f"cannot write {target}: it is a folder")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent or "."))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return target

@@ -1,0 +1,151 @@
+"""Typed, immutable results that round-trip to JSON.
+
+Every public result of ssbkit is a frozen dataclass deriving from :class:`Result`.
+``to_dict()`` gives the JSON-ready dict that ``--json`` prints (nested results,
+tuples as lists, non-finite floats as None, and the read-only properties named in
+``_computed``); ``from_dict()`` validates such a dict back into the object with
+pydantic (unknown keys are refused, computed keys are ignored):
+
+>>> p = Provenance(method="convex hull", ssbkit_version="0.1.0", phases_used=("Li2O",))
+>>> Provenance.from_dict(p.to_dict()) == p
+True
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, ClassVar, Literal, TypeVar
+
+from pydantic import ConfigDict, TypeAdapter
+
+T = TypeVar("T", bound="Result")
+
+#: Verdict of a layer, an interface or a cell.
+Verdict = Literal["ok", "caution", "fail", "unknown"]
+#: Interphase type at an interface (Wenzel et al. for Li metal; passivating / mixed-conducting elsewhere).
+InterphaseType = Literal["stable", "SEI", "MCI", "passivating", "mixed-conducting"]
+#: Kind of data source behind a result.
+DataKind = Literal["file", "mp", "entries"]
+
+
+@cache
+def _adapter(cls: type) -> TypeAdapter[Any]:
+    return TypeAdapter(cls)
+
+
+def _finite(obj: Any) -> Any:
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_finite(v) for v in obj]
+    return obj
+
+
+class Result:
+    """Mixin for frozen dataclasses: ``to_dict`` / ``from_dict`` through pydantic.
+
+    Subclasses list read-only properties to emit in ``_computed``.
+    """
+
+    __pydantic_config__ = ConfigDict(extra="forbid")
+    _computed: ClassVar[tuple[str, ...]] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (what ``--json`` prints)."""
+        from dataclasses import fields
+
+        d = {f.name: _plain_value(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        for name in self._computed:
+            d[name] = _plain_value(getattr(self, name))
+        return _finite(d)
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        """Validate ``data`` (as made by :meth:`to_dict`) back into the result."""
+        return _adapter(cls).validate_python(_strip_computed(cls, data))
+
+
+def _plain_value(v: Any) -> Any:
+    if isinstance(v, Result):
+        return v.to_dict()
+    if isinstance(v, (list, tuple)):
+        return [_plain_value(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _plain_value(x) for k, x in v.items()}
+    return v
+
+
+def _strip_computed(cls: type, data: Any) -> Any:
+    """Drop the computed keys of ``cls`` and of its nested result types from ``data``."""
+    import dataclasses
+    import typing
+
+    if not (isinstance(data, dict) and dataclasses.is_dataclass(cls)):
+        return data
+    hints = typing.get_type_hints(cls)
+    out = {}
+    for k, v in data.items():
+        if k in getattr(cls, "_computed", ()):
+            continue
+        out[k] = _strip_nested(hints.get(k), v)
+    return out
+
+
+def _strip_nested(tp: Any, v: Any) -> Any:
+    import dataclasses
+    import typing
+
+    if tp is None:
+        return v
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _strip_computed(tp, v)
+    args = typing.get_args(tp)
+    origin = typing.get_origin(tp)
+    if origin in (list, tuple) and isinstance(v, list):
+        if origin is tuple and args and args[-1] is not Ellipsis:
+            return [_strip_nested(a, x) for a, x in zip(args, v)]
+        return [_strip_nested(args[0] if args else None, x) for x in v]
+    if origin is dict and isinstance(v, dict) and len(args) == 2:
+        return {k: _strip_nested(args[1], x) for k, x in v.items()}
+    if args and isinstance(v, dict):  # Union / Optional: the dataclass member decides
+        for a in args:
+            if isinstance(a, type) and dataclasses.is_dataclass(a):
+                return _strip_computed(a, v)
+    return v
+
+
+@dataclass(frozen=True)
+class Provenance(Result):
+    """Where a result comes from.
+
+    Attributes:
+        method: what was computed and how (e.g. "Li-open grand potential hull").
+        ssbkit_version: version of ssbkit that computed it.
+        data_source: location of the thermodynamic data (file path or API), None without data.
+        data_kind: ``file`` (a CSV/JSON file), ``mp`` (Materials Project API) or ``entries`` (in memory).
+        data_version: content hash or database release of the data.
+        phases_used: the phases (reduced formulas) the result rests on.
+        references: bibliography keys (``zheng2021``, ``wang2020-ref57`` ...) of the literature used.
+        notes: modelling notes (ordered host models, energies taken at the hull ...).
+        details: method parameters (thresholds, materials, band-gap source ...).
+    """
+
+    method: str
+    ssbkit_version: str
+    data_source: str | None = None
+    data_kind: DataKind | None = None
+    data_version: str | None = None
+    phases_used: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def with_notes(self, *notes: str) -> Provenance:
+        """A copy with ``notes`` appended (empty notes skipped)."""
+        from dataclasses import replace
+
+        return replace(self, notes=self.notes + tuple(n for n in notes if n))
