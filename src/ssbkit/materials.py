@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pymatgen.core import Composition, Element
 
 from .errors import FormulaError
+from .results import Result
 
 
 @dataclass(frozen=True)
-class Material:
+class Material(Result):
     """A resolved material name.
 
     Attributes:

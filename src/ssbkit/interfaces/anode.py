@@ -22,53 +22,50 @@ products it would give are reported all the same.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
+from ..literature.joins import ReportedFact, observed
+from ..results import Provenance, Result
+from ..thermo.reaction import Reaction
 from ..thermo.service import Thermo
 from .electronic import Character, classify_phase
-from .reactions import InterfaceCalculator
+from .reactions import InterfaceCalculator, InterfaceReaction
 
 WEAK_THRESHOLD_EV = 0.05
 
 
-@dataclass
-class AnodeInterface:
-    """Interphase between an electrolyte and a Li-metal (or other) anode."""
+@dataclass(frozen=True)
+class AnodeInterface(Result):
+    """Interphase between an electrolyte and a Li-metal (or other) anode.
+
+    Attributes:
+        classification: ``stable``, ``SEI`` or ``MCI`` (Wenzel et al.).
+        status: ``thermodynamically stable``, ``weakly reduced`` or ``reduced``.
+        products: the 0 V phase equilibria (or the closed reaction products for another anode).
+        reaction_energy_eV_per_atom: driving force of the reduction beyond the electrolyte's own decomposition.
+        closed: the closed (no Li exchange) reaction with the anode.
+        product_character: electronic character of each product.
+        observed: what the reviews report for the pair.
+    """
 
     electrolyte: str
     anode: str
-    classification: str
-    status: str
-    products: list[str]
-    conducting_products: list[str]
-    unknown_character: list[str]
+    classification: Literal["stable", "SEI", "MCI"]
+    status: Literal["thermodynamically stable", "weakly reduced", "reduced"]
+    products: tuple[str, ...]
+    conducting_products: tuple[str, ...]
+    unknown_character: tuple[str, ...]
     reaction_energy_eV_per_atom: float
     self_decomposition_eV_per_atom: float
     li_uptake_per_formula_unit: float
     reduction_limit_V: float | None
-    reaction: str
-    closed_minimum: dict[str, Any]
-    product_character: dict[str, dict[str, Any]]
-    reasons: list[str]
-    provenance: dict[str, Any] = field(default_factory=dict)
-    observed: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        out = {
-            "electrolyte": self.electrolyte, "anode": self.anode, "classification": self.classification,
-            "status": self.status, "products": self.products, "conducting_products": self.conducting_products,
-            "unknown_character": self.unknown_character,
-            "reaction_energy_eV_per_atom": self.reaction_energy_eV_per_atom,
-            "self_decomposition_eV_per_atom": self.self_decomposition_eV_per_atom,
-            "li_uptake_per_formula_unit": self.li_uptake_per_formula_unit,
-            "reduction_limit_V": self.reduction_limit_V, "reaction": self.reaction,
-            "closed_minimum": self.closed_minimum, "product_character": self.product_character,
-            "reasons": self.reasons, "provenance": self.provenance,
-        }
-        if self.observed:
-            out["observed_in_literature"] = self.observed
-        return out
+    reaction: Reaction
+    closed: InterfaceReaction
+    product_character: tuple[Character, ...]
+    reasons: tuple[str, ...]
+    provenance: Provenance
+    observed: tuple[ReportedFact, ...] = ()
 
 
 def _characters(products: list[str], gaps: Any) -> dict[str, Character]:
@@ -91,8 +88,6 @@ def anode_interface(thermo: Thermo, electrolyte: str, anode: str = "Li", gaps: A
     reasons: list[str] = []
     calc = InterfaceCalculator(thermo, mat, anode)
     closed = calc.closed()
-    closed_min = {"mixing_ratio": closed.mixing_ratio, "reaction_energy_eV_per_atom": closed.reaction_energy_eV_per_atom,
-                  "products": closed.products, "reaction": closed.reaction}
     an = thermo.material(anode)
     if an.model_formula == "Li":
         w = thermo.window(mat)
@@ -102,14 +97,14 @@ def anode_interface(thermo: Thermo, electrolyte: str, anode: str = "Li", gaps: A
         total = d0.reaction_energy_eV_per_atom
         reduction = min(0.0, total - e_self)
         li_uptake = d0.li_exchanged_per_formula_unit
-        products = [p["formula"] for p in d0.products]
+        products = [p.formula for p in d0.products]
         reaction = d0.reaction
         red_limit = w.reduction_limit_V
     else:
         e_self = 0.0
         reduction = closed.reaction_energy_eV_per_atom
         li_uptake = 0.0
-        products = closed.products
+        products = list(closed.products)
         reaction = closed.reaction
         red_limit = None
         reasons.append(f"anode {an.model_formula}: closed chemical reaction with the electrolyte used")
@@ -144,20 +139,31 @@ def anode_interface(thermo: Thermo, electrolyte: str, anode: str = "Li", gaps: A
                            f"-> passivating SEI")
     if unknown:
         reasons.append(f"no electronic data for {', '.join(unknown)}: classification assumes they insulate; "
-                       "configure band gaps with --bandgaps or SSBKIT_BANDGAPS")
+                       "configure a band-gap source to classify them")
     if gaps is None:
         reasons.append("no band-gap source configured: only metals/alloys/elements were classified")
     prov = thermo.provenance("Wenzel interphase classification on Li-open 0 V equilibrium",
                              phases=products, electrolyte=mat.name, anode=an.name,
                              band_gap_source=getattr(gaps, "source", None),
                              band_gap_version=getattr(gaps, "version", None),
-                             weak_threshold_eV_per_atom=weak_threshold_eV_per_atom)
-    if mat.note:
-        prov["notes"] = [mat.labelled_note]
+                             weak_threshold_eV_per_atom=weak_threshold_eV_per_atom,
+                             notes=[mat.labelled_note] if mat.note else [])
     return AnodeInterface(
         electrolyte=mat.model_formula, anode=an.model_formula, classification=classification, status=status,
-        products=products_out, conducting_products=[p for p in conducting if p in products_out],
-        unknown_character=unknown, reaction_energy_eV_per_atom=round(reduction, 9) + 0.0,
+        products=tuple(products_out), conducting_products=tuple(p for p in conducting if p in products_out),
+        unknown_character=tuple(unknown), reaction_energy_eV_per_atom=round(reduction, 9) + 0.0,
         self_decomposition_eV_per_atom=round(e_self, 9) + 0.0, li_uptake_per_formula_unit=round(li_uptake, 9) + 0.0,
-        reduction_limit_V=red_limit, reaction=reaction, closed_minimum=closed_min,
-        product_character={p: c.to_dict() for p, c in chars.items()}, reasons=reasons, provenance=prov)
+        reduction_limit_V=red_limit, reaction=reaction, closed=closed,
+        product_character=tuple(chars.values()), reasons=tuple(reasons), provenance=prov,
+        observed=tuple(observed(mat.model_formula, an.model_formula)))
+
+
+def anode_potential(thermo: Thermo | None, anode: str) -> tuple[float, str]:
+    """Potential of the anode vs Li/Li+ (V) and how it was found: 0 for Li metal, else its lithiation potential."""
+    mat = Thermo.material(anode)
+    if mat.model_formula == "Li":
+        return 0.0, "Li metal (0 V by definition)"
+    if thermo is None:
+        return 0.0, f"no thermodynamic data: {anode} assumed at 0 V vs Li/Li+"
+    w = thermo.window(mat)
+    return max(0.0, w.reduction_limit_V), f"lithiation potential of {mat.model_formula} from the data"

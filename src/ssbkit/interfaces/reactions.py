@@ -30,11 +30,11 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from ..literature.joins import ReportedFact
 from ..materials import Material
+from ..results import Provenance, Result
 from ..thermo.hull import ChemicalSystem, Phase
 from ..thermo.line import scan_line
-from ..literature.joins import ReportedFact
-from ..results import Provenance, Result
 from ..thermo.reaction import Reaction
 from ..thermo.service import Thermo, formula_units
 from .electronic import Character, characters

@@ -10,11 +10,12 @@ one-line message.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, fields
-from typing import Any, Final
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Final
 
 from ..constants import ROOM_TEMPERATURE_K as _ROOM_K
 from ..errors import UnitError
+from ..results import Result
 from ..units import (
     AVOGADRO_PER_MOL,
     BOLTZMANN_EV_PER_K,
@@ -54,7 +55,7 @@ __all__ = [
 
 
 @dataclass(frozen=True, kw_only=True)
-class PhysicsResult:
+class PhysicsResult(Result):
     """Base of every physics result.
 
     Subclasses add their values as fields whose names carry units
@@ -67,28 +68,14 @@ class PhysicsResult:
     inputs: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
-    _TRAILING = ("equation", "citation", "inputs", "warnings")
+    _TRAILING: ClassVar[tuple[str, ...]] = ("equation", "citation", "inputs", "warnings")
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict: ``model``, the values, then equation, citation, inputs, warnings."""
-        out: dict[str, Any] = {"model": self.model}
-        for f in fields(self):
-            if f.name == "model" or f.name in self._TRAILING:
-                continue
-            out[f.name] = _plain(getattr(self, f.name))
-        for name in self._TRAILING:
-            out[name] = _plain(getattr(self, name))
-        return out
-
-
-def _plain(v: Any) -> Any:
-    if hasattr(v, "to_dict"):
-        return v.to_dict()
-    if isinstance(v, dict):
-        return {str(k): _plain(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    return v
+        d = super().to_dict()
+        head = {"model": d.pop("model")}
+        tail = {name: d.pop(name) for name in self._TRAILING}
+        return {**head, **d, **tail}
 
 
 def finite(value: float, label: str) -> float:

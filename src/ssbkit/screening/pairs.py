@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..errors import SsbkitError
+from ..results import Result
 
 _THERMO_CACHE: dict[str, Any] = {}
 
@@ -64,19 +64,19 @@ def run_pair(task: PairTask) -> dict[str, Any]:
         calc = InterfaceCalculator(th, task.electrolyte, task.electrode)
         closed = calc.closed(use_hull_energy=True)
         out["closed"] = {"reaction_energy_eV_per_atom": closed.reaction_energy_eV_per_atom,
-                         "mixing_ratio": closed.mixing_ratio, "products": closed.products, "reaction": closed.reaction}
+                         "mixing_ratio": closed.mixing_ratio, "products": list(closed.products), "reaction": closed.reaction.text}
         scan = []
         if "Li" not in (calc.a.model_formula, calc.b.model_formula):
             for r in calc.scan(task.voltages):
                 scan.append({"voltage_V": r.voltage_V, "reaction_energy_eV_per_atom": r.reaction_energy_eV_per_atom,
-                             "mixing_ratio": r.mixing_ratio, "products": r.products})
+                             "mixing_ratio": r.mixing_ratio, "products": list(r.products)})
         out["scan"] = scan
         cands = [(closed.reaction_energy_eV_per_atom, None, closed.products)] + \
             [(s["reaction_energy_eV_per_atom"], s["voltage_V"], s["products"]) for s in scan]
         e, v, p = min(cands, key=lambda c: (c[0], -1 if c[1] is None else c[1]))
-        out["worst"] = {"reaction_energy_eV_per_atom": e, "voltage_V": v, "products": p}
+        out["worst"] = {"reaction_energy_eV_per_atom": e, "voltage_V": v, "products": list(p)}
         out["provenance"] = th.provenance("pair screen: closed + Li-open scan", model_formulas=[
-            calc.a.model_formula, calc.b.model_formula], ssbkit_version=__version__)
+            calc.a.model_formula, calc.b.model_formula]).to_dict()
     except SsbkitError as exc:
         out["error"] = str(exc)
     return out
@@ -196,22 +196,45 @@ def _run_dask(todo: Sequence[PairTask], dask: str, record: Callable[[dict[str, A
             cluster.close()
 
 
-def summarize(records: Iterable[dict[str, Any]], window: tuple[float, float] | None = None) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class RankedPair(Result):
+    """One pair of a screen: its most exergonic reaction (within the ranking window), or the error."""
+
+    electrolyte: str
+    electrode: str
+    worst_reaction_energy_eV_per_atom: float | None = None
+    at_voltage_V: float | None = None
+    products: tuple[str, ...] = ()
+    closed_reaction_energy_eV_per_atom: float | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class PairScreen(Result):
+    """A finished screen: its size, ranking window, results file and the pairs, most stable first."""
+
+    pairs: int
+    voltages: int
+    window_V: tuple[float, float] | None
+    results_file: str | None
+    ranking: tuple[RankedPair, ...]
+
+
+def summarize(records: Iterable[dict[str, Any]], window: tuple[float, float] | None = None) -> list[RankedPair]:
     """One row per pair: the most negative reaction energy (within ``window`` volts, if given), sorted best first."""
     rows = []
     for r in records:
         if "error" in r:
-            rows.append({"electrolyte": r["electrolyte"], "electrode": r["electrode"], "error": r["error"]})
+            rows.append(RankedPair(r["electrolyte"], r["electrode"], error=r["error"]))
             continue
         scan = [s for s in r["scan"] if window is None or window[0] - 1e-9 <= s["voltage_V"] <= window[1] + 1e-9]
         cands = [(r["closed"]["reaction_energy_eV_per_atom"], None, r["closed"]["products"])] + \
             [(s["reaction_energy_eV_per_atom"], s["voltage_V"], s["products"]) for s in scan]
         e, v, p = min(cands, key=lambda c: (c[0], -1 if c[1] is None else c[1]))
-        rows.append({"electrolyte": r["electrolyte"], "electrode": r["electrode"], "worst_reaction_energy_eV_per_atom": e,
-                     "at_voltage_V": v, "products": p,
-                     "closed_reaction_energy_eV_per_atom": r["closed"]["reaction_energy_eV_per_atom"]})
-    rows.sort(key=lambda x: (x.get("worst_reaction_energy_eV_per_atom") is None,
-                             -(x.get("worst_reaction_energy_eV_per_atom") or 0.0)))
+        rows.append(RankedPair(r["electrolyte"], r["electrode"], worst_reaction_energy_eV_per_atom=e,
+                               at_voltage_V=v, products=tuple(p),
+                               closed_reaction_energy_eV_per_atom=r["closed"]["reaction_energy_eV_per_atom"]))
+    rows.sort(key=lambda x: (x.worst_reaction_energy_eV_per_atom is None, -(x.worst_reaction_energy_eV_per_atom or 0.0)))
     return rows
 
 

@@ -9,10 +9,11 @@ with a leading ``*`` when that is ambiguous (``"LCO | *LGPS | LiH2PO4 | Li"``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import ClassVar, Literal
 
 from ..errors import SsbkitError
 from ..materials import Material, canonical_abbreviation, resolve
+from ..results import Result
 
 _ELECTROLYTE_ABBR = {"LGPS", "LPS", "LPSCL", "LPSBR", "LPSI", "LSPS", "LLZO", "LLZTO", "LLTO", "LATP", "LAGP",
                      "LIPON", "LYC", "LYB", "LIC"}
@@ -21,27 +22,34 @@ _ELECTROLYTE_FORMULAS = {"Li3PS4", "Li7P3S11", "Li6PS5Cl", "Li6PS5Br", "Li6PS5I"
                          "Li3PO4", "LiTi2(PO4)3", "LiGe2(PO4)3", "LiLaTi2O6", "Li7PS6", "Li3N"}
 
 
-@dataclass(frozen=True)
-class Layer:
-    """One layer of the stack."""
+Role = Literal["cathode", "coating", "electrolyte", "interlayer", "anode"]
 
-    role: str  # cathode | coating | electrolyte | interlayer | anode
+
+@dataclass(frozen=True)
+class Layer(Result):
+    """One layer of the stack: its role and the resolved material."""
+
+    role: Role
     material: Material
 
     @property
     def formula(self) -> str:
+        """The model formula used for thermodynamics."""
         return self.material.model_formula
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"role": self.role, "name": self.material.name, "formula": self.material.formula,
-                "model_formula": self.material.model_formula, "note": self.material.note}
 
 
 @dataclass(frozen=True)
-class Stack:
+class Stack(Result):
     """A cell stack from cathode to anode."""
 
     layers: tuple[Layer, ...]
+
+    _computed: ClassVar[tuple[str, ...]] = ("text",)
+
+    @property
+    def text(self) -> str:
+        """``LiCoO2 | LiNbO3 | Li6PS5Cl | Li``."""
+        return self.label()
 
     def layer(self, role: str) -> Layer | None:
         return next((lay for lay in self.layers if lay.role == role), None)
@@ -52,9 +60,6 @@ class Stack:
 
     def label(self) -> str:
         return " | ".join(lay.material.name for lay in self.layers)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"stack": self.label(), "layers": [lay.to_dict() for lay in self.layers]}
 
 
 def _is_electrolyte(mat: Material) -> bool:
@@ -98,7 +103,7 @@ def parse_stack(text: str) -> Stack:
         e = cands[0]
     if n == 5 and e != 2:
         raise SsbkitError("in a 5-layer stack the electrolyte is the middle layer")
-    roles = []
+    roles: list[Role] = []
     for i in range(n):
         if i == 0:
             roles.append("cathode")

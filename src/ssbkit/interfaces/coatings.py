@@ -26,62 +26,81 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
 from ..errors import SsbkitError
-from ..interfaces.anode import anode_interface
-from ..interfaces.electronic import classify_phase
-from ..interfaces.reactions import InterfaceCalculator
+from ..literature.joins import ConductivityRef, conductivity_lookup
 from ..materials import parse_formula
+from ..results import Provenance, Result
 from ..thermo.service import Thermo
+from .anode import anode_interface, anode_potential
 from .candidates import Candidate
+from .electronic import Character, classify_phase
+from .reactions import InterfaceCalculator
 
 TIE_EV = 0.01
 
 
-@dataclass
-class ScreenRow:
-    """One ranked candidate with the figures behind its rank."""
+@dataclass(frozen=True)
+class ScreenRow(Result):
+    """One ranked candidate with the figures behind its rank.
+
+    ``score_eV_per_atom`` is the weakest link (the largest driving force the candidate
+    sees, eV/atom, >= 0); ``tier`` 0 = Li-containing insulator, 1 = Li-free or unknown
+    character, 2 = electron conductor.
+    """
 
     rank: int
     name: str
     formula: str
     score_eV_per_atom: float
     tier: int
-    window_V: tuple[float | None, float | None]
+    reduction_limit_V: float | None
+    oxidation_limit_V: float | None
     covers_potential: bool
     decomposition_eV_per_atom: float
     reaction_with: dict[str, float]
-    electronic: dict[str, Any]
-    conductivity_S_per_cm: float | None
-    conductivity_source: str | None
-    reasons: list[str]
+    electronic: Character
+    lithiated_conducting_products: tuple[str, ...]
+    conductivity: ConductivityRef | None
+    reasons: tuple[str, ...]
     source: str
     improves_on_bare: bool | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"rank": self.rank, "name": self.name, "formula": self.formula,
-                "score_eV_per_atom": self.score_eV_per_atom, "tier": self.tier,
-                "reduction_limit_V": self.window_V[0], "oxidation_limit_V": self.window_V[1],
-                "covers_potential": self.covers_potential,
-                "decomposition_energy_eV_per_atom": self.decomposition_eV_per_atom,
-                "reaction_energy_eV_per_atom": self.reaction_with, "electronic": self.electronic,
-                "conductivity_S_per_cm": self.conductivity_S_per_cm, "conductivity_source": self.conductivity_source,
-                "improves_on_bare": self.improves_on_bare, "reasons": self.reasons, "source": self.source}
+
+@dataclass(frozen=True)
+class BareInterface(Result):
+    """The interface without the candidate: what the coating or interlayer must improve on."""
+
+    reaction_at_voltage_eV_per_atom: float | None = None
+    products_at_voltage: tuple[str, ...] = ()
+    reaction_closed_eV_per_atom: float | None = None
+    products_closed: tuple[str, ...] = ()
+    classification: str | None = None
+    anode_potential_V: float | None = None
+    anode_potential_note: str | None = None
 
 
-@dataclass
-class ScreenResult:
-    """A ranked screen."""
+@dataclass(frozen=True)
+class Skipped(Result):
+    """A candidate that could not be evaluated, and why."""
 
-    kind: str
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ScreenResult(Result):
+    """A ranked coating or interlayer screen."""
+
+    kind: Literal["coatings", "interlayers"]
     neighbours: dict[str, str]
     voltage_V: float
-    bare: dict[str, Any]
-    rows: list[ScreenRow]
-    skipped: list[dict[str, str]] = field(default_factory=list)
-    provenance: dict[str, Any] = field(default_factory=dict)
+    bare: BareInterface
+    rows: tuple[ScreenRow, ...]
+    skipped: tuple[Skipped, ...]
+    provenance: Provenance
 
     def rank_of(self, name_or_formula: str) -> int | None:
         key = name_or_formula.lower()
@@ -90,45 +109,33 @@ class ScreenResult:
                 return r.rank
         return None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "neighbours": self.neighbours, "voltage_V": self.voltage_V, "bare": self.bare,
-                "ranking": [r.to_dict() for r in self.rows], "skipped": self.skipped, "provenance": self.provenance}
+
+def _conductivity(c: Candidate) -> ConductivityRef | None:
+    return conductivity_lookup(c.name) or conductivity_lookup(c.formula)
 
 
-ConductivityLookup = Callable[[str], "tuple[float, str] | None"]
+def _electronic(formula: str, gaps: Any) -> Character:
+    return classify_phase(parse_formula(formula).reduced_formula, gaps)
 
 
-def _no_conductivity(_: str) -> None:
-    return None
-
-
-def _electronic(formula: str, gaps: Any) -> dict[str, Any]:
-    red = parse_formula(formula).reduced_formula
-    ch = classify_phase(red, gaps)
-    return {"electronic_conductor": ch.conductor, "band_gap_eV": ch.band_gap_eV, "basis": ch.basis}
-
-
-def _tier(formula: str, electronic: dict[str, Any]) -> int:
-    if electronic["electronic_conductor"]:
+def _tier(formula: str, electronic: Character) -> int:
+    if electronic.conductor:
         return 2
-    if electronic["electronic_conductor"] is None or "Li" not in parse_formula(formula):
+    if electronic.conductor is None or "Li" not in parse_formula(formula):
         return 1
     return 0
 
 
-def _sort_and_rank(rows: list[ScreenRow]) -> list[ScreenRow]:
+def _sort_and_rank(rows: list[ScreenRow]) -> tuple[ScreenRow, ...]:
+    """Ties (scores within TIE_EV) broken by higher conductivity, then the unrounded score, then the name."""
     def key(r: ScreenRow) -> tuple[Any, ...]:
-        sigma = -math.log10(r.conductivity_S_per_cm) if r.conductivity_S_per_cm else 99.0
+        sigma = -math.log10(r.conductivity.conductivity_S_per_cm) if r.conductivity else 99.0
         return (r.tier, round(r.score_eV_per_atom / TIE_EV), sigma, r.score_eV_per_atom, r.name)
-    rows.sort(key=key)
-    for i, r in enumerate(rows, 1):
-        r.rank = i
-    return rows
+    return tuple(replace(r, rank=i) for i, r in enumerate(sorted(rows, key=key), 1))
 
 
 def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: Sequence[Candidate],
                     voltage: float = 4.3, gaps: Any | None = None,
-                    conductivity: ConductivityLookup = _no_conductivity,
                     progress: Callable[[Sequence[Any], Callable[[Any], Any]], list[Any]] | None = None) -> ScreenResult:
     """Rank cathode coatings between ``cathode`` (charged to ``voltage``) and ``electrolyte``."""
     if voltage <= 0:
@@ -136,9 +143,10 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
     k_mat, e_mat = thermo.material(cathode), thermo.material(electrolyte)
     bare_v = InterfaceCalculator(thermo, k_mat, e_mat).at_voltage(voltage)
     bare_c = InterfaceCalculator(thermo, k_mat, e_mat).closed(use_hull_energy=True)
-    bare = {"reaction_at_voltage_eV_per_atom": bare_v.reaction_energy_eV_per_atom, "products_at_voltage": bare_v.products,
-            "reaction_closed_eV_per_atom": bare_c.reaction_energy_eV_per_atom, "products_closed": bare_c.products}
-    skipped: list[dict[str, str]] = []
+    bare = BareInterface(reaction_at_voltage_eV_per_atom=bare_v.reaction_energy_eV_per_atom,
+                         products_at_voltage=bare_v.products,
+                         reaction_closed_eV_per_atom=bare_c.reaction_energy_eV_per_atom, products_closed=bare_c.products)
+    skipped: list[Skipped] = []
 
     def one(c: Candidate) -> ScreenRow | None:
         try:
@@ -147,10 +155,10 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
             r_k = InterfaceCalculator(thermo, k_mat, c.formula).at_voltage(voltage)
             r_e = InterfaceCalculator(thermo, c.formula, e_mat).closed(use_hull_energy=True)
         except SsbkitError as exc:
-            skipped.append({"name": c.name, "reason": str(exc)})
+            skipped.append(Skipped(c.name, str(exc)))
             return None
         el = _electronic(c.formula, gaps)
-        sig = conductivity(c.name) or conductivity(c.formula)
+        sig = _conductivity(c)
         covers = (w.oxidation_limit_V is None or w.oxidation_limit_V >= voltage) and dec < 1e-3
         score = max(dec, -r_k.reaction_energy_eV_per_atom, -r_e.reaction_energy_eV_per_atom)
         reasons = []
@@ -174,14 +182,15 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
         if "Li" not in parse_formula(c.formula):
             reasons.append("contains no Li: not a Li-ion conductor until lithiated")
         if sig:
-            reasons.append(f"Li+ conductivity {sig[0]:.2g} S/cm ({sig[1]})")
+            reasons.append(f"Li+ conductivity {sig.conductivity_S_per_cm:.2g} S/cm ({sig.citation})")
         return ScreenRow(rank=0, name=c.name, formula=c.formula, score_eV_per_atom=round(score, 6), tier=_tier(c.formula, el),
-                         window_V=(w.reduction_limit_V, w.oxidation_limit_V), covers_potential=covers,
+                         reduction_limit_V=w.reduction_limit_V, oxidation_limit_V=w.oxidation_limit_V,
+                         covers_potential=covers,
                          decomposition_eV_per_atom=round(-dec, 6),
                          reaction_with={"cathode": r_k.reaction_energy_eV_per_atom,
                                         "electrolyte": r_e.reaction_energy_eV_per_atom},
-                         electronic=el, conductivity_S_per_cm=sig[0] if sig else None,
-                         conductivity_source=sig[1] if sig else None, reasons=reasons, source=c.source,
+                         electronic=el, lithiated_conducting_products=(), conductivity=sig,
+                         reasons=tuple(reasons), source=c.source,
                          improves_on_bare=score < -min(bare_v.reaction_energy_eV_per_atom, bare_c.reaction_energy_eV_per_atom))
 
     run = progress or (lambda items, fn: [fn(x) for x in items])
@@ -190,30 +199,19 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
                              cathode=k_mat.name, electrolyte=e_mat.name, voltage_V=voltage,
                              band_gap_source=getattr(gaps, "source", None), tie_eV_per_atom=TIE_EV)
     return ScreenResult(kind="coatings", neighbours={"cathode": k_mat.model_formula, "electrolyte": e_mat.model_formula},
-                        voltage_V=voltage, bare=bare, rows=_sort_and_rank(rows), skipped=skipped, provenance=prov)
+                        voltage_V=voltage, bare=bare, rows=_sort_and_rank(rows), skipped=tuple(skipped), provenance=prov)
 
 
-def _electronic_reason(el: dict[str, Any]) -> str:
-    if el["electronic_conductor"]:
-        return f"electron conductor ({el['basis']})"
-    if el["electronic_conductor"] is False:
-        return f"electronic insulator ({el['basis']})"
+def _electronic_reason(el: Character) -> str:
+    if el.conductor:
+        return f"electron conductor ({el.basis})"
+    if el.conductor is False:
+        return f"electronic insulator ({el.basis})"
     return "electronic character unknown (no band gap data)"
 
 
-def anode_potential(thermo: Thermo | None, anode: str) -> tuple[float, str]:
-    """Potential of the anode vs Li/Li+ (V): 0 for Li metal, else the voltage at which it takes up Li."""
-    mat = Thermo.material(anode)
-    if mat.model_formula == "Li":
-        return 0.0, "Li metal (0 V by definition)"
-    if thermo is None:
-        return 0.0, f"no thermodynamic data: {anode} assumed at 0 V vs Li/Li+"
-    w = thermo.window(mat)
-    return max(0.0, w.reduction_limit_V), f"lithiation potential of {mat.model_formula} from the data"
-
-
 def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Candidate], anode: str = "Li",
-                       gaps: Any | None = None, conductivity: ConductivityLookup = _no_conductivity,
+                       gaps: Any | None = None,
                        progress: Callable[[Sequence[Any], Callable[[Any], Any]], list[Any]] | None = None) -> ScreenResult:
     """Rank interlayers between ``electrolyte`` and ``anode`` (Li metal by default)."""
     e_mat = thermo.material(electrolyte)
@@ -221,22 +219,23 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
     bare_if = anode_interface(thermo, e_mat, anode, gaps)
     bare_e = -bare_if.reaction_energy_eV_per_atom
     e_reduction_at_va = -thermo.decompose(e_mat, voltage=v_a).reaction_energy_eV_per_atom
-    bare = {"classification": bare_if.classification, "reaction_energy_eV_per_atom": bare_if.reaction_energy_eV_per_atom,
-            "products": bare_if.products, "anode_potential_V": v_a, "anode_potential_note": v_note}
-    skipped: list[dict[str, str]] = []
+    bare = BareInterface(classification=bare_if.classification,
+                         reaction_closed_eV_per_atom=bare_if.reaction_energy_eV_per_atom,
+                         products_closed=bare_if.products, anode_potential_V=v_a, anode_potential_note=v_note)
+    skipped: list[Skipped] = []
 
     def one(c: Candidate) -> ScreenRow | None:
         try:
             li_side = anode_interface(thermo, c.formula, anode, gaps)
             r_e = InterfaceCalculator(thermo, c.formula, e_mat).closed(use_hull_energy=True)
-            w = thermo.window(c.formula) if "Li" in thermo.material(anode).model_formula or True else None
+            w = thermo.window(c.formula)
         except SsbkitError as exc:
-            skipped.append({"name": c.name, "reason": str(exc)})
+            skipped.append(Skipped(c.name, str(exc)))
             return None
         # electronic character of what the electrolyte touches: X itself and its lithiation products
         el = _electronic(c.formula, gaps)
         lith_conducting = list(li_side.conducting_products)
-        conducts = bool(el["electronic_conductor"]) or bool(lith_conducting)
+        conducts = bool(el.conductor) or bool(lith_conducting)
         chem = -r_e.reaction_energy_eV_per_atom
         e_side = max(chem, e_reduction_at_va if conducts else 0.0)
         reasons = [f"with {thermo.material(anode).model_formula}: {li_side.classification} ({li_side.status}, "
@@ -245,7 +244,7 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
                    f"with {e_mat.model_formula}: {r_e.reaction_energy_eV_per_atom:.3f} eV/atom (closed)"
                    + (f" ({', '.join(r_e.products)})" if r_e.reactive else " (no reaction)")]
         if conducts:
-            what = ", ".join(([c.formula] if el["electronic_conductor"] else []) + lith_conducting)
+            what = ", ".join(([c.formula] if el.conductor else []) + lith_conducting)
             reasons.append(f"electron-conducting ({what}): {e_mat.model_formula} still sees {v_a:.2f} V and is reduced "
                            f"by {e_reduction_at_va:.3f} eV/atom as if bare")
         else:
@@ -253,19 +252,18 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
         improves = e_side < bare_e - TIE_EV
         reasons.append(("improves on" if improves else "does not improve on") +
                        f" the bare interface ({bare_if.classification}, {-bare_e:.3f} eV/atom) thermodynamically")
-        sig = conductivity(c.name) or conductivity(c.formula)
+        sig = _conductivity(c)
         if sig:
-            reasons.append(f"Li+ conductivity {sig[0]:.2g} S/cm ({sig[1]})")
+            reasons.append(f"Li+ conductivity {sig.conductivity_S_per_cm:.2g} S/cm ({sig.citation})")
         tier = 0 if not conducts else 1
         return ScreenRow(rank=0, name=c.name, formula=c.formula, score_eV_per_atom=round(e_side, 6), tier=tier,
-                         window_V=(w.reduction_limit_V, w.oxidation_limit_V) if w else (None, None),
+                         reduction_limit_V=w.reduction_limit_V, oxidation_limit_V=w.oxidation_limit_V,
                          covers_potential=li_side.classification == "stable",
                          decomposition_eV_per_atom=li_side.reaction_energy_eV_per_atom,
                          reaction_with={"anode": li_side.reaction_energy_eV_per_atom,
                                         "electrolyte": r_e.reaction_energy_eV_per_atom},
-                         electronic={**el, "lithiated_conducting_products": lith_conducting},
-                         conductivity_S_per_cm=sig[0] if sig else None, conductivity_source=sig[1] if sig else None,
-                         reasons=reasons, source=c.source, improves_on_bare=improves)
+                         electronic=el, lithiated_conducting_products=tuple(lith_conducting), conductivity=sig,
+                         reasons=tuple(reasons), source=c.source, improves_on_bare=improves)
 
     run = progress or (lambda items, fn: [fn(x) for x in items])
     rows = [r for r in run(list(candidates), one) if r is not None]
@@ -273,4 +271,4 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
                              electrolyte=e_mat.name, anode=anode, band_gap_source=getattr(gaps, "source", None))
     return ScreenResult(kind="interlayers", neighbours={"electrolyte": e_mat.model_formula,
                                                          "anode": thermo.material(anode).model_formula},
-                        voltage_V=v_a, bare=bare, rows=_sort_and_rank(rows), skipped=skipped, provenance=prov)
+                        voltage_V=v_a, bare=bare, rows=_sort_and_rank(rows), skipped=tuple(skipped), provenance=prov)

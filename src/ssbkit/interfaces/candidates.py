@@ -13,16 +13,16 @@ import csv
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from ..errors import SsbkitError
 from ..materials import resolve
+from ..results import Result
 
 
 @dataclass(frozen=True)
-class Candidate:
+class Candidate(Result):
     """A coating / interlayer candidate.
 
     Attributes:
@@ -41,14 +41,11 @@ class Candidate:
     refs: str = ""
     note: str = ""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "formula": self.formula, "roles": list(self.roles), "source": self.source,
-                "refs": self.refs, "note": self.note}
 
 
 def default_candidates(role: str | None = None) -> list[Candidate]:
     """The seeds' candidates, optionally only those for ``role`` (``cathode`` or ``anode``)."""
-    text = resources.files("ssbkit.stack").joinpath("data/candidates.yaml").read_text(encoding="utf-8")
+    text = resources.files("ssbkit.interfaces").joinpath("data/candidates.yaml").read_text(encoding="utf-8")
     out = []
     for rec in yaml.safe_load(text):
         c = Candidate(name=rec["name"], formula=rec["formula"], roles=tuple(rec.get("roles", ())),
