@@ -14,8 +14,7 @@ from test_stack import TABLE4
 from ssbkit.data.bandgaps import open_bandgaps
 from ssbkit.data.source import open_source
 from ssbkit.stack.candidates import default_candidates
-from ssbkit.stack.knowledge import conductivity_lookup
-from ssbkit.stack.screen import screen_coatings, screen_interlayers
+from ssbkit.interfaces.coatings import screen_coatings, screen_interlayers
 from ssbkit.thermo import Thermo
 
 
@@ -29,8 +28,8 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     n5 = 0
     for k, e, c in TABLE4:
-        r = screen_coatings(th, k, e, dflt, 4.3, g, conductivity_lookup)
-        ra = screen_coatings(th, k, e, allc, 4.3, g, conductivity_lookup)
+        r = screen_coatings(th, k, e, dflt, 4.3, g)
+        ra = screen_coatings(th, k, e, allc, 4.3, g)
         n5 += (r.rank_of(c) or 99) <= 5
         print(f"| {k} | {e} | {c} | {r.rank_of(c)} | {ra.rank_of(c)} | {', '.join(x.name for x in r.rows[:3])} |")
     print(f"\nIn the top 5 with the default candidates: {n5}/{len(TABLE4)} distinct pairs.\n")
@@ -40,7 +39,7 @@ def main() -> None:
         r = screen_interlayers(th, e, default_candidates("anode"), gaps=g)
         for n in names:
             row = next(x for x in r.rows if x.name == n)
-            print(f"| {e} (bare: {r.bare['classification']}, {r.bare['reaction_energy_eV_per_atom']:.3f} eV/atom) "
+            print(f"| {e} (bare: {r.bare.classification}, {r.bare.reaction_closed_eV_per_atom:.3f} eV/atom) "
                   f"| {n} | {'yes' if row.improves_on_bare else 'no'} | {'; '.join(row.reasons[:3])} |")
 
 

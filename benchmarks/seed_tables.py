@@ -56,7 +56,7 @@ def main() -> None:
             if k == "Li":
                 v = 0.0
                 b_products = th.decompose(e, voltage=0.0).products
-                b = [p["formula"] for p in b_products]
+                b = [p.formula for p in b_products]
             else:
                 v = th.window(k).oxidation_limit_V or 0.0
                 b = InterfaceCalculator(th, e, k, include_decomposition=True).at_voltage(v).products

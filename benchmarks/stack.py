@@ -13,8 +13,7 @@ from ssbkit.data.bandgaps import open_bandgaps
 from ssbkit.data.source import open_source
 from ssbkit.stack.assess import Conditions, assess
 from ssbkit.stack.candidates import default_candidates
-from ssbkit.stack.knowledge import conductivity_lookup
-from ssbkit.stack.screen import screen_coatings
+from ssbkit.interfaces.coatings import screen_coatings
 from ssbkit.thermo import Thermo
 
 
@@ -31,7 +30,7 @@ def main() -> None:
     cands = default_candidates()[:20]
     with Timer() as t2:
         th2 = Thermo(open_source(entries_path()))
-        res = screen_coatings(th2, "LiNi0.8Co0.1Mn0.1O2", "Li6PS5Cl", cands, 4.3, gaps, conductivity_lookup)
+        res = screen_coatings(th2, "LiNi0.8Co0.1Mn0.1O2", "Li6PS5Cl", cands, 4.3, gaps)
     print(f"coating screen, {len(cands)} candidates, NMC811 | ? | Li6PS5Cl at 4.3 V: {t2.seconds:.2f} s (target < 20 s); "
           f"top 3: {[r.name for r in res.rows[:3]]}")
 

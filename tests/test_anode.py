@@ -33,8 +33,8 @@ def test_classification_as_the_seeds_report(thermo, gaps, electrolyte, expected)
 def test_lgps_products_and_energy(thermo, gaps):
     r = anode_interface(thermo, "LGPS", gaps=gaps)
     assert set(r.products) == {"Li2S", "Li3P", "Li15Ge4"}
-    assert r.conducting_products == ["Li15Ge4"]
-    assert r.product_character["Li3P"]["electronic_conductor"] is False
+    assert r.conducting_products == ("Li15Ge4",)
+    assert next(c for c in r.product_character if c.formula == "Li3P").conductor is False
 
 
 def test_sulfide_sei_products(thermo, gaps):

@@ -27,7 +27,7 @@ def test_react_json_closed_and_voltage(capsys, entries_path):
     assert obj["voltage_V"] is None and obj["reaction_energy_eV_per_atom"] < -0.3
     code, out, _ = run(capsys, "react", "LPSCl", "LCO", "--voltage", "4.3", "--entries", str(entries_path), "--json")
     obj = json.loads(out)
-    assert code == 0 and obj["voltage_V"] == 4.3 and "Li" in obj["reaction"]
+    assert code == 0 and obj["voltage_V"] == 4.3 and "Li" in obj["reaction"]["text"]
 
 
 def test_react_scan_json_and_plot(capsys, entries_path, tmp_path):
@@ -47,7 +47,7 @@ def test_react_product_character(capsys, entries_path, bandgaps_path):
     code, out, _ = run(capsys, "react", "LGPS", "Li", "--entries", str(entries_path), "--bandgaps",
                        str(bandgaps_path), "--json")
     obj = json.loads(out)
-    assert code == 0 and obj["product_character"]["Li2S"]["electronic_conductor"] is False
+    assert code == 0 and next(c for c in obj["product_character"] if c["formula"] == "Li2S")["conductor"] is False
 
 
 def test_anode_json(capsys, entries_path, bandgaps_path):

@@ -104,7 +104,7 @@ def test_errors_one_line_exit_2(capsys, args, needle) -> None:
 def test_conductivity(capsys) -> None:
     code, out, _ = run(capsys, "conductivity", "LGPS", "--temperature", "60C", "--json")
     (r,) = json.loads(out)
-    assert code == 0 and r["ref"] == "[29]" and r["source"] == "000_b696854b0b79fc77.txt"
+    assert code == 0 and r["ref"] == "[29]" and r["source"] == "zheng2021" and r["citation"].startswith("Kamaya et al., Nat. Mater. 2011 (ref. 29 in Zheng et al.")
     assert abs(r["temperature_K"] - 333.15) < 1e-9 and 0.03 < r["conductivity_S_per_cm"] < 0.036
     code, out, _ = run(capsys, "conductivity", "S4PLi3", "-T", "273.15K")
     assert code == 0 and "β-Li3PS4" in out and "75Li2S·25P2S5" in out and "[24]" in out

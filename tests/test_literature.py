@@ -12,7 +12,7 @@ from ssbkit import literature as L
 from ssbkit.errors import SsbkitError
 from ssbkit.units import EV_TO_KJ_PER_MOL, parse_quantity
 
-S1, S2 = "000_b696854b0b79fc77.txt", "001_2dd48e6c264f94e2.txt"
+S1, S2 = "zheng2021", "wang2020"
 
 # Rows counted in the seed text (tab-separated rows of each printed table).
 ROW_COUNTS = {"electrolytes": 34, "cathode-reactions": 25, "anode-reactions": 14, "reactions": 39,

@@ -255,7 +255,7 @@ def test_missing_key_is_a_one_line_error(monkeypatch):
     with pytest.raises(DataSourceError) as ei:
         MPSource.from_environment()
     msg = str(ei.value)
-    assert "MP_API_KEY" in msg and "--entries PATH" in msg and "\n" not in msg
+    assert "MP_API_KEY" in msg and "data file" in msg and ei.value.param == "entries" and "\n" not in msg
     assert ei.value.exit_code == 2
 
 
@@ -348,11 +348,11 @@ def test_open_source_mp_and_thermo_hull(rsps, monkeypatch):
     assert h.in_data
     assert h.e_above_hull_eV_per_atom == pytest.approx(0.0, abs=1e-6)
     assert h.e_form_eV_per_atom == pytest.approx(pd.get_form_energy_per_atom(entries["mp-1960-GGA"]), abs=1e-6)
-    assert h.provenance["data_kind"] == "mp"
+    assert h.provenance.data_kind == "mp"
     lio2 = entries["mp-1018789-GGA"]  # metastable superoxide: hull distance and decomposition as pymatgen
     h2 = th.hull("LiO2")
     assert h2.e_above_hull_eV_per_atom == pytest.approx(pd.get_e_above_hull(lio2), abs=1e-6)
-    assert {p["formula"] for p in h2.decomposition} == {
+    assert {p.formula for p in h2.decomposition} == {
         e.composition.reduced_formula for e in pd.get_decomposition(lio2.composition)}
     assert [urlparse(c.request.url).path for c in rsps.calls].count("/materials/thermo/") == 1
 

@@ -32,8 +32,8 @@ def test_serial_equals_dask_and_oracle_pair(entries_path, tmp_path):
     got = next(s for s in rec["scan"] if s["voltage_V"] == 3.0)
     assert got["reaction_energy_eV_per_atom"] == pytest.approx(e, abs=1e-3)
     rows = summarize(serial, (2.5, 4.3))
-    assert rows[0]["electrolyte"] == "LLZO" and rows[0]["electrode"] == "LiCoO2"  # seed 1 §3.3: most stable pair
-    assert rows[-1]["worst_reaction_energy_eV_per_atom"] < -0.3
+    assert rows[0].electrolyte == "LLZO" and rows[0].electrode == "LiCoO2"  # seed 1 §3.3: most stable pair
+    assert rows[-1].worst_reaction_energy_eV_per_atom < -0.3
 
 
 def test_resume_after_interruption(entries_path, tmp_path):

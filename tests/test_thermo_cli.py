@@ -40,7 +40,7 @@ def test_hull_and_decompose_json(capsys, toy_csv):
     code, out, _ = run(capsys, "decompose", "Li2O2", "--voltage", "1", "--entries", str(toy_csv), "--json")
     obj = json.loads(out)
     assert code == 0 and obj["li_exchanged_per_formula_unit"] == pytest.approx(2.0)
-    assert obj["reaction"] == "Li2O2 + 2 Li -> 2 Li2O"
+    assert obj["reaction"]["text"] == "Li2O2 + 2 Li -> 2 Li2O"
 
 
 @pytest.mark.parametrize("args,needle", [

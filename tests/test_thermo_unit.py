@@ -30,12 +30,12 @@ def test_reader_and_formation_energies(toy_csv):
 def test_hull_stable_and_polymorphs(toy):
     r = toy.hull("Li2O")
     assert r.stable and r.e_above_hull_eV_per_atom == pytest.approx(0.0, abs=1e-9)
-    assert [p["entry_id"] for p in r.polymorphs] == ["toy-Li2O", "toy-Li2O-poly"]
-    assert r.polymorphs[1]["e_above_hull_eV_per_atom"] == pytest.approx(0.1)
+    assert [p.entry_id for p in r.polymorphs] == ["toy-Li2O", "toy-Li2O-poly"]
+    assert r.polymorphs[1].e_above_hull_eV_per_atom == pytest.approx(0.1)
     # LiO3 (-0.2 eV/atom) lies above Li2O2 + O2: 1/4 * ... decomposition
     r2 = toy.hull("LiO3")
     assert not r2.stable
-    assert {d["formula"] for d in r2.decomposition} == {"Li2O2", "O2"}
+    assert {d.formula for d in r2.decomposition} == {"Li2O2", "O2"}
     # hull energy of LiO3 = 1/2 * E(Li2O2 per atom * 4 atoms)/4 ... = (2 atoms Li2O2-half at -1.6)/4
     assert r2.hull_energy_eV_per_atom == pytest.approx(-1.6 * 2 / 4)
     assert r2.e_above_hull_eV_per_atom == pytest.approx(-0.2 + 0.8)
@@ -46,8 +46,8 @@ def test_window_li2o2_by_hand(toy):
     w = toy.window("Li2O2")
     assert w.reduction_limit_V == pytest.approx(2.8)
     assert w.oxidation_limit_V == pytest.approx(3.2)
-    assert w.reduction_products == ["Li2O"]
-    assert w.oxidation_products == ["O2"]
+    assert w.reduction_products == ("Li2O",)
+    assert w.oxidation_products == ("O2",)
     assert [round(s.voltage_V, 6) for s in w.profile] == [3.2, 2.8, 0.0]
     assert [round(s.li_per_formula_unit, 6) for s in w.profile] == [-2.0, 0.0, 2.0]
 
@@ -55,9 +55,9 @@ def test_window_li2o2_by_hand(toy):
 def test_window_li2o_stable_against_li(toy):
     w = toy.window("Li2O")
     assert w.reduction_limit_V == 0.0
-    assert w.reduction_products == []
+    assert w.reduction_products == ()
     assert w.oxidation_limit_V == pytest.approx(2.8)
-    assert w.oxidation_products == ["Li2O2"]
+    assert w.oxidation_products == ("Li2O2",)
     assert w.stable
 
 
@@ -70,7 +70,7 @@ def test_window_without_li_has_no_oxidation_limit(toy):
 def test_decompose_open_li(toy):
     r = toy.decompose("Li2O2", voltage=1.0)  # below 2.8 V: Li2O2 + 2 Li -> 2 Li2O
     assert r.li_exchanged_per_formula_unit == pytest.approx(2.0)
-    assert [p["formula"] for p in r.products] == ["Li2O"]
+    assert [p.formula for p in r.products] == ["Li2O"]
     # grand potential change per atom of Li2O2: (-12 - (-6.4) - (-1)*... )/4
     # phi(products) = -12 + 1*4 (mu=-1, 4 Li) ; phi(Li2O2) = -6.4 + 1*2
     assert r.reaction_energy_eV_per_atom == pytest.approx(((-12.0 + 4.0) - (-6.4 + 2.0)) / 4)
@@ -119,7 +119,7 @@ def test_json_entries(tmp_path):
     th = Thermo(open_source(str(p)))
     r = th.hull("Li2O")
     assert r.e_form_eV_per_atom == pytest.approx(-2.0)
-    assert r.polymorphs[0]["entry_id"] == "j-Li2O"
+    assert r.polymorphs[0].entry_id == "j-Li2O"
     gz = tmp_path / "entries.json.gz"
     with gzip.open(gz, "wt") as fh:
         json.dump([e.as_dict() for e in entries], fh)
@@ -146,6 +146,6 @@ def test_cache_is_invalidated_by_content(tmp_path, monkeypatch, toy_csv):
 def test_provenance(toy):
     w = toy.window("Li2O2")
     p = w.provenance
-    assert p["data_source"].endswith("toy.csv")
-    assert p["data_version"].startswith("sha256:")
-    assert "ssbkit_version" in p and "Li2O" in p["phases_used"]
+    assert p.data_source.endswith("toy.csv")
+    assert p.data_version.startswith("sha256:")
+    assert p.ssbkit_version and "Li2O" in p.phases_used

@@ -63,7 +63,7 @@ def test_seed1_sulfides_reduced_near_1_7V(thermo, name):
 
 def test_seed1_lgps_at_0V(thermo):
     d = thermo.decompose("LGPS", voltage=0.0)
-    assert {p["formula"] for p in d.products} == {"Li3P", "Li2S", "Li15Ge4"}
+    assert {p.formula for p in d.products} == {"Li3P", "Li2S", "Li15Ge4"}
     # seed 1 §3.4: reduction energy about -1.25 eV/atom
     assert d.reaction_energy_eV_per_atom == pytest.approx(-1.25, abs=0.01)
     w = thermo.window("LGPS")
@@ -82,7 +82,7 @@ def test_hull_matches_pymatgen(thermo, shared_entryset):
         r = thermo.hull(f)
         assert r.hull_energy_eV_per_atom == pytest.approx(pd.get_hull_energy_per_atom(comp), abs=1e-6)
         decomp = pd.get_decomposition(comp)
-        assert {d["formula"] for d in r.decomposition} == {e.composition.reduced_formula for e in decomp}
+        assert {d.formula for d in r.decomposition} == {e.composition.reduced_formula for e in decomp}
         e_above = min(pd.get_e_above_hull(e) for e in pd.all_entries
                       if e.composition.reduced_formula == comp.reduced_formula)
         assert r.e_above_hull_eV_per_atom == pytest.approx(e_above, abs=1e-6)

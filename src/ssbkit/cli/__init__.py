@@ -14,7 +14,7 @@ import click
 
 from .. import __version__
 from ..errors import SsbkitError
-from ._common import fail
+from ._common import fail, message
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -32,7 +32,7 @@ def cli() -> None:
 def _register() -> None:
     from importlib import import_module
 
-    for mod in ("thermo", "interfaces", "lit", "physics", "stack", "screening", "web"):
+    for mod in ("thermo", "interfaces", "lit", "physics", "stack", "screening", "web", "cite"):
         try:
             module = import_module(f"{__name__}.{mod}")
         except ModuleNotFoundError as exc:  # area not built yet
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"ssbkit: error: {exc.format_message()}", err=True)
         return exc.exit_code if exc.exit_code else 1
     except SsbkitError as exc:
-        return fail(str(exc))
+        return fail(message(exc))
     except BrokenPipeError:
         return 0
     return 0

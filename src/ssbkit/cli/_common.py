@@ -1,18 +1,14 @@
-"""Helpers shared by the CLI modules: JSON output, unit options, atomic writes."""
+"""Helpers shared by the CLI modules: error lines with flag hints, JSON output, unit options."""
 
 from __future__ import annotations
 
-import json
-import math
-import os
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
 
 from ..errors import SsbkitError
+from ..io import to_json
 from ..units import parse_quantity
 
 
@@ -23,44 +19,28 @@ def fail(message: str) -> int:
     return 2
 
 
-def _clean(obj: Any) -> Any:
-    if isinstance(obj, float):
-        return obj if math.isfinite(obj) else None
-    if isinstance(obj, dict):
-        return {str(k): _clean(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_clean(v) for v in obj]
-    if hasattr(obj, "to_dict"):
-        return _clean(obj.to_dict())
-    return obj
+#: How the CLI gives each input a domain error is about (errors name the input, the CLI names the flag).
+HINTS = {
+    "entries": "give --entries PATH|mp or set SSBKIT_ENTRIES",
+    "bandgaps": "give --bandgaps PATH|mp or set SSBKIT_BANDGAPS",
+    "voltage": "see --voltage",
+    "dask": "see --dask",
+    "out": "see --out",
+    "step": "see --step",
+    "plot": "see --plot",
+}
 
 
-def to_json(obj: Any) -> str:
-    """Serialise results (dataclasses with ``to_dict``, dicts, lists) to JSON text."""
-    return json.dumps(_clean(obj), indent=2, ensure_ascii=False)
+def message(exc: SsbkitError) -> str:
+    """The error's one line, with the CLI's hint for the input it names."""
+    hint = HINTS.get(exc.param or "")
+    text = str(exc)
+    return f"{text} ({hint})" if hint and hint.split()[-1] not in text else text
 
 
 def echo_json(obj: Any) -> None:
-    """Print ``obj`` as JSON and nothing else."""
+    """Print ``obj`` (a result or a list of results) as JSON and nothing else."""
     click.echo(to_json(obj))
-
-
-def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
-    """Write ``data`` to ``path`` atomically (temp file + rename): never half-written."""
-    target = Path(path)
-    if target.parent and not target.parent.exists():
-        raise SsbkitError(f"cannot write {target}: directory {target.parent} does not exist")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent or "."))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return target
 
 
 def quantity(kind: str, default_unit: str | None = None, name: str | None = None) -> Callable[[click.Context, click.Parameter, Any], Any]:
@@ -73,3 +53,19 @@ def quantity(kind: str, default_unit: str | None = None, name: str | None = None
         return parse_quantity(value, kind, default_unit=default_unit, name=label)
 
     return _cb
+
+
+def scan_spec(text: str) -> list[float]:
+    """``START:STOP:STEP`` (or ``START:STOP``, step 0.05 V) -> the voltage grid in V vs Li/Li+."""
+    from ..interfaces.reactions import voltage_grid
+
+    parts = text.split(":")
+    try:
+        nums = [float(p) for p in parts]
+    except ValueError:
+        raise SsbkitError(f"cannot read --scan {text!r}: use START:STOP:STEP in volts, e.g. 0:5:0.05") from None
+    if len(nums) == 2:
+        nums.append(0.05)
+    if len(nums) != 3:
+        raise SsbkitError(f"cannot read --scan {text!r}: use START:STOP:STEP in volts, e.g. 0:5:0.05")
+    return voltage_grid(*nums)

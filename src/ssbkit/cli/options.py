@@ -12,6 +12,11 @@ entries_option = click.option(
     help="Thermodynamic data: CSV/CSV.gz (formula, formation energy eV/atom), pymatgen ComputedEntry "
          "JSON, or 'mp' (Materials Project API, key in MP_API_KEY). Default: $SSBKIT_ENTRIES.")
 
+bandgaps_option = click.option(
+    "--bandgaps", "bandgaps", metavar="PATH|mp", default=None,
+    help="Band gaps for the electronic character of products: CSV/CSV.gz (pretty_formula, band_gap eV) "
+         "or 'mp'. Default: $SSBKIT_BANDGAPS.")
+
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON only.")
 
 

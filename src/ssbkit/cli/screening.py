@@ -6,13 +6,12 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from ..errors import SsbkitError
-from ._common import echo_json
-from .interfaces import _scan_spec
+from ..stack.conditions import parse_voltage_range
+from ..views import text
+from ._common import echo_json, scan_spec
 from .options import json_option
-from .stack import _range
 
 
 @click.command("screen")
@@ -42,8 +41,8 @@ def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None
         raise SsbkitError("screen needs a data file (workers read it): use --entries PATH, not the API")
     src = open_source(spec)  # validates the file once, here
     spec = src.location
-    volts = _scan_spec(scan)
-    win = _range(window) if window else None
+    volts = scan_spec(scan)
+    win = parse_voltage_range(window) if window else None
     if out and not out.endswith((".jsonl", ".json")):
         raise click.BadParameter("give a .jsonl file name", param_hint="--out")
     if out and Path(out).parent and not Path(out).parent.exists():
@@ -68,24 +67,14 @@ def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None
             already = len(read_done(Path(out))[0]) if out else 0
             bar = prog.add_task("pairs", total=len(tasks), completed=min(already, len(tasks)))
             records = execute(tasks, Path(out) if out else None, dask, on_result=lambda r: prog.advance(bar))
-    rows = summarize(records, win)
+    from ..screening.pairs import PairScreen
+
+    res = PairScreen(pairs=len(tasks), voltages=len(volts), window_V=win, results_file=out,
+                     ranking=tuple(summarize(records, win)))
     if as_json:
-        echo_json({"pairs": len(tasks), "voltages": len(volts), "window_V": list(win) if win else None,
-                   "results_file": out, "ranking": rows})
+        echo_json(res)
         return
-    t = Table(title=f"{len(tasks)} pairs x {len(volts)} voltages" + (f", worst within {win[0]:g}-{win[1]:g} V" if win else ""))
-    for col in ("Electrolyte", "Electrode", "Worst eV/atom", "At V", "Products"):
-        t.add_column(col)
-    for r in rows:
-        if "error" in r:
-            t.add_row(r["electrolyte"], r["electrode"], "error", "", r["error"])
-            continue
-        at = "closed" if r["at_voltage_V"] is None else f"{r['at_voltage_V']:.2f}"
-        t.add_row(r["electrolyte"], r["electrode"], f"{r['worst_reaction_energy_eV_per_atom']:.3f}", at,
-                  ", ".join(r["products"]))
-    Console().print(t)
-    if out:
-        Console().print(f"results: {out} (rerun the same command to resume)")
+    text.pair_screen(Console(), res)
 
 
 def register(cli: click.Group) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from ..errors import SsbkitError
-from .interfaces import bandgaps_option
-from .options import entries_option
+from .options import bandgaps_option, entries_option
 
 
 @click.command("web")

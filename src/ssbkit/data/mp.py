@@ -134,7 +134,7 @@ class MPSource:
         key = (os.environ.get("MP_API_KEY") or "").strip()
         if not key:
             raise DataSourceError("the Materials Project API needs an API key: set MP_API_KEY "
-                                  "(see https://next-gen.materialsproject.org/api) or use a data file")
+                                  "(see https://next-gen.materialsproject.org/api) or use a data file", param="entries")
         endpoint = (os.environ.get("MP_API_ENDPOINT") or "").strip() or DEFAULT_ENDPOINT
         ttype = (os.environ.get("SSBKIT_MP_THERMO_TYPE") or "").strip() or DEFAULT_THERMO_TYPE
         refresh = (os.environ.get("SSBKIT_MP_REFRESH") or "").strip().lower() in ("1", "true", "yes")

@@ -28,7 +28,13 @@ from functools import lru_cache
 from pymatgen.core import Composition, Element
 
 from ..errors import FormulaError
-from ..materials import canonical_abbreviation, parse_formula, pseudo_binary, resolve, same_composition
+from ..materials import (
+    canonical_abbreviation,
+    parse_formula,
+    pseudo_binary,
+    resolve,
+    same_composition,
+)
 
 HALOGENS = {"F", "Cl", "Br", "I"}
 

@@ -40,8 +40,6 @@ from .transport import fit_arrhenius
 
 __all__ = [
     "LI_SHEAR_MODULUS_PA",
-    "LLZO_SHEAR_MODULUS_PA",
-    "SHARAFI_2016_CCD_POINTS",
     "CCDFit",
     "GrowthDrivingForceResult",
     "MonroeResult",
@@ -56,11 +54,6 @@ __all__ = [
 #: Shear modulus of polycrystalline Li, Pa (Voigt-Reuss-Hill average of the single-crystal
 #: elastic constants; reported values 3.4-4.9 GPa).
 LI_SHEAR_MODULUS_PA = 4.2e9
-#: Shear modulus of cubic LLZO, Pa (about 60 GPa, seed 2 section 2.5, ref. [8], Yu et al. 2016: 59.6 GPa).
-LLZO_SHEAR_MODULUS_PA = 60e9
-#: CCD of LLZO vs temperature, seed 2 section 2.5.2, ref. [59] (Sharafi et al. 2016):
-#: (temperature K, CCD A/m2): 50 uA/cm2 at 30 C, 14 mA/cm2 at 160 C.
-SHARAFI_2016_CCD_POINTS: tuple[tuple[float, float], ...] = ((30.0 + ZERO_CELSIUS_K, 0.5), (160.0 + ZERO_CELSIUS_K, 140.0))
 
 _E = ELEMENTARY_CHARGE_C
 

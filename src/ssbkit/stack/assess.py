@@ -140,7 +140,7 @@ class StackAssessor:
                                               if stack.layer("interlayer") else ""))
         else:
             faces.append("not the anode potential: the interlayer blocks electrons")
-        return ((min(seen), max(seen)) if seen else None), " and ".join(faces)
+        return ((min(seen), max(seen)) if seen else None), "; ".join(faces)
 
     def _layer(self, stack: Stack, lay: Layer, cond: Conditions, v_a: float,
                shields: dict[str, bool]) -> LayerReport:

@@ -5,17 +5,18 @@ Routes (GET):
 
 * ``/``: the forms;
 * ``/assess?stack=...&voltage=2.5:4.3&temperature=25C&pressure=5MPa&current=0.5mA/cm2``: HTML report;
-* ``/window?formulas=LGPS,LLZO``: windows chart (seed 1 Fig. 2a) and table;
-* ``/api/assess?...`` and ``/api/window?...``: the same as JSON.
+* ``/window?formulas=LGPS,LLZO``: windows chart (Zheng et al. 2021, Fig. 2a) and table;
+* ``/api/assess?...`` and ``/api/window?...``: the same as JSON (the models of ``ssbkit assess --json``
+  and ``ssbkit window --json``).
 
-Bad input answers 400 with the same one-line message as the CLI.  The server
-binds to 127.0.0.1 by default and uses no external resources (no scripts,
-fonts or CDNs), so it works offline.
+Bad input answers 400 with a one-line message.  The server binds to 127.0.0.1 by default and uses no
+external resources (no scripts, fonts or CDNs), so it works offline.  Pages render through
+:mod:`ssbkit.views`; conditions are parsed by :meth:`ssbkit.stack.conditions.Conditions.parse`, the same
+checks as the CLI.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import threading
 from collections.abc import Callable
@@ -25,35 +26,19 @@ from urllib.parse import parse_qs, urlparse
 
 from .. import __version__
 from ..errors import SsbkitError
+from ..io import to_json
+from ..views import html
 
-_STYLE = """body{font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;max-width:900px;
-margin:2rem auto;padding:0 1rem;color:#1d2330}label{display:block;margin:.5rem 0 .15rem;font-weight:600}
-input{width:100%;padding:.4rem;font-size:1rem;box-sizing:border-box}.row{display:flex;gap:1rem}.row>div{flex:1}
-button{margin-top:1rem;padding:.5rem 1.2rem;font-size:1rem}fieldset{margin:1.2rem 0;border:1px solid #d6dbe6;
-padding:1rem}.err{background:#fdecea;border-left:4px solid #c62828;padding:.6rem 1rem}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #d6dbe6;padding:.3rem .5rem;text-align:left}
-.small{color:#4b5563;font-size:.85rem}"""
-
-
-def _page(title: str, body: str) -> str:
-    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-            f"<meta name='viewport' content='width=device-width, initial-scale=1'><style>{_STYLE}</style></head>"
-            f"<body>{body}<p class='small'>ssbkit {__version__}</p></body></html>")
+#: How the web page names the inputs a domain error is about.
+FIELDS = {"entries": "start the server with --entries PATH or SSBKIT_ENTRIES", "voltage": "field 'Cathode range'",
+          "temperature": "field 'Temperature'", "pressure": "field 'Pressure'", "current": "field 'Current density'",
+          "step": "parameter 'step'"}
 
 
-def _form(data_note: str) -> str:
-    return f"""<h1>ssbkit</h1><p>Interfaces of all-solid-state Li batteries. {html.escape(data_note)}</p>
-<form action="/assess" method="get"><fieldset><legend>Assess a cell stack</legend>
-<label for="stack">Stack (cathode | [coating |] electrolyte [| interlayer] | anode)</label>
-<input id="stack" name="stack" value="LiNi0.8Co0.1Mn0.1O2 | LiNbO3 | Li6PS5Cl | Li">
-<div class="row"><div><label for="voltage">Cathode range (V)</label><input id="voltage" name="voltage" value="2.5:4.3"></div>
-<div><label for="temperature">Temperature</label><input id="temperature" name="temperature" value="25C"></div>
-<div><label for="pressure">Pressure</label><input id="pressure" name="pressure" value="5MPa"></div>
-<div><label for="current">Current density</label><input id="current" name="current" value="0.5mA/cm2"></div></div>
-<button id="assess" type="submit">Assess</button></fieldset></form>
-<form action="/window" method="get"><fieldset><legend>Electrochemical windows</legend>
-<label for="formulas">Materials (comma separated)</label><input id="formulas" name="formulas" value="LGPS, Li3PS4, LLZO, LLTO, LATP">
-<button id="windows" type="submit">Windows</button></fieldset></form>"""
+def _message(exc: SsbkitError) -> str:
+    msg = " ".join(str(exc).split())
+    where = FIELDS.get(exc.param or "")
+    return f"{msg} ({where})" if where else msg
 
 
 class App:
@@ -76,26 +61,21 @@ class App:
         return f"Data: {self.thermo.source.location}."
 
     def _assessment(self, q: dict[str, str]) -> Any:
-        from ..cli.stack import _range
-        from ..stack.assess import Conditions, StackAssessor
+        from ..stack.assess import StackAssessor
+        from ..stack.conditions import Conditions
         from ..stack.parse import parse_stack
-        from ..units import parse_quantity
 
         stack = q.get("stack", "").strip()
         if not stack:
             raise SsbkitError("give a stack, e.g. 'LiCoO2 | LiNbO3 | Li6PS5Cl | Li'")
-        cond = Conditions(
-            voltage_range_V=_range(q.get("voltage") or "2.5:4.3"),
-            temperature_K=parse_quantity(q.get("temperature") or "25C", "temperature", name="temperature"),
-            pressure_Pa=parse_quantity(q["pressure"], "pressure", name="pressure") if q.get("pressure") else None,
-            current_density_A_per_m2=parse_quantity(q["current"], "current_density", name="current")
-            if q.get("current") else None)
+        cond = Conditions.parse(voltage=q.get("voltage"), temperature=q.get("temperature"),
+                                pressure=q.get("pressure"), current=q.get("current"), step=q.get("step"))
         with self.lock:
             return StackAssessor(self.thermo, self.gaps).assess(parse_stack(stack), cond)
 
     def _windows(self, q: dict[str, str]) -> list[Any]:
         if self.thermo is None:
-            raise SsbkitError("no thermodynamic data configured: start the server with --entries PATH")
+            raise SsbkitError("no thermodynamic data configured", param="entries")
         names = [n.strip() for n in (q.get("formulas") or "").split(",") if n.strip()]
         if not names:
             raise SsbkitError("give one or more materials, e.g. LGPS, LLZO")
@@ -106,38 +86,23 @@ class App:
 
     def handle(self, path: str, query: dict[str, str]) -> tuple[int, str, str]:
         """(status, content type, body) for a GET request."""
-        from ..cli._common import to_json
-        from ..report.html import _svg, render_assessment
-        from ..report.plots import window_chart
-
         try:
             if path == "/":
-                return 200, "text/html", _page("ssbkit", _form(self.data_note))
+                return 200, "text/html", html.index(self.data_note)
             if path == "/assess":
-                return 200, "text/html", render_assessment(self._assessment(query)).replace(
-                    "<body>", "<body><p><a href='/'>&larr; new query</a></p>", 1)
+                return 200, "text/html", html.assessment(self._assessment(query), back="new query")
             if path == "/api/assess":
                 return 200, "application/json", to_json(self._assessment(query))
-            if path in ("/window", "/api/window"):
-                ws = self._windows(query)
-                if path == "/api/window":
-                    return 200, "application/json", to_json(ws)
-                rows = "".join(f"<tr><td>{html.escape(w.formula)}</td><td>{w.reduction_limit_V:.3f}</td>"
-                               f"<td>{'-' if w.oxidation_limit_V is None else f'{w.oxidation_limit_V:.3f}'}</td>"
-                               f"<td>{html.escape(', '.join(w.reduction_products))}</td>"
-                               f"<td>{html.escape(', '.join(w.oxidation_products))}</td></tr>" for w in ws)
-                fig = _svg(window_chart(ws, None, fmt="svg"))
-                body = (f"<p><a href='/'>&larr; new query</a></p><h1>Electrochemical windows</h1>{fig}<table><tr>"
-                        f"<th>Material</th><th>Reduction (V)</th><th>Oxidation (V)</th><th>Reduced to</th>"
-                        f"<th>Oxidised to</th></tr>{rows}</table><p class='small'>{html.escape(self.data_note)}</p>")
-                return 200, "text/html", _page("ssbkit windows", body)
-            return 404, "text/html", _page("not found", f"<div class='err'>no page {html.escape(path)}</div>")
+            if path == "/api/window":
+                return 200, "application/json", to_json(self._windows(query))
+            if path == "/window":
+                return 200, "text/html", html.windows_page(self._windows(query), self.data_note)
+            return 404, "text/html", html.error_page(f"no page {path}")
         except SsbkitError as exc:
-            msg = " ".join(str(exc).split())
+            msg = _message(exc)
             if path.startswith("/api/"):
                 return 400, "application/json", json.dumps({"error": msg})
-            return 400, "text/html", _page("ssbkit: error", f"<p><a href='/'>&larr; back</a></p>"
-                                                            f"<div class='err' id='error'>{html.escape(msg)}</div>")
+            return 400, "text/html", html.error_page(msg)
 
 
 def make_handler(app: App) -> type[BaseHTTPRequestHandler]:

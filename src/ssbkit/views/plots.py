@@ -1,0 +1,168 @@
+"""Plots of typed results (matplotlib).  Each function returns a :class:`matplotlib.figure.Figure`.
+
+Figures are built without pyplot, so no backend is chosen or switched here (inline plots in
+Jupyter keep working, servers need no display).  :func:`save` writes a figure atomically as
+PNG, SVG or PDF without dates in its metadata (the same input gives the same file);
+:func:`svg_markup` gives inline SVG for HTML reports.
+
+Colours: one neutral colour for material bars; a distinct colour per interface in the curves;
+the verdict colours (green/amber/red) are kept for verdicts, in the HTML report only.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from ..interfaces.reactions import InterfaceReaction
+from ..io import atomic_write
+from ..thermo.window import StabilityWindow
+from .chem import mathtext
+
+#: Qualitative palette for distinct series (no verdict meaning).
+SERIES = ["#1f77b4", "#9467bd", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#2ca02c", "#ff7f0e", "#d62728"]
+BAR = "#5b7fa6"
+OPERATING = "#ffe9a8"
+_RC = {"svg.fonttype": "none", "svg.hashsalt": "ssbkit"}
+
+
+def _figure(width: float, height: float) -> Figure:
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def window_chart(windows: Sequence[StabilityWindow], v_max: float = 5.0,
+                 operating: tuple[float, float] | None = None, title: str | None = None) -> Figure:
+    """Stability windows as bars, one per material (Zheng et al., Batteries & Supercaps 2021, Fig. 2a).
+
+    Each bar spans the reduction to the oxidation limit (V vs Li/Li+); the phase equilibria
+    beyond each limit are written at its ends; ``operating`` shades an operating range.
+    """
+    n = len(windows)
+    fig = _figure(max(4.5, 1.7 * n + 1.5), 6.2)
+    ax = fig.subplots()
+    if operating:
+        ax.axhspan(operating[0], operating[1], color=OPERATING, alpha=0.6, zorder=0, label="operating range")
+    for i, w in enumerate(windows):
+        lo = max(0.0, w.reduction_limit_V)
+        hi = min(w.oxidation_limit_V if w.oxidation_limit_V is not None else v_max, v_max)
+        ax.bar(i, hi - lo, bottom=lo, width=0.55, color=BAR, alpha=0.9, zorder=2, edgecolor="black", linewidth=0.6)
+        ax.text(i, lo - 0.06, f"{w.reduction_limit_V:.2f} V\n" + "\n".join(mathtext(p) for p in w.reduction_products[:4]),
+                ha="center", va="top", fontsize=7)
+        top = f"{w.oxidation_limit_V:.2f} V" if w.oxidation_limit_V is not None else "no Li to extract"
+        ox = [mathtext(p) for p in w.oxidation_products[:4]]
+        ax.text(i, hi + 0.06, "\n".join(ox) + ("\n" if ox else "") + top, ha="center", va="bottom", fontsize=7)
+    ax.set_xticks(range(n))
+    ax.set_xticklabels([mathtext(w.formula) for w in windows], rotation=30 if n > 4 else 0,
+                       ha="right" if n > 4 else "center")
+    ax.set_ylabel("Potential (V vs Li/Li$^+$)")
+    ax.set_ylim(-1.4, v_max + 1.4)
+    ax.set_xlim(-0.7, n - 0.3)
+    ax.axhline(0, color="grey", lw=0.5)
+    ax.set_title(title or "Intrinsic electrochemical stability windows")
+    ax.grid(axis="y", alpha=0.3, zorder=1)
+    if operating:
+        ax.legend(loc="upper right", fontsize=8)
+    return fig
+
+
+def mixing_curve(reactions: Sequence[InterfaceReaction], title: str | None = None) -> Figure:
+    """Reaction energy vs mixing ratio; kinks numbered, with a table of their products below.
+
+    The x axis runs from pure B (x = 0) to pure A (x = 1), the reactants named at both ends.
+    """
+    n_rows = sum(max(0, len(r.kinks) - 2) for r in reactions)
+    fig = _figure(8.0, 4.8 + 0.22 * n_rows)
+    ax, tab = fig.subplots(2, 1, height_ratios=[4.8, max(0.4, 0.22 * n_rows)])
+    rows = []
+    for i, r in enumerate(reactions):
+        color = SERIES[i % len(SERIES)]
+        xs = [k.mixing_ratio for k in r.kinks]
+        ys = [k.reaction_energy_eV_per_atom for k in r.kinks]
+        where = f" at {r.voltage_V:g} V" if r.voltage_V is not None else " (closed)"
+        ax.plot(xs, ys, "o-", color=color, label=f"{mathtext(r.reactant_a)} | {mathtext(r.reactant_b)}{where}")
+        best = min(r.kinks, key=lambda k: k.reaction_energy_eV_per_atom)
+        ax.plot([best.mixing_ratio], [best.reaction_energy_eV_per_atom], "*", ms=14, color=color)
+        for k in r.kinks[1:-1]:
+            rows.append(k)
+            ax.annotate(str(len(rows)), (k.mixing_ratio, k.reaction_energy_eV_per_atom), textcoords="offset points",
+                        xytext=(0, -13), ha="center", fontsize=8, color=color, fontweight="bold")
+    if len(reactions) == 1:
+        r = reactions[0]
+        ax.set_xlabel(f"x, atom fraction of {mathtext(r.reactant_a)}")
+        ax.text(0.0, -0.13, mathtext(r.reactant_b), transform=ax.transAxes, ha="left", va="top", fontsize=9)
+        ax.text(1.0, -0.13, mathtext(r.reactant_a), transform=ax.transAxes, ha="right", va="top", fontsize=9)
+    else:
+        ax.set_xlabel("x, atom fraction of A (A | B as labelled)")
+    ax.set_ylabel("Reaction energy (eV/atom)")
+    ax.axhline(0, color="grey", lw=0.5)
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_title(title or "Reaction energy vs mixing ratio")
+    ax.legend(fontsize=8, loc="lower right")
+    ax.grid(alpha=0.3)
+    tab.axis("off")
+    if rows:
+        cells = [[str(i), f"{k.mixing_ratio:.3f}", f"{k.reaction_energy_eV_per_atom:.3f}",
+                  ", ".join(k.products[:5])] for i, k in enumerate(rows, 1)]
+        t = tab.table(cellText=cells, colLabels=["#", "x", "eV/atom", "products"], loc="upper center",
+                      cellLoc="left", colWidths=[0.05, 0.1, 0.12, 0.73])
+        t.auto_set_font_size(False)
+        t.set_fontsize(7)
+    return fig
+
+
+def driving_force_chart(scans: Sequence[tuple[str, Sequence[object]]], operating: tuple[float, float] | None = None,
+                        title: str | None = None) -> Figure:
+    """Driving force for interphase formation vs voltage for several pairs
+    (Zheng et al., Batteries & Supercaps 2021, Fig. 6a, ref. 109).
+
+    ``scans``: (label ``A | B``, points with ``voltage_V`` and ``reaction_energy_eV_per_atom``).
+    """
+    fig = _figure(7.5, 4.8)
+    ax = fig.subplots()
+    if operating:
+        ax.axvspan(operating[0], operating[1], color=OPERATING, alpha=0.6, zorder=0, label="operating range")
+    for i, (label, pts) in enumerate(scans):
+        vs = [p.voltage_V for p in pts]  # type: ignore[attr-defined]
+        es = [p.reaction_energy_eV_per_atom for p in pts]  # type: ignore[attr-defined]
+        pretty = " | ".join(mathtext(s.strip()) for s in label.split("|"))
+        ax.plot(vs, es, "-", lw=2, color=SERIES[i % len(SERIES)], label=pretty)
+    ax.set_xlabel("Potential (V vs Li/Li$^+$)")
+    ax.set_ylabel("Reaction energy (eV/atom)")
+    ax.axhline(0, color="grey", lw=0.5)
+    ax.set_title(title or "Driving force for interphase formation vs voltage")
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3)
+    return fig
+
+
+def render(fig: Figure, fmt: str) -> bytes:
+    """Figure as PNG, SVG or PDF bytes without dates (reproducible)."""
+    import matplotlib
+
+    metadata = {"svg": {"Date": None}, "pdf": {"CreationDate": None, "ModDate": None}, "png": {}}[fmt]
+    buf = io.BytesIO()
+    with matplotlib.rc_context(_RC):
+        fig.savefig(buf, format=fmt, dpi=150, metadata=metadata)
+    return buf.getvalue()
+
+
+def save(fig: Figure, path: str | Path) -> Path:
+    """Write ``fig`` atomically; the format follows the extension (.png, .svg, .pdf)."""
+    fmt = Path(path).suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg", "pdf"):
+        from ..errors import SsbkitError
+
+        raise SsbkitError(f"cannot write a plot as {path}: use .png, .svg or .pdf", param="plot")
+    return atomic_write(path, render(fig, fmt))
+
+
+def svg_markup(fig: Figure) -> str:
+    """Inline SVG for HTML: the XML prologue and the RDF metadata block removed."""
+    text = render(fig, "svg").decode("utf-8")
+    start = text.find("<svg")
+    text = text[start:] if start >= 0 else ""
+    return re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.DOTALL)

@@ -1,0 +1,225 @@
+"""Terminal text of typed results (rich tables and lines).  Each function prints to a Console."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from ..interfaces.anode import AnodeInterface
+from ..interfaces.coatings import BareInterface, ScreenResult
+from ..interfaces.reactions import InterfaceReaction
+from ..screening.pairs import PairScreen
+from ..stack.report import StackAssessment
+from ..thermo.service import DecompositionResult, HullResult
+from ..thermo.window import StabilityWindow
+
+#: verdict colours (used for verdicts only)
+VERDICT_STYLE = {"ok": "green", "caution": "yellow", "fail": "red", "unknown": "bright_black"}
+
+
+def _v(v: float | None, spec: str = ".3f") -> str:
+    return "-" if v is None else format(v, spec)
+
+
+def _verdict(v: str) -> str:
+    return f"[{VERDICT_STYLE[v]}]{v}[/]"
+
+
+def windows(con: Console, ws: Sequence[StabilityWindow], profile: bool = False) -> None:
+    """Windows table, notes, optional Li-uptake profiles and the data source."""
+    t = Table(title="Electrochemical stability windows (V vs Li/Li+)")
+    for col in ("Material", "Reduction", "Oxidation", "Reduced to", "Oxidised to", "E_hull meV/at"):
+        t.add_column(col)
+    for w in ws:
+        eh = "n/a" if w.e_above_hull_eV_per_atom is None else f"{w.e_above_hull_eV_per_atom * 1000:.1f}"
+        t.add_row(w.formula, _v(w.reduction_limit_V), _v(w.oxidation_limit_V),
+                  ", ".join(w.reduction_products) or "(stable vs Li)", ", ".join(w.oxidation_products) or "-", eh)
+    con.print(t)
+    for w in ws:
+        for note in w.notes:
+            con.print(f"[dim]{w.formula}: {note}[/dim]")
+        if profile:
+            pt = Table(title=f"{w.formula}: Li-uptake profile")
+            for col in ("V vs Li/Li+", "Li per f.u.", "Phases"):
+                pt.add_column(col)
+            for s in w.profile:
+                pt.add_row(f"{s.voltage_V:.3f}", f"{s.li_per_formula_unit:+.3f}", ", ".join(s.phases))
+            con.print(pt)
+    prov = ws[0].provenance if ws else None
+    if prov is not None:
+        con.print(f"[dim]data: {prov.data_source} ({(prov.data_version or '')[:19]})[/dim]")
+
+
+def hull(con: Console, r: HullResult) -> None:
+    eh = "not in data" if r.e_above_hull_eV_per_atom is None else f"{r.e_above_hull_eV_per_atom * 1000:.1f} meV/atom"
+    con.print(f"[bold]{r.formula}[/bold] in {r.chemical_system} ({r.n_stable_phases} stable phases)")
+    con.print(f"  energy above hull: {eh}; hull formation energy {r.hull_energy_eV_per_atom:.4f} eV/atom")
+    con.print("  decomposition: " + " + ".join(f"{d.atom_fraction:.3f} {d.formula}" for d in r.decomposition))
+    for p in r.polymorphs:
+        con.print(f"  polymorph {p.entry_id}: E_f {p.e_form_eV_per_atom:.4f}, "
+                  f"E_hull {p.e_above_hull_eV_per_atom * 1000:.1f} meV/atom")
+
+
+def decomposition(con: Console, r: DecompositionResult) -> None:
+    where = "closed system" if r.voltage_V is None else f"{r.voltage_V:g} V vs Li/Li+"
+    con.print(f"[bold]{r.formula}[/bold] ({where}): {r.reaction}")
+    con.print(f"  reaction energy {r.reaction_energy_eV_per_atom:.4f} eV/atom; "
+              f"Li exchanged {r.li_exchanged_per_formula_unit:+.3f} per formula unit")
+
+
+def _observed(con: Console, facts: Sequence[object], indent: str = "") -> None:
+    for f in facts:
+        con.print(f"[dim]{indent}reported: {f.text} ({f.method}; {f.citation})[/dim]", highlight=False)  # type: ignore[attr-defined]
+
+
+def reaction(con: Console, r: InterfaceReaction) -> None:
+    """Kinks of one reaction, the most exergonic one starred, products' character, literature."""
+    where = "closed system (no Li exchange)" if r.voltage_V is None else f"{r.voltage_V:g} V vs Li/Li+"
+    con.print(f"[bold]{r.reactant_a} | {r.reactant_b}[/bold], {where}")
+    con.print(f"[dim]energies: {r.energy_basis}[/dim]")
+    t = Table()
+    for col in ("x (A)", "E_rxn eV/atom", "Products", "Reaction"):
+        t.add_column(col)
+    for k in r.kinks:
+        star = " *" if k.mixing_ratio == r.mixing_ratio and k.reaction_energy_eV_per_atom == r.reaction_energy_eV_per_atom \
+            and r.reactive else ""
+        t.add_row(f"{k.mixing_ratio:.4f}{star}", f"{k.reaction_energy_eV_per_atom:.4f}", ", ".join(k.products),
+                  str(k.reaction))
+    con.print(t)
+    if r.reactive:
+        con.print(f"most exergonic (*): {r.reaction_energy_eV_per_atom:.4f} eV/atom at x = {r.mixing_ratio:.4f}")
+    else:
+        con.print("no exergonic reaction: the two are in equilibrium (mixtures only)")
+    if r.product_character:
+        cond = [c.formula for c in r.product_character if c.conductor]
+        con.print(f"electron-conducting products: {', '.join(cond) or 'none'}")
+    _observed(con, r.observed)
+
+
+def scan(con: Console, label: str, results: Sequence[InterfaceReaction]) -> None:
+    t = Table(title=f"{label}: driving force vs voltage")
+    for col in ("V", "E_rxn eV/atom", "x (A)", "Products"):
+        t.add_column(col)
+    step = max(1, len(results) // 25)
+    for r in results[::step]:
+        prods = ", ".join(r.products) if r.reactive else "(no reaction)"
+        t.add_row(f"{r.voltage_V:.2f}", f"{r.reaction_energy_eV_per_atom:.4f}", f"{r.mixing_ratio:.3f}", prods)
+    con.print(t)
+    if results:
+        con.print(f"[dim]energies: {results[0].energy_basis}[/dim]")
+    if step > 1:
+        con.print(f"[dim](every {step}th voltage shown; the JSON output gives all {len(results)})[/dim]")
+
+
+def anode(con: Console, r: AnodeInterface) -> None:
+    con.print(f"[bold]{r.electrolyte} | {r.anode}[/bold]: [bold]{r.classification}[/bold] ({r.status})")
+    con.print(f"  0 V products: {', '.join(r.products) or 'none'}; reaction {r.reaction}")
+    con.print(f"  driving force {r.reaction_energy_eV_per_atom:.4f} eV/atom (beyond self-decomposition "
+              f"{r.self_decomposition_eV_per_atom:.4f}); reduction below {r.reduction_limit_V} V")
+    for c in r.product_character:
+        kind = {True: "electron conductor", False: "insulator", None: "unknown"}[c.conductor]
+        con.print(f"  {c.formula}: {kind} ({c.basis})")
+    for reason in r.reasons:
+        con.print(f"  - {reason}")
+    _observed(con, r.observed, "  ")
+
+
+def assessment(con: Console, a: StackAssessment) -> None:
+    """Verdict line, conditions, layer and interface tables, every reason, anode physics, what was not computed."""
+    c = a.conditions
+    con.print(f"[bold]{a.stack.label()}[/bold]  verdict: {_verdict(a.verdict)}")
+    con.print(f"cathode {c.voltage_range_V[0]:g}-{c.voltage_range_V[1]:g} V, {c.temperature_C:.0f} C"
+              + (f", {c.pressure_MPa:g} MPa" if c.pressure_MPa is not None else "")
+              + (f", {c.current_density_mA_per_cm2:g} mA/cm2" if c.current_density_mA_per_cm2 is not None else "")
+              + f"; anode at {a.anode_potential_V:.2f} V ({a.anode_potential_note})")
+    t = Table(title="Layers")
+    for col in ("Role", "Material", "Window V", "Sees V", "Verdict"):
+        t.add_column(col)
+    for lay in a.layers:
+        w = lay.window
+        wt = "-" if not w else f"{w.reduction_limit_V:.2f}-" + ("inf" if w.oxidation_limit_V is None
+                                                                 else f"{w.oxidation_limit_V:.2f}")
+        seen = "-" if not lay.potentials_seen_V else f"{lay.potentials_seen_V[0]:.2f}-{lay.potentials_seen_V[1]:.2f}"
+        t.add_row(lay.role, lay.name, wt, seen, _verdict(lay.verdict))
+    con.print(t)
+    t = Table(title="Interfaces")
+    for col in ("Interface", "Chem. eV/at", "Electrochem. eV/at", "Interphase", "Verdict"):
+        t.add_column(col)
+    for i in a.interfaces:
+        ch = "-" if not i.chemical else f"{i.chemical.reaction_energy_eV_per_atom:.3f}"
+        if i.electrochemical:
+            ec = f"{i.electrochemical.reaction_energy_eV_per_atom:.3f} @{i.electrochemical.at_voltage_V:.2f}V"
+        elif i.anode:
+            ec = f"{i.anode.reaction_energy_eV_per_atom:.3f} @0.00V"
+        else:
+            ec = "-"
+        t.add_row(i.interface, ch, ec, i.interphase_type or "-", _verdict(i.verdict))
+    con.print(t)
+    con.print("[bold]Why[/bold]")
+    items = [(x.verdict, f"{x.role} {x.name}", x.reasons) for x in a.layers] + \
+        [(x.verdict, x.interface, x.reasons) for x in a.interfaces]
+    for verdict, label, reasons in items:
+        con.print(f"[{VERDICT_STYLE[verdict]}]{verdict:>7}[/] {label}")
+        for r in reasons:
+            con.print(f"          - {r}", highlight=False)
+    for s in a.not_computed:
+        con.print(f"[yellow]not computed:[/yellow] {s}", highlight=False)
+
+
+def bare_line(b: BareInterface) -> str:
+    """One sentence for the bare (uncoated) interface of a screen."""
+    if b.classification is not None:
+        return (f"bare interface: {b.classification}, {b.reaction_closed_eV_per_atom:.3f} eV/atom at "
+                f"{b.anode_potential_V or 0.0:g} V -> {', '.join(b.products_closed) or 'no reaction'}")
+    parts = []
+    if b.reaction_at_voltage_eV_per_atom is not None:
+        parts.append(f"{b.reaction_at_voltage_eV_per_atom:.3f} eV/atom at the voltage -> "
+                     + (", ".join(b.products_at_voltage) or "no reaction"))
+    if b.reaction_closed_eV_per_atom is not None:
+        parts.append(f"{b.reaction_closed_eV_per_atom:.3f} eV/atom closed -> "
+                     + (", ".join(b.products_closed) or "no reaction"))
+    return "bare interface: " + "; ".join(parts)
+
+
+def screen(con: Console, res: ScreenResult, title: str, top: int | None) -> None:
+    """A ranked coating / interlayer screen with the reasons of each rank."""
+    t = Table(title=title)
+    for col in ("#", "Candidate", "Tier", "Score", "Window V", "Reactions", "Electronic", "σ S/cm"):
+        t.add_column(col, no_wrap=True, min_width=len(col))
+    rows = res.rows if top is None else res.rows[:top]
+    for r in rows:
+        lo, hi = r.reduction_limit_V, r.oxidation_limit_V
+        win = "-" if lo is None else f"{lo:.2f}-" + ("inf" if hi is None else f"{hi:.2f}")
+        rx = "\n".join(f"{k[:4]}. {v:+.3f}" for k, v in r.reaction_with.items())
+        sig = "-" if r.conductivity is None else f"{r.conductivity.conductivity_S_per_cm:.1e}"
+        score = 0.0 if abs(r.score_eV_per_atom) < 5e-4 else r.score_eV_per_atom
+        t.add_row(str(r.rank), r.name, str(r.tier), f"{score:.3f}", win, rx, r.electronic.label, sig)
+    con.print(t)
+    con.print("Ranked by tier (0: Li-containing electronic insulator, 1: Li-free or unknown character, 2: electron "
+              "conductor), then by score (eV/atom): the largest driving force the candidate sees, its own decomposition "
+              "at its potential or its reaction with a neighbour, lower is better; scores within 10 meV/atom tie and "
+              "are ordered by the reported Li-ion conductivity. Why:", highlight=False)
+    for r in rows:
+        con.print(f"  {r.rank}. {r.name}: " + "; ".join(r.reasons), highlight=False)
+    con.print(bare_line(res.bare), highlight=False)
+    for s in res.skipped:
+        con.print(f"[yellow]skipped {s.name}:[/yellow] {s.reason}")
+
+
+def pair_screen(con: Console, res: PairScreen) -> None:
+    win = res.window_V
+    t = Table(title=f"{res.pairs} pairs x {res.voltages} voltages"
+              + (f", worst within {win[0]:g}-{win[1]:g} V" if win else ""))
+    for col in ("Electrolyte", "Electrode", "Worst eV/atom", "At V", "Products"):
+        t.add_column(col)
+    for r in res.ranking:
+        if r.error is not None:
+            t.add_row(r.electrolyte, r.electrode, "error", "", r.error)
+            continue
+        at = "closed" if r.at_voltage_V is None else f"{r.at_voltage_V:.2f}"
+        t.add_row(r.electrolyte, r.electrode, _v(r.worst_reaction_energy_eV_per_atom), at, ", ".join(r.products))
+    con.print(t)
+    if res.results_file:
+        con.print(f"results: {res.results_file} (rerun the same command to resume)")
