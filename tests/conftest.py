@@ -8,11 +8,14 @@ missing data file is a failure, never a skip.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# helpers shared by the oracle tests (pymatgen side of the comparisons)
+sys.path.insert(0, str(Path(__file__).resolve().parent / "oracle"))
 SHARED = REPO.parent / "shared" / "data"
 
 

@@ -22,7 +22,7 @@ def test_serial_equals_dask_and_oracle_pair(entries_path, tmp_path):
     for a, b in zip(serial, distributed):
         assert a["scan"] == b["scan"] and a["closed"] == b["closed"]
     # the screen uses the same engine as `react`: spot-check one value against pymatgen
-    from oracle import interface_minimum
+    from oracle_helpers import interface_minimum
 
     from ssbkit.data.source import open_source
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from oracle import interface_minimum
+from oracle_helpers import interface_minimum
 from seed_materials import CATHODES, ELECTROLYTES, VOLTAGES, interface_pairs
 
 from ssbkit.interfaces import InterfaceCalculator

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from oracle import phase_diagram, window_from_profile
+from oracle_helpers import phase_diagram, window_from_profile
 from pymatgen.core import Composition
 from seed_materials import window_materials
 

@@ -23,7 +23,7 @@ import responses  # in the project's test extras; a missing package is a failure
 from ssbkit.data.mp import DEFAULT_ENDPOINT, MPSource
 from ssbkit.errors import DataSourceError
 
-FIX = Path(__file__).parent / "fixtures" / "mp"
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "mp"
 KEY = "0123456789abcdefABCDEF0123456789"  # 32 characters, like a real key
 assert len(KEY) == 32
 
@@ -360,7 +360,7 @@ def test_open_source_mp_and_thermo_hull(rsps, monkeypatch):
 def test_importing_ssbkit_data_does_not_import_mp_api():
     code = "import ssbkit.data.source, ssbkit.data.mp, sys; print('mp_api' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "PATH": "/usr/bin:/bin"})
+                         env={"PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"), "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip() == "False"
 
 

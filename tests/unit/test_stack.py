@@ -218,7 +218,7 @@ def test_cli_assess_coatings_interlayers(capsys, entries_path, bandgaps_path, tm
     assert code == 0 and [r["name"] for r in out["rows"]] and len(out["rows"]) == 2
     code = main(["coatings", "NMC811", "LPSCl", "--all", "--json", *ent])  # every default candidate
     out = json.loads(capsys.readouterr().out)
-    assert code == 0 and len(out["ranking"]) + len(out["skipped"]) >= 35
+    assert code == 0 and len(out["rows"]) + len(out["skipped"]) >= 35
     code = main(["interlayers", "LGPS", "--json", "--top", "3", *ent])
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and out["bare"]["classification"] == "MCI"
