@@ -65,6 +65,14 @@ def thermo(entries_path: Path):
 
 
 @pytest.fixture(scope="session")
+def gaps(bandgaps_path: Path):
+    """The shared band-gap table."""
+    from ssbkit.data.bandgaps import open_bandgaps
+
+    return open_bandgaps(str(bandgaps_path))
+
+
+@pytest.fixture(scope="session")
 def shared_entryset(thermo):
     return thermo.source._entries
 

@@ -30,7 +30,7 @@ def test_electrolytes_family_json(capsys) -> None:
 
 def test_electrolytes_readable(capsys) -> None:
     code, out, _ = run(capsys, "lit", "electrolytes", "--family", "oxide")
-    assert code == 0 and "Li7La3Zr2O12" in out and "[57]" in out
+    assert code == 0 and "Li7La3Zr2O12" in out and "ref. 57 in" in out and "Murugan et al." in out
 
 
 def test_reactions_electrolyte(capsys) -> None:
@@ -86,7 +86,7 @@ def test_lookup(capsys) -> None:
     (("lit", "numbers", "--topic", "nope"), "unknown topic 'nope': choose one of"),
     (("lit", "reactions", "--electrolyte", "Qq9"), "unknown material 'Qq9'"),
     (("conductivity", "Qq9"), "unknown material 'Qq9'"),
-    (("conductivity", "LiCoO2"), "seed 1 Table 1 has no row for 'LiCoO2': it lists"),
+    (("conductivity", "LiCoO2"), "Table 1 of Zheng et al. 2021 has no row for 'LiCoO2': it lists"),
     (("conductivity", "Li3InCl6", "--temperature", "60C"), "N/A"),
     (("conductivity", "LGPS", "--temperature", "60"), "has no unit"),
     (("lit", "coatings", "--json", "--csv"), "only one of --json and --csv"),

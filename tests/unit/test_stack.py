@@ -93,13 +93,6 @@ def test_assess_without_data_is_honest(capsys, monkeypatch, tmp_path):
 pytestmark_integration = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def gaps(bandgaps_path):
-    from ssbkit.data.bandgaps import open_bandgaps
-
-    return open_bandgaps(str(bandgaps_path))
-
-
 @pytest.mark.integration
 def test_assess_nmc_lnbo_lpscl_li(thermo, gaps):
     a = StackAssessor(thermo, gaps).assess(parse_stack("LiNi0.8Co0.1Mn0.1O2 | LiNbO3 | Li6PS5Cl | Li"),

@@ -34,7 +34,7 @@ from .options import (
 @json_option
 def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_decomposition: bool,
               plot_path: str | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
-    """Reactivity of A and B in contact (seed 1 Tables 2-3, Fig. 6a).
+    """Reactivity of A and B in contact (Zheng et al. 2021, Tables 2-3, Fig. 6a).
 
     A and B may be comma-separated lists (all pairs are computed, one figure),
     e.g. ssbkit react LLZO,LLTO LiCoO2,LiMn2O4,LiFePO4 --scan 0:5:0.05 --plot fig6a.png
@@ -87,7 +87,7 @@ def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_d
 @json_option
 def anode_cmd(electrolyte: str, anode: str, weak_threshold: float, entries: str | None, bandgaps: str | None,
               as_json: bool) -> None:
-    """Interphase type at the ELECTROLYTE | Li interface: stable, SEI or MCI (Wenzel, seed 1 Fig. 7a)."""
+    """Interphase type at the ELECTROLYTE | Li interface: stable, SEI or MCI (Wenzel, Zheng et al. 2021, Fig. 7a)."""
     from ..data.bandgaps import open_bandgaps
     from ..interfaces.anode import anode_interface
 

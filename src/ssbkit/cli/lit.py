@@ -19,23 +19,23 @@ from ._common import echo_json, quantity
 #: readable columns per table: (header, record field or dict key)
 _COLUMNS: dict[str, list[tuple[str, str]]] = {
     "electrolytes": [("#", "row"), ("family", "family"), ("material", "material"), ("sigma_RT [S/cm]", "conductivity_S_per_cm"),
-                     ("Ea [eV]", "activation_energy_eV"), ("Ea printed", "activation_energy_printed"), ("ref", "ref")],
+                     ("Ea [eV]", "activation_energy_eV"), ("Ea printed", "activation_energy_printed"), ("source", "citation")],
     "cathode-reactions": [("#", "row"), ("electrolyte", "electrolyte"), ("cathode", "electrode"), ("products", "products_printed"),
-                          ("method", "method"), ("ref", "ref")],
+                          ("method", "method"), ("source", "citation")],
     "anode-reactions": [("#", "row"), ("electrolyte", "electrolyte"), ("anode", "electrode"), ("products", "products_printed"),
-                        ("method", "method"), ("ref", "ref")],
+                        ("method", "method"), ("source", "citation")],
     "reactions": [("table", "table"), ("#", "row"), ("electrolyte", "electrolyte"), ("electrode", "electrode"),
-                  ("products", "products_printed"), ("method", "method"), ("ref", "ref")],
-    "coatings": [("#", "row"), ("cathode", "electrode"), ("electrolyte", "electrolyte"), ("coating", "layer"), ("method", "method"), ("ref", "ref")],
-    "interlayers": [("#", "row"), ("anode", "electrode"), ("electrolyte", "electrolyte"), ("interlayer", "layer"), ("method", "method"), ("ref", "ref")],
+                  ("products", "products_printed"), ("method", "method"), ("source", "citation")],
+    "coatings": [("#", "row"), ("cathode", "electrode"), ("electrolyte", "electrolyte"), ("coating", "layer"), ("method", "method"), ("source", "citation")],
+    "interlayers": [("#", "row"), ("anode", "electrode"), ("electrolyte", "electrolyte"), ("interlayer", "layer"), ("method", "method"), ("source", "citation")],
     "garnet-li": [("#", "row"), ("composition", "composition_printed"), ("garnet surface", "garnet_surface"),
                   ("Li/LLZO interface", "li_interface_process"), ("ASR [ohm cm2]", "asr_printed"),
-                  ("j [mA/cm2]", "current_density_printed"), ("Li [mAh/cm2]", "li_deposited_printed"), ("ref", "ref")],
+                  ("j [mA/cm2]", "current_density_printed"), ("Li [mAh/cm2]", "li_deposited_printed"), ("source", "citation")],
     "garnet-cells": [("#", "row"), ("cathode", "cathode_composition_printed"), ("T", "temperature_printed"), ("current", "current_printed"),
                      ("V range", "voltage_range_printed"), ("capacity [mAh/g]", "capacity_printed"), ("cycles", "cycles_printed"),
-                     ("ref", "ref")],
+                     ("source", "citation")],
     "numbers": [("id", "id"), ("section", "section"), ("topic", "topic"), ("quantity", "quantity"), ("materials", "materials"),
-                ("value", "_value"), ("ref", "ref")],
+                ("value", "_value"), ("source", "citation")],
 }
 _FILTER_OPTIONS = ["family", "material", "electrolyte", "cathode", "anode", "electrode", "layer", "product", "method",
                    "composition", "strategy", "component", "topic", "source", "section", "ref"]
@@ -133,18 +133,18 @@ def register(cli: click.Group) -> None:
     @click.option("--lookup", default=None, metavar="MATERIAL", help="ignore TABLE: every record naming MATERIAL")
     @_with_filters
     def lit(table: str | None, as_json: bool, as_csv: bool, lookup: str | None, **filters: Any) -> None:
-        """Literature tables and numbers of the seed reviews, as cited.
+        """Literature tables and numbers of the two reviews (Zheng et al. 2021; Wang et al. 2020), as cited.
 
         \b
         Tables and their filters:
-          electrolytes       --family --material --ref          (seed 1 Table 1)
+          electrolytes       --family --material --ref          (Zheng et al. 2021, Table 1)
           cathode-reactions  --electrolyte --cathode --method --product --ref (Table 2)
           anode-reactions    --electrolyte --anode --method --product --ref   (Table 3)
           reactions          Tables 2+3: --electrolyte --cathode --anode --electrode ...
           coatings           --cathode --electrolyte --layer --method --ref   (Table 4)
           interlayers        --electrolyte --anode --layer --method --ref     (Table 5)
-          garnet-li          --composition --strategy --ref     (seed 2 Table 1)
-          garnet-cells       --cathode --component --ref        (seed 2 Table 2)
+          garnet-li          --composition --strategy --ref     (Wang et al. 2020, Table 1)
+          garnet-cells       --cathode --component --ref        (Wang et al. 2020, Table 2)
           numbers            --topic --material --source --section --ref (text numbers)
         Material filters match formulas in any element order and abbreviations
         (LGPS, LLZTO, NMC811 ...); family matches are marked in the output.
@@ -193,7 +193,7 @@ def register(cli: click.Group) -> None:
                   help="temperature with unit, e.g. 60C or 333K")
     @click.option("--json", "as_json", is_flag=True, help="print only JSON: a list of results")
     def conductivity_cmd(material: str, temperature_K: float, as_json: bool) -> None:
-        """Ionic conductivity of MATERIAL at a temperature (seed 1 Table 1, Arrhenius).
+        """Ionic conductivity of MATERIAL at a temperature (Zheng et al. 2021, Table 1, Arrhenius).
 
         sigma(T) = sigma_RT * exp(-Ea/kB * (1/T - 1/298.15 K)).  Example:
         ssbkit conductivity LGPS --temperature 60C
@@ -209,7 +209,7 @@ def register(cli: click.Group) -> None:
                        f"sigma = {r.conductivity_S_per_cm:.3g} S/cm  "
                        f"[sigma_RT = {r.conductivity_rt_S_per_cm:.3g} S/cm, Ea = {r.activation_energy_eV:.4g} eV "
                        f"(printed {r.activation_energy_printed})]")
-            click.echo(f"  source: {r.source} {r.table} row {r.row}, ref {r.ref}; match {r.match} ({r.match_note}); "
+            click.echo(f"  source: {r.citation}, row {r.row}; match {r.match} ({r.match_note}); "
                        f"{r.method}")
             if r.correction_note:
                 click.echo(f"  note: {r.correction_note}")

@@ -148,7 +148,7 @@ def physics_group() -> None:
 @click.option("--conductivity", required=True, callback=_positive("conductivity", "S/cm"),
               help="Ionic conductivity of the electrolyte (default unit S/cm), e.g. 3e-4 or 0.3mS/cm.")
 @click.option("--hardness", default="5MPa", show_default=True, callback=_positive("pressure"),
-              help="Vickers hardness of Li (seed 2: H_Li <= 5 MPa).")
+              help="Vickers hardness of Li (Wang et al. 2020: H_Li <= 5 MPa).")
 @click.option("--force", callback=_positive("force"), help="Applied force, e.g. 100N.")
 @click.option("--pressure", callback=_list_of("pressure"),
               help="Stack pressure(s), comma-separated, e.g. 400MPa or 1MPa,10MPa,100MPa (needs --area).")
@@ -157,7 +157,7 @@ def physics_group() -> None:
 @json_option
 def contact_cmd(conductivity: float, hardness: float, force: float | None, pressure: list[float] | None,
                 area: float | None, spots: int, as_json: bool) -> None:
-    """Constriction resistance R_int = 1/(2 sigma) sqrt(pi H / F) (seed 2 Eq. 1) and ASR vs stack pressure."""
+    """Constriction resistance R_int = 1/(2 sigma) sqrt(pi H / F) (Wang et al. 2020, Eq. 1) and ASR vs stack pressure."""
     from ..physics.contact import constriction_resistance
 
     if force is None and pressure is None:
@@ -200,7 +200,7 @@ def contact_cmd(conductivity: float, hardness: float, force: float | None, press
 @json_option
 def wetting_cmd(work_of_adhesion: float | None, contact_angle: float | None, surface_energy: float,
                 as_json: bool) -> None:
-    """Young-Dupre: contact angle of Li from the work of adhesion, or the reverse (seed 2 section 2.2)."""
+    """Young-Dupre: contact angle of Li from the work of adhesion, or the reverse (Wang et al. 2020, § 2.2)."""
     from ..physics import wetting
 
     if (work_of_adhesion is None) == (contact_angle is None):
@@ -233,7 +233,7 @@ def wetting_cmd(work_of_adhesion: float | None, contact_angle: float | None, sur
 @json_option
 def voids_cmd(current_density: float | None, temperature: float, pressure: float, self_diffusivity: float | None,
               diffusion_length: float, as_json: bool) -> None:
-    """Will stripping form voids? Vacancy-diffusion + creep limit of seed 2 section 2.4 (ref. [57])."""
+    """Will stripping form voids? Vacancy-diffusion + creep limit of Wang et al. 2020, § 2.4 (ref. [57])."""
     from ..physics.voids import void_limit
 
     r = void_limit(temperature, pressure, current_density, self_diffusivity_m2_per_s=self_diffusivity,
@@ -264,7 +264,7 @@ def dendrite_group() -> None:
               help="Shear modulus of Li (3.4-4.9 GPa).")
 @json_option
 def monroe_cmd(shear_modulus: float, li_shear_modulus: float, as_json: bool) -> None:
-    """Monroe-Newman criterion G_SE >= 2 G_Li (seed 2 section 2.5, ref. [7])."""
+    """Monroe-Newman criterion G_SE >= 2 G_Li (Wang et al. 2020, § 2.5, ref. [7])."""
     from ..physics.dendrites import monroe_newman
 
     r = monroe_newman(shear_modulus, li_shear_modulus)
@@ -293,7 +293,7 @@ def monroe_cmd(shear_modulus: float, li_shear_modulus: float, as_json: bool) -> 
 @json_option
 def nucleation_cmd(conductivity: float, grain_size: float, current_density: float | None, alpha: float,
                    interface_energy: float, radius: float, fracture_stress: float, as_json: bool) -> None:
-    """Raj-Wolfenstine nucleation: j rho d (1-alpha)|e| >= 2 gamma Omega/r_c + sigma_F Omega (seed 2 Eq. 3)."""
+    """Raj-Wolfenstine nucleation: j rho d (1-alpha)|e| >= 2 gamma Omega/r_c + sigma_F Omega (Wang et al. 2020, Eq. 3)."""
     from ..physics.dendrites import raj_wolfenstine_nucleation
 
     r = raj_wolfenstine_nucleation(1.0 / conductivity, grain_size, current_density_A_per_m2=current_density,
@@ -346,7 +346,7 @@ def growth_dendrite_cmd(current_density: float, asr: float, height: float, width
 @click.option("--at", "at", callback=_list_of("temperature"), help="Predict the CCD at these temperatures, e.g. 25C,60C.")
 @json_option
 def ccd_cmd(points: list[tuple[float, str]], unit: str, at: list[float] | None, as_json: bool) -> None:
-    """Arrhenius fit of critical current density vs temperature; apparent activation energy (seed 2 ref. [59])."""
+    """Arrhenius fit of critical current density vs temperature; apparent activation energy (Wang et al. 2020, ref. [59])."""
     from ..physics.dendrites import ccd_arrhenius
 
     Ts = [t for t, _ in points]
@@ -503,7 +503,7 @@ def bricklayer_cmd(bulk: float, gb: float, gb_thickness: float, grain_size: floa
 @json_option
 def percolation_cmd(threshold_am: float, threshold_se: float, exponent: float, porosity: float,
                     sigma_am: float | None, sigma_se: float | None, at: float | None, as_json: bool) -> None:
-    """Composite cathode: GEM/percolation conductivities and the optimum AM fraction (seed 2 ref. [116])."""
+    """Composite cathode: GEM/percolation conductivities and the optimum AM fraction (Wang et al. 2020, ref. [116])."""
     from ..physics.percolation import composite_cathode, composite_cathode_optimum
 
     kw = dict(threshold_am=threshold_am, threshold_se=threshold_se, exponent=exponent, porosity=porosity,
@@ -516,7 +516,7 @@ def percolation_cmd(threshold_am: float, threshold_se: float, exponent: float, p
     lo, hi = r.near_optimal_range_vol_percent
     click.echo(f"Composite cathode: optimum {r.optimum_active_material_vol_percent:.1f} vol% active material "
                f"(s_e s_i >= {100 * r.near_optimal_level:.0f} % of max for {lo:.1f}-{hi:.1f} vol%; "
-               f"seed 2: 69-79 vol%)")
+               f"Wang et al. 2020: 69-79 vol%)")
     w0, w1 = r.percolating_window_vol_percent
     click.echo(f"  both phases percolate for {w0:.1f}-{w1:.1f} vol% AM; at the optimum s_e = "
                f"{r.electronic_normalised_at_optimum:.3g}, s_i = {r.ionic_normalised_at_optimum:.3g}")
@@ -539,7 +539,7 @@ def percolation_cmd(threshold_am: float, threshold_se: float, exponent: float, p
 @json_option
 def strain_cmd(volume_change: float, modulus: float, poisson: float, particle_bulk_modulus: float | None,
                fracture_strength: float | None, as_json: bool) -> None:
-    """Linear strain (1+dV/V)^(1/3)-1 and stress in a stiff electrolyte (seed 2 section 3.4)."""
+    """Linear strain (1+dV/V)^(1/3)-1 and stress in a stiff electrolyte (Wang et al. 2020, § 3.4)."""
     from ..physics.mechanics import volume_change_stress
 
     r = volume_change_stress(volume_change, modulus, poisson, active_bulk_modulus_Pa=particle_bulk_modulus,

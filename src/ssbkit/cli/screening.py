@@ -30,7 +30,7 @@ from .options import json_option
 @json_option
 def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None, out: str | None,
                dask: str | None, entries: str | None, as_json: bool) -> None:
-    """Screen every ELECTROLYTE x ELECTRODE pair: closed reaction and Li-open scan (seed 1 Fig. 6a)."""
+    """Screen every ELECTROLYTE x ELECTRODE pair: closed reaction and Li-open scan (Zheng et al. 2021, Fig. 6a)."""
     from ..data.source import configured_spec, open_source
     from ..screening.pairs import execute, plan, read_list, summarize
 

@@ -111,7 +111,7 @@ def _screen_options(own: str, other: str) -> Any:
                                  help=f"Screen every default candidate, {other} materials included."),
                     click.option("--candidates", "cand_path", default=None, metavar="FILE",
                                  help="Candidates file (YAML, CSV or one formula per line); "
-                                      f"default: the seeds' {own}.")):
+                                      f"default: the reviews' {own}.")):
             f = opt(f)
         return f
 
@@ -125,7 +125,7 @@ def _screen_options(own: str, other: str) -> Any:
 @_screen_options("coatings", "interlayer")
 def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str | None, all_roles: bool,
                  top: int | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
-    """Rank coatings between CATHODE (charged to --voltage) and ELECTROLYTE (seed 1 Table 4)."""
+    """Rank coatings between CATHODE (charged to --voltage) and ELECTROLYTE (Zheng et al. 2021, Table 4)."""
     from ..interfaces.coatings import screen_coatings
 
     _run_screen("coatings", lambda th, cands, gaps, **kw: screen_coatings(th, cathode, electrolyte, cands, voltage,
@@ -141,7 +141,7 @@ def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str 
 @_screen_options("interlayers", "coating")
 def interlayers_cmd(electrolyte: str, anode: str, cand_path: str | None, all_roles: bool, top: int | None,
                     entries: str | None, bandgaps: str | None, as_json: bool) -> None:
-    """Rank interlayers between ELECTROLYTE and the anode (seed 1 Table 5, seed 2 Table 1)."""
+    """Rank interlayers between ELECTROLYTE and the anode (Zheng et al. 2021, Table 5, Wang et al. 2020, Table 1)."""
     from ..interfaces.coatings import screen_interlayers
 
     _run_screen("interlayers", lambda th, cands, gaps, **kw: screen_interlayers(th, electrolyte, cands, anode, gaps,

@@ -56,10 +56,10 @@ def conductivity(material: str, temperature_K: float = T_RT_K) -> list[Conductiv
     if not exact:
         if family:
             names = ", ".join(f"{r.material} {r.ref}" for r in family)
-            raise SsbkitError(f"seed 1 Table 1 has no row for {material!r}; same family: {names} "
+            raise SsbkitError(f"Table 1 of Zheng et al. 2021 has no row for {material!r}; same family: {names} "
                               "(ask for one of them by name)")
         names = ", ".join(r.material for r in rows if r.formula or r.material == "LiPON")
-        raise SsbkitError(f"seed 1 Table 1 has no row for {material!r}: it lists {names}")
+        raise SsbkitError(f"Table 1 of Zheng et al. 2021 has no row for {material!r}: it lists {names}")
     results, skipped = [], []
     for r, (level, note) in exact:
         if r.activation_energy_eV is None:
@@ -79,6 +79,6 @@ def conductivity(material: str, temperature_K: float = T_RT_K) -> list[Conductiv
             method="Arrhenius: sigma(T) = sigma_RT*exp(-Ea/kB*(1/T - 1/298.15 K))",
             correction_note=r.correction_note))
     if not results:
-        raise SsbkitError(f"cannot extrapolate {material!r}: seed 1 Table 1 gives no activation energy "
+        raise SsbkitError(f"cannot extrapolate {material!r}: Table 1 of Zheng et al. 2021 gives no activation energy "
                           f"({'; '.join(skipped)})")
     return results

@@ -63,7 +63,8 @@ class Reference:
     @property
     def full(self) -> str:
         """Full reference line: authors, title, journal year, volume, pages, DOI."""
-        parts = [", ".join(self.authors)]
+        given = self.given_names or ("",) * len(self.authors)
+        parts = [", ".join(f"{g} {f}".strip() for f, g in zip(self.authors, given))]
         if self.title:
             parts.append(f'"{self.title}"')
         jy = f"{self.journal} {self.year or ''}".strip()

@@ -22,25 +22,25 @@ from .records import (
 #: dataset name -> (data file, record class, description)
 DATASETS: dict[str, tuple[str, type[Record], str]] = {
     "electrolytes": ("seed1_table1_electrolytes.yaml", ElectrolyteRecord,
-                     "seed 1 Table 1: inorganic SSEs, RT conductivity (S/cm), activation energy (eV)"),
+                     "Zheng et al. 2021, Table 1: inorganic SSEs, RT conductivity (S/cm), activation energy (eV)"),
     "cathode-reactions": ("seed1_table2_cathode_reactions.yaml", ReactionRecord,
-                          "seed 1 Table 2: SSE/cathode interphase products and method"),
+                          "Zheng et al. 2021, Table 2: SSE/cathode interphase products and method"),
     "anode-reactions": ("seed1_table3_anode_reactions.yaml", ReactionRecord,
-                        "seed 1 Table 3: SSE/anode interphase products and method"),
+                        "Zheng et al. 2021, Table 3: SSE/anode interphase products and method"),
     "coatings": ("seed1_table4_cathode_coatings.yaml", LayerRecord,
-                 "seed 1 Table 4: cathode coatings against SSEs and method"),
+                 "Zheng et al. 2021, Table 4: cathode coatings against SSEs and method"),
     "interlayers": ("seed1_table5_anode_interlayers.yaml", LayerRecord,
-                    "seed 1 Table 5: anode interlayers against SSEs and method"),
+                    "Zheng et al. 2021, Table 5: anode interlayers against SSEs and method"),
     "garnet-li": ("seed2_table1_garnet_li.yaml", GarnetLiRecord,
-                  "seed 2 Table 1: Li/garnet interface strategies, ASR (ohm cm2), j (mA/cm2), Li (mAh/cm2)"),
+                  "Wang et al. 2020, Table 1: Li/garnet interface strategies, ASR (ohm cm2), j (mA/cm2), Li (mAh/cm2)"),
     "garnet-cells": ("seed2_table2_garnet_cells.yaml", GarnetCellRecord,
-                     "seed 2 Table 2: garnet-based ASSLB performance"),
+                     "Wang et al. 2020, Table 2: garnet-based ASSLB performance"),
     "numbers": ("numbers.yaml", NumberRecord,
-                "numbers in the text of both seeds (windows, CCD, ASR, moduli, wetting, thermal reactions ...)"),
+                "numbers in the text of both reviews (windows, CCD, ASR, moduli, wetting, thermal reactions ...)"),
 }
 #: virtual tables: name -> (member datasets, description)
 VIRTUAL: dict[str, tuple[tuple[str, ...], str]] = {
-    "reactions": (("cathode-reactions", "anode-reactions"), "seed 1 Tables 2+3: interphase products at SSE/electrode interfaces"),
+    "reactions": (("cathode-reactions", "anode-reactions"), "Zheng et al. 2021, Tables 2+3: interphase products at SSE/electrode interfaces"),
 }
 _ALIASES = {
     "table1": "electrolytes", "sses": "electrolytes", "electrolyte": "electrolytes",

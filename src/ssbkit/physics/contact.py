@@ -117,7 +117,7 @@ def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI
         warnings.append(
             f"real contact area F/H is {ratio:.3g} x the apparent area (pressure {F / A / 1e6:.4g} MPa >= "
             f"hardness {H / 1e6:.4g} MPa): contact is complete and Eq. (1) no longer applies "
-            "(seed 2: 'not applicable at a very high force'); the value shown is the formal Eq. (1) "
+            "(Wang et al. 2020: 'not applicable at a very high force'); the value shown is the formal Eq. (1) "
             "result, not the real interfacial resistance")
     if A is not None and a > math.sqrt(A / math.pi) and applicable:
         warnings.append("contact-spot radius exceeds the electrode radius")

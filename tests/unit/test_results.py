@@ -1,0 +1,116 @@
+"""Every public result type round-trips: ``T.from_dict(x.to_dict()) == x``, through JSON text.
+
+The test collects every subclass of :class:`ssbkit.results.Result` in the package and fails when a
+type has no sample here, so a new result type cannot skip the round trip.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+from typing import Any
+
+import pytest
+
+import ssbkit
+from ssbkit.results import Result
+
+
+def _all_result_types() -> set[type]:
+    for m in pkgutil.walk_packages(ssbkit.__path__, "ssbkit."):
+        if m.name != "ssbkit.__main__":
+            importlib.import_module(m.name)
+
+    def walk(c: type) -> Any:
+        for s in c.__subclasses__():
+            yield s
+            yield from walk(s)
+    abstract = {"Record", "PhysicsResult"}
+    return {c for c in walk(Result) if c.__name__ not in abstract}
+
+
+def _nested(obj: Any, out: list[Result]) -> None:
+    """Collect ``obj`` and every result nested in it."""
+    if isinstance(obj, Result):
+        out.append(obj)
+        from dataclasses import fields
+
+        for f in fields(obj):  # type: ignore[arg-type]
+            _nested(getattr(obj, f.name), out)
+    elif isinstance(obj, (list, tuple)):
+        for x in obj:
+            _nested(x, out)
+    elif isinstance(obj, dict):
+        for x in obj.values():
+            _nested(x, out)
+
+
+@pytest.fixture(scope="module")
+def samples(thermo, gaps) -> list[Result]:
+    from ssbkit import literature as L
+    from ssbkit import physics as P
+    from ssbkit.interfaces import anode_interface, react
+    from ssbkit.interfaces.candidates import default_candidates
+    from ssbkit.interfaces.coatings import Skipped, screen_coatings, screen_interlayers
+    from ssbkit.screening.pairs import PairScreen, summarize
+    from ssbkit.stack.assess import assess
+    from ssbkit.stack.conditions import Conditions
+
+    top: list[Any] = [
+        thermo.window("LLZO"), thermo.window("LATP"), thermo.hull("LGPS"), thermo.decompose("LGPS", 0.0),
+        thermo.decompose("Li3PS4"), react(thermo, "Li6PS5Cl", "LiCoO2", 4.3), react(thermo, "LLZO", "LiCoO2"),
+        anode_interface(thermo, "LGPS", gaps=gaps),
+        screen_coatings(thermo, "LiCoO2", "Li3PS4", default_candidates("cathode")[:3], 4.3, gaps),
+        screen_interlayers(thermo, "LGPS", default_candidates("anode")[:3], gaps=gaps),
+        assess("LiNi0.8Co0.1Mn0.1O2 | LiNbO3 | Li6PS5Cl | Li",
+               Conditions.parse("2.5:4.3", "25C", "5MPa", "0.5mA/cm2"), thermo, gaps),
+        assess("LCO | LLZO | Li", Conditions.parse("3:4.2", "160C", None, "1mA/cm2"), thermo, gaps),
+        *[L.load(t)[0] for t in L.tables() if t != "reactions"], L.conductivity("LGPS", 333.15)[0],
+        PairScreen(pairs=1, voltages=2, window_V=(2.5, 4.3), results_file=None, ranking=tuple(summarize([
+            {"electrolyte": "A", "electrode": "B", "error": "x"},
+            {"electrolyte": "C", "electrode": "D", "closed": {"reaction_energy_eV_per_atom": -0.1, "products": ["X"]},
+             "scan": [{"voltage_V": 3.0, "reaction_energy_eV_per_atom": -0.2, "products": ["Y"]}]}]))),
+        P.constriction_resistance(3e-2, pressure_Pa=5e6, area_m2=1e-4), P.monroe_newman(60e9),
+        P.raj_wolfenstine_nucleation(1e3, 1e-6, current_density_A_per_m2=10.0),
+        P.dendrite_growth_driving_force(10.0, 10e-4, 10e-6, 1e-6, 100e6),
+        P.ccd_arrhenius([303.15, 433.15], [0.5, 140.0], predict_at_K=[298.15]),
+        P.interphase_growth([0.0, 3600.0], 1e-6, classification="SEI", parabolic_rate_m2_per_s=1e-20),
+        P.volume_change_stress(0.05), P.composite_cathode(0.7), P.composite_cathode_optimum(),
+        P.fit_arrhenius([300.0, 350.0, 400.0], [1e-4, 5e-4, 2e-3]), P.arrhenius_conductivity(0.1, 0.3, 333.15),
+        P.brick_layer_conductivity(1e-1, 1e-3, 1e-9, 1e-6), P.void_limit(298.15, 5e6, 5.0),
+        P.contact_angle(0.67), default_candidates()[0], Skipped("Xx2O", "unknown element Xx"),
+    ]
+    out: list[Result] = []
+    for t in top:
+        _nested(t, out)
+    return out
+
+
+@pytest.mark.integration
+def test_every_result_type_round_trips(samples: list[Result]) -> None:
+    seen: set[type] = set()
+    for x in samples:
+        d = x.to_dict()
+        again = type(x).from_dict(json.loads(json.dumps(d)))
+        assert again == x, type(x).__name__
+        assert again.to_dict() == d
+        seen.add(type(x))
+    missing = {t.__name__ for t in _all_result_types()} - {t.__name__ for t in seen}
+    assert not missing, f"result types without a round-trip sample: {sorted(missing)}"
+
+
+def test_unknown_keys_are_refused() -> None:
+    from pydantic import ValidationError
+
+    from ssbkit.results import Provenance
+
+    d = Provenance(method="m", ssbkit_version="0").to_dict()
+    with pytest.raises(ValidationError):
+        Provenance.from_dict({**d, "surprise": 1})
+
+
+def test_non_finite_numbers_become_null() -> None:
+    from ssbkit.stack.report import ScanPoint
+
+    assert ScanPoint(1.0, float("nan"), 0.5, ()).to_dict()["reaction_energy_eV_per_atom"] is None
