@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))  # oracle + seed material lists
+for _sub in ("tests", "tests/oracle", "tests/unit"):  # oracle helpers, seed material lists, Table 4 pairs
+    sys.path.insert(0, str(REPO / _sub))
 
 
 def entries_path() -> str:

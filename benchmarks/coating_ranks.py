@@ -13,7 +13,7 @@ from test_stack import TABLE4
 
 from ssbkit.data.bandgaps import open_bandgaps
 from ssbkit.data.source import open_source
-from ssbkit.stack.candidates import default_candidates
+from ssbkit.interfaces.candidates import default_candidates
 from ssbkit.interfaces.coatings import screen_coatings, screen_interlayers
 from ssbkit.thermo import Thermo
 

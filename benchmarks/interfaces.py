@@ -14,7 +14,7 @@ import argparse
 import warnings
 
 from _common import Timer, entries_path
-from oracle import interface_minimum
+from oracle_helpers import interface_minimum
 from seed_materials import ELECTROLYTES
 
 from ssbkit.data.source import open_source

@@ -8,7 +8,7 @@ Prints both times, the speed ratio, and the agreement count (limits within
 from __future__ import annotations
 
 from _common import Timer, entries_path
-from oracle import pd_entries, window_from_profile
+from oracle_helpers import pd_entries, window_from_profile
 from pymatgen.core import Composition
 from seed_materials import window_materials
 

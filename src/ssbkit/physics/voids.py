@@ -54,10 +54,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..constants import arrhenius
 from ..errors import UnitError
 from ..literature.bibliography import WANG, cite
 from ._base import (
-    BOLTZMANN_EV_PER_K,
     FARADAY_C_PER_MOL,
     GAS_CONSTANT_J_PER_MOL_K,
     LI_MELTING_POINT_K,
@@ -116,7 +116,7 @@ def li_self_diffusivity(temperature_K: float,
     T = temperature(temperature_K)
     D0 = positive(self_diffusivity_298K_m2_per_s, "self-diffusivity of Li")
     Ea = non_negative(activation_energy_eV, "activation energy")
-    return D0 * math.exp(-Ea / BOLTZMANN_EV_PER_K * (1.0 / T - 1.0 / ROOM_TEMPERATURE_K))
+    return arrhenius(D0, Ea, T, ROOM_TEMPERATURE_K)
 
 
 def void_limit(temperature_K: float, pressure_Pa: float = 0.0, current_density_A_per_m2: float | None = None, *,

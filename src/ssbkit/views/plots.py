@@ -106,7 +106,7 @@ def mixing_curve(reactions: Sequence[InterfaceReaction], title: str | None = Non
     tab.axis("off")
     if rows:
         cells = [[str(i), f"{k.mixing_ratio:.3f}", f"{k.reaction_energy_eV_per_atom:.3f}",
-                  ", ".join(k.products[:5])] for i, k in enumerate(rows, 1)]
+                  ", ".join(mathtext(p) for p in k.products[:5])] for i, k in enumerate(rows, 1)]
         t = tab.table(cellText=cells, colLabels=["#", "x", "eV/atom", "products"], loc="upper center",
                       cellLoc="left", colWidths=[0.05, 0.1, 0.12, 0.73])
         t.auto_set_font_size(False)
