@@ -266,7 +266,8 @@ def composite_cathode_optimum(*, threshold_am: float = DEFAULT_THRESHOLD_AM,
     inside = seed[0] <= 100 * x_opt <= seed[1]
     warnings = []
     if not inside:
-        warnings.append(f"optimum {100 * x_opt:.1f} vol% lies outside the 69-79 vol% of seed 2 ref. [116]")
+        warnings.append(f"optimum {100 * x_opt:.1f} vol% lies outside the 69-79 vol% reported by "
+                        + cite(WANG, "[116]", "§3.1"))
     return PercolationOptimum(
         model="composite_cathode_percolation_optimum", equation=_EQ, citation=_CITE,
         inputs={**_inputs(p), "near_optimal_level": level}, warnings=warnings,
