@@ -1,4 +1,4 @@
-"""Writing results: JSON text and atomic file writes (never a half-written file)."""
+"""Writing results (JSON text, atomic file writes: never a half-written file) and reading small text files."""
 
 from __future__ import annotations
 
@@ -51,3 +51,30 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
             os.unlink(tmp)
         raise
     return target
+
+
+def read_text(path: str | os.PathLike[str], what: str = "file", max_bytes: int = 10_000_000) -> str:
+    """Text of a small UTF-8 file (a BOM is accepted); one-line :class:`SsbkitError` for anything else.
+
+    Refuses what is not a regular file (folders, FIFOs, devices), files beyond ``max_bytes``
+    and bytes that are not UTF-8.
+    """
+    import stat
+
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise SsbkitError(f"{what} {p} does not exist") from None
+    except OSError as exc:
+        raise SsbkitError(f"{what} {p} cannot be read: {exc.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise SsbkitError(f"{what} {p} is not a regular file (a folder, pipe or device): give a file")
+    if st.st_size > max_bytes:
+        raise SsbkitError(f"{what} {p} is larger than {max_bytes // 1_000_000} MB")
+    try:
+        return p.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SsbkitError(f"{what} {p} is not UTF-8 text") from None
+    except OSError as exc:
+        raise SsbkitError(f"{what} {p} cannot be read: {exc.strerror}") from None

@@ -22,8 +22,9 @@ from pydantic import ConfigDict, TypeAdapter
 
 T = TypeVar("T", bound="Result")
 
-#: Verdict of a layer, an interface or a cell.
-Verdict = Literal["ok", "caution", "fail", "unknown"]
+#: Graded verdict of a layer, an interface or a cell (worst first: incompatible > degrading > resistive >
+#: unknown > passivated > stable); the rules are in :mod:`ssbkit.stack.verdicts`.
+Verdict = Literal["stable", "passivated", "resistive", "degrading", "incompatible", "unknown"]
 #: Interphase type at an interface (Wenzel et al. for Li metal; passivating / mixed-conducting elsewhere).
 InterphaseType = Literal["stable", "SEI", "MCI", "passivating", "mixed-conducting"]
 #: Kind of data source behind a result.

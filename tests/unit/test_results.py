@@ -80,6 +80,7 @@ def samples(thermo, gaps) -> list[Result]:
         P.fit_arrhenius([300.0, 350.0, 400.0], [1e-4, 5e-4, 2e-3]), P.arrhenius_conductivity(0.1, 0.3, 333.15),
         P.brick_layer_conductivity(1e-1, 1e-3, 1e-9, 1e-6), P.void_limit(298.15, 5e6, 5.0),
         P.contact_angle(0.67), default_candidates()[0], Skipped("Xx2O", "unknown element Xx"),
+        L.joins.contact_angle("Li2CO3"), assess("Li | LGPS | Li", Conditions(), thermo, gaps),
     ]
     out: list[Result] = []
     for t in top:

@@ -28,6 +28,9 @@ HINTS = {
     "out": "see --out",
     "step": "see --step",
     "plot": "see --plot",
+    "param": "see --param",
+    "params": "see --params",
+    "threshold": "see --time, --asr-threshold, --incompatible-threshold",
 }
 
 

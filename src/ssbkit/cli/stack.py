@@ -37,32 +37,63 @@ def _gaps(bandgaps: str | None) -> Any:
 
 @click.command("assess")
 @click.argument("stack")
-@click.option("--voltage", "voltage", default="2.5:4.3", show_default=True, metavar="LOW:HIGH",
-              help="Cathode operating potential range, V vs Li/Li+.")
+@click.option("--voltage", "voltage", default=None, metavar="LOW:HIGH",
+              help="Positive-electrode potential range, V vs Li/Li+ [default: 2.5:4.3 for a cathode; the working "
+                   "electrode's own range in an anode half cell].")
 @click.option("--temperature", default="25C", show_default=True, help="Cell temperature (C, K or F).")
 @click.option("--pressure", default=None, help="Stack pressure, e.g. 5MPa.")
 @click.option("--current", default=None, help="Current density, e.g. 0.5mA/cm2.")
 @click.option("--step", default="0.05", show_default=True, help="Voltage step of the scans (V).")
+@click.option("--carbon", is_flag=True, help="Composite cathode with carbon: the electrolyte in the cathode meets "
+                                             "the cathode potential and an electron source.")
+@click.option("--time", "time_h", type=float, default=100.0, show_default=True,
+              help="Time at which the resistance budget is judged, hours.")
+@click.option("--asr-threshold", type=float, default=100.0, show_default=True,
+              help="An interface or layer adding more than this (ohm cm2) is 'resistive'.")
+@click.option("--incompatible-threshold", type=float, default=0.10, show_default=True,
+              help="Driving force (eV/atom) beyond which electron-conducting products are 'incompatible'.")
+@click.option("--param", "param_items", multiple=True, metavar="NAME=VALUE",
+              help="Override a parameter of the resistance budget, e.g. sigma.Li2S=1e-9 or thickness.coating=5nm "
+                   "(repeatable; see docs/asr.md).")
+@click.option("--params", "params_file", default=None, metavar="FILE.yaml",
+              help="YAML file of parameter overrides {NAME: VALUE}.")
 @click.option("--html", "html_path", default=None, metavar="FILE.html", help="Write a self-contained HTML report.")
+@click.option("--plot", "plot_path", default=None, metavar="FILE.png|svg|pdf",
+              help="Plot the ASR of every contribution vs time.")
 @entries_option
 @bandgaps_option
 @json_option
-def assess_cmd(stack: str, voltage: str, temperature: str, pressure: str | None, current: str | None, step: str,
-               html_path: str | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
-    """Assess a cell STACK: "CATHODE | [COATING |] ELECTROLYTE [| INTERLAYER] | ANODE".
+def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str | None, current: str | None,
+               step: str, carbon: bool, time_h: float, asr_threshold: float, incompatible_threshold: float,
+               param_items: tuple[str, ...], params_file: str | None, html_path: str | None, plot_path: str | None,
+               entries: str | None, bandgaps: str | None, as_json: bool) -> None:
+    """Assess a cell STACK from the positive to the negative electrode, any number of layers.
+
+    \b
+    "CATHODE | [COATING |] ELECTROLYTE [| ELECTROLYTE ...] [| INTERLAYER] | ANODE"
+    Anodes: Li, Li-In, graphite, Si, LTO, or Cu (anode-free); symmetric cells: "Li | LLZO | Li".
+    Each interface is graded stable / passivated / resistive / degrading / incompatible from
+    thermodynamics, passivation and the reviews' evidence, with its resistance over time.
 
     Example: ssbkit assess "LiNi0.8Co0.1Mn0.1O2 | LiNbO3 | Li6PS5Cl | Li" --pressure 5MPa --current 0.5mA/cm2
     """
     from ..stack.assess import StackAssessor
     from ..stack.conditions import Conditions
+    from ..stack.parameters import Parameters, parse_assignments
     from ..stack.parse import parse_stack
+    from ..stack.verdicts import Thresholds
 
     if html_path and not html_path.lower().endswith((".html", ".htm")):
         raise click.BadParameter("give a .html file name", param_hint="--html")
+    if plot_path and not plot_path.lower().endswith((".png", ".svg", ".pdf")):
+        raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint="--plot")
     cond = Conditions.parse(voltage=voltage, temperature=temperature, pressure=pressure, current=current, step=step)
+    th = Thresholds(asr_ohm_cm2=asr_threshold, incompatible_eV=incompatible_threshold, time_h=time_h)
+    overrides = parse_assignments(param_items)
+    params = Parameters.from_file(params_file, overrides) if params_file else Parameters.load(overrides)
     parsed = parse_stack(stack)
     con = Console(stderr=True)
-    assessor = StackAssessor(_thermo_or_none(entries), _gaps(bandgaps))
+    assessor = StackAssessor(_thermo_or_none(entries), _gaps(bandgaps), params=params, thresholds=th, carbon=carbon)
     if not as_json and con.is_terminal:
         with con.status("assessing interfaces ..."):
             result = assessor.assess(parsed, cond)
@@ -70,6 +101,10 @@ def assess_cmd(stack: str, voltage: str, temperature: str, pressure: str | None,
         result = assessor.assess(parsed, cond)
     if html_path:
         atomic_write(html_path, html.assessment(result))
+    if plot_path:
+        from ..views import plots
+
+        plots.save(plots.asr_chart(result.asr_budget), plot_path)  # type: ignore[arg-type]
     if as_json:
         echo_json(result)
         return
@@ -77,6 +112,8 @@ def assess_cmd(stack: str, voltage: str, temperature: str, pressure: str | None,
     text.assessment(out, result)
     if html_path:
         out.print(f"HTML report written to {html_path}")
+    if plot_path:
+        out.print(f"plot written to {plot_path}")
 
 
 def _candidates(path: str | None, role: str, all_roles: bool) -> list[Any]:

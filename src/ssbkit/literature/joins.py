@@ -178,6 +178,37 @@ def conductivity_lookup(name: str) -> ConductivityRef | None:
     return None
 
 
+@dataclass(frozen=True)
+class ContactAngle(Result):
+    """A reported contact angle of Li on a surface (degrees)."""
+
+    contact_angle_deg: float
+    material: str
+    match: Match
+    conditions: str | None
+    citation: str
+
+
+def contact_angle(surface: str) -> ContactAngle | None:
+    """Contact angle of Li reported for ``surface`` (Wang et al. 2020 §2.2-2.3): as-prepared
+    surfaces before treated ones, exact matches before family matches; None when none is reported."""
+    key = _key(surface)
+    if key is None:
+        return None
+    found = []
+    for rec in _numbers("contact_angle"):
+        if rec.key != "contact_angle_deg" or rec.qualifier:
+            continue
+        for m in rec.materials:
+            if m == "Li":
+                continue
+            lvl = _level(key, m)
+            if lvl is not None:
+                found.append(ContactAngle(float(rec.value), m, lvl, getattr(rec, "conditions", None), rec.citation))
+    found.sort(key=lambda c: (c.conditions is not None, c.match != "exact"))
+    return found[0] if found else None
+
+
 def ccd_points(electrolyte: str) -> list[CcdPoint]:
     """Critical current densities reported for the electrolyte (exact or family match)."""
     key = _key(electrolyte)

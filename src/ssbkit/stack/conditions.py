@@ -56,6 +56,8 @@ class Conditions(Result):
         pressure_Pa: stack pressure (None: not given).
         current_density_A_per_m2: current density (None: not given).
         step_V: voltage step of the scans.
+        voltage_from_user: False when the voltage range is the default (an anode half cell then
+            cycles its working electrode over that electrode's own typical range).
     """
 
     voltage_range_V: tuple[float, float] = (2.5, 4.3)
@@ -63,6 +65,7 @@ class Conditions(Result):
     pressure_Pa: float | None = None
     current_density_A_per_m2: float | None = None
     step_V: float = 0.05
+    voltage_from_user: bool = True
 
     _computed: ClassVar[tuple[str, ...]] = ("temperature_C", "pressure_MPa", "current_density_mA_per_cm2")
 
@@ -98,7 +101,7 @@ class Conditions(Result):
             pressure_Pa=None if not pressure else parse_quantity(pressure, "pressure", name="pressure"),
             current_density_A_per_m2=None if not current else
             parse_quantity(current, "current_density", name="current density"),
-            step_V=step_v)
+            step_V=step_v, voltage_from_user=voltage not in (None, ""))
 
     @property
     def temperature_C(self) -> float:

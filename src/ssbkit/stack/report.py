@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal
 
 from ..interfaces.anode import AnodeInterface
+from ..interfaces.apparent import ApparentWindow
 from ..interfaces.electronic import Character
 from ..interfaces.reactions import InterfaceReaction
 from ..literature.joins import CcdPoint, ConductivityRef, ReportedFact, ShearModulus
@@ -15,8 +16,10 @@ from ..physics.voids import VoidResult
 from ..results import InterphaseType, Provenance, Result, Verdict
 from ..thermo.reaction import Reaction
 from ..thermo.window import StabilityWindow
+from .budget import AsrBudget, Law
 from .conditions import Conditions
-from .parse import Role, Stack
+from .parse import CellType, Role, Stack
+from .verdicts import Thresholds
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class LayerReport(Result):
     conductivity: ConductivityRef | None
     verdict: Verdict
     reasons: tuple[str, ...]
+    apparent: ApparentWindow | None = None
 
 
 @dataclass(frozen=True)
@@ -87,12 +91,51 @@ class AnodePhysics(Result):
 
 
 @dataclass(frozen=True)
+class ThermoAxis(Result):
+    """Thermodynamic axis: the driving force over the potentials the interface sees, and the products.
+
+    ``reactant_energies`` states which energies the reactants were given: ``hull`` (their
+    energy on the convex hull, so a metastable reactant's own decomposition is not counted
+    as interface reaction) - the choice of ``assess``.
+    """
+
+    driving_force_eV_per_atom: float | None
+    chemical_eV_per_atom: float | None
+    electrochemical_eV_per_atom: float | None
+    at_voltage_V: float | None
+    products: tuple[str, ...]
+    reactant_energies: Literal["hull", "own entry"] = "hull"
+
+
+@dataclass(frozen=True)
+class KineticAxis(Result):
+    """Kinetic axis: does the interphase passivate?"""
+
+    electron_source: bool
+    conducting_products: tuple[str, ...]
+    unknown_products: tuple[str, ...]
+    unstable_products: tuple[str, ...]
+    passivates: bool | None
+    growth_law: Law
+    note: str
+
+
+@dataclass(frozen=True)
+class EvidenceAxis(Result):
+    """Evidence axis: what the reviews and their references report for the pair."""
+
+    facts: tuple[ReportedFact, ...]
+    reported_working: bool
+    summary: str
+
+
+@dataclass(frozen=True)
 class InterfaceReport(Result):
     """One interface: chemical and electrochemical reaction, interphase, literature, physics, verdict."""
 
     left: str
     right: str
-    side: Literal["cathode", "anode"]
+    side: Literal["cathode", "anode", "none"]
     potentials_V: tuple[float, float] | None
     chemical: InterfaceReaction | None
     electrochemical: WorstReaction | None
@@ -105,6 +148,10 @@ class InterfaceReport(Result):
     verdict: Verdict
     reasons: tuple[str, ...]
     scan: tuple[ScanPoint, ...] = ()
+    thermodynamic: ThermoAxis | None = None
+    kinetic: KineticAxis | None = None
+    evidence: EvidenceAxis | None = None
+    asr_end_ohm_cm2: float | None = None
 
     _computed: ClassVar[tuple[str, ...]] = ("interface",)
 
@@ -132,3 +179,7 @@ class StackAssessment(Result):
     summary: tuple[str, ...]
     not_computed: tuple[str, ...]
     provenance: Provenance
+    cell_type: CellType = "full"
+    carbon: bool = False
+    thresholds: Thresholds = Thresholds()
+    asr_budget: AsrBudget | None = None

@@ -1,43 +1,126 @@
-"""Verdict rules of the stack assessment: thresholds and how energies and physics become verdicts.
+"""Graded verdicts: how thermodynamics, passivation and evidence combine into one grade.
 
-Thresholds (eV/atom): a reaction within ``STABLE_EV`` of zero is stable (``ok``); with
-insulating products it is a ``caution`` up to ``STRONG_EV`` and a ``fail`` beyond (a
-resistive interphase forms); with electron-conducting products (a mixed-conducting
-interphase that keeps growing, Zheng et al., Batteries & Supercaps 2021, §3.4, Fig. 7a)
-it is a ``fail`` from ``WEAK_EV`` on.  At a Li anode the Wenzel class decides: stable
-``ok``, SEI ``caution``, MCI ``fail``.  Stripping voids are a ``caution``; a current above
-the critical current density a ``fail``, above half of it a ``caution``.
+Three axes are assessed for every interface and reported separately
+(:class:`~ssbkit.stack.report.Axes`):
+
+* **thermodynamic** - the most exergonic reaction over the potentials the interface
+  sees (chemical, or open to Li at the electrode potential), in eV/atom, and its products;
+* **kinetic** - does the interphase passivate: the electronic character of every
+  product (band gaps from the data; metals, alloys and reduced Ti/Ge/Nb/Co phases as
+  conductors) and whether the products are themselves stable over the potentials
+  they see (Zheng et al., Batteries & Supercaps 2021, §3.1, §3.4, Fig. 7: stable /
+  SEI / mixed-conducting interphase);
+* **evidence** - what the reviews and their references report for the pair
+  (Zheng et al. 2021 Tables 2-5; Wang et al., Adv. Energy Mater. 2020, Tables 1-2).
+
+The grades, worst last, and the rule that combines the axes (:func:`grade`):
+
+1. ``stable``: no reaction beyond ``stable_eV`` (default 10 meV/atom).
+   Electrode-active products (lithium transition-metal oxides such as Li5Co3O8 at a LiCoO2
+   cathode) (de)lithiate like the electrode they grow from and are not counted as a
+   separate electron-conducting interphase.
+2. ``incompatible``: electron-conducting products at an interface that has an electron
+   source (an electrode on either side) and a driving force beyond ``incompatible_eV``
+   (default 0.10 eV/atom): the interphase keeps growing with nothing to stop it.
+3. ``degrading``: electron-conducting products with an electron source and a weaker
+   driving force; or products that are not stable over the potentials they see
+   (they keep reacting).  Evidence softens rule 2 to ``degrading`` when the reviews
+   report working cells with the pair; evidence never makes a reacting interface better
+   than that.
+4. ``resistive``: a self-limiting (electronically insulating) interphase, or an
+   interface behind an electron-blocking layer, whose area-specific resistance after
+   ``time_h`` (default 100 h) exceeds ``asr_ohm_cm2`` (default 100 ohm cm2).
+5. ``passivated``: self-limiting with an acceptable resistance.
+6. ``unknown``: not computed (no data), never guessed.
+
+A layer is ``stable`` when its intrinsic window covers the potentials it sees (or it decomposes
+there by less than ``weak_eV``),
+``passivated`` when its apparent (kinetic) window does, ``degrading`` otherwise;
+a coating or interlayer whose own resistance exceeds the threshold is ``resistive``.
+The cell takes the worst grade of its layers, interfaces and anode physics
+(current above the critical current density: ``degrading``; stripping voids:
+at least ``resistive``).
 """
 
 from __future__ import annotations
 
-from ..interfaces.electronic import Character
-from ..results import InterphaseType, Verdict
+from dataclasses import dataclass
+from typing import ClassVar
 
-STABLE_EV = 0.01
-STRONG_EV = 0.10
-WEAK_EV = 0.05  # below this, even an electron-conducting interphase is only a caution
-ORDER: dict[str, int] = {"ok": 0, "unknown": 1, "caution": 2, "fail": 3}
-WENZEL: dict[str, Verdict] = {"stable": "ok", "SEI": "caution", "MCI": "fail"}
+from ..errors import SsbkitError
+from ..results import Result, Verdict
+
+#: Worst-last order of the grades.
+ORDER: dict[str, int] = {"stable": 0, "passivated": 1, "unknown": 2, "resistive": 3, "degrading": 4,
+                         "incompatible": 5}
+GRADES: tuple[str, ...] = tuple(ORDER)
 
 
 def worse(*verdicts: Verdict) -> Verdict:
-    """The worst of the verdicts (fail > caution > unknown > ok)."""
+    """The worst of the verdicts (incompatible > degrading > resistive > unknown > passivated > stable)."""
     return max(verdicts, key=lambda v: ORDER[v])
 
 
-def judge(energy: float, character: tuple[Character, ...]) -> tuple[InterphaseType, Verdict, list[str]]:
-    """(interphase type, verdict, reasons) from the worst reaction energy and the products' character."""
-    conducting = [c.formula for c in character if c.conductor]
-    if energy > -STABLE_EV:
-        return "stable", "ok", [f"no reaction beyond {STABLE_EV * 1000:.0f} meV/atom"]
-    kind: InterphaseType = "mixed-conducting" if conducting else "passivating"
-    reasons = [f"reacts by {energy:.3f} eV/atom; products {', '.join(c.formula for c in character) or '-'}"]
-    if conducting:
-        reasons.append(f"electron-conducting products ({', '.join(conducting)}): the interphase can keep growing")
-        return kind, ("fail" if energy <= -WEAK_EV else "caution"), reasons
-    if energy <= -STRONG_EV:
-        reasons.append(f"strong driving force (beyond {STRONG_EV:.2f} eV/atom): a resistive interphase forms")
-        return kind, "fail", reasons
-    reasons.append("mild reaction with electronically insulating products: likely self-limiting")
-    return kind, "caution", reasons
+@dataclass(frozen=True)
+class Thresholds(Result):
+    """Thresholds of the grading rules (documented defaults; every one can be set).
+
+    Attributes:
+        stable_eV: reaction energies above ``-stable_eV`` (eV/atom) count as no reaction.
+        weak_eV: a layer decomposed (or reduced by Li) by less than this beyond its own decomposition
+            is kinetically stable in practice (Wang et al. 2020 §2.1: garnets form a ~6 nm
+            self-limiting layer with Li).
+        incompatible_eV: with electron-conducting products and an electron source, a driving
+            force beyond this (eV/atom) is ``incompatible``.
+        asr_ohm_cm2: an interface or layer adding more area-specific resistance than this
+            after ``time_h`` is ``resistive``.
+        time_h: the time at which the resistance budget is judged, hours.
+    """
+
+    stable_eV: float = 0.01
+    weak_eV: float = 0.05
+    incompatible_eV: float = 0.10
+    asr_ohm_cm2: float = 100.0
+    time_h: float = 100.0
+
+    _names: ClassVar[dict[str, str]] = {"stable_eV": "stable threshold", "weak_eV": "weak threshold",
+                                        "incompatible_eV": "incompatible threshold",
+                                        "asr_ohm_cm2": "resistance threshold", "time_h": "time"}
+
+    def __post_init__(self) -> None:
+        import math
+
+        for key, label in self._names.items():
+            v = getattr(self, key)
+            if not isinstance(v, (int, float)) or not math.isfinite(v) or v <= 0:
+                raise SsbkitError(f"{label} {v!r} must be a finite number > 0", param="threshold")
+        if self.time_h > 1e6:
+            raise SsbkitError(f"time {self.time_h:g} h is beyond 1e6 h: give a time in hours", param="threshold")
+
+
+def grade(energy_eV: float | None, conducting: tuple[str, ...], electron_source: bool, unstable: tuple[str, ...],
+          asr_ohm_cm2: float | None, reported_working: bool, th: Thresholds) -> tuple[Verdict, list[str]]:
+    """Combine the three axes of one interface into a grade and the reasons for it (rules in the module doc)."""
+    if energy_eV is None:
+        return "unknown", ["reaction not computed"]
+    if energy_eV > -th.stable_eV:
+        return "stable", [f"no reaction beyond {th.stable_eV * 1000:.0f} meV/atom"]
+    if conducting and electron_source:
+        why = (f"electron-conducting products ({', '.join(conducting)}) in contact with an electron source: "
+               "a mixed-conducting interphase that keeps growing")
+        if energy_eV <= -th.incompatible_eV:
+            if reported_working:
+                return "degrading", [why + f"; driving force {energy_eV:.3f} eV/atom would make it incompatible, "
+                                            "but the reviews report working cells with this pair"]
+            return "incompatible", [why + f"; driving force {energy_eV:.3f} eV/atom beyond "
+                                          f"{th.incompatible_eV:.2f} eV/atom"]
+        return "degrading", [why + f"; driving force {energy_eV:.3f} eV/atom"]
+    if unstable:
+        return "degrading", [f"products not stable where they sit ({', '.join(unstable)}): they keep reacting"]
+    why = ("no electron source: growth limited to solid-state interdiffusion" if conducting and not electron_source
+           else "electronically insulating products: the interphase passivates (self-limiting)")
+    if asr_ohm_cm2 is not None and asr_ohm_cm2 > th.asr_ohm_cm2:
+        return "resistive", [why + f"; but it adds {asr_ohm_cm2:.3g} ohm cm2 after {th.time_h:g} h "
+                                   f"(threshold {th.asr_ohm_cm2:g} ohm cm2)"]
+    tail = f"; {asr_ohm_cm2:.3g} ohm cm2 after {th.time_h:g} h" if asr_ohm_cm2 is not None else ""
+    return "passivated", [why + tail]

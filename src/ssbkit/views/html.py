@@ -53,9 +53,11 @@ def assessment(a: StackAssessment, back: str | None = None) -> str:
     windows = [lay.window for lay in a.layers if lay.window is not None]
     window_fig = scan_fig = mix_fig = None
     if windows:
+        apparent = [lay.apparent for lay in a.layers if lay.window is not None]
         window_fig = Markup(plots.svg_markup(plots.window_chart(
             windows, v_max=max(5.0, c.voltage_range_V[1]), operating=c.voltage_range_V,
-            title="Layer windows vs operating range")))
+            title="Layer windows (intrinsic; hatched: apparent) vs operating range",
+            apparent=apparent if all(x is not None for x in apparent) else None)))
     scans = [(i.interface, i.scan) for i in a.interfaces if len(i.scan) > 1]
     if scans:
         scan_fig = Markup(plots.svg_markup(plots.driving_force_chart(
@@ -63,7 +65,11 @@ def assessment(a: StackAssessment, back: str | None = None) -> str:
     mixes = [i.chemical for i in a.interfaces if i.chemical is not None and i.chemical.kinks]
     if mixes:
         mix_fig = Markup(plots.svg_markup(plots.mixing_curve(mixes, title="Chemical reaction energy vs mixing ratio")))
+    asr_fig = None
+    if a.asr_budget is not None and a.asr_budget.contributions:
+        asr_fig = Markup(plots.svg_markup(plots.asr_chart(a.asr_budget)))
     return _render("report.html.j2", a=a, back=back, window_fig=window_fig, scan_fig=scan_fig, mix_fig=mix_fig,
+                   asr_fig=asr_fig,
                    provenance=json.dumps(json.loads(to_json(a.provenance)), indent=2),
                    reviews=[get(k) for k in REVIEWS],
                    growth_citation=cite("zheng2021", "[16c]", "Fig. 7a"))

@@ -18,8 +18,10 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
+from ..interfaces.apparent import ApparentWindow
 from ..interfaces.reactions import InterfaceReaction
 from ..io import atomic_write
+from ..stack.budget import AsrBudget
 from ..thermo.window import StabilityWindow
 from .chem import mathtext
 
@@ -35,11 +37,14 @@ def _figure(width: float, height: float) -> Figure:
 
 
 def window_chart(windows: Sequence[StabilityWindow], v_max: float = 5.0,
-                 operating: tuple[float, float] | None = None, title: str | None = None) -> Figure:
+                 operating: tuple[float, float] | None = None, title: str | None = None,
+                 apparent: Sequence[ApparentWindow] | None = None) -> Figure:
     """Stability windows as bars, one per material (Zheng et al., Batteries & Supercaps 2021, Fig. 2a).
 
     Each bar spans the reduction to the oxidation limit (V vs Li/Li+); the phase equilibria
     beyond each limit are written at its ends; ``operating`` shades an operating range.
+    With ``apparent`` (one per window) a second, hatched bar beside each shows the apparent
+    (kinetic) window the passivating products give (§3.1).
     """
     n = len(windows)
     fig = _figure(max(4.5, 1.7 * n + 1.5), 6.2)
@@ -49,7 +54,15 @@ def window_chart(windows: Sequence[StabilityWindow], v_max: float = 5.0,
     for i, w in enumerate(windows):
         lo = max(0.0, w.reduction_limit_V)
         hi = min(w.oxidation_limit_V if w.oxidation_limit_V is not None else v_max, v_max)
-        ax.bar(i, hi - lo, bottom=lo, width=0.55, color=BAR, alpha=0.9, zorder=2, edgecolor="black", linewidth=0.6)
+        x = i - 0.17 if apparent else i
+        ax.bar(x, hi - lo, bottom=lo, width=0.3 if apparent else 0.55, color=BAR, alpha=0.9, zorder=2,
+               edgecolor="black", linewidth=0.6, label="intrinsic" if i == 0 and apparent else None)
+        if apparent:
+            a = apparent[i]
+            alo = max(0.0, a.apparent_reduction_V)
+            ahi = min(a.apparent_oxidation_V if a.apparent_oxidation_V is not None else v_max, v_max)
+            ax.bar(i + 0.17, ahi - alo, bottom=alo, width=0.3, color="white", hatch="///", edgecolor=BAR, zorder=2,
+                   linewidth=0.8, label="apparent (passivated)" if i == 0 else None)
         ax.text(i, lo - 0.06, f"{w.reduction_limit_V:.2f} V\n" + "\n".join(mathtext(p) for p in w.reduction_products[:4]),
                 ha="center", va="top", fontsize=7)
         top = f"{w.oxidation_limit_V:.2f} V" if w.oxidation_limit_V is not None else "no Li to extract"
@@ -62,9 +75,10 @@ def window_chart(windows: Sequence[StabilityWindow], v_max: float = 5.0,
     ax.set_ylim(-1.4, v_max + 1.4)
     ax.set_xlim(-0.7, n - 0.3)
     ax.axhline(0, color="grey", lw=0.5)
-    ax.set_title(title or "Intrinsic electrochemical stability windows")
+    ax.set_title(title or ("Intrinsic and apparent electrochemical windows" if apparent
+                           else "Intrinsic electrochemical stability windows"))
     ax.grid(axis="y", alpha=0.3, zorder=1)
-    if operating:
+    if operating or apparent:
         ax.legend(loc="upper right", fontsize=8)
     return fig
 
@@ -136,6 +150,25 @@ def driving_force_chart(scans: Sequence[tuple[str, Sequence[object]]], operating
     ax.set_title(title or "Driving force for interphase formation vs voltage")
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
+    return fig
+
+
+def asr_chart(budget: AsrBudget, title: str | None = None) -> Figure:
+    """Area-specific resistance of every contribution vs time, and the total (log scale)."""
+    fig = _figure(7.5, 4.8)
+    ax = fig.subplots()
+    t = budget.times_h
+    for c in budget.contributions:
+        ys = [max(v, 1e-6) for v in c.asr_ohm_cm2]
+        ax.plot(t, ys, lw=1.2, ls="--" if c.estimate else "-", label=f"{c.name} ({c.law})" if c.law != "none"
+                else c.name)
+    ax.plot(t, [max(v, 1e-6) for v in budget.total_ohm_cm2], color="black", lw=2.2, label="total")
+    ax.set_yscale("log")
+    ax.set_xlabel("Time (h)")
+    ax.set_ylabel("ASR ($\\Omega$ cm$^2$)")
+    ax.set_title(title or "Resistance budget (dashed: rests on estimated parameters)")
+    ax.grid(alpha=0.3, which="both")
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
     return fig
 
 

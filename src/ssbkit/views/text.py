@@ -16,7 +16,8 @@ from ..thermo.service import DecompositionResult, HullResult
 from ..thermo.window import StabilityWindow
 
 #: verdict colours (used for verdicts only)
-VERDICT_STYLE = {"ok": "green", "caution": "yellow", "fail": "red", "unknown": "bright_black"}
+VERDICT_STYLE = {"stable": "green", "passivated": "cyan", "resistive": "yellow", "degrading": "red",
+                 "incompatible": "bold red", "unknown": "bright_black"}
 
 
 def _v(v: float | None, spec: str = ".3f") -> str:
@@ -127,45 +128,86 @@ def anode(con: Console, r: AnodeInterface) -> None:
 
 
 def assessment(con: Console, a: StackAssessment) -> None:
-    """Verdict line, conditions, layer and interface tables, every reason, anode physics, what was not computed."""
+    """Verdict line, conditions, layer and interface tables (three axes), the resistance budget, every reason,
+    the anode physics (Monroe-Newman, CCD, voids) and what was not computed."""
     c = a.conditions
-    con.print(f"[bold]{a.stack.label()}[/bold]  verdict: {_verdict(a.verdict)}")
-    con.print(f"cathode {c.voltage_range_V[0]:g}-{c.voltage_range_V[1]:g} V, {c.temperature_C:.0f} C"
+    pos = a.provenance.details.get("positive_electrode_V") or list(c.voltage_range_V)
+    con.print(f"[bold]{a.stack.label()}[/bold]  ({a.cell_type} cell{', composite cathode with carbon' if a.carbon else ''})"
+              f"  verdict: {_verdict(a.verdict)}")
+    con.print(f"positive electrode {pos[0]:g}-{pos[1]:g} V, {c.temperature_C:.0f} C"
               + (f", {c.pressure_MPa:g} MPa" if c.pressure_MPa is not None else "")
               + (f", {c.current_density_mA_per_cm2:g} mA/cm2" if c.current_density_mA_per_cm2 is not None else "")
-              + f"; anode at {a.anode_potential_V:.2f} V ({a.anode_potential_note})")
+              + f"; negative electrode at {a.anode_potential_V:.2f} V ({a.anode_potential_note})", highlight=False)
+    con.print("reactant energies: each reactant at its hull energy (own decomposition reported on the layer)",
+              style="bright_black")
     t = Table(title="Layers")
-    for col in ("Role", "Material", "Window V", "Sees V", "Verdict"):
+    for col in ("Role", "Material", "Window V", "Apparent V", "Sees V", "Verdict"):
         t.add_column(col)
     for lay in a.layers:
         w = lay.window
         wt = "-" if not w else f"{w.reduction_limit_V:.2f}-" + ("inf" if w.oxidation_limit_V is None
                                                                  else f"{w.oxidation_limit_V:.2f}")
+        ap = lay.apparent
+        at = "-" if not ap else f"{ap.apparent_reduction_V:.2f}-" + ("inf" if ap.apparent_oxidation_V is None
+                                                                      else f"{ap.apparent_oxidation_V:.2f}")
         seen = "-" if not lay.potentials_seen_V else f"{lay.potentials_seen_V[0]:.2f}-{lay.potentials_seen_V[1]:.2f}"
-        t.add_row(lay.role, lay.name, wt, seen, _verdict(lay.verdict))
+        t.add_row(lay.role, lay.name, wt, at, seen, _verdict(lay.verdict))
     con.print(t)
-    t = Table(title="Interfaces")
-    for col in ("Interface", "Chem. eV/at", "Electrochem. eV/at", "Interphase", "Verdict"):
+    t = Table(title="Interfaces: thermodynamic | kinetic | evidence axes")
+    for col in ("Interface", "Driving eV/at", "Products", "Passivates", "Reported", "ASR Ω cm²", "Verdict"):
         t.add_column(col)
     for i in a.interfaces:
-        ch = "-" if not i.chemical else f"{i.chemical.reaction_energy_eV_per_atom:.3f}"
-        if i.electrochemical:
-            ec = f"{i.electrochemical.reaction_energy_eV_per_atom:.3f} @{i.electrochemical.at_voltage_V:.2f}V"
-        elif i.anode:
-            ec = f"{i.anode.reaction_energy_eV_per_atom:.3f} @0.00V"
-        else:
-            ec = "-"
-        t.add_row(i.interface, ch, ec, i.interphase_type or "-", _verdict(i.verdict))
+        th, k, ev = i.thermodynamic, i.kinetic, i.evidence
+        drive = "-" if th is None or th.driving_force_eV_per_atom is None else (
+            f"{th.driving_force_eV_per_atom:.3f}" + (f" @{th.at_voltage_V:.2f}V" if th.at_voltage_V is not None
+                                                     else " (chem.)"))
+        prods = "-" if th is None or th.driving_force_eV_per_atom is None or \
+            th.driving_force_eV_per_atom > -a.thresholds.stable_eV else ", ".join(th.products)
+        pas = "-" if k is None or k.passivates is None else ("yes" if k.passivates else "no") + \
+            ("" if k.electron_source else " (no e- source)")
+        rep = "-" if ev is None or not ev.facts else ("works (" if ev.reported_working else "reacts (") + \
+            f"{len(ev.facts)})"
+        asr = "-" if i.asr_end_ohm_cm2 is None else f"{i.asr_end_ohm_cm2:.3g}"
+        t.add_row(i.interface, drive, prods, pas, rep, asr, _verdict(i.verdict))
     con.print(t)
+    if a.asr_budget is not None:
+        budget(con, a)
     con.print("[bold]Why[/bold]")
-    items = [(x.verdict, f"{x.role} {x.name}", x.reasons) for x in a.layers] + \
+    items = [(x.verdict, f"{x.role} {x.name}", (f"sees: {x.exposure}",) + x.reasons) for x in a.layers] + \
         [(x.verdict, x.interface, x.reasons) for x in a.interfaces]
     for verdict, label, reasons in items:
-        con.print(f"[{VERDICT_STYLE[verdict]}]{verdict:>7}[/] {label}")
+        con.print(f"[{VERDICT_STYLE[verdict]}]{verdict:>12}[/] {label}")
         for r in reasons:
-            con.print(f"          - {r}", highlight=False)
+            con.print(f"               - {r}", highlight=False)
     for s in a.not_computed:
         con.print(f"[yellow]not computed:[/yellow] {s}", highlight=False)
+    con.print(f"grades: stable < passivated < resistive < degrading < incompatible; thresholds "
+              f"{a.thresholds.stable_eV * 1000:g} meV/atom (reaction), {a.thresholds.incompatible_eV:g} eV/atom "
+              f"(incompatible), {a.thresholds.asr_ohm_cm2:g} ohm cm2 after {a.thresholds.time_h:g} h (resistive)",
+              style="bright_black", highlight=False)
+
+
+def budget(con: Console, a: StackAssessment) -> None:
+    """The ASR budget: every contribution at t = 0 and at the end time, the total, the overpotential, estimates."""
+    b = a.asr_budget
+    assert b is not None
+    t = Table(title=f"Area-specific resistance, Ω cm² (t = 0 and {b.times_h[-1]:g} h)")
+    for col in ("Contribution", "Law", "t = 0", f"t = {b.times_h[-1]:g} h", "Basis"):
+        t.add_column(col)
+    for c in b.contributions:
+        t.add_row(c.name, c.law, f"{c.asr_start_ohm_cm2:.3g}", f"{c.asr_end_ohm_cm2:.3g}",
+                  "estimate" if c.estimate else "cited")
+    t.add_row("[bold]total[/bold]", "", f"{b.total_start_ohm_cm2:.3g}", f"{b.total_end_ohm_cm2:.3g}", "")
+    con.print(t)
+    if b.overpotential_start_V is not None:
+        con.print(f"overpotential at {b.current_density_mA_per_cm2:g} mA/cm2: {b.overpotential_start_V * 1000:.3g} mV "
+                  f"at t = 0, {b.overpotential_end_V * 1000:.3g} mV after {b.times_h[-1]:g} h", highlight=False)
+    est = [p.name for p in b.parameters if p.basis == "estimate"]
+    if est:
+        con.print(f"estimated parameters (set them with --param NAME=VALUE): {', '.join(est)}", style="bright_black",
+                  highlight=False)
+    for n in b.notes:
+        con.print(f"note: {n}", style="bright_black", highlight=False)
 
 
 def bare_line(b: BareInterface) -> str:
