@@ -7,7 +7,7 @@ from rich.console import Console
 
 from ..views import plots, text
 from ._common import echo_json
-from .options import entries_option, json_option, thermo_for, with_progress
+from .options import bandgaps_option, entries_option, json_option, thermo_for, with_progress
 
 
 @click.command("window")
@@ -16,24 +16,44 @@ from .options import entries_option, json_option, thermo_for, with_progress
               help="Top of the voltage range (V vs Li/Li+) for decomposition energies and plots.")
 @click.option("--plot", "plot_path", metavar="FILE.png|svg|pdf", help="Write a window chart (Zheng et al. 2021, Fig. 2a style).")
 @click.option("--profile", "show_profile", is_flag=True, help="Also print the whole Li-uptake profile.")
+@click.option("--apparent", is_flag=True,
+              help="Also the apparent (kinetic) window: widened by the passivating products (needs band gaps).")
+@bandgaps_option
 @entries_option
 @json_option
-def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, show_profile: bool,
-               entries: str | None, as_json: bool) -> None:
-    """Intrinsic electrochemical stability window of each FORMULA (or abbreviation: LGPS, LLZO, ...)."""
+def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, show_profile: bool, apparent: bool,
+               bandgaps: str | None, entries: str | None, as_json: bool) -> None:
+    """Intrinsic electrochemical stability window of each FORMULA (or abbreviation: LGPS, LLZO, ...).
+
+    With --apparent, also the apparent window: the intrinsic one extended as long as the
+    decomposition products are electronic insulators (Zheng et al. 2021, §3.1).
+    """
     if vmax <= 0:
         raise click.BadParameter("must be > 0 V", param_hint="--vmax")
     if plot_path and not plot_path.lower().endswith((".png", ".svg", ".pdf")):
         raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint="--plot")
     th = thermo_for(entries)
     windows = with_progress(list(formulas), "windows", lambda f: th.window(f, (0.0, vmax)), quiet=as_json)
+    apps = None
+    if apparent:
+        from ..data.bandgaps import open_bandgaps
+        from ..interfaces.apparent import apparent_window
+
+        gaps = open_bandgaps(bandgaps)
+        apps = [apparent_window(w, gaps) for w in windows]
     if plot_path:
-        plots.save(plots.window_chart(windows, v_max=vmax), plot_path)
+        plots.save(plots.window_chart(windows, v_max=vmax, apparent=apps), plot_path)
     if as_json:
-        echo_json(windows[0] if len(windows) == 1 else windows)
+        if apps is not None:
+            items = [{"window": w, "apparent": a} for w, a in zip(windows, apps)]
+            echo_json(items[0] if len(items) == 1 else items)
+        else:
+            echo_json(windows[0] if len(windows) == 1 else windows)
         return
     con = Console()
     text.windows(con, windows, show_profile)
+    if apps is not None:
+        text.apparent_windows(con, apps)
     if plot_path:
         con.print(f"plot written to {plot_path}")
 

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..interfaces.anode import AnodeInterface
+from ..interfaces.apparent import ApparentWindow
 from ..interfaces.coatings import BareInterface, ScreenResult
 from ..interfaces.reactions import InterfaceReaction
 from ..screening.pairs import PairScreen
@@ -51,6 +52,19 @@ def windows(con: Console, ws: Sequence[StabilityWindow], profile: bool = False) 
     prov = ws[0].provenance if ws else None
     if prov is not None:
         con.print(f"[dim]data: {prov.data_source} ({(prov.data_version or '')[:19]})[/dim]")
+
+
+def apparent_windows(con: Console, apps: Sequence[ApparentWindow]) -> None:
+    """Intrinsic vs apparent window of each material, with what passivates and what ends it."""
+    t = Table(title="Intrinsic and apparent (kinetic) windows, V vs Li/Li+ (Zheng et al. 2021, §3.1)")
+    for col in ("Material", "Intrinsic", "Apparent", "Reduction side", "Oxidation side"):
+        t.add_column(col)
+    for a in apps:
+        ox = "inf" if a.intrinsic_oxidation_V is None else f"{a.intrinsic_oxidation_V:.2f}"
+        aox = "inf" if a.apparent_oxidation_V is None else f"{a.apparent_oxidation_V:.2f}"
+        t.add_row(a.formula, f"{a.intrinsic_reduction_V:.2f}-{ox}", f"{a.apparent_reduction_V:.2f}-{aox}",
+                  a.reduction.reason, a.oxidation.reason)
+    con.print(t)
 
 
 def hull(con: Console, r: HullResult) -> None:
