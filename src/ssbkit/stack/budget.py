@@ -212,31 +212,33 @@ class BudgetBuilder:
     def interphase(self, location: str, law: Law, products: Sequence[tuple[str, float]],
                    driving_V: float | None, note: str = "") -> AsrContribution:
         """The interphase at ``location`` growing by ``law`` (see the module doc)."""
-        sig, names = self.mixture_sigma(products or [("default", 1.0)]) if products else (self._p("sigma.default"),
-                                                                                         ["sigma.default"])
+        from ..physics import interphase_growth
+
+        sig, names = self.mixture_sigma(products) if products else (self._p("sigma.default"), ["sigma.default"])
+
         L0 = self._p("thickness.chemical_interphase") * 1e-9
         names.append("thickness.chemical_interphase")
-        ts = [t * 3600.0 for t in self.times_h]
+        kp = kl = None
         if law == "parabolic":
             vm = self._p("interphase_molar_volume") * 1e-6
             se = self._p("sei_electronic_conductivity") * 100.0
             dE = max(driving_V or 0.0, 0.0)
             kp = 2.0 * vm * se * dE / FARADAY
-            thick = [math.sqrt(L0 * L0 + kp * t) for t in ts]
             names += ["interphase_molar_volume", "sei_electronic_conductivity"]
             eq = (f"L^2 = L0^2 + k_p t, k_p = 2 V_m sigma_e dE / F = {kp:.3g} m2/s (dE = {dE:.2f} V); "
                   "ASR = L / sigma_int")
         elif law == "linear":
             kl = self._p("mci_growth_rate") * 1e-9 / 3600.0
-            thick = [L0 + kl * t for t in ts]
             names.append("mci_growth_rate")
             eq = "L = L0 + k_l t; ASR = L / sigma_int"
         else:
-            thick = [L0 for _ in ts]
             eq = "L = L0 (no electron source: no electrochemical growth); ASR = L / sigma_int"
-        sig_m = sig * 100.0
+        cls = {"parabolic": "SEI", "linear": "MCI"}.get(law, "stable")
+        grown = interphase_growth([t * 3600.0 for t in self.times_h], sig * 100.0, classification=cls,
+                                  parabolic_rate_m2_per_s=kp, linear_rate_m_per_s=kl, initial_thickness_m=L0)
         c = AsrContribution(f"interphase {location}", "interphase", law,
-                            tuple(L / sig_m * 1e4 for L in thick), tuple(L * 1e9 for L in thick), sig, eq,
+                            tuple(pt["asr_ohm_cm2"] for pt in grown.points),
+                            tuple(pt["thickness_nm"] for pt in grown.points), sig, eq,
                             tuple(dict.fromkeys(names)), self._estimate(names), note)
         self.add(c)
         return c
@@ -276,8 +278,6 @@ class BudgetBuilder:
     def li_contact(self, location: str, contact_angle_deg: float | None, angle_source: str | None,
                    layer_sigma_S_per_cm: float, pressure_Pa: float | None, voids: bool) -> None:
         """Charge transfer, wetting/constriction and void terms at a Li-metal contact."""
-        from ..physics import constriction_resistance
-
         ct = self._p("charge_transfer_asr")
         self.add(AsrContribution(f"charge transfer {location}", "charge transfer", "none",
                                  tuple(ct for _ in self.times_h), None, None,
@@ -287,38 +287,35 @@ class BudgetBuilder:
         phobic = contact_angle_deg is not None and contact_angle_deg >= limit
         src = f" ({angle_source})" if angle_source else ""
 
-        def constriction() -> float | None:
-            if not pressure_Pa:
-                return None
-            r = constriction_resistance(layer_sigma_S_per_cm * 100.0, pressure_Pa=pressure_Pa, area_m2=1e-4)
-            return r.asr_ohm_cm2 if r.applicable else 0.0
-
         if phobic:
-            asr = constriction()
-            if asr is None:
-                self.notes.append(f"{location}: lithiophobic surface (contact angle {contact_angle_deg:.0f} deg{src}) "
-                                  "but no stack pressure given: the contact term was not evaluated")
-            else:
-                self.add(AsrContribution(f"contact {location}", "contact", "none", tuple(asr for _ in self.times_h),
-                                         None, layer_sigma_S_per_cm,
-                                         "seed 2 Eq. (1): R = (1/(2 sigma)) sqrt(pi H / F), lithiophobic contact "
-                                         f"(contact angle {contact_angle_deg:.0f} deg{src})",
-                                         ("lithiophobic_contact_angle",), False))
+            self._constriction("contact", location, layer_sigma_S_per_cm, pressure_Pa,
+                               "seed 2 Eq. (1): R = (1/(2 sigma)) sqrt(pi H / F), lithiophobic contact "
+                               f"(contact angle {contact_angle_deg:.0f} deg{src})",
+                               f"lithiophobic surface (contact angle {contact_angle_deg:.0f} deg{src}) but no stack "
+                               "pressure given: the contact term was not evaluated")
         elif contact_angle_deg is not None:
             self.notes.append(f"{location}: Li wets the surface (contact angle {contact_angle_deg:.0f} deg{src}): "
                               "full contact, no constriction term")
         else:
             self.notes.append(f"{location}: no contact angle reported for this surface; full contact assumed")
         if voids:
-            asr = constriction()
-            if asr is None:
-                self.notes.append(f"{location}: stripping voids form but no stack pressure given: the contact they "
-                                  "leave was not evaluated")
-            else:
-                self.add(AsrContribution(f"voids {location}", "voids", "none", tuple(asr for _ in self.times_h),
-                                         None, layer_sigma_S_per_cm,
-                                         "contact left by stripping voids: seed 2 Eq. (1) at the stack pressure",
-                                         ("lithiophobic_contact_angle",), False))
+            self._constriction("voids", location, layer_sigma_S_per_cm, pressure_Pa,
+                               "contact left by stripping voids: seed 2 Eq. (1) at the stack pressure",
+                               "stripping voids form but no stack pressure given: the contact they leave was not "
+                               "evaluated")
+
+    def _constriction(self, kind: Literal["contact", "voids"], location: str, sigma_S_per_cm: float,
+                      pressure_Pa: float | None, equation: str, missing: str) -> None:
+        """Seed 2 Eq. (1) at the stack pressure as a ``kind`` term, or a note when no pressure is given."""
+        from ..physics import constriction_resistance
+
+        if not pressure_Pa:
+            self.notes.append(f"{location}: {missing}")
+            return
+        r = constriction_resistance(sigma_S_per_cm * 100.0, pressure_Pa=pressure_Pa, area_m2=1e-4)
+        asr = r.asr_ohm_cm2 if r.applicable else 0.0
+        self.add(AsrContribution(f"{kind} {location}", kind, "none", tuple(asr for _ in self.times_h), None,
+                                 sigma_S_per_cm, equation, ("lithiophobic_contact_angle",), False))
 
     def build(self, current_density_mA_per_cm2: float | None) -> AsrBudget:
         return AsrBudget(self.times_h, tuple(self.contributions), tuple(self.used[k] for k in sorted(self.used)),
