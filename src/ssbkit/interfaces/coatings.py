@@ -17,9 +17,14 @@ unknown-character insulators, electron conductors last (tier); within a tier
 by the weakest link ``max(|dE_window|, |dE_K|, |dE_E|)`` rounded to 10 meV/atom
 (differences below DFT accuracy are ties), ties broken by the knowledge
 base's conductivity, then by the unrounded weakest link.  Interlayers (E |
-X | anode) are ranked by the driving force left on the electrolyte side: if
-X (lithiated) conducts electrons, E still sees the anode potential and is
+X | anode) are ranked in two tiers (0: X and its lithiation products insulate
+electrons, 1: they conduct), then by the weakest link: the larger of the
+anode's reaction with X (a layer Li reduces by 0.69 eV/atom scores 0.69, even
+if its products passivate) and the driving force left on the electrolyte side.
+If X (lithiated) conducts electrons, E still sees the anode potential and is
 reduced as if bare; otherwise only the chemical reaction of E with X remains.
+``improves_on_bare`` compares the electrolyte-side force with the bare
+interface's.  The same tie rule applies to both screens (``RANKING_RULE``).
 """
 
 from __future__ import annotations
@@ -40,6 +45,12 @@ from .electronic import Character, classify_phase
 from .reactions import InterfaceCalculator
 
 TIE_EV = 0.01
+RANKING_RULE = ("tier first; then the score rounded to 10 meV/atom (differences below DFT accuracy tie); "
+                "ties broken by the knowledge base's Li-ion conductivity (higher first, none last), "
+                "then the unrounded score, then the name (alphabetical)")
+TIERS = {"coatings": ("Li-containing electronic insulator", "Li-free or unknown electronic character",
+                      "electron conductor"),
+         "interlayers": ("insulating, also after lithiation", "conducts electrons (itself or once lithiated)")}
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,8 @@ class ScreenResult(Result):
     rows: tuple[ScreenRow, ...]
     skipped: tuple[Skipped, ...]
     provenance: Provenance
+    ranking: str = RANKING_RULE
+    tiers: tuple[str, ...] = ()
 
     def rank_of(self, name_or_formula: str) -> int | None:
         key = name_or_formula.lower()
@@ -197,9 +210,10 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
     rows = [r for r in run(list(candidates), one) if r is not None]
     prov = thermo.provenance("coating screen: window, neighbour reactions, band gap, conductivity",
                              cathode=k_mat.name, electrolyte=e_mat.name, voltage_V=voltage,
-                             band_gap_source=getattr(gaps, "source", None), tie_eV_per_atom=TIE_EV)
+                             band_gap_source=getattr(gaps, "source", None))
     return ScreenResult(kind="coatings", neighbours={"cathode": k_mat.model_formula, "electrolyte": e_mat.model_formula},
-                        voltage_V=voltage, bare=bare, rows=_sort_and_rank(rows), skipped=tuple(skipped), provenance=prov)
+                        voltage_V=voltage, bare=bare, rows=_sort_and_rank(rows), skipped=tuple(skipped), provenance=prov,
+                        tiers=TIERS["coatings"])
 
 
 def _electronic_reason(el: Character) -> str:
@@ -238,6 +252,8 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
         conducts = bool(el.conductor) or bool(lith_conducting)
         chem = -r_e.reaction_energy_eV_per_atom
         e_side = max(chem, e_reduction_at_va if conducts else 0.0)
+        # weakest link: what the electrolyte is left with, or what the anode does to the interlayer itself
+        score = max(e_side, -li_side.reaction_energy_eV_per_atom)
         reasons = [f"with {thermo.material(anode).model_formula}: {li_side.classification} ({li_side.status}, "
                    f"{li_side.reaction_energy_eV_per_atom:.3f} eV/atom"
                    + (f"; products {', '.join(li_side.products)}" if li_side.products else "") + ")",
@@ -256,7 +272,7 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
         if sig:
             reasons.append(f"Li+ conductivity {sig.conductivity_S_per_cm:.2g} S/cm ({sig.citation})")
         tier = 0 if not conducts else 1
-        return ScreenRow(rank=0, name=c.name, formula=c.formula, score_eV_per_atom=round(e_side, 6), tier=tier,
+        return ScreenRow(rank=0, name=c.name, formula=c.formula, score_eV_per_atom=round(score, 6), tier=tier,
                          reduction_limit_V=w.reduction_limit_V, oxidation_limit_V=w.oxidation_limit_V,
                          covers_potential=li_side.classification == "stable",
                          decomposition_eV_per_atom=li_side.reaction_energy_eV_per_atom,
@@ -271,4 +287,5 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
                              electrolyte=e_mat.name, anode=anode, band_gap_source=getattr(gaps, "source", None))
     return ScreenResult(kind="interlayers", neighbours={"electrolyte": e_mat.model_formula,
                                                          "anode": thermo.material(anode).model_formula},
-                        voltage_V=v_a, bare=bare, rows=_sort_and_rank(rows), skipped=tuple(skipped), provenance=prov)
+                        voltage_V=v_a, bare=bare, rows=_sort_and_rank(rows), skipped=tuple(skipped), provenance=prov,
+                        tiers=TIERS["interlayers"])

@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from ..constants import REACTS_EV
 from ..literature.joins import ReportedFact
 from ..materials import Material
 from ..results import Provenance, Result
@@ -92,7 +93,7 @@ class InterfaceReaction(Result):
     @property
     def reactive(self) -> bool:
         """True when some mixture has a negative reaction energy (< -1 meV/atom)."""
-        return self.reaction_energy_eV_per_atom < -1e-3
+        return self.reaction_energy_eV_per_atom < -REACTS_EV
 
 
 def in_context(result: InterfaceReaction, gaps: Any | None) -> InterfaceReaction:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..constants import REACTS_EV
 from ..errors import SsbkitError
 from ..results import Result
 
@@ -73,8 +74,8 @@ def run_pair(task: PairTask) -> dict[str, Any]:
         out["scan"] = scan
         cands = [(closed.reaction_energy_eV_per_atom, None, closed.products)] + \
             [(s["reaction_energy_eV_per_atom"], s["voltage_V"], s["products"]) for s in scan]
-        e, v, p = min(cands, key=lambda c: (c[0], -1 if c[1] is None else c[1]))
-        out["worst"] = {"reaction_energy_eV_per_atom": e, "voltage_V": v, "products": list(p)}
+        e, v, p = _worst(cands)
+        out["worst"] = {"reaction_energy_eV_per_atom": e, "voltage_V": v, "products": list(p), "reacts": bool(p)}
         out["provenance"] = th.provenance("pair screen: closed + Li-open scan", model_formulas=[
             calc.a.model_formula, calc.b.model_formula]).to_dict()
     except SsbkitError as exc:
@@ -207,6 +208,7 @@ class RankedPair(Result):
     products: tuple[str, ...] = ()
     closed_reaction_energy_eV_per_atom: float | None = None
     error: str | None = None
+    reacts: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,19 @@ class PairScreen(Result):
     ranking: tuple[RankedPair, ...]
 
 
+def _worst(cands: list[tuple[float, float | None, Any]]) -> tuple[float, float | None, tuple[str, ...]]:
+    """The most exergonic candidate (energy, voltage or None for closed, products); lowest voltage wins ties.
+
+    Nothing reacts (every energy above -REACTS_EV): the energy is kept, but no voltage and no products are
+    given, so a pair in equilibrium is never shown as a reaction (the "products" of a non-reaction are the
+    reactants themselves).
+    """
+    e, v, p = min(cands, key=lambda c: (c[0], -1 if c[1] is None else c[1]))
+    if e >= -REACTS_EV:
+        return e, None, ()
+    return e, v, tuple(p)
+
+
 def summarize(records: Iterable[dict[str, Any]], window: tuple[float, float] | None = None) -> list[RankedPair]:
     """One row per pair: the most negative reaction energy (within ``window`` volts, if given), sorted best first."""
     rows = []
@@ -230,9 +245,9 @@ def summarize(records: Iterable[dict[str, Any]], window: tuple[float, float] | N
         scan = [s for s in r["scan"] if window is None or window[0] - 1e-9 <= s["voltage_V"] <= window[1] + 1e-9]
         cands = [(r["closed"]["reaction_energy_eV_per_atom"], None, r["closed"]["products"])] + \
             [(s["reaction_energy_eV_per_atom"], s["voltage_V"], s["products"]) for s in scan]
-        e, v, p = min(cands, key=lambda c: (c[0], -1 if c[1] is None else c[1]))
+        e, v, p = _worst(cands)
         rows.append(RankedPair(r["electrolyte"], r["electrode"], worst_reaction_energy_eV_per_atom=e,
-                               at_voltage_V=v, products=tuple(p),
+                               at_voltage_V=v, products=tuple(p), reacts=bool(p),
                                closed_reaction_energy_eV_per_atom=r["closed"]["reaction_energy_eV_per_atom"]))
     rows.sort(key=lambda x: (x.worst_reaction_energy_eV_per_atom is None, -(x.worst_reaction_energy_eV_per_atom or 0.0)))
     return rows

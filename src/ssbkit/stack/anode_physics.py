@@ -1,13 +1,18 @@
 """Voids, dendrites and contact at a Li-metal anode, with the reviews' numbers for the electrolyte.
 
 Stripping voids: :func:`ssbkit.physics.void_limit` (Wang et al., Adv. Energy Mater. 2020, §2.4);
-critical current density at the cell temperature from the reported values (an Arrhenius fit
-through reported CCDs at two or more temperatures, else the room-temperature value; §2.5);
+critical current density at the cell temperature from every reported value of the electrolyte's
+family (a least-squares Arrhenius fit when the records span two or more temperatures, else their
+median; §2.5);
 the Monroe-Newman criterion with the reported shear modulus; the constriction resistance of
 seed 2 Eq. 1 under the stack pressure.
 """
 
 from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import replace
 
 from ..constants import ROOM_TEMPERATURE_K
 from ..literature.joins import ccd_points, conductivity_lookup, shear_modulus
@@ -18,28 +23,56 @@ from .report import AnodePhysics, CcdEstimate
 
 
 def _ccd(electrolyte: str, cond: Conditions) -> CcdEstimate | None:
-    T = cond.temperature_K
-    pts = [p for p in ccd_points(electrolyte) if not p.qualifier]
-    with_t = {p.temperature_K: p for p in pts if p.temperature_K is not None}
-    est: CcdEstimate | None = None
-    if len(with_t) >= 2:
-        ts = sorted(with_t)
-        fit = ccd_arrhenius(ts, [with_t[t].ccd_mA_per_cm2 * 10.0 for t in ts], predict_at_K=[T])
-        est = CcdEstimate(ccd_mA_per_cm2=fit.predictions[0]["ccd_mA_per_cm2"],
-                          method="Arrhenius fit through reported CCDs", points=tuple(with_t[t] for t in ts),
-                          activation_energy_eV=fit.activation_energy_eV, warnings=tuple(fit.warnings))
-    else:
-        rt = [p for p in pts if p.temperature_K is None or abs(p.temperature_K - ROOM_TEMPERATURE_K) < 15]
-        exact = [p for p in rt if p.match == "exact"] or rt
-        if exact:
-            warn = () if abs(T - ROOM_TEMPERATURE_K) < 15 else \
-                (f"reported at room temperature only; {T - 273.15:.0f} C not extrapolated",)
-            est = CcdEstimate(ccd_mA_per_cm2=exact[0].ccd_mA_per_cm2, method="reported value (room temperature)",
-                              points=(exact[0],), warnings=warn)
-    if est is None or cond.current_density_A_per_m2 is None:
-        return est
-    from dataclasses import replace
+    """The CCD at the cell temperature from every record of the electrolyte's family in the knowledge base.
 
+    All unqualified records (exact and family matches; a record without a temperature is a room-temperature
+    one, :data:`ROOM_TEMPERATURE_K`) enter one least-squares Arrhenius fit ``ln CCD = ln A - E_a/(k_B T)``
+    when they span two or more temperatures; the scatter of the records about the line is reported as the
+    multiplicative ``spread_factor`` = exp(rms residual of ln CCD).  At a single temperature the median of
+    the records is used (their range is the spread).  Records that are bounds ("> 0.78") are not fitted but
+    are listed.  Wang et al., Adv. Energy Mater. 2020, §2.5.2 and Fig. 10B.
+    """
+    T = cond.temperature_K
+    every = ccd_points(electrolyte)
+    pts = sorted((p for p in every if not p.qualifier),
+                 key=lambda p: (p.temperature_K or ROOM_TEMPERATURE_K, p.ccd_mA_per_cm2, p.citation))
+    bounds = tuple(p for p in every if p.qualifier)
+    if not pts:
+        lows = [p for p in bounds if p.qualifier in (">", ">=")]
+        if not lows:
+            return None
+        best = max(lows, key=lambda p: p.ccd_mA_per_cm2)
+        est = CcdEstimate(ccd_mA_per_cm2=best.ccd_mA_per_cm2, lower_bounds=bounds, points=(),
+                          method=f"reported lower bound only (CCD {best.qualifier} {best.ccd_mA_per_cm2:g} mA/cm2)")
+        if cond.current_density_A_per_m2 is None:
+            return est
+        ratio = cond.current_density_mA_per_cm2 / best.ccd_mA_per_cm2  # type: ignore[operator]
+        return replace(est, current_to_ccd_ratio=ratio, dendrite_risk="low" if ratio < 0.5 else None)
+    temps = [p.temperature_K or ROOM_TEMPERATURE_K for p in pts]
+    distinct = sorted({round(t, 2) for t in temps})
+    family = "exact formula" if all(p.match == "exact" for p in pts) else "family"
+    if len(distinct) >= 2:
+        fit = ccd_arrhenius(temps, [p.ccd_mA_per_cm2 * 10.0 for p in pts], predict_at_K=[T])
+        warnings = list(fit.warnings)
+        if any(p.temperature_K is None for p in pts):
+            warnings.append("records without a temperature taken at room temperature (25 C)")
+        est = CcdEstimate(ccd_mA_per_cm2=fit.predictions[0]["ccd_mA_per_cm2"],
+                          method=f"least-squares Arrhenius fit through all {len(pts)} reported CCDs of the "
+                                 f"{family} at {len(distinct)} temperatures",
+                          points=tuple(pts), activation_energy_eV=fit.activation_energy_eV,
+                          spread_factor=math.exp(fit.rms_residual_ln), lower_bounds=bounds,
+                          warnings=tuple(warnings))
+    else:
+        vals = sorted(p.ccd_mA_per_cm2 for p in pts)
+        warn = () if abs(T - distinct[0]) < 15 else \
+            (f"reported at {distinct[0] - 273.15:.0f} C only; {T - 273.15:.0f} C not extrapolated",)
+        est = CcdEstimate(ccd_mA_per_cm2=statistics.median(vals),
+                          method=(f"reported value at {distinct[0] - 273.15:.0f} C" if len(pts) == 1 else
+                                  f"median of {len(pts)} reported values at {distinct[0] - 273.15:.0f} C "
+                                  f"(range {vals[0]:.3g}-{vals[-1]:.3g} mA/cm2)"),
+                          points=tuple(pts), spread_factor=vals[-1] / vals[0], lower_bounds=bounds, warnings=warn)
+    if cond.current_density_A_per_m2 is None:
+        return est
     ratio = cond.current_density_mA_per_cm2 / est.ccd_mA_per_cm2  # type: ignore[operator]
     risk = "high" if ratio >= 1 else ("moderate" if ratio >= 0.5 else "low")
     return replace(est, current_to_ccd_ratio=ratio, dendrite_risk=risk)

@@ -498,15 +498,20 @@ def _physics_verdict(physics: AnodePhysics | None, verdict: Verdict,
     elif v is not None and v.voids_form is False:
         reasons.append(f"no stripping voids below {v.limiting_current_density_mA_per_cm2:.3g} mA/cm2")
     c = physics.ccd
-    if c is not None and c.dendrite_risk == "high":
-        verdict = worse(verdict, "degrading")
-        reasons.append(f"dendrites: current exceeds the critical current density {c.ccd_mA_per_cm2:.3g} mA/cm2 "
-                       f"({c.method})")
-    elif c is not None and c.dendrite_risk == "moderate":
-        reasons.append(f"dendrites: current is above half the critical current density {c.ccd_mA_per_cm2:.3g} "
-                       "mA/cm2")
-    elif c is not None and c.dendrite_risk == "low":
-        reasons.append(f"dendrites: current well below the critical current density {c.ccd_mA_per_cm2:.3g} mA/cm2")
+    if c is not None:
+        ccd = f"{c.ccd_mA_per_cm2:.3g} mA/cm2" + (f" (x/÷ {c.spread_factor:.2g} scatter of the records)"
+                                                  if c.spread_factor and c.spread_factor > 1.05 else "")
+        src = f"{c.method}: " + "; ".join(sorted({p.citation.split(" (ref.")[0] for p in c.points + c.lower_bounds}))
+        if c.dendrite_risk == "high":
+            verdict = worse(verdict, "degrading")
+            reasons.append(f"dendrites: current exceeds the critical current density {ccd} ({src})")
+        elif c.dendrite_risk == "moderate":
+            reasons.append(f"dendrites: current is above half the critical current density {ccd} ({src})")
+        elif c.dendrite_risk == "low":
+            reasons.append(f"dendrites: current well below the critical current density {ccd} ({src})")
+        elif c.current_to_ccd_ratio is not None:
+            reasons.append(f"dendrites: current above half the reported lower bound of the CCD; the CCD itself is "
+                           f"unknown ({src})")
     m = physics.monroe_newman
     if m is not None:
         reasons.append(f"Monroe-Newman: G_SE/G_Li = {m.modulus_ratio:.1f} (needs >= {m.required_ratio:g}): "

@@ -65,12 +65,19 @@ class WorstReaction(Result):
 
 @dataclass(frozen=True)
 class CcdEstimate(Result):
-    """Critical current density at the cell temperature from the reported values."""
+    """Critical current density (mA/cm2) at the cell temperature from the reported values.
+
+    ``points``: every record used; ``spread_factor``: the records' multiplicative scatter about the
+    estimate (exp of the rms ln residual of the Arrhenius fit, or max/min at one temperature);
+    ``lower_bounds``: records reported as bounds, not fitted.
+    """
 
     ccd_mA_per_cm2: float
     method: str
     points: tuple[CcdPoint, ...]
     activation_energy_eV: float | None = None
+    spread_factor: float | None = None
+    lower_bounds: tuple[CcdPoint, ...] = ()
     warnings: tuple[str, ...] = ()
     current_to_ccd_ratio: float | None = None
     dendrite_risk: Literal["low", "moderate", "high"] | None = None

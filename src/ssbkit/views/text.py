@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from ..constants import REACTS_EV
 from ..interfaces.anode import AnodeInterface
 from ..interfaces.apparent import ApparentWindow
 from ..interfaces.coatings import BareInterface, ScreenResult
@@ -100,9 +102,15 @@ def reaction(con: Console, r: InterfaceReaction) -> None:
     for k in r.kinks:
         star = " *" if k.mixing_ratio == r.mixing_ratio and k.reaction_energy_eV_per_atom == r.reaction_energy_eV_per_atom \
             and r.reactive else ""
+        if k.reaction_energy_eV_per_atom >= -REACTS_EV:  # nothing reacts at this ratio: not a reaction
+            alone = r.reactant_a if k.mixing_ratio >= 1.0 else r.reactant_b if k.mixing_ratio <= 0.0 else "mixture"
+            t.add_row(f"{k.mixing_ratio:.4f}", f"{k.reaction_energy_eV_per_atom:.4f}", ", ".join(k.products),
+                      f"(no reaction: {alone})" if alone != "mixture" else "(no reaction)")
+            continue
         t.add_row(f"{k.mixing_ratio:.4f}{star}", f"{k.reaction_energy_eV_per_atom:.4f}", ", ".join(k.products),
                   str(k.reaction))
-    con.print(t)
+    if r.reactive:
+        con.print(t)
     if r.reactive:
         con.print(f"most exergonic (*): {r.reaction_energy_eV_per_atom:.4f} eV/atom at x = {r.mixing_ratio:.4f}")
     else:
@@ -192,7 +200,7 @@ def assessment(con: Console, a: StackAssessment) -> None:
     for verdict, label, reasons in items:
         con.print(f"[{VERDICT_STYLE[verdict]}]{verdict:>12}[/] {label}")
         for r in reasons:
-            con.print(f"               - {r}", highlight=False)
+            con.print(f"               - {escape(r)}", highlight=False)
     for s in a.not_computed:
         con.print(f"[yellow]not computed:[/yellow] {s}", highlight=False)
     con.print(f"grades: stable < passivated < resistive < degrading < incompatible; thresholds "
@@ -248,15 +256,17 @@ def screen(con: Console, res: ScreenResult, title: str, top: int | None) -> None
     for r in rows:
         lo, hi = r.reduction_limit_V, r.oxidation_limit_V
         win = "-" if lo is None else f"{lo:.2f}-" + ("inf" if hi is None else f"{hi:.2f}")
-        rx = "\n".join(f"{k[:4]}. {v:+.3f}" for k, v in r.reaction_with.items())
+        rx = "\n".join(f"{k[:4]}. " + (f"{v:+.3f}" if v < -REACTS_EV else "none") for k, v in r.reaction_with.items())
         sig = "-" if r.conductivity is None else f"{r.conductivity.conductivity_S_per_cm:.1e}"
         score = 0.0 if abs(r.score_eV_per_atom) < 5e-4 else r.score_eV_per_atom
         t.add_row(str(r.rank), r.name, str(r.tier), f"{score:.3f}", win, rx, r.electronic.label, sig)
     con.print(t)
-    con.print("Ranked by tier (0: Li-containing electronic insulator, 1: Li-free or unknown character, 2: electron "
-              "conductor), then by score (eV/atom): the largest driving force the candidate sees, its own decomposition "
-              "at its potential or its reaction with a neighbour, lower is better; scores within 10 meV/atom tie and "
-              "are ordered by the reported Li-ion conductivity. Why:", highlight=False)
+    tiers = ", ".join(f"{i}: {t}" for i, t in enumerate(res.tiers))
+    what = ("the largest driving force the candidate sees: its own decomposition at the voltage or its reaction "
+            "with a neighbour" if res.kind == "coatings" else
+            "the larger of the anode's reaction with the interlayer and the driving force left on the electrolyte")
+    con.print(f"Score (eV/atom, lower is better) = {what}. Tiers: {tiers}. Order: {res.ranking}. Why:",
+              highlight=False)
     for r in rows:
         con.print(f"  {r.rank}. {r.name}: " + "; ".join(r.reasons), highlight=False)
     con.print(bare_line(res.bare), highlight=False)
@@ -273,6 +283,9 @@ def pair_screen(con: Console, res: PairScreen) -> None:
     for r in res.ranking:
         if r.error is not None:
             t.add_row(r.electrolyte, r.electrode, "error", "", r.error)
+            continue
+        if r.reacts is False:
+            t.add_row(r.electrolyte, r.electrode, _v(r.worst_reaction_energy_eV_per_atom), "-", "(no reaction)")
             continue
         at = "closed" if r.at_voltage_V is None else f"{r.at_voltage_V:.2f}"
         t.add_row(r.electrolyte, r.electrode, _v(r.worst_reaction_energy_eV_per_atom), at, ", ".join(r.products))
