@@ -196,7 +196,7 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
             reasons.append("contains no Li: not a Li-ion conductor until lithiated")
         if sig:
             reasons.append(f"Li+ conductivity {sig.conductivity_S_per_cm:.2g} S/cm ({sig.citation})")
-        return ScreenRow(rank=0, name=c.name, formula=c.formula, score_eV_per_atom=round(score, 6), tier=_tier(c.formula, el),
+        return ScreenRow(rank=0, name=c.name, formula=c.formula, score_eV_per_atom=round(score, 6) + 0.0, tier=_tier(c.formula, el),
                          reduction_limit_V=w.reduction_limit_V, oxidation_limit_V=w.oxidation_limit_V,
                          covers_potential=covers,
                          decomposition_eV_per_atom=round(-dec, 6),
@@ -272,7 +272,7 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
         if sig:
             reasons.append(f"Li+ conductivity {sig.conductivity_S_per_cm:.2g} S/cm ({sig.citation})")
         tier = 0 if not conducts else 1
-        return ScreenRow(rank=0, name=c.name, formula=c.formula, score_eV_per_atom=round(score, 6), tier=tier,
+        return ScreenRow(rank=0, name=c.name, formula=c.formula, score_eV_per_atom=round(score, 6) + 0.0, tier=tier,
                          reduction_limit_V=w.reduction_limit_V, oxidation_limit_V=w.oxidation_limit_V,
                          covers_potential=li_side.classification == "stable",
                          decomposition_eV_per_atom=li_side.reaction_energy_eV_per_atom,
