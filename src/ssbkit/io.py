@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SsbkitError
+from .redact import redact
 
 
 def plain(obj: Any) -> Any:
@@ -26,8 +27,8 @@ def plain(obj: Any) -> Any:
 
 
 def to_json(obj: Any) -> str:
-    """JSON text of a result (or a list of results), 2-space indented, UTF-8 characters kept."""
-    return json.dumps(plain(obj), indent=2, ensure_ascii=False)
+    """JSON text of a result (or a list of results), 2-space indented, UTF-8 characters kept, secrets redacted."""
+    return redact(json.dumps(plain(obj), indent=2, ensure_ascii=False))
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
@@ -37,7 +38,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
         raise SsbkitError(f"cannot write {target}: folder {target.parent} does not exist")
     if target.is_dir():
         raise SsbkitError(f"cannot write {target}: it is a folder")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = redact(data).encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=str(target.parent or "."))
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -53,28 +54,48 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> Path:
     return target
 
 
-def read_text(path: str | os.PathLike[str], what: str = "file", max_bytes: int = 10_000_000) -> str:
+def regular_file(path: str | os.PathLike[str], what: str = "file", param: str | None = None) -> Path:
+    """``path`` if it names a readable regular file; one-line :class:`SsbkitError` otherwise.
+
+    Folders, FIFOs (which would block), devices and sockets are refused before anything opens them.
+    """
+    import stat
+
+    p = Path(path)
+    if not str(path).strip():
+        raise SsbkitError(f"empty {what} path: give a file name", param=param)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise SsbkitError(f"{what} {p} does not exist", param=param) from None
+    except OSError as exc:
+        raise SsbkitError(f"{what} {p} cannot be read: {exc.strerror}", param=param) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SsbkitError(f"{what} {p} is a folder: give a file", param=param)
+    if not stat.S_ISREG(st.st_mode):
+        raise SsbkitError(f"{what} {p} is not a regular file (a pipe, socket or device): give a file", param=param)
+    if not os.access(p, os.R_OK):
+        raise SsbkitError(f"{what} {p} is not readable (permissions)", param=param)
+    return p
+
+
+def read_text(path: str | os.PathLike[str], what: str = "file", max_bytes: int = 10_000_000,
+              param: str | None = None) -> str:
     """Text of a small UTF-8 file (a BOM is accepted); one-line :class:`SsbkitError` for anything else.
 
     Refuses what is not a regular file (folders, FIFOs, devices), files beyond ``max_bytes``
     and bytes that are not UTF-8.
     """
-    import stat
-
-    p = Path(path)
-    try:
-        st = p.stat()
-    except FileNotFoundError:
-        raise SsbkitError(f"{what} {p} does not exist") from None
-    except OSError as exc:
-        raise SsbkitError(f"{what} {p} cannot be read: {exc.strerror}") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise SsbkitError(f"{what} {p} is not a regular file (a folder, pipe or device): give a file")
+    p = regular_file(path, what, param)
+    st = p.stat()
     if st.st_size > max_bytes:
-        raise SsbkitError(f"{what} {p} is larger than {max_bytes // 1_000_000} MB")
+        raise SsbkitError(f"{what} {p} is larger than {max_bytes // 1_000_000} MB", param=param)
     try:
-        return p.read_bytes().decode("utf-8-sig")
+        text = p.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise SsbkitError(f"{what} {p} is not UTF-8 text") from None
+        raise SsbkitError(f"{what} {p} is not UTF-8 text (a binary file?)", param=param) from None
     except OSError as exc:
-        raise SsbkitError(f"{what} {p} cannot be read: {exc.strerror}") from None
+        raise SsbkitError(f"{what} {p} cannot be read: {exc.strerror}", param=param) from None
+    if "\x00" in text:
+        raise SsbkitError(f"{what} {p} holds NUL bytes: it is a binary file, not text", param=param)
+    return text

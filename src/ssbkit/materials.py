@@ -11,6 +11,7 @@ substitution is always reported, never silent.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from pymatgen.core import Composition, Element
 
 from .errors import FormulaError
 from .results import Result
+from .validate import name as validate_name
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,64 @@ def pseudo_binary(text: str) -> Composition | None:
     return total
 
 
+#: Largest amount of one element in a formula (atoms per formula unit as written).
+MAX_AMOUNT = 10_000.0
+_AMOUNT_TOKEN = re.compile(r"([A-Z][a-z]?)|([(\[])|([)\]])|(\d+/\d+|\d+\.\d*|\.\d+|\d+)")
+
+
+def check_amounts(raw: str, text: str) -> None:
+    """Refuse zero, negative, non-finite, overflowing amounts, zero denominators and exponent notation.
+
+    ``raw`` is one formula (no pseudo-binary parts); ``text`` is what the user typed (echoed in the error).
+
+    Raises:
+        FormulaError: with the input echoed and what to write instead.
+    """
+    pos, prev, depth = 0, "start", 0
+    for m in _AMOUNT_TOKEN.finditer(raw):
+        if m.start() != pos:
+            break
+        pos = m.end()
+        el, opn, cls, amt = m.groups()
+        if el:
+            prev = "element"
+        elif opn:
+            depth += 1
+            prev = "open"
+        elif cls:
+            depth -= 1
+            if depth < 0:
+                raise FormulaError(f"cannot parse formula {text!r}: it closes a bracket it never opened")
+            prev = "close"
+        else:
+            if prev not in ("element", "close"):
+                raise FormulaError(f"cannot parse formula {text!r}: amount {amt} does not follow an element or a bracket; "
+                                   "write e.g. Li6PS5Cl or Li(PO3)3")
+            if "/" in amt:
+                num, den = (int(x) for x in amt.split("/"))
+                if den == 0:
+                    raise FormulaError(f"formula {text!r} divides by zero ({amt}): give a non-zero denominator")
+                value = num / den
+            else:
+                value = float(amt)
+            if value <= 0:
+                raise FormulaError(f"formula {text!r} has amount {amt} after {raw[:m.start()][-2:]!r}: every "
+                                   "amount must be positive (leave an element out instead of giving it 0)")
+            if value > MAX_AMOUNT:
+                raise FormulaError(f"formula {text!r} has amount {amt}, more than {MAX_AMOUNT:g} atoms of one "
+                                   "element: write the formula per formula unit")
+            prev = "amount"
+    if pos != len(raw):
+        rest = raw[pos:]
+        if re.match(r"[eE][-+]?\d", rest) and prev == "amount":
+            raise FormulaError(f"formula {text!r} uses exponent notation ({rest[:6]!r}): write amounts as plain "
+                               "decimals, e.g. Li0.001 rather than Li1e-3")
+        raise FormulaError(f"cannot parse formula {text!r} at {rest[:10]!r}: use element symbols with positive "
+                           "amounts, e.g. Li6PS5Cl or LiNi1/3Co1/3Mn1/3O2")
+    if depth != 0:
+        raise FormulaError(f"cannot parse formula {text!r}: it opens a bracket it never closes")
+
+
 def _expand_fractions(formula: str) -> str:
     return _FRACTION.sub(lambda m: repr(int(m.group(1)) / int(m.group(2))), formula)
 
@@ -154,13 +214,19 @@ def parse_formula(text: str) -> Composition:
     Raises:
         FormulaError: unparseable text or an unknown element symbol.
     """
-    raw = text.strip()
-    if not raw:
-        raise FormulaError("empty formula: give a formula such as Li3PS4 or an abbreviation such as LGPS")
+    raw = validate_name(text, "formula")
     for sym in _ELEMENT.findall(raw):
         if not Element.is_valid_symbol(sym):
             raise FormulaError(f"unknown element {sym!r} in {text!r}: check the spelling "
                                "(element symbols are case-sensitive, e.g. Co not CO)")
+    exp = re.search(r"\d[eE][-+]?\d+", raw)
+    if exp:
+        raise FormulaError(f"formula {text!r} uses exponent notation ({exp.group(0)}): write amounts as plain "
+                           "decimals, e.g. Li0.001 rather than Li1e-3")
+    neg = re.search(r"(?<=[A-Za-z)\]])\s*-\s*(\d[\d./]*)", raw)
+    if neg and not re.match(r"\d", raw):
+        raise FormulaError(f"formula {text!r} has a negative amount (-{neg.group(1)}): amounts must be positive; "
+                           "glass notation needs a molar amount on every part, e.g. 75Li2S-25P2S5")
     if _PSEUDO_SEP.search(raw):
         comp = pseudo_binary(raw)
         if comp is not None:
@@ -168,17 +234,14 @@ def parse_formula(text: str) -> Composition:
     if re.search(r"\s", raw):
         raise FormulaError(f"formula {text!r} contains a space: write one formula without spaces "
                            "(several materials go in separate arguments or, for a stack, between |)")
+    check_amounts(raw, text)
     cleaned = _expand_fractions(raw)
-    if re.search(r"[^A-Za-z0-9.()\[\]]", cleaned):
-        raise FormulaError(f"cannot parse formula {text!r}: use element symbols with amounts, e.g. Li6PS5Cl")
     try:
         comp = Composition(cleaned)
     except Exception as exc:  # pymatgen raises several types
         raise FormulaError(f"cannot parse formula {text!r}: {exc}; write e.g. Li6PS5Cl or LiNi0.8Co0.1Mn0.1O2") from None
-    if comp.num_atoms <= 0:
-        raise FormulaError(f"formula {text!r} has no atoms")
-    if any(amt < 0 for amt in comp.values()):
-        raise FormulaError(f"formula {text!r} has a negative amount")
+    if not comp or comp.num_atoms <= 0 or not all(math.isfinite(a) and a > 0 for a in comp.values()):
+        raise FormulaError(f"formula {text!r} has no atoms or a non-positive amount")
     return comp
 
 
@@ -197,6 +260,7 @@ def resolve(name: str) -> Material:
     >>> resolve("S4PLi3").composition.reduced_formula
     'Li3PS4'
     """
+    validate_name(name)
     abbr = canonical_abbreviation(name)
     if abbr is not None:
         formula, model, note = ABBREVIATIONS[abbr]

@@ -65,6 +65,16 @@ _UNITS: dict[str, dict[str, float]] = {
     "dimensionless": {"": 1.0, "%": 0.01},
 }
 
+#: Largest magnitude accepted per kind, in SI (beyond it a value is a typo or an attack, not physics):
+#: 5000 K, 1 TPa, 1e6 N, 1e5 A/m2 (10 A/cm2), 1e3 A, 1e8 S/m, 1 m, 10 m2, 1e3 J/m2, 1e3 V, 1e4 years,
+#: 100 eV, 1e13 Pa, 1 m2/s, 1e6 ohm m2, 1e8 C/m2, and 1e3 for plain numbers.
+MAX_MAGNITUDE: dict[str, float] = {
+    "temperature": 5000.0, "pressure": 1e12, "force": 1e6, "current_density": 1e5, "current": 1e3,
+    "conductivity": 1e8, "length": 1.0, "area": 10.0, "energy_per_area": 1e3, "voltage": 1e3,
+    "time": 3.15576e11, "energy_ev": 100.0, "modulus": 1e13, "diffusivity": 1.0, "area_resistance": 1e6,
+    "capacity_per_area": 1e8, "dimensionless": 1e3,
+}
+
 _TEMPERATURE_UNITS = {"k": "K", "c": "C", "°c": "C", "degc": "C", "f": "F", "°f": "F"}
 
 _NUMBER = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
@@ -135,7 +145,7 @@ def parse_quantity(value: str | float, kind: str, default_unit: str | None = Non
                   "F": (number - 32.0) * 5.0 / 9.0 + ZERO_CELSIUS_K}[key]
         if kelvin < 0:
             raise UnitError(f"temperature {value!r} is below absolute zero")
-        return kelvin
+        return _bounded(kelvin, kind, label, value)
     table = _UNITS.get(kind)
     if table is None:
         raise KeyError(f"unknown quantity kind {kind!r}")
@@ -143,7 +153,17 @@ def parse_quantity(value: str | float, kind: str, default_unit: str | None = Non
     if factor is None:
         raise UnitError(f"unknown unit {unit!r} for {label} in {value!r}: use one of "
                         f"{', '.join(known_units(kind))}")
-    return number * factor
+    return _bounded(number * factor, kind, label, value)
+
+
+def _bounded(si: float, kind: str, label: str, value: object) -> float:
+    """``si`` unless its magnitude exceeds :data:`MAX_MAGNITUDE` for ``kind`` (or is not finite)."""
+    limit = MAX_MAGNITUDE.get(kind)
+    if not math.isfinite(si) or (limit is not None and abs(si) > limit):
+        unit = {"temperature": "K", "pressure": "Pa", "current_density": "A/m2", "conductivity": "S/m",
+                "length": "m", "time": "s", "energy_ev": "eV", "modulus": "Pa"}.get(kind, "SI units")
+        raise UnitError(f"{label} {value!r} is outside the physically meaningful range (|value| <= {limit:g} {unit})")
+    return si
 
 
 def _example(kind: str) -> str:

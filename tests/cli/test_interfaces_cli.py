@@ -60,10 +60,10 @@ def test_anode_json(capsys, entries_path, bandgaps_path):
 
 @pytest.mark.parametrize("args,needle", [
     (["react", "Li3PS4", "Li", "--voltage", "1"], "pure Li"),
-    (["react", "Li3PS4", "LiCoO2", "--scan", "5:0:0.1"], "bad voltage scan"),
+    (["react", "Li3PS4", "LiCoO2", "--scan", "5:0:0.1"], "START must not exceed STOP"),
     (["react", "Li3PS4", "LiCoO2", "--scan", "a:b"], "cannot read --scan"),
     (["react", "Li3PS4", "LiCoO2", "--voltage", "1", "--scan", "0:1:0.1"], "not both"),
-    (["react", "Li3PS4", "LiCoO2", "--voltage", "-1"], "below 0 V"),
+    (["react", "Li3PS4", "LiCoO2", "--voltage", "-1"], "out of range"),
     (["react", "Li3PS4", "LiQo2"], "unknown element"),
     (["anode", "Li3PS4", "--bandgaps", "/nope.csv"], "does not exist"),
 ])

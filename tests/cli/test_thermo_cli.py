@@ -49,7 +49,7 @@ def test_hull_and_decompose_json(capsys, toy_csv):
     (["window", "Li3PO4"], "no entries containing P"),
     (["window", "Li2O", "--plot", "x.jpg"], "--plot"),
     (["hull", "Li2O", "--entries", "/nonexistent/file.csv"], "does not exist"),
-    (["decompose", "Li2O", "--voltage", "-1"], "below 0 V"),
+    (["decompose", "Li2O", "--voltage", "-1"], "out of range"),
     (["window"], "Missing argument"),
 ])
 def test_bad_input_one_line_exit_2(capsys, toy_csv, args, needle):

@@ -67,7 +67,7 @@ def test_cli_screen(capsys, entries_path, tmp_path):
     (["--electrolytes", "LGPS,Qz3"], "unknown element"),
     (["--electrolytes", "@/nope.txt"], "does not exist"),
     (["--out", "x.csv"], "--out"),
-    (["--scan", "5:0:1"], "bad voltage scan"),
+    (["--scan", "5:0:1"], "START must not exceed STOP"),
 ])
 def test_cli_screen_bad_input(capsys, entries_path, args, needle):
     base = {"--electrolytes": "LGPS", "--electrodes": "LCO", "--scan": "0:5:1"}

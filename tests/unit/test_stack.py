@@ -263,7 +263,7 @@ def test_nothing_reacts_is_not_shown_as_a_reaction(capsys, entries_path):
     (["assess", "LCO | LGPS | Li", "--param", "nonsense=1"], "unknown parameter"),
     (["assess", "LCO | LGPS | Li", "--param", "novalue"], "NAME=VALUE"),
     (["assess", "LCO | LGPS | Li", "--time", "nan"], "time"),
-    (["assess", "LCO | LGPS | Li", "--asr-threshold", "-5"], "resistance threshold"),
+    (["assess", "LCO | LGPS | Li", "--asr-threshold", "-5"], "out of range"),
     (["assess", "LCO | LGPS | LCO"], "two cathodes"),
     (["assess", "LCO | LGPS | Li", "--voltage", "4:3"], "LOW <= HIGH"),
     (["assess", "LCO | LGPS | Li", "--temperature", "-300C"], "below absolute zero"),

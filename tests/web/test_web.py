@@ -9,22 +9,16 @@ import urllib.request
 
 import pytest
 
-from ssbkit.web.server import App, make_handler
+from ssbkit.web.server import App, ServerThread
 
 pytestmark = [pytest.mark.integration]
 
 
 @pytest.fixture(scope="module")
 def server(entries_path, bandgaps_path):
-    from http.server import ThreadingHTTPServer
-
     app = App(str(entries_path), str(bandgaps_path))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(app))
-    t = threading.Thread(target=httpd.serve_forever, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with ServerThread(app) as url:
+        yield url
 
 
 def get(url):

@@ -45,8 +45,40 @@ def _register() -> None:
 _register()
 
 
+class _Redacting:
+    """A text stream that passes everything through :func:`ssbkit.redact.redact` (the API key never prints)."""
+
+    def __init__(self, stream: object) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from ..redact import redact
+
+        return self._stream.write(redact(text))  # type: ignore[attr-defined, no-any-return]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit code."""
+    """Entry point of the console script; returns the exit code.
+
+    Output streams are redacted when a secret (``MP_API_KEY``) is known; files are created with the
+    user's umask.
+    """
+    from ..redact import secrets
+
+    if secrets() and not isinstance(sys.stdout, _Redacting):
+        out, err = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = _Redacting(out), _Redacting(err)  # type: ignore[assignment]
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout, sys.stderr = out, err
+    return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     import warnings
 
     warnings.filterwarnings("ignore", category=UserWarning, module="pymatgen")

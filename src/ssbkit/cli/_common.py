@@ -9,12 +9,13 @@ import click
 
 from ..errors import SsbkitError
 from ..io import to_json
+from ..redact import redact
 from ..units import parse_quantity
 
 
 def fail(message: str) -> int:
-    """Print a one-line error and return exit code 2."""
-    line = " ".join(str(message).split())
+    """Print a one-line error (secrets redacted) and return exit code 2."""
+    line = " ".join(str(redact(str(message))).split())
     click.echo(f"ssbkit: error: {line}", err=True)
     return 2
 
@@ -41,6 +42,38 @@ def message(exc: SsbkitError) -> str:
     return f"{text} ({hint})" if hint and hint.split()[-1] not in text else text
 
 
+class Checked(click.ParamType):
+    """A number option checked by :mod:`ssbkit.validate`: finite, inside its physical range (``nan`` and
+    ``inf`` refused), optionally a whole number."""
+
+    name = "number"
+
+    def __init__(self, lo: float | None = None, hi: float | None = None, unit: str = "", *, lo_open: bool = False,
+                 hi_open: bool = False, integer: bool = False) -> None:
+        self.lo, self.hi, self.unit = lo, hi, unit
+        self.lo_open, self.hi_open, self.integer = lo_open, hi_open, integer
+        self.name = "integer" if integer else "number"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .. import validate
+
+        what = f"--{param.name.replace('_', '-')}" if param is not None and param.name else "value"
+        if param is not None and param.opts:
+            what = max(param.opts, key=len)
+        try:
+            if self.integer:
+                return validate.integer(value, what, None if self.lo is None else int(self.lo),
+                                        None if self.hi is None else int(self.hi))
+            return validate.number(value, what, self.lo, self.hi, unit=self.unit, lo_open=self.lo_open,
+                                   hi_open=self.hi_open)
+        except SsbkitError as exc:
+            raise click.BadParameter(str(exc).replace(f"{what} ", "", 1), ctx=ctx, param=param) from None
+
+
+#: Potentials vs Li/Li+ (V): 0 to 10.
+VOLTAGE = Checked(0.0, 10.0, "V vs Li/Li+")
+
+
 def echo_json(obj: Any) -> None:
     """Print ``obj`` (a result or a list of results) as JSON and nothing else."""
     click.echo(to_json(obj))
@@ -53,6 +86,8 @@ def quantity(kind: str, default_unit: str | None = None, name: str | None = None
         if value is None:
             return None
         label = name or f"--{param.name.replace('_', '-')}" if param.name else kind
+        if not str(value).strip():
+            raise click.BadParameter("empty value: give a number with a unit", ctx=ctx, param=param)
         return parse_quantity(value, kind, default_unit=default_unit, name=label)
 
     return _cb
@@ -72,3 +107,10 @@ def scan_spec(text: str) -> list[float]:
     if len(nums) != 3:
         raise SsbkitError(f"cannot read --scan {text!r}: use START:STOP:STEP in volts, e.g. 0:5:0.05")
     return voltage_grid(*nums)
+
+
+def scan_or_none(ctx: click.Context, param: click.Parameter, value: Any) -> list[float] | None:
+    """Click callback for a ``--scan`` option: None when not given, refused when empty."""
+    if value is None:
+        return None
+    return scan_spec(value)

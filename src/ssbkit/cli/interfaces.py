@@ -7,9 +7,10 @@ from typing import Any
 import click
 from rich.console import Console
 
+from .. import validate
 from ..errors import SsbkitError
 from ..views import plots, text
-from ._common import echo_json, scan_spec
+from ._common import VOLTAGE, Checked, echo_json, scan_spec
 from .options import (
     bandgaps_option,
     entries_option,
@@ -22,7 +23,7 @@ from .options import (
 @click.command("react")
 @click.argument("a")
 @click.argument("b")
-@click.option("--voltage", type=float, default=None, help="Li open at this potential (V vs Li/Li+).")
+@click.option("--voltage", type=VOLTAGE, default=None, help="Li open at this potential (V vs Li/Li+).")
 @click.option("--scan", "scan", metavar="START:STOP:STEP", default=None,
               help="Scan voltages (V vs Li/Li+), e.g. 0:5:0.05; prints the most negative reaction at each.")
 @click.option("--include-decomposition", is_flag=True,
@@ -46,10 +47,10 @@ def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_d
         raise click.UsageError("give either --voltage or --scan, not both")
     if plot_path and not plot_path.lower().endswith((".png", ".svg", ".pdf")):
         raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint="--plot")
-    if voltage is not None and voltage < 0:
-        raise SsbkitError(f"--voltage {voltage:g} is below 0 V vs Li/Li+")
-    voltages = scan_spec(scan) if scan else None
-    pairs = [(x.strip(), y.strip()) for x in a.split(",") if x.strip() for y in b.split(",") if y.strip()]
+    voltages = scan_spec(scan) if scan is not None else None
+    names_a = [validate.name(x, "material A") for x in a.split(",")]
+    names_b = [validate.name(y, "material B") for y in b.split(",")]
+    pairs = [(x, y) for x in names_a for y in names_b]
     th = thermo_for(entries)
     gaps = open_bandgaps(bandgaps)
     calcs = [InterfaceCalculator(th, x, y, include_decomposition) for x, y in pairs]
@@ -80,7 +81,7 @@ def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_d
 @click.command("anode")
 @click.argument("electrolyte")
 @click.option("--anode", default="Li", show_default=True, help="Anode material (Li metal by default).")
-@click.option("--weak-threshold", type=float, default=0.05, show_default=True,
+@click.option("--weak-threshold", type=Checked(0.0, 1.0, "eV/atom"), default=0.05, show_default=True,
               help="Reductions weaker than this (eV/atom) are reported as stable (weakly reduced).")
 @entries_option
 @bandgaps_option

@@ -7,13 +7,40 @@ from typing import Any
 
 import click
 
+def _entries_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse an empty, missing, non-regular or unknown-type entries file before any work starts."""
+    if value is None or value.strip().lower() == "mp":
+        return value
+    from pathlib import Path
+
+    from ..data.readers import check_entries_path
+
+    if not value.strip():
+        raise click.BadParameter("empty path: give a CSV/JSON file of entries or 'mp'", ctx=ctx, param=param)
+    check_entries_path(Path(value).expanduser())
+    return value
+
+
+def _bandgaps_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Open (and so validate, row by row) a given band-gap file before any work starts; it is memoised."""
+    if value is None or value.strip().lower() == "mp":
+        return value
+    if not value.strip():
+        raise click.BadParameter("empty path: give a CSV of pretty_formula, band_gap (eV) or 'mp'", ctx=ctx,
+                                 param=param)
+    from ..data.bandgaps import open_bandgaps
+
+    open_bandgaps(value)
+    return value
+
+
 entries_option = click.option(
-    "--entries", "entries", metavar="PATH|mp", default=None,
+    "--entries", "entries", metavar="PATH|mp", default=None, callback=_entries_path,
     help="Thermodynamic data: CSV/CSV.gz (formula, formation energy eV/atom), pymatgen ComputedEntry "
          "JSON, or 'mp' (Materials Project API, key in MP_API_KEY). Default: $SSBKIT_ENTRIES.")
 
 bandgaps_option = click.option(
-    "--bandgaps", "bandgaps", metavar="PATH|mp", default=None,
+    "--bandgaps", "bandgaps", metavar="PATH|mp", default=None, callback=_bandgaps_path,
     help="Band gaps for the electronic character of products: CSV/CSV.gz (pretty_formula, band_gap eV) "
          "or 'mp'. Default: $SSBKIT_BANDGAPS.")
 

@@ -15,7 +15,7 @@ import click
 
 from ..errors import UnitError
 from ..units import ZERO_CELSIUS_K, parse_quantity
-from ._common import echo_json, quantity
+from ._common import Checked, echo_json, quantity
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON only (keys name units).")
 
@@ -153,7 +153,7 @@ def physics_group() -> None:
 @click.option("--pressure", callback=_list_of("pressure"),
               help="Stack pressure(s), comma-separated, e.g. 400MPa or 1MPa,10MPa,100MPa (needs --area).")
 @click.option("--area", callback=_positive("area"), help="Apparent electrode area, e.g. 1cm2.")
-@click.option("--spots", default=1, show_default=True, type=int, help="Number of equal contact spots.")
+@click.option("--spots", default=1, show_default=True, type=Checked(1, 1e9, integer=True), help="Number of equal contact spots.")
 @json_option
 def contact_cmd(conductivity: float, hardness: float, force: float | None, pressure: list[float] | None,
                 area: float | None, spots: int, as_json: bool) -> None:
@@ -284,7 +284,7 @@ def monroe_cmd(shear_modulus: float, li_shear_modulus: float, as_json: bool) -> 
 @click.option("--grain-size", required=True, callback=_positive("length"), help="Crystallite size d, e.g. 10um.")
 @click.option("--current-density", callback=_positive("current_density", "mA/cm2", allow_zero=True),
               help="Current density (default unit mA/cm2).")
-@click.option("--alpha", default=0.0, show_default=True, type=float, help="d'/d (0 <= alpha < 1).")
+@click.option("--alpha", default=0.0, show_default=True, type=Checked(0.0, 1.0, hi_open=True), help="d'/d (0 <= alpha < 1).")
 @click.option("--interface-energy", default="0.5J/m2", show_default=True,
               callback=_positive("energy_per_area", "J/m2", allow_zero=True), help="gamma, J/m2.")
 @click.option("--radius", default="10nm", show_default=True, callback=_positive("length"), help="Embryo radius r_c.")
@@ -489,11 +489,11 @@ def bricklayer_cmd(bulk: float, gb: float, gb_thickness: float, grain_size: floa
 
 
 @physics_group.command("percolation")
-@click.option("--threshold-am", default=0.55, show_default=True, type=float,
+@click.option("--threshold-am", default=0.55, show_default=True, type=Checked(0.0, 1.0, lo_open=True, hi_open=True),
               help="Percolation threshold of the active material (volume fraction).")
-@click.option("--threshold-se", default=0.10, show_default=True, type=float,
+@click.option("--threshold-se", default=0.10, show_default=True, type=Checked(0.0, 1.0, lo_open=True, hi_open=True),
               help="Percolation threshold of the electrolyte (volume fraction).")
-@click.option("--exponent", default=2.0, show_default=True, type=float, help="Percolation exponent t.")
+@click.option("--exponent", default=2.0, show_default=True, type=Checked(0.0, 10.0, lo_open=True), help="Percolation exponent t.")
 @click.option("--porosity", default="0", show_default=True, callback=_fraction_cb, help="Porosity (0.1 or 10%).")
 @click.option("--sigma-am", default=None, callback=_positive("conductivity", "S/cm"),
               help="Electronic conductivity of the active material (S/cm); default: normalised to 1.")
@@ -532,7 +532,7 @@ def percolation_cmd(threshold_am: float, threshold_se: float, exponent: float, p
               help="Volume change dV/V of the active material: fraction (-0.05) or percent (-5%).")
 @click.option("--modulus", default="150GPa", show_default=True, callback=_positive("modulus"),
               help="Young's modulus of the electrolyte (LLZO about 150 GPa).")
-@click.option("--poisson", default=0.26, show_default=True, type=float, help="Poisson ratio of the electrolyte.")
+@click.option("--poisson", default=0.26, show_default=True, type=Checked(-1.0, 0.5, lo_open=True, hi_open=True), help="Poisson ratio of the electrolyte.")
 @click.option("--particle-bulk-modulus", callback=_positive("modulus"),
               help="Bulk modulus of the active particle (default: rigid particle).")
 @click.option("--fracture-strength", callback=_positive("pressure"), help="Electrolyte fracture strength, e.g. 150MPa.")

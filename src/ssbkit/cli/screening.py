@@ -11,7 +11,7 @@ from ..errors import SsbkitError
 from ..stack.conditions import parse_voltage_range
 from ..views import text
 from ._common import echo_json, scan_spec
-from .options import json_option
+from .options import _entries_path, json_option
 
 
 @click.command("screen")
@@ -25,7 +25,7 @@ from .options import json_option
               help="Append results per pair; rerun with the same file to resume an interrupted screen.")
 @click.option("--dask", "dask", default=None, metavar="local[:N]|tcp://HOST:PORT",
               help="Run on Dask: a local cluster of N worker processes, or an existing scheduler.")
-@click.option("--entries", "entries", metavar="PATH", default=None,
+@click.option("--entries", "entries", metavar="PATH", default=None, callback=_entries_path,
               help="Thermodynamic data file (workers read it too). Default: $SSBKIT_ENTRIES.")
 @json_option
 def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None, out: str | None,

@@ -10,7 +10,7 @@ from rich.console import Console
 from ..errors import DataSourceError
 from ..io import atomic_write
 from ..views import html, text
-from ._common import echo_json
+from ._common import Checked, echo_json
 from .options import (
     bandgaps_option,
     entries_option,
@@ -46,11 +46,11 @@ def _gaps(bandgaps: str | None) -> Any:
 @click.option("--step", default="0.05", show_default=True, help="Voltage step of the scans (V).")
 @click.option("--carbon", is_flag=True, help="Composite cathode with carbon: the electrolyte in the cathode meets "
                                              "the cathode potential and an electron source.")
-@click.option("--time", "time_h", type=float, default=100.0, show_default=True,
+@click.option("--time", "time_h", type=Checked(0.0, 1e6, "h", lo_open=True), default=100.0, show_default=True,
               help="Time at which the resistance budget is judged, hours.")
-@click.option("--asr-threshold", type=float, default=100.0, show_default=True,
+@click.option("--asr-threshold", type=Checked(0.0, 1e6, "ohm cm2", lo_open=True), default=100.0, show_default=True,
               help="An interface or layer adding more than this (ohm cm2) is 'resistive'.")
-@click.option("--incompatible-threshold", type=float, default=0.10, show_default=True,
+@click.option("--incompatible-threshold", type=Checked(0.0, 10.0, "eV/atom", lo_open=True), default=0.10, show_default=True,
               help="Driving force (eV/atom) beyond which electron-conducting products are 'incompatible'.")
 @click.option("--param", "param_items", multiple=True, metavar="NAME=VALUE",
               help="Override a parameter of the resistance budget, e.g. sigma.Li2S=1e-9 or thickness.coating=5nm "
@@ -143,7 +143,7 @@ def _screen_options(own: str, other: str) -> Any:
 
     def deco(f: Any) -> Any:
         for opt in (json_option, bandgaps_option, entries_option,
-                    click.option("--top", type=int, default=None, help="Show only the best N."),
+                    click.option("--top", type=Checked(1, 100000, integer=True), default=None, help="Show only the best N."),
                     click.option("--all", "all_roles", is_flag=True,
                                  help=f"Screen every default candidate, {other} materials included."),
                     click.option("--candidates", "cand_path", default=None, metavar="FILE",
@@ -158,7 +158,7 @@ def _screen_options(own: str, other: str) -> Any:
 @click.command("coatings")
 @click.argument("cathode")
 @click.argument("electrolyte")
-@click.option("--voltage", type=float, default=4.3, show_default=True, help="Top cathode potential, V vs Li/Li+.")
+@click.option("--voltage", type=Checked(0.0, 10.0, "V vs Li/Li+", lo_open=True), default=4.3, show_default=True, help="Top cathode potential, V vs Li/Li+.")
 @_screen_options("coatings", "interlayer")
 def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str | None, all_roles: bool,
                  top: int | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:

@@ -6,13 +6,13 @@ import click
 from rich.console import Console
 
 from ..views import plots, text
-from ._common import echo_json
+from ._common import VOLTAGE, Checked, echo_json
 from .options import bandgaps_option, entries_option, json_option, thermo_for, with_progress
 
 
 @click.command("window")
 @click.argument("formulas", nargs=-1, required=True)
-@click.option("--vmax", type=float, default=5.0, show_default=True,
+@click.option("--vmax", type=Checked(0.0, 10.0, "V vs Li/Li+", lo_open=True), default=5.0, show_default=True,
               help="Top of the voltage range (V vs Li/Li+) for decomposition energies and plots.")
 @click.option("--plot", "plot_path", metavar="FILE.png|svg|pdf", help="Write a window chart (Zheng et al. 2021, Fig. 2a style).")
 @click.option("--profile", "show_profile", is_flag=True, help="Also print the whole Li-uptake profile.")
@@ -73,7 +73,7 @@ def hull_cmd(formula: str, entries: str | None, as_json: bool) -> None:
 
 @click.command("decompose")
 @click.argument("formula")
-@click.option("--voltage", type=float, default=None, help="Open to Li at this potential (V vs Li/Li+).")
+@click.option("--voltage", type=VOLTAGE, default=None, help="Open to Li at this potential (V vs Li/Li+).")
 @entries_option
 @json_option
 def decompose_cmd(formula: str, voltage: float | None, entries: str | None, as_json: bool) -> None:

@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import csv
 import gzip
+import math
 import os
 import statistics
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import DataSourceError
+import numpy as np
+
+from ..errors import DataSourceError, SsbkitError
 from . import cache
 
 
@@ -51,54 +55,91 @@ class BandGapTable:
         return len(self._gaps)
 
 
+#: Plausible band gaps, eV (the widest known, LiF, is about 14 eV).
+GAP_RANGE_EV = (0.0, 30.0)
+
+
 def _read(path: Path) -> dict[str, list[float]]:
-    from pymatgen.core import Composition
+    """Gaps by reduced formula; every row validated (known elements, positive amounts, 0-30 eV)."""
+    from ..materials import parse_formula
+    from .readers import bad_rows_error
 
     opener = gzip.open if path.suffix == ".gz" else open
     out: dict[str, list[float]] = {}
+    bad: list[tuple[int, str, str]] = []
     try:
-        with opener(path, "rt", encoding="utf-8", newline="") as fh:  # type: ignore[operator]
-            reader = csv.DictReader(fh)
-            cols = [c.lower() for c in (reader.fieldnames or [])]
-            fcol = next((c for c in ("pretty_formula", "reduced_formula", "formula") if c in cols), None)
-            if fcol is None or "band_gap" not in cols:
-                raise DataSourceError(f"{path} needs a formula column (pretty_formula/formula) and band_gap (eV)")
-            names = {c.lower(): c for c in reader.fieldnames or []}
+        with opener(path, "rt", encoding="utf-8-sig", newline="") as fh:  # type: ignore[operator]
+            reader = csv.reader(fh)
+            try:
+                header = [h.strip().lower() for h in next(reader)]
+            except StopIteration:
+                raise DataSourceError(f"band-gap file {path} is empty", param="bandgaps") from None
+            fcol = next((header.index(c) for c in ("pretty_formula", "reduced_formula", "formula") if c in header),
+                        None)
+            if fcol is None or "band_gap" not in header:
+                raise DataSourceError(f"{path} needs a header with a formula column (pretty_formula/formula) and "
+                                      "band_gap (eV)", param="bandgaps")
+            gcol = header.index("band_gap")
             reduced: dict[str, str] = {}
-            for row in reader:
-                f = row[names[fcol]].strip()
-                try:
-                    gap = float(row[names["band_gap"]])
-                except ValueError:
+            for rownum, row in enumerate(reader, start=2):
+                if not row or all(not c.strip() for c in row):
                     continue
-                r = reduced.get(f)
-                if r is None:
-                    try:
-                        r = Composition(f).reduced_formula
-                    except Exception:
-                        continue
-                    reduced[f] = r
+                try:
+                    f = row[fcol].strip()
+                    gap = float(row[gcol])
+                    if not (math.isfinite(gap) and GAP_RANGE_EV[0] <= gap <= GAP_RANGE_EV[1]):
+                        raise ValueError(f"band gap {row[gcol].strip()} eV outside {GAP_RANGE_EV[0]:g}-"
+                                         f"{GAP_RANGE_EV[1]:g} eV")
+                    r = reduced.get(f)
+                    if r is None:
+                        r = parse_formula(f).reduced_formula
+                        reduced[f] = r
+                except (ValueError, IndexError, SsbkitError) as exc:
+                    bad.append((rownum, ",".join(row), str(exc) if str(exc) else "unreadable"))
+                    continue
                 out.setdefault(r, []).append(gap)
-    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile, csv.Error) as exc:
-        raise DataSourceError(f"cannot read band gaps from {path}: {exc}") from None
+    except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile, csv.Error, zlib.error) as exc:
+        raise DataSourceError(f"cannot read band gaps from {path}: {exc}", param="bandgaps") from None
+    if bad:
+        raise DataSourceError(str(bad_rows_error(path, bad)), param="bandgaps")
+    if not out:
+        raise DataSourceError(f"band-gap file {path} holds no rows", param="bandgaps")
     return out
 
 
 @lru_cache(maxsize=4)
-def _load(path_str: str, mtime_ns: int) -> BandGapTable:
+def _load(path_str: str, digest: str) -> BandGapTable:
     path = Path(path_str)
-    digest = cache.file_sha256(path)
-    gaps = cache.load("bandgaps", digest)
+    key = cache.key_of(digest, path.name)
+    hit = cache.load("bandgaps", key)
+    gaps = None
+    if hit is not None:
+        try:
+            f, ptr, vals = hit.arrays["formulas"], hit.arrays["ptr"], hit.arrays["values"]
+            if len(ptr) != len(f) + 1 or ptr[-1] != len(vals) or not np.all(np.isfinite(vals)):
+                raise ValueError("inconsistent arrays")
+            gaps = {k: [float(v) for v in vals[ptr[i]:ptr[i + 1]]] for i, k in enumerate(f)}
+        except (KeyError, ValueError, TypeError) as exc:
+            cache._warn(f"cached band gaps for {path.name} are inconsistent ({exc}); rebuilt")
+            gaps = None
     if gaps is None:
         gaps = _read(path)
-        cache.store("bandgaps", digest, gaps)
+        names = list(gaps)
+        ptr = np.cumsum([0] + [len(gaps[k]) for k in names]).astype(np.int64)
+        vals = np.asarray([v for k in names for v in gaps[k]], dtype=float)
+        cache.store("bandgaps", key, {"formulas": names, "ptr": ptr, "values": vals},
+                    {"file": path.name, "sha256": digest})
     return BandGapTable(gaps, str(path), f"sha256:{digest}")
 
 
 def open_bandgaps(spec: str | None = None) -> BandGapTable | None:
     """The configured band-gap table, or None when none is configured."""
+    from ..io import regular_file
     from .source import read_config
 
+    if spec is not None and not spec.strip():
+        raise DataSourceError("empty band-gap path: give a CSV of pretty_formula, band_gap (eV) or 'mp'",
+                              param="bandgaps")
     spec = spec or os.environ.get("SSBKIT_BANDGAPS") or read_config().get("bandgaps")
     if not spec:
         return None
@@ -108,9 +149,14 @@ def open_bandgaps(spec: str | None = None) -> BandGapTable | None:
         mp = MPSource.from_environment()
         return MPBandGaps(mp)  # type: ignore[return-value]
     path = Path(str(spec)).expanduser()
-    if not path.exists():
-        raise DataSourceError(f"band-gap file {path} does not exist", param="bandgaps")
-    return _load(str(path.resolve()), path.stat().st_mtime_ns)
+    regular_file(path, "band-gap file", param="bandgaps")
+    if not path.name.lower().endswith((".csv", ".csv.gz")):
+        raise DataSourceError(f"unknown band-gap file type {path.name!r}: use .csv or .csv.gz", param="bandgaps")
+    try:
+        digest = cache.file_sha256(path)
+    except OSError as exc:
+        raise DataSourceError(f"cannot read {path}: {exc.strerror or exc}", param="bandgaps") from None
+    return _load(str(path.resolve()), digest)
 
 
 class MPBandGaps:

@@ -1,20 +1,52 @@
-"""On-disk cache of parsed entry sets, keyed by the source file's content hash.
+"""On-disk cache of parsed data: NumPy arrays and JSON metadata, checksummed, never pickled.
 
-The cache lives in ``$SSBKIT_CACHE_DIR`` (default ``~/.cache/ssbkit``).  A
-changed source file has a different SHA-256 and so a different cache file:
-the cache is invalidated by content, not by time stamps.  Writes are atomic.
+The cache lives in ``$SSBKIT_CACHE_DIR`` (default ``~/.cache/ssbkit``).  Each entry is one file::
+
+    b"SSBKITC2\\n" | header length (8 bytes, little-endian) | header (JSON) | payload (NumPy .npz)
+
+The header holds the format, the kind and key, the caller's metadata (plain JSON) and the
+SHA-256 of the payload.  The payload is an ``.npz`` of numeric arrays only: lists of strings are
+stored as UTF-8 bytes joined by NUL (a ``uint8`` array), so loading needs no object arrays and
+``numpy.load(allow_pickle=False)`` never runs code.  Every load verifies the magic, the header,
+the kind and key and the payload's checksum; anything that does not match (a flipped byte, a
+truncated write, another program's file) is discarded with a one-line warning on stderr and the
+caller rebuilds from the source.  Writes are atomic (temporary file, then rename); temporary
+files orphaned by a killed process are removed after an hour.
+
+A cache key is built by the caller from the *content* (the source file's SHA-256 and its name),
+so a changed source is never served stale data.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 import os
-import pickle
+import sys
 import tempfile
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-CACHE_FORMAT = 1
+import numpy as np
+
+from ..redact import redact, redact_tree
+
+CACHE_FORMAT = 2
+MAGIC = b"SSBKITC2\n"
+_TMP_PREFIX = ".tmp-"
+_ORPHAN_AGE_S = 3600.0
+
+
+@dataclass
+class Payload:
+    """What :func:`load` returns: the arrays (string lists restored) and the metadata."""
+
+    arrays: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def cache_dir() -> Path:
@@ -32,29 +64,136 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _path_for(kind: str, key: str) -> Path:
-    return cache_dir() / f"{kind}-v{CACHE_FORMAT}-{key[:32]}.pkl"
+def key_of(*parts: str) -> str:
+    """A cache key from several strings (content hash, file name, options)."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def load(kind: str, key: str) -> Any | None:
-    """Load a cached object, or None when absent or unreadable (then it is rebuilt)."""
-    p = _path_for(kind, key)
+def path_for(kind: str, key: str) -> Path:
+    """The cache file of ``kind``/``key``."""
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in kind)
+    return cache_dir() / f"{safe}-v{CACHE_FORMAT}-{key[:40]}.ssbc"
+
+
+def _warn(msg: str) -> None:
+    print(f"ssbkit: warning: {redact(msg)}", file=sys.stderr)
+
+
+def _encode(arrays: Mapping[str, Any]) -> tuple[bytes, list[str]]:
+    buf = io.BytesIO()
+    out: dict[str, np.ndarray] = {}
+    strings = []
+    for name, value in arrays.items():
+        if isinstance(value, np.ndarray) and value.dtype != object:
+            out[name] = value
+            continue
+        items = [redact(str(x)) for x in value]
+        if any("\x00" in x for x in items):
+            raise ValueError(f"string array {name} holds a NUL character")
+        out[name] = np.frombuffer("\x00".join(items).encode("utf-8"), dtype=np.uint8)
+        out[f"{name}.__n"] = np.asarray([len(items)], dtype=np.int64)
+        strings.append(name)
+    np.savez(buf, **out)
+    return buf.getvalue(), strings
+
+
+def _decode(payload: bytes, strings: Sequence[str]) -> dict[str, Any]:
+    with np.load(io.BytesIO(payload), allow_pickle=False) as z:
+        raw = {k: z[k] for k in z.files}
+    out: dict[str, Any] = {}
+    for name in strings:
+        n = int(raw.pop(f"{name}.__n")[0])
+        data = raw.pop(name)
+        items = data.tobytes().decode("utf-8").split("\x00") if n else []
+        if len(items) != n:
+            raise ValueError(f"string array {name} has {len(items)} items, header says {n}")
+        out[name] = items
+    out.update(raw)
+    return out
+
+
+def store(kind: str, key: str, arrays: Mapping[str, Any] | None = None, meta: Mapping[str, Any] | None = None) -> None:
+    """Store arrays (numeric ndarrays or sequences of strings) and JSON metadata atomically.
+
+    A cache that cannot be written is skipped (the cache only saves time, it never changes results).
+    """
+    d = cache_dir()
     try:
-        with open(p, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+        payload, strings = _encode(arrays or {})
+        header = json.dumps({"format": CACHE_FORMAT, "kind": kind, "key": key, "strings": strings,
+                             "sha256": hashlib.sha256(payload).hexdigest(), "meta": redact_tree(dict(meta or {}))},
+                            sort_keys=True, allow_nan=False).encode("utf-8")
+        d.mkdir(parents=True, exist_ok=True)
+        _remove_orphans(d)
+        fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=d)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(MAGIC + len(header).to_bytes(8, "little") + header + payload)
+            os.chmod(tmp, 0o666 & ~current_umask())
+            os.replace(tmp, path_for(kind, key))
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+    except (OSError, ValueError, TypeError) as exc:
+        _warn(f"cache not written ({exc}); results are unaffected")
+
+
+def load(kind: str, key: str) -> Payload | None:
+    """The cached arrays and metadata, or None when absent; a damaged or foreign file is discarded (warning)."""
+    p = path_for(kind, key)
+    try:
+        blob = p.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        _warn(f"cache file {p} unreadable ({exc.strerror}); rebuilding from the source")
+        return None
+    try:
+        if not blob.startswith(MAGIC):
+            raise ValueError("no cache magic number")
+        n = int.from_bytes(blob[len(MAGIC):len(MAGIC) + 8], "little")
+        start = len(MAGIC) + 8
+        if not 0 < n <= len(blob) - start:
+            raise ValueError("bad header length")
+        header = json.loads(blob[start:start + n].decode("utf-8"))
+        payload = blob[start + n:]
+        if not isinstance(header, dict) or header.get("format") != CACHE_FORMAT or header.get("kind") != kind \
+                or header.get("key") != key:
+            raise ValueError("header does not match")
+        if hashlib.sha256(payload).hexdigest() != header.get("sha256"):
+            raise ValueError("checksum mismatch")
+        strings = header.get("strings")
+        meta = header.get("meta")
+        if not isinstance(strings, list) or not isinstance(meta, dict):
+            raise ValueError("bad header fields")
+        return Payload(arrays=_decode(payload, strings), meta=meta)
+    except Exception as exc:  # noqa: BLE001 - any damage means: discard and rebuild
+        _warn(f"cache file {p.name} is damaged ({type(exc).__name__}: {str(exc)[:80]}); discarded and rebuilt")
+        try:
+            p.unlink()
+        except OSError:
+            pass
         return None
 
 
-def store(kind: str, key: str, obj: Any) -> None:
-    """Store an object atomically; a cache that cannot be written is skipped silently
-    (the cache only saves time, it never changes results)."""
-    d = cache_dir()
+def current_umask() -> int:
+    """The process umask (read without changing it for longer than one call)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _remove_orphans(d: Path) -> None:
+    """Remove temporary files left by killed writers (older than an hour)."""
+    now = time.time()
     try:
-        d.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=d)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, _path_for(kind, key))
+        for f in d.glob(f"{_TMP_PREFIX}*"):
+            try:
+                if now - f.stat().st_mtime > _ORPHAN_AGE_S:
+                    f.unlink()
+            except OSError:
+                pass
     except OSError:
         pass
+

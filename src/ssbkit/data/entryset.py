@@ -15,37 +15,52 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from ..errors import DataSourceError, FormulaError
 
-_TOKEN = re.compile(r"([A-Z][a-z]?)(\d*\.?\d*(?:[eE][-+]?\d+)?)")
+_TOKEN = re.compile(r"([A-Z][a-z]?)(\d+\.?\d*|\.\d+)?")
 
 
 def parse_simple_formula(formula: str) -> dict[str, float]:
-    """Fast parser for flat formulas such as ``Li12P4S16`` or ``Li0.5CoO2``.
+    """Fast parser for flat formulas such as ``Li12P4S16`` or ``Li0.5CoO2`` (a data row's formula).
 
-    Falls back to pymatgen for parentheses.  Raises :class:`FormulaError`.
+    Falls back to :func:`ssbkit.materials.parse_formula` for brackets and fractions.  Every
+    element must be a known symbol with a positive amount of at most
+    :data:`ssbkit.materials.MAX_AMOUNT`; exponents, zero and negative amounts are refused.
+
+    Raises:
+        FormulaError: with the formula echoed.
     """
-    if "(" in formula or "[" in formula:
-        from pymatgen.core import Composition
+    from pymatgen.core import Element
 
-        try:
-            return {el.symbol: float(a) for el, a in Composition(formula).items()}
-        except Exception as exc:  # pragma: no cover - pymatgen message varies
-            raise FormulaError(f"cannot parse formula {formula!r}: {exc}") from None
+    from ..materials import MAX_AMOUNT, parse_formula
+
+    if any(c in formula for c in "([/"):
+        return {el.symbol: float(a) for el, a in parse_formula(formula).items()}
     out: dict[str, float] = {}
     pos = 0
     for m in _TOKEN.finditer(formula):
         if m.start() != pos:
-            raise FormulaError(f"cannot parse formula {formula!r}")
+            break
         pos = m.end()
+        sym = m.group(1)
+        if sym not in _KNOWN and not Element.is_valid_symbol(sym):
+            raise FormulaError(f"unknown element {sym!r} in formula {formula!r}")
+        _KNOWN.add(sym)
         amt = float(m.group(2)) if m.group(2) else 1.0
-        out[m.group(1)] = out.get(m.group(1), 0.0) + amt
+        if not 0 < amt <= MAX_AMOUNT:
+            raise FormulaError(f"formula {formula!r} has amount {m.group(2)} of {sym}: amounts must be positive "
+                               f"and at most {MAX_AMOUNT:g}")
+        out[sym] = out.get(sym, 0.0) + amt
     if pos != len(formula) or not out:
-        raise FormulaError(f"cannot parse formula {formula!r}")
+        raise FormulaError(f"cannot parse formula {formula!r}: element symbols with positive amounts expected")
     return out
+
+
+_KNOWN: set[str] = set()
 
 
 def chemsys_key(elements: Iterable[str]) -> str:
@@ -214,24 +229,42 @@ class EntrySet:
         return mat
 
     # ----------------------------------------------------------------- cache
-    def to_arrays(self) -> dict[str, np.ndarray]:
-        """Arrays for the on-disk cache (see :mod:`ssbkit.data.cache`)."""
+    def to_arrays(self) -> dict[str, Any]:
+        """Arrays for the on-disk cache (see :mod:`ssbkit.data.cache`): numeric arrays and string lists."""
         return {
-            "elements": np.asarray(self.elements, dtype=object),
-            "formulas": np.asarray(self.formulas, dtype=object),
-            "entry_ids": np.asarray(self.entry_ids, dtype=object),
-            "comp_ptr": self.comp_ptr, "comp_el": self.comp_el, "comp_amt": self.comp_amt,
-            "raw_energy_per_atom": self.raw_energy_per_atom,
-            "chemsys": self._chemsys,
+            "elements": list(self.elements), "formulas": list(self.formulas), "entry_ids": list(self.entry_ids),
+            "comp_ptr": np.asarray(self.comp_ptr, dtype=np.int64), "comp_el": np.asarray(self.comp_el, dtype=np.int32),
+            "comp_amt": np.asarray(self.comp_amt, dtype=float),
+            "raw_energy_per_atom": np.asarray(self.raw_energy_per_atom, dtype=float),
+            "chemsys": [str(c) for c in self._chemsys],
         }
 
     @classmethod
-    def from_arrays(cls, arr: dict[str, np.ndarray]) -> EntrySet:
-        """Inverse of :meth:`to_arrays`."""
+    def from_arrays(cls, arr: dict[str, Any]) -> EntrySet:
+        """Inverse of :meth:`to_arrays`; checks that the arrays are consistent.
+
+        Raises:
+            ValueError: arrays of the wrong shape or type, pointers out of range, non-finite values.
+        """
+        n = len(arr["formulas"])
+        ptr = np.asarray(arr["comp_ptr"])
+        el = np.asarray(arr["comp_el"])
+        amt = np.asarray(arr["comp_amt"])
+        raw = np.asarray(arr["raw_energy_per_atom"])
+        nel = len(arr["elements"])
+        if ptr.dtype.kind != "i" or el.dtype.kind != "i" or amt.dtype.kind != "f" or raw.dtype.kind != "f":
+            raise ValueError("array types")
+        if len(arr["entry_ids"]) != n or raw.shape != (n,) or ptr.shape != (n + 1,) or len(arr["chemsys"]) != n:
+            raise ValueError("array lengths")
+        if ptr[0] != 0 or ptr[-1] != len(el) or len(el) != len(amt) or np.any(np.diff(ptr) < 1):
+            raise ValueError("composition pointers")
+        if len(el) and (el.min() < 0 or el.max() >= nel):
+            raise ValueError("element indices")
+        if not (np.all(np.isfinite(amt)) and np.all(amt > 0) and np.all(np.isfinite(raw))):
+            raise ValueError("non-finite or non-positive values")
         es = cls(elements=list(arr["elements"]), formulas=list(arr["formulas"]),
-                 entry_ids=list(arr["entry_ids"]), comp_ptr=arr["comp_ptr"], comp_el=arr["comp_el"],
-                 comp_amt=arr["comp_amt"], e_form_per_atom=np.zeros(len(arr["formulas"])),
-                 raw_energy_per_atom=arr["raw_energy_per_atom"],
-                 element_refs=np.full(len(arr["elements"]), np.nan))
-        es._finish(arr.get("chemsys"))
+                 entry_ids=list(arr["entry_ids"]), comp_ptr=ptr, comp_el=el.astype(np.int32),
+                 comp_amt=amt, e_form_per_atom=np.zeros(n), raw_energy_per_atom=raw,
+                 element_refs=np.full(nel, np.nan))
+        es._finish(np.asarray(arr["chemsys"], dtype=object))
         return es

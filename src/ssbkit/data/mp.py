@@ -45,6 +45,7 @@ import warnings
 from datetime import UTC, datetime
 from typing import Any
 
+from ..redact import redact, register
 from ..errors import DataSourceError, FormulaError
 from . import cache
 from .entryset import EntrySet, chemsys_key
@@ -107,6 +108,7 @@ class MPSource:
                                   f"use one of {', '.join(THERMO_TYPES)}")
         if not re.match(r"^https?://[^\s/]+", endpoint or ""):
             raise DataSourceError(f"MP_API_ENDPOINT {endpoint!r} is not an http(s) URL")
+        register(api_key)  # never printed, logged, cached or written into a report
         self._api_key = api_key
         self.endpoint = endpoint.rstrip("/")
         self.thermo_type = thermo_type
@@ -162,7 +164,7 @@ class MPSource:
         """One-line DataSourceError for an exception raised by mp-api/requests."""
         import requests
 
-        text = str(exc)
+        text = redact(str(exc))
         m = re.search(r"status code (\d{3})", text) or re.search(r"too many (\d{3}) error responses", text)
         if m:
             code = int(m.group(1))
@@ -260,18 +262,18 @@ class MPSource:
             if es is not None:
                 return es
             ck = self._cache_key("entries", key)
-            payload = cache.load("mp-entries", ck)
-            if self._usable(payload):
+            hit = cache.load("mp-entries", ck)
+            if hit is not None and self._usable(hit.meta):
                 try:
-                    es = EntrySet.from_arrays(payload["arrays"])
-                    if payload.get("db_version"):
-                        self._db_versions.add(str(payload["db_version"]))
+                    es = EntrySet.from_arrays(hit.arrays)
+                    if hit.meta.get("db_version"):
+                        self._db_versions.add(str(hit.meta["db_version"]))
                     self._entries[key] = es
                     return es
-                except Exception:  # corrupt or old cache: fetch again
+                except (KeyError, ValueError, TypeError, IndexError):  # inconsistent arrays: fetch again
                     pass
             es, db = self._fetch_entries(els)
-            cache.store("mp-entries", ck, {"arrays": es.to_arrays(), "chemsys": key, **self._meta()})
+            cache.store("mp-entries", ck, es.to_arrays(), {"chemsys": key, **self._meta()})
             if db:
                 self._db_versions.add(db)
             self._entries[key] = es
@@ -328,8 +330,10 @@ class MPSource:
             for r in reduced:
                 if r in self._gaps:
                     continue
-                payload = cache.load("mp-bandgap", self._cache_key("bandgap", r))
-                if self._usable(payload) and "band_gap" in payload:
+                hit = cache.load("mp-bandgap", self._cache_key("bandgap", r))
+                payload = hit.meta if hit is not None else None
+                if self._usable(payload) and "band_gap" in payload and \
+                        (payload["band_gap"] is None or isinstance(payload["band_gap"], (int, float))):
                     self._gaps[r] = payload["band_gap"]
                     if payload.get("db_version"):
                         self._db_versions.add(str(payload["db_version"]))
@@ -340,7 +344,7 @@ class MPSource:
                 for r in todo:
                     self._gaps[r] = found.get(r)
                     cache.store("mp-bandgap", self._cache_key("bandgap", r),
-                                {"formula": r, "band_gap": found.get(r), **self._meta()})
+                                meta={"formula": r, "band_gap": found.get(r), **self._meta()})
                 if self._server_db_version:
                     self._db_versions.add(self._server_db_version)
             return {r: float(g) for r in reduced if (g := self._gaps.get(r)) is not None}

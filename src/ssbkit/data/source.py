@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import DataSourceError
+from ..errors import DataSourceError, SsbkitError
+from ..io import regular_file
 from . import cache
 from .entryset import EntrySet
 
@@ -94,33 +95,33 @@ class DataSource:
         return self._mp.entryset_for(sorted(set(elements)))
 
 
-def _load_file(path: Path) -> tuple[EntrySet, str]:
-    from .readers import read_entries_file
+def _load_file(path: Path, digest: str) -> EntrySet:
+    """The entry set of ``path`` (content hash ``digest``): from the cache when it holds this file, else read.
 
-    if not path.exists():
-        raise DataSourceError(f"entries file {path} does not exist", param="entries")
-    if path.is_dir():
-        raise DataSourceError(f"entries path {path} is a directory: give a CSV, CSV.gz, JSON or JSON.gz file")
-    try:
-        digest = cache.file_sha256(path)
-    except OSError as exc:
-        raise DataSourceError(f"cannot read {path}: {exc.strerror or exc}") from None
-    arrays = cache.load("entries", digest)
-    if arrays is not None:
+    The cache key is the content hash *and* the file name: the reader, and the IDs of rows
+    without one (``<file stem>:<row>``), depend on the name, so a byte-identical file under
+    another name is read afresh.
+    """
+    from .readers import check_entries_path, read_entries_file
+
+    check_entries_path(path)
+    key = cache.key_of(digest, path.name)
+    hit = cache.load("entries", key)
+    if hit is not None:
         try:
-            return EntrySet.from_arrays(arrays), digest
-        except Exception:  # stale/corrupt cache: rebuild
-            pass
+            return EntrySet.from_arrays(hit.arrays)
+        except (KeyError, ValueError, TypeError, IndexError) as exc:
+            cache._warn(f"cached entries for {path.name} are inconsistent ({exc}); rebuilt")
     es = read_entries_file(path)
-    cache.store("entries", digest, es.to_arrays())
-    return es, digest
+    cache.store("entries", key, es.to_arrays(), {"file": path.name, "sha256": digest})
+    return es
 
 
 @lru_cache(maxsize=8)
-def _open_cached(spec: str, mtime_ns: int, size: int) -> DataSource:
-    path = Path(spec).expanduser().resolve()
-    es, digest = _load_file(path)
-    return DataSource(kind="file", location=str(path), version=f"sha256:{digest}", _entries=es)
+def _open_cached(path_str: str, digest: str) -> DataSource:
+    """One open source per (path, content): an edit that keeps size and time stamp is still seen."""
+    path = Path(path_str)
+    return DataSource(kind="file", location=str(path), version=f"sha256:{digest}", _entries=_load_file(path, digest))
 
 
 def open_source(spec: str | None = None) -> DataSource:
@@ -129,6 +130,8 @@ def open_source(spec: str | None = None) -> DataSource:
     Raises:
         DataSourceError: nothing configured, missing/corrupt file, no API key.
     """
+    if spec is not None and not spec.strip():
+        raise DataSourceError(f"empty entries path: give {DATA_KINDS}", param="entries")
     spec = configured_spec(spec)
     if not spec:
         raise DataSourceError(f"no thermodynamic data source configured: give {DATA_KINDS}", param="entries")
@@ -137,9 +140,18 @@ def open_source(spec: str | None = None) -> DataSource:
 
         mp = MPSource.from_environment()
         return DataSource(kind="mp", location=mp.endpoint, version=mp.version_label, _mp=mp)
+    if not spec.strip():
+        raise DataSourceError(f"empty entries path: give {DATA_KINDS}", param="entries")
     path = Path(spec).expanduser()
     try:
-        st = path.stat()
-    except OSError:
-        raise DataSourceError(f"entries file {path} does not exist (give {DATA_KINDS})", param="entries") from None
-    return _open_cached(str(path), st.st_mtime_ns, st.st_size)
+        regular_file(path, "entries file", param="entries")
+    except SsbkitError as exc:
+        raise DataSourceError(f"{exc} (give {DATA_KINDS})", param="entries") from None
+    from .readers import check_entries_path
+
+    check_entries_path(path)
+    try:
+        digest = cache.file_sha256(path)
+    except OSError as exc:
+        raise DataSourceError(f"cannot read {path}: {exc.strerror or exc}", param="entries") from None
+    return _open_cached(str(path.resolve()), digest)

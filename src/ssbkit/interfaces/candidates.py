@@ -62,13 +62,10 @@ def _from_name(name: str, source: str, roles: tuple[str, ...] = ("cathode", "ano
 
 def load_candidates(path: str | Path) -> list[Candidate]:
     """Candidates from a user file (YAML, CSV or text).  Raises :class:`SsbkitError` on bad input."""
+    from ..io import read_text
+
     p = Path(path)
-    if not p.exists():
-        raise SsbkitError(f"candidates file {p} does not exist")
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SsbkitError(f"cannot read candidates file {p}: {exc}") from None
+    text = read_text(p, what="candidates file")
     src = f"user file {p.name}"
     out: list[Candidate] = []
     suffix = p.suffix.lower()

@@ -289,12 +289,8 @@ def react(thermo: Thermo, a: str, b: str, voltage: float | None = None,
 
 
 def voltage_grid(start: float, stop: float, step: float) -> list[float]:
-    """Inclusive voltage grid (V), e.g. 0:5:0.05 -> 101 points."""
-    from ..errors import SsbkitError
+    """Inclusive voltage grid (V), e.g. 0:5:0.05 -> 101 points; checked by :func:`ssbkit.validate.grid`
+    (finite, 0-10 V vs Li/Li+, START <= STOP, STEP > 0, at most 10,001 points)."""
+    from ..validate import grid
 
-    if step <= 0 or stop < start or start < 0:
-        raise SsbkitError(f"bad voltage scan {start:g}:{stop:g}:{step:g}: need 0 <= START <= STOP and STEP > 0")
-    n = int(np.floor((stop - start) / step + 1e-9)) + 1
-    if n > 100000:
-        raise SsbkitError(f"voltage scan {start:g}:{stop:g}:{step:g} has {n} points: use a larger STEP")
-    return [round(start + i * step, 10) for i in range(n)]
+    return grid(start, stop, step)

@@ -256,13 +256,14 @@ def summarize(records: Iterable[dict[str, Any]], window: tuple[float, float] | N
 def read_list(value: str) -> list[str]:
     """Comma-separated names, or ``@file`` with one name per line (``#`` comments)."""
     if value.startswith("@"):
-        p = Path(value[1:])
-        if not p.exists():
-            raise SsbkitError(f"list file {p} does not exist")
-        names = [ln.split("#", 1)[0].strip() for ln in p.read_text(encoding="utf-8").splitlines()]
+        from ..io import read_text
+
+        names = [ln.split("#", 1)[0].strip() for ln in read_text(value[1:], what="list file").splitlines()]
     else:
         names = [v.strip() for v in value.split(",")]
     names = [n for n in names if n]
     if not names:
-        raise SsbkitError(f"empty material list {value!r}")
-    return names
+        raise SsbkitError(f"empty material list {value!r}: give names separated by commas, or @FILE")
+    from ..validate import name
+
+    return [name(n) for n in names]

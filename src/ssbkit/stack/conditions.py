@@ -18,10 +18,9 @@ from ..errors import SsbkitError
 from ..results import Result
 from ..units import ZERO_CELSIUS_K, parse_quantity
 
-#: Highest cathode potential accepted, V vs Li/Li+.
-MAX_VOLTAGE_V = 10.0
-#: Most voltages a scan may hold.
-MAX_SCAN_POINTS = 10_001
+from ..validate import MAX_SCAN_POINTS, MAX_VOLTAGE_V
+
+__all__ = ["MAX_SCAN_POINTS", "MAX_VOLTAGE_V", "Conditions", "parse_voltage_range"]
 
 
 def _finite(x: float, what: str, param: str) -> float:
@@ -90,7 +89,14 @@ class Conditions(Result):
     @classmethod
     def parse(cls, voltage: str | None = None, temperature: str | None = None, pressure: str | None = None,
               current: str | None = None, step: str | float | None = None) -> Conditions:
-        """From text with units as a user writes it (``"2.5:4.3"``, ``"25C"``, ``"5MPa"``, ``"0.5mA/cm2"``)."""
+        """From text with units as a user writes it (``"2.5:4.3"``, ``"25C"``, ``"5MPa"``, ``"0.5mA/cm2"``).
+
+        None means "not given" (the default); an empty or blank string is refused.
+        """
+        for what, value in (("voltage", voltage), ("temperature", temperature), ("pressure", pressure),
+                            ("current", current), ("step", step)):
+            if isinstance(value, str) and not value.strip():
+                raise SsbkitError(f"empty {what}: give a value or leave it out for the default", param=what)
         try:
             step_v = 0.05 if step in (None, "") else float(step)  # type: ignore[arg-type]
         except ValueError:

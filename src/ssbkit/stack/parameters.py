@@ -138,7 +138,7 @@ class Parameters:
             raise SsbkitError(f"parameter file {path}: not valid YAML ({str(exc).splitlines()[0]})",
                               param="params") from None
         if data is None:
-            data = {}
+            raise SsbkitError(f"parameter file {path} is empty: give NAME: VALUE lines", param="params")
         if not isinstance(data, dict):
             raise SsbkitError(f"parameter file {path}: give a mapping NAME: VALUE", param="params")
         return cls.load({**{str(k): v for k, v in data.items()}, **(overrides or {})})

@@ -1,5 +1,5 @@
-"""A local web view over the assessment and windows (``ssbkit web``)."""
+"""The local web view (Starlette on uvicorn): forms, HTML reports and a JSON API."""
 
-from .server import App, make_handler, serve
+from .server import App, Limits, ServerThread, create_app, serve
 
-__all__ = ["App", "make_handler", "serve"]
+__all__ = ["App", "Limits", "ServerThread", "create_app", "serve"]
