@@ -375,3 +375,34 @@ def test_cli_hull_with_entries_mp(rsps, monkeypatch, capsys):
     assert main(["hull", "LiO2", "--entries", "mp"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("ssbkit: error:") and "MP_API_KEY" in err and "\n" not in err
+
+
+class EchoingMP(RecordedMP):
+    """A server that echoes the API key in its error bodies (422), as some proxies and APIs do."""
+
+    def _thermo(self, request):
+        key = request.headers.get("x-api-key")
+        return 422, {"Content-Type": "application/json"}, json.dumps(
+            {"message": f"invalid query for key {key} (x-api-key={key})", "detail": f"key {key} rejected"})
+
+    def _summary(self, request):
+        return self._thermo(request)
+
+
+def test_api_key_never_reaches_any_output(rsps, tmp_path, capsys):
+    """Over a run against an endpoint that echoes the key: no key on stdout, stderr, in a report or a cache file."""
+    from ssbkit.cli import main
+
+    EchoingMP(rsps)
+    report = tmp_path / "r.html"
+    codes = [main(["window", "LLZO", "--entries", "mp"]),
+             main(["window", "Li2O", "--entries", "mp", "--json"]),
+             main(["assess", "LCO | LLZO | Li", "--entries", "mp", "--html", str(report)])]
+    out, err = capsys.readouterr()
+    assert codes[0] == 2 and "422" in err
+    assert KEY not in out and KEY not in err and "[redacted]" in err
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert all(KEY.encode() not in p.read_bytes() for p in written), written
+    from ssbkit.redact import redact
+
+    assert redact(f"x {KEY} y") == "x [redacted] y"

@@ -26,7 +26,7 @@ HINTS = {
     "bandgaps": "give --bandgaps PATH|mp or set SSBKIT_BANDGAPS",
     "voltage": "see --voltage",
     "dask": "see --dask",
-    "out": "see --out",
+    "out": "see --out and --restart",
     "step": "see --step",
     "plot": "see --plot",
     "param": "see --param",

@@ -27,12 +27,13 @@ from .options import _entries_path, json_option
               help="Run on Dask: a local cluster of N worker processes, or an existing scheduler.")
 @click.option("--entries", "entries", metavar="PATH", default=None, callback=_entries_path,
               help="Thermodynamic data file (workers read it too). Default: $SSBKIT_ENTRIES.")
+@click.option("--restart", is_flag=True, help="Discard what --out holds and screen afresh.")
 @json_option
 def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None, out: str | None,
-               dask: str | None, entries: str | None, as_json: bool) -> None:
+               dask: str | None, entries: str | None, restart: bool, as_json: bool) -> None:
     """Screen every ELECTROLYTE x ELECTRODE pair: closed reaction and Li-open scan (Zheng et al. 2021, Fig. 6a)."""
     from ..data.source import configured_spec, open_source
-    from ..screening.pairs import execute, plan, read_list, summarize
+    from ..screening.pairs import execute, plan, read_list, screen_parameters, summarize
 
     spec = configured_spec(entries)
     if not spec:
@@ -48,9 +49,12 @@ def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None
     if out and Path(out).parent and not Path(out).parent.exists():
         raise SsbkitError(f"cannot write {out}: directory {Path(out).parent} does not exist")
     tasks = plan(read_list(electrolytes), read_list(electrodes), volts, spec)
+    params = screen_parameters(volts, src.location, src.version)
+    if restart and not out:
+        raise click.BadParameter("--restart needs --out", param_hint="--restart")
     con = Console(stderr=True)
     if as_json or not con.is_terminal:
-        records = execute(tasks, Path(out) if out else None, dask)
+        records = execute(tasks, Path(out) if out else None, dask, parameters=params, restart=restart)
     else:
         from rich.progress import (
             BarColumn,
@@ -64,13 +68,14 @@ def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None
                       console=con, transient=True) as prog:
             from ..screening.pairs import read_done
 
-            already = len(read_done(Path(out))[0]) if out else 0
+            already = 0 if (not out or restart) else len(read_done(Path(out), params)[0])
             bar = prog.add_task("pairs", total=len(tasks), completed=min(already, len(tasks)))
-            records = execute(tasks, Path(out) if out else None, dask, on_result=lambda r: prog.advance(bar))
+            records = execute(tasks, Path(out) if out else None, dask, on_result=lambda r: prog.advance(bar),
+                              parameters=params, restart=restart)
     from ..screening.pairs import PairScreen
 
     res = PairScreen(pairs=len(tasks), voltages=len(volts), window_V=win, results_file=out,
-                     ranking=tuple(summarize(records, win)))
+                     ranking=tuple(summarize(records, win)), parameters=params)
     if as_json:
         echo_json(res)
         return

@@ -2,7 +2,7 @@
 
 The cache lives in ``$SSBKIT_CACHE_DIR`` (default ``~/.cache/ssbkit``).  Each entry is one file::
 
-    b"SSBKITC2\\n" | header length (8 bytes, little-endian) | header (JSON) | payload (NumPy .npz)
+    b"SSBKITC3\\n" | header length (8 bytes, little-endian) | header (JSON) | payload (NumPy .npz)
 
 The header holds the format, the kind and key, the caller's metadata (plain JSON) and the
 SHA-256 of the payload.  The payload is an ``.npz`` of numeric arrays only: lists of strings are
@@ -35,8 +35,8 @@ import numpy as np
 
 from ..redact import redact, redact_tree
 
-CACHE_FORMAT = 2
-MAGIC = b"SSBKITC2\n"
+CACHE_FORMAT = 3
+MAGIC = b"SSBKITC3\n"
 _TMP_PREFIX = ".tmp-"
 _ORPHAN_AGE_S = 3600.0
 
@@ -127,8 +127,9 @@ def store(kind: str, key: str, arrays: Mapping[str, Any] | None = None, meta: Ma
         _remove_orphans(d)
         fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=d)
         try:
+            body = MAGIC + len(header).to_bytes(8, "little") + header + payload
             with os.fdopen(fd, "wb") as fh:
-                fh.write(MAGIC + len(header).to_bytes(8, "little") + header + payload)
+                fh.write(body + hashlib.sha256(body).digest())
             os.chmod(tmp, 0o666 & ~current_umask())
             os.replace(tmp, path_for(kind, key))
         except BaseException:
@@ -150,8 +151,11 @@ def load(kind: str, key: str) -> Payload | None:
         _warn(f"cache file {p} unreadable ({exc.strerror}); rebuilding from the source")
         return None
     try:
-        if not blob.startswith(MAGIC):
+        if not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + 8 + 32:
             raise ValueError("no cache magic number")
+        blob, digest = blob[:-32], blob[-32:]
+        if hashlib.sha256(blob).digest() != digest:
+            raise ValueError("file checksum mismatch")
         n = int.from_bytes(blob[len(MAGIC):len(MAGIC) + 8], "little")
         start = len(MAGIC) + 8
         if not 0 < n <= len(blob) - start:

@@ -16,6 +16,7 @@ and provenance.
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -83,31 +84,87 @@ def run_pair(task: PairTask) -> dict[str, Any]:
     return out
 
 
-def read_done(path: Path) -> tuple[dict[str, dict[str, Any]], int]:
+#: Version of the results-file layout (a header line with the parameters, then one record per pair).
+SCREEN_FORMAT = 1
+
+
+def screen_parameters(voltages: Sequence[float], data_source: str, data_version: str,
+                      window: tuple[float, float] | None = None) -> dict[str, Any]:
+    """Every parameter a screen's records depend on: the grid, the data (location and content hash), the
+    method and the ssbkit version.  Written as the first line of a results file and checked on resume."""
+    from .. import __version__
+
+    return {"format": SCREEN_FORMAT, "voltages_V": [float(v) for v in voltages], "data_source": data_source,
+            "data_version": data_version, "method": "closed reaction (hull energies) + Li-open scan per voltage",
+            "ssbkit_version": __version__}
+
+
+def _check_record(rec: Any, n_voltages: int | None) -> None:
+    if not isinstance(rec, dict) or not isinstance(rec.get("electrolyte"), str) or \
+            not isinstance(rec.get("electrode"), str):
+        raise ValueError("no electrolyte/electrode names")
+    if "error" in rec:
+        return
+    closed, scan = rec.get("closed"), rec.get("scan")
+    if not isinstance(closed, dict) or not isinstance(scan, list) or "worst" not in rec:
+        raise ValueError("missing closed/scan/worst fields")
+    if n_voltages is not None and scan and len(scan) != n_voltages:
+        raise ValueError(f"{len(scan)} scan points, the header says {n_voltages}")
+    for item in [closed, *scan]:
+        e = item.get("reaction_energy_eV_per_atom") if isinstance(item, dict) else None
+        if not isinstance(e, (int, float)) or not math.isfinite(e):
+            raise ValueError("a reaction energy is missing or not finite")
+
+
+def read_done(path: Path, parameters: dict[str, Any] | None = None) -> tuple[dict[str, dict[str, Any]], int]:
     """Records already in a results file, keyed ``electrolyte|electrode``; drops a torn last line.
+
+    The first line must be the parameter header; with ``parameters`` given, it must equal them (a
+    rerun with another grid, other data or another ssbkit version does not mix records).  Every
+    record is checked; a malformed one is reported by line number.
 
     Returns (records, number of bytes of valid content).
     """
     done: dict[str, dict[str, Any]] = {}
-    valid = 0
     if not path.exists():
         return done, 0
+    from ..io import regular_file
+
+    regular_file(path, "results file", param="out")
     with open(path, "rb") as fh:
         data = fh.read()
+    if not data:
+        return done, 0
+    lines = data.splitlines(keepends=True)
     pos = 0
-    for line in data.splitlines(keepends=True):
+    n_v: int | None = None
+    for lineno, line in enumerate(lines, start=1):
         if not line.endswith(b"\n"):
             break  # torn write
         try:
             rec = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise SsbkitError(f"{path} line {lineno} is not JSON: use another results file or start it afresh",
+                              param="out") from None
+        if lineno == 1:
+            header = rec.get("screen_parameters") if isinstance(rec, dict) else None
+            if not isinstance(header, dict):
+                raise SsbkitError(f"{path} has no parameter header (not a results file of this ssbkit): use "
+                                  "another results file or start it afresh", param="out")
+            if parameters is not None and header != parameters:
+                diff = [k for k in sorted(set(header) | set(parameters)) if header.get(k) != parameters.get(k)]
+                raise SsbkitError(f"{path} was made with other parameters ({', '.join(diff)} differ): records "
+                                  "are not mixed; use another results file or start it afresh", param="out")
+            n_v = len(header.get("voltages_V") or []) or None
+        else:
+            try:
+                _check_record(rec, n_v)
+            except ValueError as exc:
+                raise SsbkitError(f"{path} line {lineno} is not a valid screening record ({exc}): use another "
+                                  "results file or start it afresh", param="out") from None
             done[f"{rec['electrolyte']}|{rec['electrode']}"] = rec
-        except (json.JSONDecodeError, KeyError, TypeError):
-            lineno = data[:pos].count(b"\n") + 1
-            raise SsbkitError(f"{path} line {lineno} is not a screening record: "
-                              "give another results file or remove it", param="out") from None
         pos += len(line)
-        valid = pos
-    return done, valid
+    return done, pos
 
 
 def plan(electrolytes: Sequence[str], electrodes: Sequence[str], voltages: Sequence[float],
@@ -123,30 +180,53 @@ def plan(electrolytes: Sequence[str], electrodes: Sequence[str], voltages: Seque
 
 
 def execute(tasks: Sequence[PairTask], out_path: Path | None = None, dask: str | None = None,
-            on_result: Callable[[dict[str, Any]], None] | None = None) -> list[dict[str, Any]]:
+            on_result: Callable[[dict[str, Any]], None] | None = None,
+            parameters: dict[str, Any] | None = None, restart: bool = False) -> list[dict[str, Any]]:
     """Run tasks (resuming from ``out_path``), serially or on Dask; returns all records in task order.
 
     Args:
         tasks: pairs to screen.
-        out_path: JSON-lines results file, appended as pairs finish (resume support).
+        out_path: JSON-lines results file: a header line with ``parameters``, then records appended as
+            pairs finish (resume support).  An exclusive lock keeps a second writer out.
         dask: None (this process), ``"local"`` / ``"local:N"`` (a LocalCluster of N worker
             processes) or a scheduler address ``tcp://host:port``.
         on_result: called with each new record (progress display).
+        parameters: the screen's parameters (:func:`screen_parameters`); required with ``out_path``.
+        restart: discard what ``out_path`` holds and start afresh.
     """
+    import fcntl
+
     done: dict[str, dict[str, Any]] = {}
     fh = None
     if out_path is not None:
-        done, valid = read_done(out_path)
-        if out_path.exists() and valid < out_path.stat().st_size:
-            with open(out_path, "r+b") as f:  # drop a torn last line before appending
-                f.truncate(valid)
-        fh = open(out_path, "a", encoding="utf-8")
+        if parameters is None:
+            raise SsbkitError("a results file needs the screen's parameters", param="out")
+        if out_path.is_dir():
+            raise SsbkitError(f"results file {out_path} is a folder: give a file name", param="out")
+        fh = open(out_path, "a+b")
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            raise SsbkitError(f"results file {out_path} is being written by another screen: wait for it or use "
+                              "another results file", param="out") from None
+        try:
+            if restart:
+                fh.truncate(0)
+            done, valid = read_done(out_path, parameters)
+            fh.truncate(valid)  # drop a torn last line before appending
+            if valid == 0:
+                fh.write((json.dumps({"screen_parameters": parameters}) + "\n").encode("utf-8"))
+                fh.flush()
+        except BaseException:
+            fh.close()
+            raise
     todo = [t for t in tasks if t.key not in done]
 
     def record(rec: dict[str, Any]) -> None:
         done[f"{rec['electrolyte']}|{rec['electrode']}"] = rec
         if fh is not None:
-            fh.write(json.dumps(rec) + "\n")
+            fh.write((json.dumps(rec) + "\n").encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
         if on_result is not None:
@@ -220,6 +300,7 @@ class PairScreen(Result):
     window_V: tuple[float, float] | None
     results_file: str | None
     ranking: tuple[RankedPair, ...]
+    parameters: dict[str, Any] | None = None
 
 
 def _worst(cands: list[tuple[float, float | None, Any]]) -> tuple[float, float | None, tuple[str, ...]]:

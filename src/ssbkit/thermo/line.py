@@ -79,7 +79,39 @@ def scan_line(solve: Callable[[np.ndarray], LPResult], p0: np.ndarray, d: np.nda
             stack.append((lo, mid))
             stack.append((mid, hi))
     ordered = [pts[k] for k in sorted(pts)]
-    return _drop_collinear(_merge_close(ordered, T_TOL * max(1.0, abs(t1 - t0))))
+    return _exact_kinks(ev, p0, d, _drop_collinear(_merge_close(ordered, T_TOL * max(1.0, abs(t1 - t0)))))
+
+
+def _exact_kinks(ev: Callable[[float], LinePoint], p0: np.ndarray, d: np.ndarray,
+                 points: list[LinePoint]) -> list[LinePoint]:
+    """Place every interior kink at the intersection of its two pieces' exact lines.
+
+    Each linear piece is solved once in its middle, where its phase assemblage S is unique; its
+    line is then ``e_S . A_S^+ (p0 + t d)`` (:meth:`LPResult.linear_value`), a function of S alone.
+    So the kinks (and every window and reaction energy read from them) do not depend on which
+    tangents the search happened to intersect, i.e. on the call history, thread or process.  The
+    kink keeps the LP solution found there (its products).
+    """
+    if len(points) <= 2:
+        return points
+    lines = []
+    for p, q in zip(points, points[1:]):
+        mid = ev(0.5 * (p.t + q.t)).result
+        try:
+            lines.append((mid.linear_value(p0), mid.linear_value(d)))
+        except (ValueError, np.linalg.LinAlgError):
+            return points
+    out = [points[0]]
+    for k in range(1, len(points) - 1):
+        (c1, s1), (c2, s2) = lines[k - 1], lines[k]
+        p = points[k]
+        if s2 - s1 > SLOPE_TOL * max(1.0, abs(s1), abs(s2)):
+            t = (c1 - c2) / (s2 - s1)
+            if abs(t - p.t) <= 1e-6 * max(1.0, abs(p.t)):
+                p = LinePoint(t=t, value=c1 + s1 * t, slope=p.slope, result=p.result)
+        out.append(p)
+    out.append(points[-1])
+    return out
 
 
 def _merge_close(points: list[LinePoint], eps: float) -> list[LinePoint]:

@@ -41,6 +41,19 @@ class LPResult:
     value: float
     amounts: np.ndarray
     dual: np.ndarray
+    active_matrix: np.ndarray | None = None
+    active_costs: np.ndarray | None = None
+
+    def linear_value(self, x: np.ndarray) -> float:
+        """Energy of element amounts ``x`` made of this solution's phases: ``e_S . A_S^+ x`` (eV).
+
+        Along a line on which the assemblage does not change, the hull energy is this linear
+        function; it depends only on the assemblage, not on where (or after what) it was solved.
+        """
+        if self.active_matrix is None or self.active_costs is None:
+            raise ValueError("no active set recorded")
+        n, *_ = np.linalg.lstsq(self.active_matrix, np.asarray(x, dtype=float), rcond=None)
+        return float(self.active_costs @ n)
 
 
 class PhaseLP:
@@ -108,5 +121,33 @@ class PhaseLP:
         amounts = np.asarray(sol.col_value)
         amounts = np.where(amounts > 0, amounts, 0.0)
         dual = np.asarray(sol.row_dual)
-        value = float(self.costs @ amounts)
-        return LPResult(value=value, amounts=amounts, dual=dual)
+        amounts, dual = self._polish(amounts, dual, b)
+        active = np.flatnonzero(amounts)
+        value = float(self.costs[active] @ amounts[active])
+        return LPResult(value=value, amounts=amounts, dual=dual, active_matrix=self.matrix[:, active],
+                        active_costs=self.costs[active].copy())
+
+    def _polish(self, amounts: np.ndarray, dual: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Recompute the active phases' amounts from ``A_S n_S = b`` and, when the active set is a full
+        basis, the chemical potentials from ``A_S^T mu = e_S`` (least squares).
+
+        The simplex answer depends, in its last digits, on the warm start (what was solved before);
+        the active set does not.  Solving the small systems of the active phases makes identical
+        inputs give identical numbers, whatever the call order, thread or process.  Each is kept only
+        when it is an exact solution (non-negative amounts; dual feasible); otherwise the LP's stands.
+        """
+        active = np.flatnonzero(amounts > 1e-9 * max(1e-300, float(amounts.sum())))
+        if active.size == 0 or active.size > self.m:
+            return amounts, dual
+        a_s = self.matrix[:, active]
+        n_s, _, rank, _ = np.linalg.lstsq(a_s, b, rcond=None)
+        tol = 1e-9 * max(1.0, float(np.abs(b).max()))
+        if np.all(n_s > -1e-9) and np.allclose(a_s @ n_s, b, rtol=0, atol=tol):
+            amounts = np.zeros_like(amounts)
+            amounts[active] = np.maximum(n_s, 0.0)
+        if active.size == self.m and rank == self.m:
+            mu = np.linalg.solve(a_s.T, self.costs[active])
+            # keep it only if it is the LP's dual up to noise (a degenerate basis has several)
+            if np.allclose(mu, dual, rtol=0, atol=1e-7 * max(1.0, float(np.abs(dual).max()))):
+                dual = mu
+        return amounts, dual

@@ -178,7 +178,7 @@ def stability_window(system, composition: dict[str, float], formula: str,
     dec = {}
     for v in sorted(set(voltage_range)):
         g = vals + v * (ts - n0)
-        dec[f"{v:g}V"] = float(min(0.0, (g.min() - e_own_pa * total_atoms) / total_atoms))
+        dec[f"{v:g}V"] = _clean(min(0.0, (g.min() - e_own_pa * total_atoms) / total_atoms))
     stable = bool(at_kink.size and (e_hull is not None and e_hull <= 1e-9)
                   and len(products_at(system, pts, at_kink, li_col)) == 1)
     notes = []
