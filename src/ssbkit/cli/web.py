@@ -25,14 +25,14 @@ def web_cmd(host: str, port: int, allow_hosts: tuple[str, ...], request_timeout:
     from ..web.server import App, Limits, bind, serve
 
     hosts = tuple(name(h, "--allow-host name") for h in allow_hosts)
-    bind(host, port).close()  # refuse a bad address before loading data
+    sock = bind(host, port)  # refuse a bad address before loading data
     app = App(entries, bandgaps, Limits(request_timeout_s=request_timeout))
 
     def ready(sock) -> None:  # type: ignore[no-untyped-def]
         h, p = sock.getsockname()[:2]
         click.echo(f"ssbkit web view on http://{h}:{p}/  ({app.data_note})  Ctrl-C to stop", err=True)
 
-    serve(app, host, port, ready, hosts)
+    serve(app, host, port, ready, hosts, sock=sock)
     click.echo("stopped", err=True)
 
 

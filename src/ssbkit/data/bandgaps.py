@@ -101,7 +101,7 @@ def _read(path: Path) -> dict[str, list[float]]:
     except (OSError, UnicodeDecodeError, EOFError, gzip.BadGzipFile, csv.Error, zlib.error) as exc:
         raise DataSourceError(f"cannot read band gaps from {path}: {exc}", param="bandgaps") from None
     if bad:
-        raise DataSourceError(str(bad_rows_error(path, bad)), param="bandgaps")
+        raise bad_rows_error(path, bad, param="bandgaps")
     if not out:
         raise DataSourceError(f"band-gap file {path} holds no rows", param="bandgaps")
     return out

@@ -2,16 +2,17 @@
 
 The cache lives in ``$SSBKIT_CACHE_DIR`` (default ``~/.cache/ssbkit``).  Each entry is one file::
 
-    b"SSBKITC3\\n" | header length (8 bytes, little-endian) | header (JSON) | payload (NumPy .npz)
+    b"SSBKITC3\\n" | header length (8 bytes, little-endian) | header (JSON) | payload (NumPy .npz) | SHA-256
 
-The header holds the format, the kind and key, the caller's metadata (plain JSON) and the
-SHA-256 of the payload.  The payload is an ``.npz`` of numeric arrays only: lists of strings are
-stored as UTF-8 bytes joined by NUL (a ``uint8`` array), so loading needs no object arrays and
-``numpy.load(allow_pickle=False)`` never runs code.  Every load verifies the magic, the header,
-the kind and key and the payload's checksum; anything that does not match (a flipped byte, a
-truncated write, another program's file) is discarded with a one-line warning on stderr and the
-caller rebuilds from the source.  Writes are atomic (temporary file, then rename); temporary
-files orphaned by a killed process are removed after an hour.
+The header holds the format, the kind and key and the caller's metadata (plain JSON); the last 32
+bytes are the SHA-256 of everything before them, so a change to any byte is detected.  The payload
+is an ``.npz`` of numeric arrays only: lists of strings are stored as UTF-8 bytes joined by NUL (a
+``uint8`` array), so loading needs no object arrays and ``numpy.load(allow_pickle=False)`` never
+runs code.  Every load verifies the checksum, the magic, the header and the kind and key; anything
+that does not match (a flipped byte, a truncated write, another program's file) is discarded with
+a one-line warning on stderr and the caller rebuilds from the source.  Writes are atomic
+(temporary file, then rename); temporary files orphaned by a killed process are removed after
+an hour.
 
 A cache key is built by the caller from the *content* (the source file's SHA-256 and its name),
 so a changed source is never served stale data.
@@ -121,7 +122,7 @@ def store(kind: str, key: str, arrays: Mapping[str, Any] | None = None, meta: Ma
     try:
         payload, strings = _encode(arrays or {})
         header = json.dumps({"format": CACHE_FORMAT, "kind": kind, "key": key, "strings": strings,
-                             "sha256": hashlib.sha256(payload).hexdigest(), "meta": redact_tree(dict(meta or {}))},
+                             "meta": redact_tree(dict(meta or {}))},
                             sort_keys=True, allow_nan=False).encode("utf-8")
         d.mkdir(parents=True, exist_ok=True)
         _remove_orphans(d)
@@ -165,8 +166,6 @@ def load(kind: str, key: str) -> Payload | None:
         if not isinstance(header, dict) or header.get("format") != CACHE_FORMAT or header.get("kind") != kind \
                 or header.get("key") != key:
             raise ValueError("header does not match")
-        if hashlib.sha256(payload).hexdigest() != header.get("sha256"):
-            raise ValueError("checksum mismatch")
         strings = header.get("strings")
         meta = header.get("meta")
         if not isinstance(strings, list) or not isinstance(meta, dict):

@@ -81,12 +81,14 @@ def check_row(formula: str, energy_text: str, formation: bool) -> tuple[dict[str
     return comp, e
 
 
-def bad_rows_error(path: Path, bad: list[tuple[int, str, str]]) -> DataSourceError:
-    """One line naming the first bad rows by line number and the count."""
-    shown = "; ".join(f"line {n} ({text[:40]!r}: {why})" for n, text, why in bad[:MAX_BAD_ROWS_SHOWN])
+def bad_rows_error(path: Path, bad: list[tuple[int, str, str]], item: str = "row", where: str = "line",
+                   param: str = "entries") -> DataSourceError:
+    """One line naming the first bad rows (or entries) by line (or position) and the count."""
+    shown = "; ".join(f"{where} {n} ({text[:40]!r}: {why})" for n, text, why in bad[:MAX_BAD_ROWS_SHOWN])
     more = f" and {len(bad) - MAX_BAD_ROWS_SHOWN} more" if len(bad) > MAX_BAD_ROWS_SHOWN else ""
-    return DataSourceError(f"{path.name}: {len(bad)} bad row{'s' if len(bad) > 1 else ''}: {shown}{more}; "
-                           "fix or remove them", param="entries")
+    plural = "entries" if item == "entry" else f"{item}s"
+    return DataSourceError(f"{path.name}: {len(bad)} bad {item if len(bad) == 1 else plural}: {shown}{more}; "
+                           "fix or remove them", param=param)
 
 
 def read_csv(path: Path) -> EntrySet:
@@ -234,9 +236,7 @@ def read_json(path: Path) -> EntrySet:
         energies.append(e_pa)
         ids.append(eid or f"{stem}:{k + 1}")
     if bad:
-        err = bad_rows_error(path, bad)
-        raise DataSourceError(str(err).replace("bad rows", "bad entries").replace("bad row", "bad entry")
-                              .replace("line ", "entry "), param="entries")
+        raise bad_rows_error(path, bad, item="entry", where="entry")
     return EntrySet.from_records(formulas, energies, ids, compositions=comps)
 
 

@@ -19,7 +19,6 @@ from typing import Any
 
 from .. import __version__
 from ..errors import DataSourceError, SsbkitError
-from ..io import regular_file
 from . import cache
 from .entryset import EntrySet
 
@@ -102,9 +101,8 @@ def _load_file(path: Path, digest: str) -> EntrySet:
     without one (``<file stem>:<row>``), depend on the name, so a byte-identical file under
     another name is read afresh.
     """
-    from .readers import check_entries_path, read_entries_file
+    from .readers import read_entries_file
 
-    check_entries_path(path)
     key = cache.key_of(digest, path.name)
     hit = cache.load("entries", key)
     if hit is not None:
@@ -142,14 +140,13 @@ def open_source(spec: str | None = None) -> DataSource:
         return DataSource(kind="mp", location=mp.endpoint, version=mp.version_label, _mp=mp)
     if not spec.strip():
         raise DataSourceError(f"empty entries path: give {DATA_KINDS}", param="entries")
-    path = Path(spec).expanduser()
-    try:
-        regular_file(path, "entries file", param="entries")
-    except SsbkitError as exc:
-        raise DataSourceError(f"{exc} (give {DATA_KINDS})", param="entries") from None
     from .readers import check_entries_path
 
-    check_entries_path(path)
+    path = Path(spec).expanduser()
+    try:
+        check_entries_path(path)
+    except SsbkitError as exc:
+        raise DataSourceError(f"{exc} (give {DATA_KINDS})", param="entries") from None
     try:
         digest = cache.file_sha256(path)
     except OSError as exc:

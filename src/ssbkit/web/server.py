@@ -166,6 +166,12 @@ class App:
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
+def _hostname(header: str) -> str:
+    """The host name of a ``Host`` header, lower case, without port or IPv6 brackets."""
+    name = header.split("]")[0].lstrip("[") if header.startswith("[") else header.rsplit(":", 1)[0]
+    return name.lower()
+
+
 def create_app(app: App, extra_hosts: tuple[str, ...] = ()) -> Any:
     """The Starlette application around ``app`` with the host, method, size and time guards."""
     import anyio
@@ -185,9 +191,8 @@ def create_app(app: App, extra_hosts: tuple[str, ...] = ()) -> Any:
 
     async def endpoint(request: Request) -> Response:
         path = request.url.path
-        host = (request.headers.get("host") or "").rsplit(":", 1)[0] if not (request.headers.get("host") or "").startswith("[") \
-            else (request.headers.get("host") or "").split("]")[0] + "]"
-        if host.lower().strip("[]") not in allowed:
+        host = _hostname(request.headers.get("host") or "")
+        if host not in allowed:
             return respond(*app.error(path, 400, f"host {host[:60]!r} is not served: open the page on "
                                                   f"http://127.0.0.1 or start ssbkit web with --allow-host NAME"))
         if request.method not in ("GET", "HEAD"):
@@ -245,9 +250,6 @@ def _guarded_protocol(header_timeout_s: float) -> type:
                 self._head_timer.cancel()
                 self._head_timer = None
 
-        def on_response_complete(self) -> None:
-            super().on_response_complete()
-
         def connection_lost(self, exc: Exception | None) -> None:
             if self._head_timer is not None:
                 self._head_timer.cancel()
@@ -302,9 +304,9 @@ def bound_port(sock: Any) -> int:
 
 
 def serve(app: App, host: str = "127.0.0.1", port: int = 8765, ready: Callable[[Any], None] | None = None,
-          extra_hosts: tuple[str, ...] = ()) -> None:
-    """Serve until interrupted (Ctrl-C); ``ready`` gets the listening socket."""
-    sock = bind(host, port)
+          extra_hosts: tuple[str, ...] = (), sock: Any = None) -> None:
+    """Serve until interrupted (Ctrl-C) on ``sock`` (default: a new :func:`bind`); ``ready`` gets the socket."""
+    sock = sock if sock is not None else bind(host, port)
     server = make_server(app, host, port, extra_hosts, ready=lambda _s: ready(sock) if ready else None)
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(message)s")
     try:
