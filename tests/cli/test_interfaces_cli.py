@@ -35,8 +35,13 @@ def test_react_scan_json_and_plot(capsys, entries_path, tmp_path):
     code, out, _ = run(capsys, "react", "LLZO", "LiCoO2,LiFePO4", "--scan", "0:5:0.5", "--entries", str(entries_path),
                        "--json", "--plot", str(png))
     data = json.loads(out)
-    assert code == 0 and len(data) == 2 and len(data[0]) == 11
-    assert [r["voltage_V"] for r in data[0]][:3] == [0.0, 0.5, 1.0]
+    assert code == 0 and len(data) == 2 and len(data[0]["points"]) == 11
+    assert [r["voltage_V"] for r in data[0]["points"]][:3] == [0.0, 0.5, 1.0]
+    assert data[0]["voltage_range_V"] == [0.0, 5.0] and data[0]["breakpoints"]
+    for prof in data:  # pieces tile the range and meet at the breakpoints
+        pieces = prof["pieces"]
+        assert pieces[0]["voltage_low_V"] == 0.0 and pieces[-1]["voltage_high_V"] == 5.0
+        assert [p["voltage_high_V"] for p in pieces[:-1]] == [b["voltage_V"] for b in prof["breakpoints"]]
     assert png.read_bytes()[:4] == b"\x89PNG"
     png2 = tmp_path / "mix.png"
     code, _, _ = run(capsys, "react", "Li3PS4", "LiCoO2", "--entries", str(entries_path), "--plot", str(png2))

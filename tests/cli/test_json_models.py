@@ -59,7 +59,8 @@ def _cases() -> list[tuple[list[str], str]]:
         (["decompose", "Li3PS4"], "DecompositionResult"),
         (["react", "Li6PS5Cl", "LiCoO2"], "InterfaceReaction"),
         (["react", "Li6PS5Cl", "LiCoO2", "--voltage", "4.3"], "InterfaceReaction"),
-        (["react", "LLZO", "LCO,LFP", "--scan", "3:4:0.5"], "InterfaceReaction"),
+        (["react", "LLZO", "LCO,LFP", "--scan", "3:4:0.5"], "VoltageProfile"),
+        (["react", "LLZO", "LCO", "--scan", "3:4:0.5", "--kinks"], "VoltageProfile"),
         (["anode", "LGPS"], "AnodeInterface"),
         (["assess", "LCO | LiNbO3 | LPSCl | Li", "--pressure", "5MPa", "--current", "0.5mA/cm2"], "StackAssessment"),
         (["coatings", "LCO", "Li3PS4", "--top", "3"], "ScreenResult"),
@@ -89,6 +90,7 @@ def _cases() -> list[tuple[list[str], str]]:
 def _model(name: str) -> Any:
     import ssbkit.interfaces.anode as an
     import ssbkit.interfaces.coatings as co
+    import ssbkit.interfaces.profile as pr
     import ssbkit.interfaces.reactions as rx
     import ssbkit.literature.records as rec
     import ssbkit.screening.pairs as sp
@@ -98,7 +100,7 @@ def _model(name: str) -> Any:
 
     if name == "physics":
         return _physics_types()
-    for mod in (tw, ts, rx, an, sr, co, sp, rec):
+    for mod in (tw, ts, rx, pr, an, sr, co, sp, rec):
         if hasattr(mod, name):
             return getattr(mod, name)
     raise KeyError(name)

@@ -50,7 +50,7 @@ def _nested(obj: Any, out: list[Result]) -> None:
 def samples(thermo, gaps) -> list[Result]:
     from ssbkit import literature as L
     from ssbkit import physics as P
-    from ssbkit.interfaces import anode_interface, react
+    from ssbkit.interfaces import InterfaceCalculator, anode_interface, react
     from ssbkit.interfaces.candidates import default_candidates
     from ssbkit.interfaces.coatings import Skipped, screen_coatings, screen_interlayers
     from ssbkit.screening.pairs import PairScreen, summarize
@@ -60,6 +60,7 @@ def samples(thermo, gaps) -> list[Result]:
     top: list[Any] = [
         thermo.window("LLZO"), thermo.window("LATP"), thermo.hull("LGPS"), thermo.decompose("LGPS", 0.0),
         thermo.decompose("Li3PS4"), react(thermo, "Li6PS5Cl", "LiCoO2", 4.3), react(thermo, "LLZO", "LiCoO2"),
+        InterfaceCalculator(thermo, "Li6PS5Cl", "LiCoO2").profile([0.0, 2.5, 5.0]),
         anode_interface(thermo, "LGPS", gaps=gaps),
         screen_coatings(thermo, "LiCoO2", "Li3PS4", default_candidates("cathode")[:3], 4.3, gaps),
         screen_interlayers(thermo, "LGPS", default_candidates("anode")[:3], gaps=gaps),

@@ -17,7 +17,33 @@ from ..errors import SsbkitError
 from ._common import fail, message
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+#: Each command and the module that defines it: a command's module (and what it imports) is loaded
+#: only when that command runs, so ``ssbkit window`` does not pay for plotting, the web server or Dask.
+COMMANDS = {
+    "window": "thermo", "hull": "thermo", "decompose": "thermo",
+    "react": "interfaces", "anode": "interfaces",
+    "lit": "lit", "conductivity": "lit",
+    "physics": "physics",
+    "assess": "stack", "coatings": "stack", "interlayers": "stack", "data": "stack",
+    "screen": "screening", "web": "web", "cite": "cite",
+}
+
+
+class LazyGroup(click.Group):
+    """A command group that imports a command's module on first use (``COMMANDS``)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            from importlib import import_module
+
+            import_module(f"{__name__}.{COMMANDS[cmd_name]}").register(self)
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="ssbkit")
 def cli() -> None:
     """ssbkit: interfaces of all-solid-state lithium batteries.
@@ -27,22 +53,6 @@ def cli() -> None:
     energy per atom, a pymatgen ComputedEntry JSON, or 'mp' for the Materials
     Project API with MP_API_KEY).
     """
-
-
-def _register() -> None:
-    from importlib import import_module
-
-    for mod in ("thermo", "interfaces", "lit", "physics", "stack", "screening", "web", "cite"):
-        try:
-            module = import_module(f"{__name__}.{mod}")
-        except ModuleNotFoundError as exc:  # area not built yet
-            if exc.name == f"{__name__}.{mod}":
-                continue
-            raise
-        module.register(cli)
-
-
-_register()
 
 
 class _Redacting:

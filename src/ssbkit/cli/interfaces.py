@@ -9,7 +9,7 @@ from rich.console import Console
 
 from .. import validate
 from ..errors import SsbkitError
-from ..views import plots, text
+from ..views import text
 from ._common import VOLTAGE, Checked, echo_json, scan_spec
 from .options import (
     bandgaps_option,
@@ -30,14 +30,19 @@ from .options import (
               help="With --voltage/--scan: include each reactant's own decomposition with the Li reservoir.")
 @click.option("--plot", "plot_path", metavar="FILE.png|svg|pdf",
               help="Reaction energy vs mixing ratio, or (with --scan) driving force vs voltage.")
+@click.option("--kinks", is_flag=True,
+              help="With --scan: also give every kink of the mixing line at each voltage (slower).")
 @entries_option
 @bandgaps_option
 @json_option
 def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_decomposition: bool,
-              plot_path: str | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
+              plot_path: str | None, kinks: bool, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     """Reactivity of A and B in contact (Zheng et al. 2021, Tables 2-3, Fig. 6a).
 
-    A and B may be comma-separated lists (all pairs are computed, one figure),
+    With --scan: the exact breakpoints of the driving force (the voltages at which the products
+    change, with the products on each side) and the grid read from them; --json gives one
+    VoltageProfile per pair (breakpoints, pieces, points).  A and B may be comma-separated lists
+    (all pairs are computed, one figure),
     e.g. ssbkit react LLZO,LLTO LiCoO2,LiMn2O4,LiFePO4 --scan 0:5:0.05 --plot fig6a.png
     """
     from ..data.bandgaps import open_bandgaps
@@ -57,13 +62,14 @@ def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_d
     if voltages is None:
         out: list[Any] = [in_context(c.closed() if voltage is None else c.at_voltage(voltage), gaps) for c in calcs]
     else:
-        items = [(c, v) for c in calcs for v in voltages]
-        flat = with_progress(items, "scan", lambda cv: cv[0].at_voltage(cv[1]), quiet=as_json)
-        n = len(voltages)
-        out = [[in_context(r, gaps) for r in flat[i * n:(i + 1) * n]] for i in range(len(calcs))]
+        out = with_progress(calcs, "scan", lambda c: _profile(c, voltages, kinks, gaps), quiet=as_json)
     labels = [f"{c.a.model_formula} | {c.b.model_formula}" for c in calcs]
     if plot_path:
-        fig = plots.mixing_curve(out) if voltages is None else plots.driving_force_chart(list(zip(labels, out)))
+        from ..views import plots
+
+        fig = plots.mixing_curve(out) if voltages is None else \
+            plots.driving_force_chart([(lab, p.points) for lab, p in zip(labels, out)],
+                                      breakpoints=[p.breakpoints for p in out])
         plots.save(fig, plot_path)
     if as_json:
         echo_json(out[0] if len(out) == 1 else out)
@@ -73,9 +79,21 @@ def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_d
         if voltages is None:
             text.reaction(con, res)
         else:
-            text.scan(con, label, res)
+            text.profile(con, label, res)
     if plot_path:
         con.print(f"plot written to {plot_path}")
+
+
+def _profile(calc: Any, voltages: list[float], kinks: bool, gaps: Any) -> Any:
+    """The pair's exact profile; with ``kinks`` every voltage solved in full as well."""
+    from dataclasses import replace
+
+    from ..interfaces.reactions import in_context
+
+    prof = calc.profile(voltages)
+    if kinks:
+        prof = replace(prof, kinks_per_voltage=tuple(in_context(r, gaps) for r in calc.scan(voltages, kinks=True)))
+    return prof
 
 
 @click.command("anode")

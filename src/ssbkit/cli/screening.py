@@ -28,9 +28,12 @@ from .options import _entries_path, json_option
 @click.option("--entries", "entries", metavar="PATH", default=None, callback=_entries_path,
               help="Thermodynamic data file (workers read it too). Default: $SSBKIT_ENTRIES.")
 @click.option("--restart", is_flag=True, help="Discard what --out holds and screen afresh.")
+@click.option("--kinks", is_flag=True,
+              help="Also record every kink of the mixing line at each voltage (slower; default: the most "
+                   "exergonic reaction per voltage and the exact breakpoints).")
 @json_option
 def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None, out: str | None,
-               dask: str | None, entries: str | None, restart: bool, as_json: bool) -> None:
+               dask: str | None, entries: str | None, restart: bool, kinks: bool, as_json: bool) -> None:
     """Screen every ELECTROLYTE x ELECTRODE pair: closed reaction and Li-open scan (Zheng et al. 2021, Fig. 6a)."""
     from ..data.source import configured_spec, open_source
     from ..screening.pairs import execute, plan, read_list, screen_parameters, summarize
@@ -48,8 +51,8 @@ def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None
         raise click.BadParameter("give a .jsonl file name", param_hint="--out")
     if out and Path(out).parent and not Path(out).parent.exists():
         raise SsbkitError(f"cannot write {out}: directory {Path(out).parent} does not exist")
-    tasks = plan(read_list(electrolytes), read_list(electrodes), volts, spec)
-    params = screen_parameters(volts, src.location, src.version)
+    tasks = plan(read_list(electrolytes), read_list(electrodes), volts, spec, kinks=kinks)
+    params = screen_parameters(volts, src.location, src.version, kinks=kinks)
     if restart and not out:
         raise click.BadParameter("--restart needs --out", param_hint="--restart")
     con = Console(stderr=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from rich.console import Console
 
-from ..views import plots, text
+from ..views import text
 from ._common import VOLTAGE, Checked, echo_json
 from .options import bandgaps_option, entries_option, json_option, thermo_for, with_progress
 
@@ -42,6 +42,8 @@ def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, sh
         gaps = open_bandgaps(bandgaps)
         apps = [apparent_window(w, gaps) for w in windows]
     if plot_path:
+        from ..views import plots
+
         plots.save(plots.window_chart(windows, v_max=vmax, apparent=apps), plot_path)
     if as_json:
         if apps is not None:

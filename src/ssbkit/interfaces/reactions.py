@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
 
@@ -39,6 +39,9 @@ from ..thermo.line import scan_line
 from ..thermo.reaction import Reaction
 from ..thermo.service import Thermo, formula_units
 from .electronic import Character, characters
+
+if TYPE_CHECKING:
+    from .profile import VoltageProfile
 
 LI = "Li"
 
@@ -234,9 +237,31 @@ class InterfaceCalculator:
             e_tot = closed.solve(closed.vector(comp)).value
         return (e_tot - mu * comp.get(LI, 0.0)) / n_closed
 
-    def scan(self, voltages: Sequence[float]) -> list[InterfaceReaction]:
-        """Most exergonic reaction at each voltage (seed 1 Fig. 6a)."""
-        return [self.at_voltage(v) for v in voltages]
+    def profile(self, voltages: Sequence[float]) -> VoltageProfile:
+        """Exact driving force vs voltage over the range of ``voltages``: pieces, breakpoints (with the
+        products on each side) and ``voltages`` read from them (:mod:`ssbkit.interfaces.profile`)."""
+        from .profile import profile
+
+        return profile(self, voltages)
+
+    def scan(self, voltages: Sequence[float], kinks: bool = False) -> list[InterfaceReaction]:
+        """Most exergonic reaction at each voltage (seed 1 Fig. 6a).
+
+        Read from the exact profile (one programme per pair); each result's ``kinks`` holds that reaction
+        only.  ``kinks=True`` solves every voltage in full (every kink of the mixing line, slower).
+        """
+        if kinks:
+            return [self.at_voltage(v) for v in voltages]
+        prof = self.profile(voltages)
+        basis = prof.energy_basis
+        notes = ["read from the exact voltage profile; full kink lists with kinks=True"]
+        out = []
+        for p in prof.points:
+            k = Kink(mixing_ratio=p.mixing_ratio, reaction_energy_eV_per_atom=p.reaction_energy_eV_per_atom,
+                     products=p.products, reaction=p.reaction, li_exchanged=p.li_exchanged,
+                     entry_ids=p.entry_ids)
+            out.append(self._result(p.voltage_V, [k], basis, notes))
+        return out
 
     # -------------------------------------------------------------- helpers
     def _kink(self, x_report: float, x_basis: float, energy: float, phases: list[Phase],

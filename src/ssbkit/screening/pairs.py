@@ -9,8 +9,9 @@ last line (a kill during a write) is discarded on resume.
 
 Each record: ``electrolyte``, ``electrode``, ``closed`` (most exergonic
 chemical reaction), ``scan`` (most negative Li-open reaction energy per
-voltage, Zheng et al., Batteries & Supercaps 2021 Fig. 6a), ``worst`` over the grid,
-and provenance.
+voltage, Zheng et al., Batteries & Supercaps 2021 Fig. 6a), ``breakpoints`` (the exact
+voltages at which the driving force changes slope, with the products on each side),
+``worst`` over the grid, provenance, and with ``kinks`` every kink per voltage.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class PairTask:
     electrode: str
     voltages: tuple[float, ...]
     entries_spec: str
+    kinks: bool = False
 
     @property
     def key(self) -> str:
@@ -57,45 +59,62 @@ def _thermo(spec: str) -> Any:
 
 
 def run_pair(task: PairTask) -> dict[str, Any]:
-    """Screen one pair; errors become a record with ``error`` (the screen goes on)."""
+    """Screen one pair; errors become a record with ``error`` (the screen goes on).
+
+    The closed reaction and the Li-open driving force come from the pair's own programme: the most
+    exergonic mixture directly (:mod:`ssbkit.thermo.mixing`), and the exact breakpoints in voltage
+    with the grid read from them (:mod:`ssbkit.interfaces.profile`).  So a record depends on the pair
+    alone, never on what the process solved before.  ``task.kinks`` adds every kink per voltage.
+    """
+    from ..interfaces.profile import best_closed
     from ..interfaces.reactions import InterfaceCalculator
 
     out: dict[str, Any] = {"electrolyte": task.electrolyte, "electrode": task.electrode}
     try:
         th = _thermo(task.entries_spec)
         calc = InterfaceCalculator(th, task.electrolyte, task.electrode)
-        closed = calc.closed(use_hull_energy=True)
+        closed = best_closed(calc, use_hull_energy=True)
         out["closed"] = {"reaction_energy_eV_per_atom": closed.reaction_energy_eV_per_atom,
-                         "mixing_ratio": closed.mixing_ratio, "products": list(closed.products), "reaction": closed.reaction.text}
-        scan = []
-        if "Li" not in (calc.a.model_formula, calc.b.model_formula):
-            for r in calc.scan(task.voltages):
-                scan.append({"voltage_V": r.voltage_V, "reaction_energy_eV_per_atom": r.reaction_energy_eV_per_atom,
-                             "mixing_ratio": r.mixing_ratio, "products": list(r.products)})
+                         "mixing_ratio": closed.mixing_ratio, "products": list(closed.products),
+                         "reaction": closed.reaction.text}
+        scan: list[dict[str, Any]] = []
+        breaks: list[dict[str, Any]] = []
+        if "Li" not in (calc.a.model_formula, calc.b.model_formula) and task.voltages:
+            prof = calc.profile(task.voltages)
+            scan = [{"voltage_V": p.voltage_V, "reaction_energy_eV_per_atom": p.reaction_energy_eV_per_atom,
+                     "mixing_ratio": p.mixing_ratio, "products": list(p.products)} for p in prof.points]
+            breaks = [{"voltage_V": b.voltage_V, "reaction_energy_eV_per_atom": b.reaction_energy_eV_per_atom,
+                       "products_below": list(b.products_below), "products_above": list(b.products_above)}
+                      for b in prof.breakpoints]
+            if task.kinks:
+                out["kinks"] = [{"voltage_V": r.voltage_V, "kinks": [k.to_dict() for k in r.kinks]}
+                                for r in calc.scan(task.voltages, kinks=True)]
         out["scan"] = scan
+        out["breakpoints"] = breaks
         cands = [(closed.reaction_energy_eV_per_atom, None, closed.products)] + \
             [(s["reaction_energy_eV_per_atom"], s["voltage_V"], s["products"]) for s in scan]
         e, v, p = _worst(cands)
         out["worst"] = {"reaction_energy_eV_per_atom": e, "voltage_V": v, "products": list(p), "reacts": bool(p)}
-        out["provenance"] = th.provenance("pair screen: closed + Li-open scan", model_formulas=[
-            calc.a.model_formula, calc.b.model_formula]).to_dict()
+        out["provenance"] = th.provenance("pair screen: most exergonic closed reaction + exact Li-open profile",
+                                          model_formulas=[calc.a.model_formula, calc.b.model_formula]).to_dict()
     except SsbkitError as exc:
         out["error"] = str(exc)
     return out
 
 
 #: Version of the results-file layout (a header line with the parameters, then one record per pair).
-SCREEN_FORMAT = 1
+SCREEN_FORMAT = 2
 
 
 def screen_parameters(voltages: Sequence[float], data_source: str, data_version: str,
-                      window: tuple[float, float] | None = None) -> dict[str, Any]:
+                      window: tuple[float, float] | None = None, kinks: bool = False) -> dict[str, Any]:
     """Every parameter a screen's records depend on: the grid, the data (location and content hash), the
     method and the ssbkit version.  Written as the first line of a results file and checked on resume."""
     from .. import __version__
 
     return {"format": SCREEN_FORMAT, "voltages_V": [float(v) for v in voltages], "data_source": data_source,
-            "data_version": data_version, "method": "closed reaction (hull energies) + Li-open scan per voltage",
+            "data_version": data_version, "kinks": bool(kinks),
+            "method": "most exergonic closed reaction (hull energies) + exact Li-open profile read on the grid",
             "ssbkit_version": __version__}
 
 
@@ -168,7 +187,7 @@ def read_done(path: Path, parameters: dict[str, Any] | None = None) -> tuple[dic
 
 
 def plan(electrolytes: Sequence[str], electrodes: Sequence[str], voltages: Sequence[float],
-         entries_spec: str) -> list[PairTask]:
+         entries_spec: str, kinks: bool = False) -> list[PairTask]:
     """All pairs (materials validated up front: a bad name fails before any work)."""
     from ..materials import resolve
 
@@ -176,7 +195,7 @@ def plan(electrolytes: Sequence[str], electrodes: Sequence[str], voltages: Seque
         resolve(name)
     if not electrolytes or not electrodes:
         raise SsbkitError("give at least one electrolyte and one electrode")
-    return [PairTask(e, k, tuple(voltages), entries_spec) for e in electrolytes for k in electrodes]
+    return [PairTask(e, k, tuple(voltages), entries_spec, kinks) for e in electrolytes for k in electrodes]
 
 
 def execute(tasks: Sequence[PairTask], out_path: Path | None = None, dask: str | None = None,
@@ -289,6 +308,7 @@ class RankedPair(Result):
     closed_reaction_energy_eV_per_atom: float | None = None
     error: str | None = None
     reacts: bool | None = None
+    product_changes_V: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -327,8 +347,11 @@ def summarize(records: Iterable[dict[str, Any]], window: tuple[float, float] | N
         cands = [(r["closed"]["reaction_energy_eV_per_atom"], None, r["closed"]["products"])] + \
             [(s["reaction_energy_eV_per_atom"], s["voltage_V"], s["products"]) for s in scan]
         e, v, p = _worst(cands)
+        changes = tuple(b["voltage_V"] for b in r.get("breakpoints", ())
+                        if set(b["products_below"]) != set(b["products_above"])
+                        and (window is None or window[0] <= b["voltage_V"] <= window[1]))
         rows.append(RankedPair(r["electrolyte"], r["electrode"], worst_reaction_energy_eV_per_atom=e,
-                               at_voltage_V=v, products=tuple(p), reacts=bool(p),
+                               at_voltage_V=v, products=tuple(p), reacts=bool(p), product_changes_V=changes,
                                closed_reaction_energy_eV_per_atom=r["closed"]["reaction_energy_eV_per_atom"]))
     rows.sort(key=lambda x: (x.worst_reaction_energy_eV_per_atom is None, -(x.worst_reaction_energy_eV_per_atom or 0.0)))
     return rows

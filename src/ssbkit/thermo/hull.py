@@ -24,6 +24,7 @@ import numpy as np
 from ..data.entryset import EntrySet, chemsys_key
 from ..errors import FormulaError
 from .lp import LPResult, PhaseLP
+from .parametric import Line, Piece, concave_pieces
 
 STABILITY_TOL_EV = 1e-9  # eV/atom below the others' hull to count as a vertex
 AMOUNT_TOL = 1e-9
@@ -252,6 +253,7 @@ class GrandSystem:
         self.e = system.energies[keep]
         self._lp: PhaseLP | None = None
         self._mu: float | None = None
+        self._profiles: dict[tuple[object, ...], list[Piece]] = {}
 
     def costs(self, mu: float) -> np.ndarray:
         """Grand potential per closed-element atom of each phase at ``mu`` (eV)."""
@@ -266,6 +268,29 @@ class GrandSystem:
             self._lp.set_costs(self.costs(mu))
             self._mu = mu
         return self._lp
+
+    def voltage_pieces(self, composition: Mapping[str, float], v0: float, v1: float) -> list[Piece]:
+        """Exact grand potential of ``composition`` (per closed atom, eV) vs voltage on ``[v0, v1]``.
+
+        Only for Li open (``mu_Li = -e V``).  Each piece's line is ``Phi(V)`` of one assemblage; the
+        breakpoints are the Li-profile voltages (pymatgen ``get_element_profile``).  Solved on a fresh
+        programme, and memoised, so the answer depends on the composition and range alone.
+        """
+        key = (tuple(sorted((str(k), float(v)) for k, v in composition.items())), float(v0), float(v1))
+        got = self._profiles.get(key)
+        if got is None:
+            b = self.vector(composition)
+            c0, c1 = self.e / self.f_closed, self.x_open / self.f_closed  # costs at mu = -V: c0 + V c1
+            lp = PhaseLP(self.matrix, c0 + v0 * c1, polish=False)
+
+            def ev(v: float) -> tuple[Line, np.ndarray]:
+                lp.set_costs(c0 + v * c1)
+                n = lp.solve(b).amounts
+                return Line(float(c0 @ n), float(c1 @ n)), n
+
+            got = concave_pieces(ev, float(v0), float(v1))
+            self._profiles[key] = got
+        return got
 
     def vector(self, composition: Mapping[str, float]) -> np.ndarray:
         """Closed-element amounts of ``composition`` (open element dropped)."""

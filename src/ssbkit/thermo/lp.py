@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 import highspy
 import numpy as np
-import scipy.sparse as sp
 
 from ..errors import SsbkitError
 
@@ -62,9 +61,13 @@ class PhaseLP:
     Args:
         matrix: (n_elements, n_phases) composition of one atom of each phase.
         costs: (n_phases,) energy per atom of each phase (eV/atom).
+        polish: recompute each answer from its active set (:meth:`_polish`), so that it does not
+            depend on the warm start.  A programme whose sequence of solves is fixed (one owned by a
+            single query) gives reproducible answers without it.
     """
 
-    def __init__(self, matrix: np.ndarray, costs: np.ndarray) -> None:
+    def __init__(self, matrix: np.ndarray, costs: np.ndarray, polish: bool = True) -> None:
+        self.polish = polish
         self.matrix = np.ascontiguousarray(matrix, dtype=float)
         self.costs = np.asarray(costs, dtype=float).copy()
         m, n = self.matrix.shape
@@ -82,15 +85,18 @@ class PhaseLP:
         lp.col_upper_ = np.full(n, highspy.kHighsInf)
         lp.row_lower_ = np.zeros(m)
         lp.row_upper_ = np.zeros(m)
-        csc = sp.csc_matrix(self.matrix)
+        # column-wise sparse form (the non-zero elements of each phase)
+        rows, cols = np.nonzero(self.matrix.T)  # ordered by column, then row
         lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-        lp.a_matrix_.start_ = csc.indptr.astype(np.int32)
-        lp.a_matrix_.index_ = csc.indices.astype(np.int32)
-        lp.a_matrix_.value_ = csc.data
+        lp.a_matrix_.start_ = np.searchsorted(rows, np.arange(n + 1)).astype(np.int32)
+        lp.a_matrix_.index_ = cols.astype(np.int32)
+        lp.a_matrix_.value_ = self.matrix.T[rows, cols].copy()
         h.passModel(lp)
         self._h = h
         self._rows = np.arange(m, dtype=np.int32)
         self._cols = np.arange(n, dtype=np.int32)
+        self._lower = np.zeros(n)
+        self._upper = np.full(n, np.inf)
         self.solves = 0
 
     def set_costs(self, costs: np.ndarray) -> None:
@@ -100,7 +106,13 @@ class PhaseLP:
 
     def set_upper(self, j: int, upper: float) -> None:
         """Bound the amount of phase ``j`` (0 excludes it; inf restores it)."""
-        self._h.changeColBounds(int(j), 0.0, upper)
+        self.set_bounds(j, 0.0, upper)
+
+    def set_bounds(self, j: int, lower: float, upper: float) -> None:
+        """Bound column ``j`` to ``[lower, upper]`` (e.g. a mixing ratio to [0, 1], or fixed)."""
+        self._h.changeColBounds(int(j), float(lower), float(upper))
+        self._lower[int(j)] = lower
+        self._upper[int(j)] = upper
 
     def solve(self, b: np.ndarray) -> LPResult:
         """Hull energy, equilibrium phase amounts and chemical potentials at ``b``."""
@@ -121,7 +133,8 @@ class PhaseLP:
         amounts = np.asarray(sol.col_value)
         amounts = np.where(amounts > 0, amounts, 0.0)
         dual = np.asarray(sol.row_dual)
-        amounts, dual = self._polish(amounts, dual, b)
+        if self.polish:
+            amounts, dual = self._polish(amounts, dual, b)
         active = np.flatnonzero(amounts)
         value = float(self.costs[active] @ amounts[active])
         return LPResult(value=value, amounts=amounts, dual=dual, active_matrix=self.matrix[:, active],
@@ -136,18 +149,33 @@ class PhaseLP:
         inputs give identical numbers, whatever the call order, thread or process.  Each is kept only
         when it is an exact solution (non-negative amounts; dual feasible); otherwise the LP's stands.
         """
-        active = np.flatnonzero(amounts > 1e-9 * max(1e-300, float(amounts.sum())))
+        # a boxed column (e.g. a mixing ratio) at one of its bounds is held there exactly; the others are
+        # solved for.  (Solving for it too could move it off its bound along a degenerate direction.)
+        boxed = np.isfinite(self._upper) | (self._lower != 0.0)
+        fixed = np.zeros(self.n, dtype=bool)
+        if boxed.any():
+            for j in np.flatnonzero(boxed):
+                for bound in (self._lower[j], self._upper[j]):
+                    if np.isfinite(bound) and abs(amounts[j] - bound) <= 1e-9 * max(1.0, abs(bound)):
+                        amounts[j] = bound
+                        fixed[j] = True
+        rest = b - self.matrix[:, fixed] @ amounts[fixed] if fixed.any() else b
+        active = np.flatnonzero((amounts > 1e-9 * max(1e-300, float(amounts.sum()))) & ~fixed)
         if active.size == 0 or active.size > self.m:
             return amounts, dual
         a_s = self.matrix[:, active]
-        n_s, _, rank, _ = np.linalg.lstsq(a_s, b, rcond=None)
+        n_s, _, rank, _ = np.linalg.lstsq(a_s, rest, rcond=None)
         tol = 1e-9 * max(1.0, float(np.abs(b).max()))
-        if np.all(n_s > -1e-9) and np.allclose(a_s @ n_s, b, rtol=0, atol=tol):
-            amounts = np.zeros_like(amounts)
-            amounts[active] = np.maximum(n_s, 0.0)
+        within = np.all(n_s >= self._lower[active] - 1e-9) and np.all(n_s <= self._upper[active] + 1e-9)
+        if within and float(np.abs(a_s @ n_s - rest).max()) <= tol:
+            amounts = amounts.copy()
+            amounts[~fixed] = 0.0
+            amounts[active] = np.clip(n_s, self._lower[active], self._upper[active])
+        if fixed.any():
+            return amounts, dual
         if active.size == self.m and rank == self.m:
             mu = np.linalg.solve(a_s.T, self.costs[active])
             # keep it only if it is the LP's dual up to noise (a degenerate basis has several)
-            if np.allclose(mu, dual, rtol=0, atol=1e-7 * max(1.0, float(np.abs(dual).max()))):
+            if float(np.abs(mu - dual).max()) <= 1e-7 * max(1.0, float(np.abs(dual).max())):
                 dual = mu
         return amounts, dual

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, ClassVar
 
 import numpy as np
@@ -129,10 +130,15 @@ def _clip_zero(x: float, tol: float = 1e-9) -> float:
 
 def formula_units(phase: Phase) -> tuple[float, str]:
     """Convert a phase's atoms into formula units of its reduced formula."""
+    return phase.amount / atoms_per_formula_unit(phase.formula), phase.formula
+
+
+@lru_cache(maxsize=None)
+def atoms_per_formula_unit(formula: str) -> float:
+    """Atoms in one formula unit of ``formula`` (parsed once per formula)."""
     from pymatgen.core import Composition
 
-    n = Composition(phase.formula).num_atoms
-    return phase.amount / n, phase.formula
+    return float(Composition(formula).num_atoms)
 
 
 class Thermo:

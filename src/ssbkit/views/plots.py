@@ -15,15 +15,18 @@ import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from matplotlib.figure import Figure
 
-from ..interfaces.apparent import ApparentWindow
-from ..interfaces.reactions import InterfaceReaction
 from ..io import atomic_write
-from ..stack.budget import AsrBudget
-from ..thermo.window import StabilityWindow
 from .chem import mathtext
+
+if TYPE_CHECKING:
+    from ..interfaces.apparent import ApparentWindow
+    from ..interfaces.reactions import InterfaceReaction
+    from ..stack.budget import AsrBudget
+    from ..thermo.window import StabilityWindow
 
 #: Qualitative palette for distinct series (no verdict meaning).
 SERIES = ["#1f77b4", "#9467bd", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#2ca02c", "#ff7f0e", "#d62728"]
@@ -129,11 +132,12 @@ def mixing_curve(reactions: Sequence[InterfaceReaction], title: str | None = Non
 
 
 def driving_force_chart(scans: Sequence[tuple[str, Sequence[object]]], operating: tuple[float, float] | None = None,
-                        title: str | None = None) -> Figure:
+                        title: str | None = None, breakpoints: Sequence[Sequence[object]] | None = None) -> Figure:
     """Driving force for interphase formation vs voltage for several pairs
     (Zheng et al., Batteries & Supercaps 2021, Fig. 6a, ref. 109).
 
-    ``scans``: (label ``A | B``, points with ``voltage_V`` and ``reaction_energy_eV_per_atom``).
+    ``scans``: (label ``A | B``, points with ``voltage_V`` and ``reaction_energy_eV_per_atom``);
+    ``breakpoints``: per pair, the exact breakpoints (marked where the products change).
     """
     fig = _figure(7.5, 4.8)
     ax = fig.subplots()
@@ -144,6 +148,13 @@ def driving_force_chart(scans: Sequence[tuple[str, Sequence[object]]], operating
         es = [p.reaction_energy_eV_per_atom for p in pts]  # type: ignore[attr-defined]
         pretty = " | ".join(mathtext(s.strip()) for s in label.split("|"))
         ax.plot(vs, es, "-", lw=2, color=SERIES[i % len(SERIES)], label=pretty)
+        if breakpoints is not None and i < len(breakpoints):
+            bx = [(b.voltage_V, b.reaction_energy_eV_per_atom) for b in breakpoints[i]  # type: ignore[attr-defined]
+                  if b.products_change]  # type: ignore[attr-defined]
+            if bx:
+                ax.plot(*zip(*bx), "o", ms=3.5, color=SERIES[i % len(SERIES)], zorder=3)
+    if breakpoints is not None and any(breakpoints):
+        ax.plot([], [], "o", ms=3.5, color="grey", label="products change")
     ax.set_xlabel("Potential (V vs Li/Li$^+$)")
     ax.set_ylabel("Reaction energy (eV/atom)")
     ax.axhline(0, color="grey", lw=0.5)

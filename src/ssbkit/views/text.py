@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from ..constants import REACTS_EV
-from ..interfaces.anode import AnodeInterface
-from ..interfaces.apparent import ApparentWindow
-from ..interfaces.coatings import BareInterface, ScreenResult
-from ..interfaces.reactions import InterfaceReaction
-from ..screening.pairs import PairScreen
-from ..stack.report import StackAssessment
-from ..thermo.service import DecompositionResult, HullResult
-from ..thermo.window import StabilityWindow
+
+if TYPE_CHECKING:
+    from ..interfaces.anode import AnodeInterface
+    from ..interfaces.apparent import ApparentWindow
+    from ..interfaces.coatings import BareInterface, ScreenResult
+    from ..interfaces.profile import VoltageProfile
+    from ..interfaces.reactions import InterfaceReaction
+    from ..screening.pairs import PairScreen
+    from ..stack.report import StackAssessment
+    from ..thermo.service import DecompositionResult, HullResult
+    from ..thermo.window import StabilityWindow
 
 #: verdict colours (used for verdicts only)
 VERDICT_STYLE = {"stable": "green", "passivated": "cyan", "resistive": "yellow", "degrading": "red",
@@ -121,17 +125,36 @@ def reaction(con: Console, r: InterfaceReaction) -> None:
     _observed(con, r.observed)
 
 
-def scan(con: Console, label: str, results: Sequence[InterfaceReaction]) -> None:
+def profile(con: Console, label: str, prof: VoltageProfile) -> None:
+    """The exact driving force vs voltage: breakpoints with the products on each side, then the grid."""
+    t = Table(title=f"{label}: breakpoints of the driving force, {prof.voltage_range_V[0]:g}-"
+                    f"{prof.voltage_range_V[1]:g} V ({len(prof.pieces)} linear pieces)")
+    for col in ("V", "E_rxn eV/atom", "Products below", "Products above"):
+        t.add_column(col)
+    for b in prof.breakpoints:
+        if not b.products_change:
+            continue
+        below = ", ".join(b.products_below) if b.reaction_energy_eV_per_atom < -REACTS_EV else "(no reaction)"
+        t.add_row(f"{b.voltage_V:.4f}", f"{b.reaction_energy_eV_per_atom:.4f}", below, ", ".join(b.products_above))
+    if any(b.products_change for b in prof.breakpoints):
+        con.print(t)
+    else:
+        con.print(f"{label}: the same products over the whole range")
+    scan(con, label, prof.points)
+    con.print(f"[dim]energies: {prof.energy_basis}; ties: {prof.tie_rule}[/dim]")
+
+
+def scan(con: Console, label: str, results: Sequence[Any]) -> None:
+    """Most exergonic reaction per voltage (every 25th row of long grids)."""
     t = Table(title=f"{label}: driving force vs voltage")
     for col in ("V", "E_rxn eV/atom", "x (A)", "Products"):
         t.add_column(col)
     step = max(1, len(results) // 25)
     for r in results[::step]:
-        prods = ", ".join(r.products) if r.reactive else "(no reaction)"
+        reacts = r.reaction_energy_eV_per_atom < -REACTS_EV
+        prods = ", ".join(r.products) if reacts else "(no reaction)"
         t.add_row(f"{r.voltage_V:.2f}", f"{r.reaction_energy_eV_per_atom:.4f}", f"{r.mixing_ratio:.3f}", prods)
     con.print(t)
-    if results:
-        con.print(f"[dim]energies: {results[0].energy_basis}[/dim]")
     if step > 1:
         con.print(f"[dim](every {step}th voltage shown; the JSON output gives all {len(results)})[/dim]")
 
@@ -278,17 +301,21 @@ def pair_screen(con: Console, res: PairScreen) -> None:
     win = res.window_V
     t = Table(title=f"{res.pairs} pairs x {res.voltages} voltages"
               + (f", worst within {win[0]:g}-{win[1]:g} V" if win else ""))
-    for col in ("Electrolyte", "Electrode", "Worst eV/atom", "At V", "Products"):
+    for col in ("Electrolyte", "Electrode", "Worst eV/atom", "At V", "Products", "Products change at V"):
         t.add_column(col)
     for r in res.ranking:
+        ch = r.product_changes_V
+        changes = ", ".join(f"{v:.3f}" for v in ch[:4]) + (f" (+{len(ch) - 4})" if len(ch) > 4 else "")
         if r.error is not None:
-            t.add_row(r.electrolyte, r.electrode, "error", "", r.error)
+            t.add_row(r.electrolyte, r.electrode, "error", "", r.error, "")
             continue
         if r.reacts is False:
-            t.add_row(r.electrolyte, r.electrode, _v(r.worst_reaction_energy_eV_per_atom), "-", "(no reaction)")
+            t.add_row(r.electrolyte, r.electrode, _v(r.worst_reaction_energy_eV_per_atom), "-", "(no reaction)",
+                      changes)
             continue
         at = "closed" if r.at_voltage_V is None else f"{r.at_voltage_V:.2f}"
-        t.add_row(r.electrolyte, r.electrode, _v(r.worst_reaction_energy_eV_per_atom), at, ", ".join(r.products))
+        t.add_row(r.electrolyte, r.electrode, _v(r.worst_reaction_energy_eV_per_atom), at, ", ".join(r.products),
+                  changes)
     con.print(t)
     if res.results_file:
         con.print(f"results: {res.results_file} (rerun the same command to resume)")
