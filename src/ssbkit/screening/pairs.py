@@ -277,7 +277,7 @@ def _run_dask(todo: Sequence[PairTask], dask: str, record: Callable[[dict[str, A
         if n < 1:
             raise SsbkitError("a local Dask cluster needs N >= 1 workers (local:N)", param="dask")
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=40)
+                               silence_logs=50)  # CRITICAL only: no shutdown heartbeat noise
         client = Client(cluster)
     elif dask.startswith(("tcp://", "tls://", "inproc://")):
         try:
