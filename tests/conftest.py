@@ -56,6 +56,18 @@ def bandgaps_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def volumes_path() -> Path:
+    """Path of the shared volumes-per-atom table."""
+    return _require("SSBKIT_VOLUMES", "volumes_per_atom.csv.gz")
+
+
+@pytest.fixture(scope="session")
+def structures_path() -> Path:
+    """Path of the shared Materials Project structures (JSON lines with CIFs)."""
+    return _require("SSBKIT_STRUCTURES", "mp_structures.jsonl.gz")
+
+
+@pytest.fixture(scope="session")
 def thermo(entries_path: Path):
     """A Thermo on the shared data (hulls memoised across the session)."""
     from ssbkit.data.source import open_source

@@ -26,6 +26,7 @@ COMMANDS = {
     "physics": "physics",
     "assess": "stack", "coatings": "stack", "interlayers": "stack", "data": "stack",
     "screen": "screening", "web": "web", "cite": "cite",
+    "thermal": "thermal", "air": "thermal", "anneal": "thermal",
 }
 
 

@@ -15,6 +15,8 @@ from .options import (
     bandgaps_option,
     entries_option,
     json_option,
+    temperature_options,
+    thermo_at,
     thermo_for,
     with_progress,
 )
@@ -32,11 +34,13 @@ from .options import (
               help="Reaction energy vs mixing ratio, or (with --scan) driving force vs voltage.")
 @click.option("--kinks", is_flag=True,
               help="With --scan: also give every kink of the mixing line at each voltage (slower).")
+@temperature_options
 @entries_option
 @bandgaps_option
 @json_option
 def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_decomposition: bool,
-              plot_path: str | None, kinks: bool, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
+              plot_path: str | None, kinks: bool, temperature: str | None, volumes: str | None, entries: str | None,
+              bandgaps: str | None, as_json: bool) -> None:
     """Reactivity of A and B in contact (Zheng et al. 2021, Tables 2-3, Fig. 6a).
 
     With --scan: the exact breakpoints of the driving force (the voltages at which the products
@@ -56,7 +60,7 @@ def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_d
     names_a = [validate.name(x, "material A") for x in a.split(",")]
     names_b = [validate.name(y, "material B") for y in b.split(",")]
     pairs = [(x, y) for x in names_a for y in names_b]
-    th = thermo_for(entries)
+    th = thermo_at(entries, temperature, volumes)
     gaps = open_bandgaps(bandgaps)
     calcs = [InterfaceCalculator(th, x, y, include_decomposition) for x, y in pairs]
     if voltages is None:

@@ -55,6 +55,33 @@ def thermo_for(entries: str | None) -> Any:
     return Thermo(open_source(entries))
 
 
+def temperature_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--temperature T`` and ``--volumes PATH``: Gibbs energies at T instead of the 0 K data."""
+    import click
+
+    f = click.option("--volumes", metavar="PATH", default=None,
+                     help="Volumes per atom for G(T) (CSV: reduced_formula, volume_A3_per_atom). "
+                          "Default: $SSBKIT_VOLUMES.")(f)
+    return click.option("--temperature", default=None, metavar="T",
+                        help="Gibbs energies at this temperature (e.g. 700C; Bartel SISSO); default: the 0 K "
+                             "data.")(f)
+
+
+def thermo_at(entries: str | None, temperature: str | None, volumes: str | None) -> Any:
+    """:func:`thermo_for`, taken to ``temperature`` (one value, C or K) when given."""
+    import click
+
+    th = thermo_for(entries)
+    if temperature is None:
+        return th
+    from .thermal import temperatures
+
+    ts = temperatures(temperature)
+    if len(ts) != 1:
+        raise click.BadParameter("give one temperature, e.g. 700C", param_hint="--temperature")
+    return th.at_temperature(ts[0], volumes) if ts[0] > 0 else th
+
+
 def with_progress(items: list[Any], label: str, fn: Callable[[Any], Any], quiet: bool = False) -> list[Any]:
     """Apply ``fn`` to items with a progress bar on stderr (counts and ETA) when there are several."""
     if len(items) < 4 or quiet:

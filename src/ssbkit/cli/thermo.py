@@ -7,7 +7,14 @@ from rich.console import Console
 
 from ..views import text
 from ._common import VOLTAGE, Checked, echo_json
-from .options import bandgaps_option, entries_option, json_option, thermo_for, with_progress
+from .options import (
+    bandgaps_option,
+    entries_option,
+    json_option,
+    temperature_options,
+    thermo_at,
+    with_progress,
+)
 
 
 @click.command("window")
@@ -19,10 +26,12 @@ from .options import bandgaps_option, entries_option, json_option, thermo_for, w
 @click.option("--apparent", is_flag=True,
               help="Also the apparent (kinetic) window: widened by the passivating products (needs band gaps).")
 @bandgaps_option
+@temperature_options
 @entries_option
 @json_option
 def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, show_profile: bool, apparent: bool,
-               bandgaps: str | None, entries: str | None, as_json: bool) -> None:
+               bandgaps: str | None, temperature: str | None, volumes: str | None, entries: str | None,
+               as_json: bool) -> None:
     """Intrinsic electrochemical stability window of each FORMULA (or abbreviation: LGPS, LLZO, ...).
 
     With --apparent, also the apparent window: the intrinsic one extended as long as the
@@ -32,7 +41,7 @@ def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, sh
         raise click.BadParameter("must be > 0 V", param_hint="--vmax")
     if plot_path and not plot_path.lower().endswith((".png", ".svg", ".pdf")):
         raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint="--plot")
-    th = thermo_for(entries)
+    th = thermo_at(entries, temperature, volumes)
     windows = with_progress(list(formulas), "windows", lambda f: th.window(f, (0.0, vmax)), quiet=as_json)
     apps = None
     if apparent:
@@ -62,11 +71,12 @@ def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, sh
 
 @click.command("hull")
 @click.argument("formula")
+@temperature_options
 @entries_option
 @json_option
-def hull_cmd(formula: str, entries: str | None, as_json: bool) -> None:
-    """Energy above the convex hull and decomposition of FORMULA."""
-    r = thermo_for(entries).hull(formula)
+def hull_cmd(formula: str, temperature: str | None, volumes: str | None, entries: str | None, as_json: bool) -> None:
+    """Energy above the convex hull and decomposition of FORMULA (at 0 K, or at --temperature)."""
+    r = thermo_at(entries, temperature, volumes).hull(formula)
     if as_json:
         echo_json(r)
         return
@@ -76,11 +86,13 @@ def hull_cmd(formula: str, entries: str | None, as_json: bool) -> None:
 @click.command("decompose")
 @click.argument("formula")
 @click.option("--voltage", type=VOLTAGE, default=None, help="Open to Li at this potential (V vs Li/Li+).")
+@temperature_options
 @entries_option
 @json_option
-def decompose_cmd(formula: str, voltage: float | None, entries: str | None, as_json: bool) -> None:
+def decompose_cmd(formula: str, voltage: float | None, temperature: str | None, volumes: str | None,
+                  entries: str | None, as_json: bool) -> None:
     """Equilibrium decomposition of FORMULA, closed or at --voltage (Li exchanged with a reservoir)."""
-    r = thermo_for(entries).decompose(formula, voltage)
+    r = thermo_at(entries, temperature, volumes).decompose(formula, voltage)
     if as_json:
         echo_json(r)
         return

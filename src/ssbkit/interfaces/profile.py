@@ -239,7 +239,7 @@ def profile(calc: InterfaceCalculator, voltages: Sequence[float]) -> VoltageProf
         "exact Li-open driving force vs voltage (parametric programme, one per pair)",
         phases=sorted({p for e in pieces for p in e.kink.products}), reactant_a=calc.a.name,
         reactant_b=calc.b.name, model_formulas=[calc.a.model_formula, calc.b.model_formula],
-        notes=[m.labelled_note for m in (calc.a, calc.b) if m.note])
+        notes=[m.labelled_note for m in (calc.a, calc.b) if m.note] + list(calc.thermo.temperature_notes))
     return VoltageProfile(reactant_a=calc.a.model_formula, reactant_b=calc.b.model_formula,
                           voltage_range_V=(v0, v1), pieces=out_pieces, breakpoints=bps, points=pts,
                           energy_basis=f"eV per atom of non-Li elements (Li-open grand potential); {which}",

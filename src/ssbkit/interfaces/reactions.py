@@ -294,7 +294,8 @@ class InterfaceCalculator:
             phases=sorted({p for k in kinks for p in k.products}),
             reactant_a=self.a.name, reactant_b=self.b.name,
             model_formulas=[self.a.model_formula, self.b.model_formula],
-            notes=list(notes) + [m.labelled_note for m in (self.a, self.b) if m.note])
+            notes=list(notes) + [m.labelled_note for m in (self.a, self.b) if m.note]
+            + list(self.thermo.temperature_notes))
         return InterfaceReaction(reactant_a=self.a.model_formula, reactant_b=self.b.model_formula, voltage_V=voltage,
                                  reaction_energy_eV_per_atom=best.reaction_energy_eV_per_atom,
                                  mixing_ratio=best.mixing_ratio, products=best.products, reaction=best.reaction,

@@ -59,6 +59,7 @@ class HullEngine:
         self.entries = entries
         self._stable_exact: dict[str, np.ndarray] = {}
         self._systems: dict[str, ChemicalSystem] = {}
+        self._full: dict[str, ChemicalSystem] = {}
         self.lp_solves = 0
 
     # -------------------------------------------------------------- stability
@@ -125,6 +126,27 @@ class HullEngine:
                  for s in itertools.combinations(els, r) if self.entries.indices_exact("-".join(s)).size]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
+    def candidate_indices(self, elements: Iterable[str]) -> np.ndarray:
+        """The lowest-energy entry of every distinct composition of the system (stable or not)."""
+        els = sorted(set(elements))
+        self.entries.indices_in(els)
+        parts = [self._candidates("-".join(s)) for r in range(1, len(els) + 1)
+                 for s in itertools.combinations(els, r) if self.entries.indices_exact("-".join(s)).size]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def full_system(self, elements: Iterable[str]) -> ChemicalSystem:
+        """The system over every candidate phase, without first sorting out the stable ones.
+
+        One-shot queries (a hull at a new temperature) are cheaper this way: the programme itself
+        ignores the phases above the hull, while finding the stable set costs one programme per phase.
+        """
+        key = chemsys_key(elements)
+        sysm = self._full.get(key)
+        if sysm is None:
+            sysm = ChemicalSystem(self, key.split("-"), columns=self.candidate_indices(key.split("-")))
+            self._full[key] = sysm
+        return sysm
+
     def system(self, elements: Iterable[str]) -> ChemicalSystem:
         """The (memoised) :class:`ChemicalSystem` spanned by ``elements``."""
         key = chemsys_key(elements)
@@ -168,11 +190,11 @@ class ChemicalSystem:
         energies: formation energy per atom of each stable phase (eV/atom).
     """
 
-    def __init__(self, engine: HullEngine, elements: list[str]) -> None:
+    def __init__(self, engine: HullEngine, elements: list[str], columns: np.ndarray | None = None) -> None:
         self.engine = engine
         self.entries = engine.entries
         self.elements = list(elements)
-        self.stable = engine.stable_indices(self.elements)
+        self.stable = engine.stable_indices(self.elements) if columns is None else columns
         self.matrix = self.entries.composition_matrix(self.stable, self.elements)
         self.energies = self.entries.e_form_per_atom[self.stable].copy()
         self._pos = {s: i for i, s in enumerate(self.elements)}

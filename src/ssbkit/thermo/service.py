@@ -154,6 +154,31 @@ class Thermo:
         self._engines: dict[int, HullEngine] = {}
 
     # ------------------------------------------------------------ plumbing
+    def at_temperature(self, temperature_K: float, volumes: Any = None) -> Thermo:
+        """This data at ``temperature_K``: every phase's Gibbs energy of formation G_f(T) from its 0 K
+        energy and volume (:mod:`ssbkit.thermo.gibbs`).  ``volumes``: a
+        :class:`~ssbkit.data.volumes.VolumeTable`, a path, or None for the configured one."""
+        from ..data.volumes import VolumeTable, open_volumes
+        from ..errors import DataSourceError
+        from .gibbs import GibbsModel, TemperatureSource
+
+        table = volumes if isinstance(volumes, VolumeTable) else open_volumes(volumes)
+        if table is None:
+            raise DataSourceError("temperature needs volumes per atom: give --volumes PATH or set SSBKIT_VOLUMES "
+                                  "(a CSV of reduced_formula, volume_A3_per_atom)", param="volumes")
+        models = self.__dict__.setdefault("_gibbs_models", {})
+        model = models.get(table.path)
+        if model is None:
+            model = models[table.path] = GibbsModel(table)
+        out = Thermo(TemperatureSource(self.source, model, temperature_K))  # type: ignore[arg-type]
+        return out
+
+    @property
+    def temperature_notes(self) -> tuple[str, ...]:
+        """What a result at temperature must say (model, clamped temperature, estimated volumes)."""
+        last = getattr(self.source, "last", None)
+        return last.notes if last is not None else ()
+
     def engine_for(self, elements: list[str] | set[str]) -> HullEngine:
         """The hull engine whose entry set covers ``elements``."""
         es = self.source.entries_for(elements)
@@ -166,6 +191,10 @@ class Thermo:
     def system(self, elements: list[str] | set[str]) -> ChemicalSystem:
         """The chemical system spanned by ``elements`` (memoised)."""
         return self.engine_for(elements).system(elements)
+
+    def full_system(self, elements: list[str] | set[str]) -> ChemicalSystem:
+        """The system over every candidate phase (for one-shot queries; see :meth:`HullEngine.full_system`)."""
+        return self.engine_for(elements).full_system(elements)
 
     def provenance(self, method: str, phases: list[str] | None = None, notes: list[str] | tuple[str, ...] = (),
                    **details: Any) -> Provenance:
@@ -214,6 +243,7 @@ class Thermo:
                              entry_id=match.entry_id if match else None)
         phases = sorted({p for s in w.profile for p in s.phases})
         notes = ((mat.labelled_note,) if mat.note else ()) + w.notes
+        notes = notes + self.temperature_notes
         prov = self.provenance("Li-open grand-potential profile (PhaseDiagram.get_element_profile construction)",
                                phases=phases, chemical_system="-".join(system.elements),
                                material=mat.name, model_formula=mat.model_formula)
@@ -248,7 +278,8 @@ class Thermo:
             decomposition=tuple(PhaseFraction(p.formula, p.entry_id, p.amount) for p in phases),
             polymorphs=tuple(polys), n_stable_phases=len(system.stable),
             provenance=self.provenance("convex hull (LP over stable phases)", phases=[p.formula for p in phases],
-                                       material=mat.name, model_formula=mat.model_formula))
+                                       notes=self.temperature_notes, material=mat.name,
+                                       model_formula=mat.model_formula))
 
     def decompose(self, name: str | Material, voltage: float | None = None) -> DecompositionResult:
         """Equilibrium decomposition, closed (``voltage=None``) or open to Li at ``voltage`` V vs Li/Li+."""
@@ -302,5 +333,6 @@ class Thermo:
             li_exchanged_per_formula_unit=li, reaction_energy_eV_per_atom=float(min(0.0, energy)) if abs(energy) > 1e-12 else 0.0,
             reaction=Reaction.from_terms(reactants, prods), in_data=match is not None,
             provenance=self.provenance("closed-system hull" if voltage is None else "Li-open grand potential hull",
-                                       phases=[p.formula for p in phases], material=mat.name,
+                                       phases=[p.formula for p in phases], notes=self.temperature_notes,
+                                       material=mat.name,
                                        model_formula=mat.model_formula))

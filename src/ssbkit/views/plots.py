@@ -164,6 +164,36 @@ def driving_force_chart(scans: Sequence[tuple[str, Sequence[object]]], operating
     return fig
 
 
+def thermal_chart(scan: object, title: str | None = None) -> Figure:
+    """Driving force vs temperature (interface reaction and the whole mixture), products marked where they change."""
+    pts = scan.points  # type: ignore[attr-defined]
+    fig = _figure(7.5, 4.8)
+    ax = fig.subplots()
+    tc = [p.temperature_K - 273.15 for p in pts]
+    ax.plot(tc, [p.reaction_energy_eV_per_atom for p in pts], "-", lw=2, color=SERIES[0], label="interface reaction")
+    ax.plot(tc, [p.mixture_energy_eV_per_atom for p in pts], "--", lw=1.5, color=SERIES[1],
+            label="mixture with the atmosphere")
+    prev = None
+    for p, x in zip(pts, tc):
+        if prev is not None and set(p.mixture_products) != set(prev):
+            ax.axvline(x, color="grey", lw=0.5, ls=":")
+            ax.annotate(", ".join(mathtext(f) for f in p.mixture_products[:3]), (x, p.mixture_energy_eV_per_atom),
+                        fontsize=6, rotation=90, va="bottom")
+        prev = p.mixture_products
+    onset = scan.onset_temperature_K  # type: ignore[attr-defined]
+    if onset is not None:
+        ax.axvline(onset - 273.15, color=SERIES[0], lw=1, ls="-.", label="onset")
+    a, b = pts[0].reactant_a, pts[0].reactant_b
+    atm = pts[0].atmosphere.name if pts[0].atmosphere else "closed"
+    ax.set_xlabel("Temperature (°C)")
+    ax.set_ylabel("Reaction energy (eV/atom)")
+    ax.axhline(0, color="grey", lw=0.5)
+    ax.set_title(title or f"{mathtext(a)} | {mathtext(b)} in {atm}")
+    ax.legend(fontsize=8)
+    ax.grid(alpha=0.3)
+    return fig
+
+
 def asr_chart(budget: AsrBudget, title: str | None = None) -> Figure:
     """Area-specific resistance of every contribution vs time, and the total (log scale)."""
     fig = _figure(7.5, 4.8)

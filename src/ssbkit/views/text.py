@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..interfaces.coatings import BareInterface, ScreenResult
     from ..interfaces.profile import VoltageProfile
     from ..interfaces.reactions import InterfaceReaction
+    from ..interfaces.thermal import AtmosphereReaction, RemovalTemperature, ThermalReaction, ThermalScan
     from ..screening.pairs import PairScreen
     from ..stack.report import StackAssessment
     from ..thermo.service import DecompositionResult, HullResult
@@ -319,3 +320,60 @@ def pair_screen(con: Console, res: PairScreen) -> None:
     con.print(t)
     if res.results_file:
         con.print(f"results: {res.results_file} (rerun the same command to resume)")
+
+
+def _c(kelvin: float | None) -> str:
+    return "-" if kelvin is None else f"{kelvin - 273.15:.0f} C ({kelvin:.1f} K)"
+
+
+def thermal(con: Console, r: ThermalReaction | ThermalScan) -> None:
+    """A thermal reaction at one temperature, or a scan with its onset."""
+    from ..interfaces.thermal import ThermalScan
+
+    pts = r.points if isinstance(r, ThermalScan) else (r,)
+    first = pts[0]
+    atm = first.atmosphere.name if first.atmosphere else "closed (no gas)"
+    con.print(f"[bold]{first.reactant_a} | {first.reactant_b}[/bold] heated in {atm}")
+    t = Table()
+    for col in ("T", "Interface eV/atom", "Mixture eV/atom", "Mixture products", "A alone", "B alone"):
+        t.add_column(col)
+    step = max(1, len(pts) // 30)
+    for p in pts[::step]:
+        t.add_row(_c(p.temperature_K), f"{p.reaction_energy_eV_per_atom:.4f}", f"{p.mixture_energy_eV_per_atom:.4f}",
+                  ", ".join(p.mixture_products), f"{p.energy_a_with_atmosphere_eV_per_atom:.4f}",
+                  f"{p.energy_b_with_atmosphere_eV_per_atom:.4f}")
+    con.print(t)
+    if isinstance(r, ThermalScan):
+        con.print(f"onset (interface reaction below -{r.threshold_eV_per_atom:g} eV/atom): {_c(r.onset_temperature_K)}"
+                  + ("" if r.onset_temperature_K is not None else " - not in the range"))
+        if r.product_changes_K:
+            con.print("mixture products change at: " + ", ".join(_c(x) for x in r.product_changes_K[:8]))
+    last = pts[-1]
+    if last.mixture_reaction is not None:
+        con.print(f"at {_c(last.temperature_K)}: {last.mixture_reaction}")
+    if last.reaction_energy_eV_per_atom < -REACTS_EV:
+        con.print(f"interface reaction: {last.reaction}")
+    con.print(f"[dim]energies: {last.energy_basis}[/dim]")
+    for n in last.provenance.notes:
+        con.print(f"[dim]{escape(n)}[/dim]")
+
+
+def atmosphere_reaction(con: Console, r: AtmosphereReaction) -> None:
+    con.print(f"[bold]{r.material}[/bold] in {r.atmosphere.name} at {_c(r.temperature_K)}: "
+              + ("stable" if r.stable else f"reacts, {r.reaction_energy_eV_per_atom:.4f} eV/atom"))
+    con.print(f"  products: {', '.join(r.products)}")
+    con.print(f"  {r.reaction}")
+    con.print("  chemical potentials (eV/atom): " + ", ".join(f"{k} {v:.3f}" for k, v in r.chemical_potentials_eV.items()))
+    for n in r.provenance.notes:
+        con.print(f"[dim]{escape(n)}[/dim]")
+
+
+def removal(con: Console, r: RemovalTemperature) -> None:
+    where = f" on {r.substrate}" if r.substrate else ""
+    if r.temperature_K is None:
+        con.print(f"[bold]{r.layer}[/bold]{where} in {r.atmosphere.name}: not removed up to {_c(r.searched_up_to_K)}")
+        return
+    con.print(f"[bold]{r.layer}[/bold]{where} in {r.atmosphere.name}: removed above {_c(r.temperature_K)} "
+              f"(within {r.resolution_K:g} K)")
+    if r.reaction is not None:
+        con.print(f"  {r.reaction}")

@@ -1,0 +1,182 @@
+"""CLI: ``ssbkit thermal`` (two materials heated together), ``ssbkit air`` (a material in an atmosphere),
+``ssbkit anneal`` (the temperature that removes a surface layer)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.console import Console
+
+from ..errors import SsbkitError
+from ..views import text
+from ._common import echo_json
+from .options import entries_option, json_option, thermo_for
+
+MAX_POINTS = 1000
+
+
+def temperatures(spec: str) -> list[float]:
+    """``T`` or ``START:STOP[:STEP]`` with units (``25C:1100C:25K``; default step 25 K) -> kelvin."""
+    from ..units import parse_quantity
+    from ..validate import number
+
+    parts = [p.strip() for p in str(spec).split(":")]
+    if not all(parts) or len(parts) > 3:
+        raise SsbkitError(f"cannot read --temperature {spec!r}: give T (700C) or START:STOP[:STEP] (25C:1100C:25K)",
+                          param="temperature")
+    ts = [parse_quantity(p, "temperature", default_unit="K", name="--temperature") for p in parts[:2]]
+    for t in ts:
+        number(t, "temperature", 0.0, 2000.0, unit="K", param="temperature")
+    if len(ts) == 1:
+        return ts
+    step = parse_quantity(parts[2], "temperature", default_unit="K", name="--temperature step") if len(parts) == 3 \
+        else 25.0
+    if step <= 0:
+        raise SsbkitError("the temperature step must be > 0 K", param="temperature")
+    lo, hi = ts
+    if lo > hi:
+        raise SsbkitError("in --temperature START:STOP, START must not exceed STOP", param="temperature")
+    n = int((hi - lo) / step + 1e-9) + 1
+    if n > MAX_POINTS:
+        raise SsbkitError(f"--temperature gives {n} points: at most {MAX_POINTS}; use a larger step",
+                          param="temperature")
+    out = [round(lo + k * step, 6) for k in range(n)]
+    if hi - out[-1] > 1e-6:
+        out.append(hi)
+    return out
+
+
+def atmosphere_options(f: Any) -> Any:
+    f = click.option("--open", "open_mu", default=None, metavar="EL=eV,...",
+                     help="Chemical potentials given directly (eV/atom vs the element at T), e.g. O=-1.2; "
+                          "they override the gases'. Alone: no gas besides them.")(f)
+    f = click.option("--carbon", is_flag=True, help="A carbon source in contact (graphite; CO buffers oxygen).")(f)
+    f = click.option("--humidity", default=None, metavar="PERCENT",
+                     help="Relative humidity at 25 C (0-100 %%; adds H2O; air defaults to 50 %%).")(f)
+    f = click.option("--atmosphere", default=None, metavar="PRESET|GAS=BAR,...",
+                     help="air (default), dry-air, o2, ar, n2, vacuum, co2, or partial pressures in bar "
+                          "(O2=0.21,CO2=4e-4,H2O=0.01).")(f)
+    return click.option("--volumes", metavar="PATH", default=None,
+                        help="Volumes per atom for G(T) (CSV: reduced_formula, volume_A3_per_atom). "
+                             "Default: $SSBKIT_VOLUMES.")(f)
+
+
+def _atmosphere(spec: str | None, humidity: str | None, carbon: bool, open_mu: str | None = None) -> Any:
+    from ..thermo.atmosphere import parse_atmosphere, with_open
+
+    if open_mu is not None:
+        base = None if spec is None and humidity is None and not carbon else \
+            _atmosphere(spec or "air", humidity, carbon)
+        return with_open(base, open_mu)
+    spec = spec or "air"
+
+    rh = None
+    if humidity is not None:
+        h = humidity.strip().rstrip("%").strip()
+        if not h:
+            raise SsbkitError("empty --humidity: give a relative humidity in percent, 0-100", param="humidity")
+        rh = h
+    return parse_atmosphere(spec, rh, carbon)  # type: ignore[arg-type]
+
+
+@click.command("thermal")
+@click.argument("a")
+@click.argument("b")
+@click.option("--temperature", "temperature", default="25C:1100C:25K", show_default=True,
+              metavar="T|START:STOP[:STEP]", help="Temperature or range (units C or K; step default 25 K).")
+@atmosphere_options
+@click.option("--ratio", default=0.5, show_default=True, type=float,
+              help="Formula-unit fraction of A in the mixture whose equilibrium products are reported.")
+@click.option("--threshold", default=0.01, show_default=True, type=float,
+              help="Onset: the lowest temperature with a reaction energy below -THRESHOLD eV/atom.")
+@click.option("--plot", "plot_path", metavar="FILE.png|svg|pdf", help="Driving force vs temperature.")
+@entries_option
+@json_option
+def thermal_cmd(a: str, b: str, temperature: str, volumes: str | None, atmosphere: str | None,
+                humidity: str | None, carbon: bool, open_mu: str | None, ratio: float, threshold: float, plot_path: str | None, entries: str | None,
+                as_json: bool) -> None:
+    """A and B heated together in an atmosphere (co-sintering, annealing; Wang et al. 2020 §3.2.2-3.3).
+
+    e.g. ssbkit thermal LCO LLZO --temperature 25C:1100C --atmosphere air
+    """
+    from ..interfaces.thermal import ThermalCalculator
+
+    if plot_path and not plot_path.lower().endswith((".png", ".svg", ".pdf")):
+        raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint="--plot")
+    ts = temperatures(temperature)
+    atm = _atmosphere(atmosphere, humidity, carbon, open_mu)
+    calc = ThermalCalculator(thermo_for(entries), a, b, atm, volumes, ratio)
+    if len(ts) == 1:
+        res: Any = calc.at(ts[0])
+    else:
+        from .options import with_progress
+
+        pts = with_progress(ts, "temperatures", calc.at, quiet=as_json)
+        res = calc.scan_from(pts, threshold)
+    if plot_path:
+        from ..views import plots
+
+        plots.save(plots.thermal_chart(res if len(ts) > 1 else calc.scan_from([res], threshold)), plot_path)
+    if as_json:
+        echo_json(res)
+        return
+    con = Console()
+    text.thermal(con, res)
+    if plot_path:
+        con.print(f"plot written to {plot_path}")
+
+
+@click.command("air")
+@click.argument("material")
+@click.option("--temperature", default="25C", show_default=True, metavar="T", help="Temperature (C or K).")
+@atmosphere_options
+@entries_option
+@json_option
+def air_cmd(material: str, temperature: str, volumes: str | None, atmosphere: str | None, humidity: str | None,
+            carbon: bool, open_mu: str | None, entries: str | None, as_json: bool) -> None:
+    """What MATERIAL becomes in air or another atmosphere (Li2CO3, LiOH ... on garnets; Wang et al. 2020 §2.2)."""
+    from ..interfaces.thermal import in_atmosphere
+
+    ts = temperatures(temperature)
+    if len(ts) != 1:
+        raise SsbkitError("give one --temperature for air (e.g. 25C)", param="temperature")
+    r = in_atmosphere(thermo_for(entries), material, _atmosphere(atmosphere, humidity, carbon, open_mu), ts[0],
+                      volumes)
+    if as_json:
+        echo_json(r)
+        return
+    text.atmosphere_reaction(Console(), r)
+
+
+@click.command("anneal")
+@click.argument("layer")
+@click.option("--on", "substrate", default=None, metavar="MATERIAL", help="The layer sits on this material.")
+@click.option("--up-to", "up_to", default="1500C", show_default=True, metavar="T", help="Highest temperature searched.")
+@atmosphere_options
+@entries_option
+@json_option
+def anneal_cmd(layer: str, substrate: str | None, up_to: str, volumes: str | None, atmosphere: str | None,
+               humidity: str | None, carbon: bool, open_mu: str | None, entries: str | None, as_json: bool) -> None:
+    """Temperature at which a surface LAYER (Li2CO3, LiOH) is removed in an atmosphere (Wang et al. 2020 §2.3.1).
+
+    e.g. ssbkit anneal Li2CO3 --on LLZO --atmosphere ar --carbon
+    """
+    from ..interfaces.thermal import removal_temperature
+
+    hi = temperatures(up_to)
+    if len(hi) != 1 or hi[0] <= 300:
+        raise SsbkitError("--up-to takes one temperature above 300 K", param="temperature")
+    r = removal_temperature(thermo_for(entries), layer, _atmosphere(atmosphere or "ar", humidity, carbon, open_mu),
+                            substrate,
+                            t_high=hi[0], volumes=volumes)
+    if as_json:
+        echo_json(r)
+        return
+    text.removal(Console(), r)
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(thermal_cmd)
+    cli.add_command(air_cmd)
+    cli.add_command(anneal_cmd)

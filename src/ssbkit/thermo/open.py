@@ -1,0 +1,68 @@
+"""Grand potentials with any elements open at fixed chemical potentials (O, C, H, N, Li ...).
+
+With elements ``k`` exchanged with reservoirs at ``mu_k`` (eV/atom, in the frame of the phase
+energies), phase ``j`` costs, per atom of *closed* elements,
+
+    phi_j = (g_j - sum_k mu_k x_jk) / (1 - sum_k x_jk)
+
+(pymatgen ``GrandPotentialPhaseDiagram`` with several chempots; Ong et al., Chem. Mater. 20, 1798
+(2008)).  Phases made only of open elements (O2, CO2, H2O ...) are the reservoir itself and drop out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from ..errors import FormulaError
+from .hull import ChemicalSystem, Phase
+
+
+class OpenSystem:
+    """The hull of a chemical system with ``mu`` fixing its open elements."""
+
+    def __init__(self, system: ChemicalSystem, mu: Mapping[str, float]) -> None:
+        self.system = system
+        self.mu = {k: float(v) for k, v in mu.items() if k in system.elements}
+        self.closed = [e for e in system.elements if e not in self.mu]
+        if not self.closed:
+            raise FormulaError("every element is open: nothing is left to react")
+        rows_open = [system.elements.index(k) for k in self.mu]
+        rows_closed = [system.elements.index(k) for k in self.closed]
+        x_open = system.matrix[rows_open].sum(axis=0) if rows_open else np.zeros(len(system.stable))
+        keep = np.flatnonzero(1.0 - x_open > 1e-12)
+        self.cols = keep
+        self.f_closed = 1.0 - x_open[keep]
+        mu_vec = np.array([self.mu[k] for k in self.mu])
+        shift = mu_vec @ system.matrix[np.ix_(rows_open, keep)] if rows_open else np.zeros(keep.size)
+        self.costs = (system.energies[keep] - shift) / self.f_closed
+        self.matrix = system.matrix[np.ix_(rows_closed, keep)] / self.f_closed
+
+    def vector(self, composition: Mapping[str, float]) -> np.ndarray:
+        """Closed-element amounts of ``composition`` (open elements dropped)."""
+        v = np.zeros(len(self.closed))
+        for sym, amt in composition.items():
+            if sym in self.mu:
+                continue
+            if sym not in self.closed:
+                raise FormulaError(f"{sym} is not in the chemical system {'-'.join(self.system.elements)}")
+            v[self.closed.index(sym)] += float(amt)
+        return v
+
+    def grand(self, g_total: float, composition: Mapping[str, float]) -> float:
+        """Grand potential per closed atom of a fixed composition with total energy ``g_total`` (eV)."""
+        n_closed = sum(a for e, a in composition.items() if e not in self.mu)
+        return (g_total - sum(self.mu.get(e, 0.0) * a for e, a in composition.items())) / n_closed
+
+    def phases(self, amounts_closed: np.ndarray) -> list[Phase]:
+        """Phases of a solution; amounts are total atoms (open elements included)."""
+        full = np.zeros(len(self.system.stable))
+        full[self.cols] = amounts_closed / self.f_closed
+        return self.system.phases(full)
+
+    def open_uptake(self, amounts_closed: np.ndarray) -> dict[str, float]:
+        """Atoms of each open element in the solution's phases (per the solution's closed atoms)."""
+        full = np.zeros(len(self.system.stable))
+        full[self.cols] = amounts_closed / self.f_closed
+        return {k: float(self.system.matrix[self.system.elements.index(k)] @ full) for k in self.mu}
