@@ -46,6 +46,26 @@ def _nested(obj: Any, out: list[Result]) -> None:
             _nested(x, out)
 
 
+
+
+def _thermal_samples(thermo) -> list[Any]:
+    import os
+    from pathlib import Path
+
+    from ssbkit.interfaces.thermal import ThermalCalculator, in_atmosphere, removal_temperature
+    from ssbkit.stack.process import ThermalStep, parse_process, surface_history
+    from ssbkit.thermo.atmosphere import parse_atmosphere
+
+    shared = Path(__file__).resolve().parents[3] / "shared" / "data" / "volumes_per_atom.csv.gz"
+    os.environ.setdefault("SSBKIT_VOLUMES", str(shared))
+    air = parse_atmosphere("air")
+    scan = ThermalCalculator(thermo, "LiCoO2", "Li7La3Zr2O12", air).scan([773.15, 873.15])
+    steps = parse_process("sinter 700C 2h air")
+    return [scan, in_atmosphere(thermo, "Li2O", air, 500), removal_temperature(thermo, "LiOH", parse_atmosphere("ar"),
+                                                                               t_high=1000),
+            *surface_history(thermo, "Li7La3Zr2O12", steps), ThermalStep(steps[0], "LCO | LLZO", scan.points[0])]
+
+
 @pytest.fixture(scope="module")
 def samples(thermo, gaps) -> list[Result]:
     from ssbkit import literature as L
@@ -61,6 +81,7 @@ def samples(thermo, gaps) -> list[Result]:
         thermo.window("LLZO"), thermo.window("LATP"), thermo.hull("LGPS"), thermo.decompose("LGPS", 0.0),
         thermo.decompose("Li3PS4"), react(thermo, "Li6PS5Cl", "LiCoO2", 4.3), react(thermo, "LLZO", "LiCoO2"),
         InterfaceCalculator(thermo, "Li6PS5Cl", "LiCoO2").profile([0.0, 2.5, 5.0]),
+        *_thermal_samples(thermo),
         anode_interface(thermo, "LGPS", gaps=gaps),
         screen_coatings(thermo, "LiCoO2", "Li3PS4", default_candidates("cathode")[:3], 4.3, gaps),
         screen_interlayers(thermo, "LGPS", default_candidates("anode")[:3], gaps=gaps),

@@ -170,3 +170,37 @@ def test_volumes_table_estimator_and_bad_rows(tmp_path, volumes_path):
     bad.write_text("formula,v\nLi2O,3\n")
     with pytest.raises(SsbkitError, match="needs columns"):
         read_volumes(str(bad))
+
+
+def test_process_parsing_and_refusals():
+    from ssbkit.stack.process import parse_process
+
+    steps = parse_process("sinter 700C 2h air; anneal 500C 60min ar")
+    assert [s.name for s in steps] == ["sinter", "anneal"]
+    assert steps[0].temperature_K == pytest.approx(973.15) and steps[1].duration_h == pytest.approx(1.0)
+    assert steps[1].atmosphere.partial_pressures_bar["O2"] == 1e-6
+    for bad, msg in [("", "empty processing history"), ("sinter", "NAME TEMPERATURE"), ("sinter 700C 2h 3h", "two durations"),
+                     ("sinter -400C", "below absolute zero"), ("sinter 700C 2h O2=-1", "partial pressure")]:
+        with pytest.raises(SsbkitError, match=msg):
+            parse_process(bad)
+
+
+def test_assess_with_a_processing_history(warm, gaps):
+    from ssbkit.stack.assess import assess
+    from ssbkit.stack.conditions import Conditions
+
+    a = assess("LCO | LLZO | Li", Conditions.parse("3:4.2", "25C", "5MPa", "0.1mA/cm2"), warm, gaps,
+               process="sinter 700C 2h air; anneal 500C 1h ar")
+    assert len(a.process) == 2 and len(a.thermal_steps) == 2
+    assert "Li2CO3" in a.surface_steps[-1].contaminants_after
+    li_side = next(x for x in a.interfaces if x.side == "anode")
+    assert li_side.verdict in ("resistive", "degrading", "incompatible")
+    assert any("surface after processing: Li2CO3" in r for r in li_side.reasons)
+    cath = next(x for x in a.interfaces if x.side == "cathode")
+    assert any("processing (sinter 700 C" in r for r in cath.reasons)
+    from ssbkit.stack.report import StackAssessment
+
+    d = a.to_dict()
+    assert StackAssessment.from_dict(d).to_dict() == d
+    plain = assess("LCO | LLZO | Li", Conditions.parse("3:4.2", "25C", "5MPa", "0.1mA/cm2"), warm, gaps)
+    assert not plain.process and not any("processing" in r for x in plain.interfaces for r in x.reasons)

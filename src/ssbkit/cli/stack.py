@@ -57,6 +57,9 @@ def _gaps(bandgaps: str | None) -> Any:
                    "(repeatable; see docs/asr.md).")
 @click.option("--params", "params_file", default=None, metavar="FILE.yaml",
               help="YAML file of parameter overrides {NAME: VALUE}.")
+@click.option("--process", "process", default=None, metavar="\"STEP T [DURATION] [ATMOSPHERE]; ...\"",
+              help="Processing history, e.g. \"sinter 700C 2h air; anneal 500C 1h ar\": thermal reactions at the "
+                   "interfaces and the anode-side surface (needs --volumes or SSBKIT_VOLUMES).")
 @click.option("--html", "html_path", default=None, metavar="FILE.html", help="Write a self-contained HTML report.")
 @click.option("--plot", "plot_path", default=None, metavar="FILE.png|svg|pdf",
               help="Plot the ASR of every contribution vs time.")
@@ -65,8 +68,8 @@ def _gaps(bandgaps: str | None) -> Any:
 @json_option
 def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str | None, current: str | None,
                step: str, carbon: bool, time_h: float, asr_threshold: float, incompatible_threshold: float,
-               param_items: tuple[str, ...], params_file: str | None, html_path: str | None, plot_path: str | None,
-               entries: str | None, bandgaps: str | None, as_json: bool) -> None:
+               param_items: tuple[str, ...], params_file: str | None, process: str | None, html_path: str | None,
+               plot_path: str | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     """Assess a cell STACK from the positive to the negative electrode, any number of layers.
 
     \b
@@ -92,8 +95,12 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
     overrides = parse_assignments(param_items)
     params = Parameters.from_file(params_file, overrides) if params_file else Parameters.load(overrides)
     parsed = parse_stack(stack)
+    from ..stack.process import parse_process
+
+    steps = parse_process(process) if process is not None else ()
     con = Console(stderr=True)
-    assessor = StackAssessor(_thermo_or_none(entries), _gaps(bandgaps), params=params, thresholds=th, carbon=carbon)
+    assessor = StackAssessor(_thermo_or_none(entries), _gaps(bandgaps), params=params, thresholds=th, carbon=carbon,
+                             process=steps)
     if not as_json and con.is_terminal:
         with con.status("assessing interfaces ..."):
             result = assessor.assess(parsed, cond)
@@ -110,6 +117,7 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
         return
     out = Console()
     text.assessment(out, result)
+    text.processing(out, result)
     if html_path:
         out.print(f"HTML report written to {html_path}")
     if plot_path:

@@ -93,7 +93,8 @@ class StackAssessor:
 
     def __init__(self, thermo: Thermo | None, gaps: Any | None = None,
                  progress: Callable[[str], None] | None = None, params: Parameters | None = None,
-                 thresholds: Thresholds | None = None, carbon: bool = False) -> None:
+                 thresholds: Thresholds | None = None, carbon: bool = False, process: tuple = ()) -> None:
+        self.process = tuple(process)
         self.thermo = thermo
         self.gaps = gaps
         self.progress = progress or (lambda msg: None)
@@ -171,6 +172,10 @@ class StackAssessor:
         # grades that depend on the budget
         interfaces = [self._grade_interface(x, asr_budget) for x in interfaces]
         layers = [self._grade_layer(x, asr_budget) for x in layers]
+        thermal_steps: tuple = ()
+        surface_steps: tuple = ()
+        if self.process:
+            interfaces, thermal_steps, surface_steps = self._processing(stack, interfaces, not_computed)
         verdict = worse(*(x.verdict for x in layers), *(x.verdict for x in interfaces))
         summary = [f"{x.role} {x.name}: {x.verdict} - {x.reasons[0]}" for x in layers if x.verdict != "stable"]
         summary += [f"{x.interface}: {x.verdict} - {x.reasons[0]}" for x in interfaces if x.verdict != "stable"]
@@ -187,7 +192,69 @@ class StackAssessor:
                                layers=tuple(layers), interfaces=tuple(interfaces), verdict=verdict,
                                summary=tuple(summary or ["every layer and interface is stable under these conditions"]),
                                not_computed=tuple(not_computed), provenance=prov, cell_type=stack.cell_type,
-                               carbon=self.carbon, thresholds=self.th, asr_budget=asr_budget)
+                               carbon=self.carbon, thresholds=self.th, asr_budget=asr_budget,
+                               process=self.process, thermal_steps=thermal_steps, surface_steps=surface_steps)
+
+    # ------------------------------------------------------------ processing
+    def _processing(self, stack: Stack, interfaces: list[InterfaceReport], not_computed: list[str]
+                    ) -> tuple[list[InterfaceReport], tuple, tuple]:
+        """Thermal reactions of every non-Li interface at every step, and the anode-side surface history."""
+        from ..errors import SsbkitError
+        from ..interfaces.thermal import ThermalCalculator
+        from .process import ThermalStep, surface_history
+
+        if self.thermo is None:
+            not_computed.append("processing history: no thermodynamic data")
+            return interfaces, (), ()
+        steps: list[ThermalStep] = []
+        surface: tuple = ()
+        out = []
+        try:
+            for x in interfaces:
+                lay_l = next((lay for lay in stack.layers if lay.material.name == x.left), None)
+                lay_r = next((lay for lay in stack.layers if lay.material.name == x.right), None)
+                if lay_l is None or lay_r is None or "Li" in (lay_l.formula, lay_r.formula):
+                    out.append(x)
+                    continue
+                reasons = list(x.reasons)
+                verdict = x.verdict
+                for st in self.process:
+                    self.progress(f"{st.name} {x.interface}")
+                    r = ThermalCalculator(self.thermo, lay_l.material, lay_r.material, st.atmosphere).at(
+                        st.temperature_K)
+                    steps.append(ThermalStep(step=st, interface=x.interface, reaction=r))
+                    if r.reaction_energy_eV_per_atom < -self.th.stable_eV:
+                        verdict = worse(verdict, "resistive")
+                        reasons.append(f"processing ({st.label}): reacts by {r.reaction_energy_eV_per_atom:.3f} "
+                                       f"eV/atom to {', '.join(r.products)} (Wang et al., Adv. Energy Mater. 2020, "
+                                       "§3.2.2)")
+                    elif r.mixture_energy_eV_per_atom < -self.th.stable_eV:
+                        verdict = worse(verdict, "resistive")
+                        reasons.append(f"processing ({st.label}): the layers react with the atmosphere by "
+                                       f"{r.mixture_energy_eV_per_atom:.3f} eV/atom to "
+                                       f"{', '.join(r.mixture_products)} (Wang et al., Adv. Energy Mater. 2020, "
+                                       "§3.2.2-3.3)")
+                    else:
+                        reasons.append(f"processing ({st.label}): no reaction")
+                out.append(replace(x, verdict=verdict, reasons=tuple(reasons)))
+            anode_side = next((x for x in out if x.side == "anode"), None)
+            el = next((lay for lay in stack.layers if lay.material.name == (anode_side.left if anode_side else None)),
+                      None)
+            if anode_side is not None and el is not None and el.formula != "Li":
+                surface = surface_history(self.thermo, el.formula, self.process)
+                left = surface[-1].contaminants_after if surface else ()
+                k = out.index(anode_side)
+                if left:
+                    out[k] = replace(anode_side, verdict=worse(anode_side.verdict, "resistive"), reasons=(
+                        *anode_side.reasons, f"surface after processing: {', '.join(left)} on {el.formula} "
+                        "(poor Li wetting, high interfacial resistance: Wang et al., Adv. Energy Mater. 2020, §2.2)"))
+                else:
+                    out[k] = replace(anode_side, reasons=(*anode_side.reasons,
+                                                          "surface after processing: no carbonate or hydroxide left"))
+        except SsbkitError as exc:
+            not_computed.append(f"processing history: {exc}")
+            return interfaces, (), ()
+        return out, tuple(steps), surface
 
     # ---------------------------------------------------------------- layers
     def _layer(self, stack: Stack, i: int, exp: Exposure, budget: BudgetBuilder) -> LayerReport:
@@ -522,6 +589,11 @@ def _physics_verdict(physics: AnodePhysics | None, verdict: Verdict,
 
 def assess(stack_text: str, cond: Conditions, thermo: Thermo | None, gaps: Any | None = None,
            progress: Callable[[str], None] | None = None, params: Parameters | None = None,
-           thresholds: Thresholds | None = None, carbon: bool = False) -> StackAssessment:
-    """Parse and assess a stack (see :class:`StackAssessor`)."""
-    return StackAssessor(thermo, gaps, progress, params, thresholds, carbon).assess(parse_stack(stack_text), cond)
+           thresholds: Thresholds | None = None, carbon: bool = False, process: str | None = None) -> StackAssessment:
+    """Parse and assess a stack (see :class:`StackAssessor`); ``process``: heat-treatment steps
+    (:func:`ssbkit.stack.process.parse_process`)."""
+    from .process import parse_process
+
+    steps = parse_process(process) if process else ()
+    return StackAssessor(thermo, gaps, progress, params, thresholds, carbon, steps).assess(parse_stack(stack_text),
+                                                                                            cond)

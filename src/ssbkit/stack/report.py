@@ -19,6 +19,7 @@ from ..thermo.window import StabilityWindow
 from .budget import AsrBudget, Law
 from .conditions import Conditions
 from .parse import CellType, Role, Stack
+from .process import ProcessStep, SurfaceStep, ThermalStep
 from .verdicts import Thresholds
 
 
@@ -190,3 +191,6 @@ class StackAssessment(Result):
     carbon: bool = False
     thresholds: Thresholds = Thresholds()
     asr_budget: AsrBudget | None = None
+    process: tuple[ProcessStep, ...] = ()
+    thermal_steps: tuple[ThermalStep, ...] = ()
+    surface_steps: tuple[SurfaceStep, ...] = ()

@@ -150,7 +150,7 @@ def parse_atmosphere(spec: str, humidity_percent: float | None = None, carbon: b
                          lo_open=True, param="atmosphere")
     if rh:
         if "H2O" in pp:
-            raise SsbkitError("give the water either as H2O=... or as --humidity, not both", param="humidity")
+            raise SsbkitError("give the water either as H2O=... or as a humidity, not both", param="humidity")
         pp["H2O"] = rh / 100.0 * P_SAT_WATER_25C_BAR
     chemical_potentials(pp, 300.0)  # refuses unknown and over-determining gases now
     return Atmosphere(name=text + (", with carbon" if carbon else ""), partial_pressures_bar=pp, carbon=carbon)
@@ -173,10 +173,10 @@ def with_open(atm: Atmosphere | None, spec: str) -> Atmosphere:
         el, sep, val = part.partition("=")
         el = el.strip()
         if not sep or not el:
-            raise SsbkitError(f"cannot read --open {spec!r}: give ELEMENT=eV pairs such as O=-1.2,C=-5",
+            raise SsbkitError(f"cannot read chemical potentials {spec!r}: give ELEMENT=eV pairs such as O=-1.2,C=-5",
                               param="open")
         if not Element.is_valid_symbol(el):
-            raise SsbkitError(f"unknown element {el!r} in --open", param="open")
+            raise SsbkitError(f"unknown element {el!r} in the chemical potentials", param="open")
         mu[el] = number(val.strip(), f"chemical potential of {el}", -20.0, 5.0, unit="eV/atom", param="open")
     base = atm or Atmosphere(name="no gas", partial_pressures_bar={})
     label = ", ".join(f"mu_{k} = {v:g} eV" for k, v in mu.items())

@@ -164,8 +164,8 @@ class Thermo:
 
         table = volumes if isinstance(volumes, VolumeTable) else open_volumes(volumes)
         if table is None:
-            raise DataSourceError("temperature needs volumes per atom: give --volumes PATH or set SSBKIT_VOLUMES "
-                                  "(a CSV of reduced_formula, volume_A3_per_atom)", param="volumes")
+            raise DataSourceError("temperature needs volumes per atom: configure a volumes table (a CSV of "
+                                  "reduced_formula, volume_A3_per_atom; SSBKIT_VOLUMES)", param="volumes")
         models = self.__dict__.setdefault("_gibbs_models", {})
         model = models.get(table.path)
         if model is None:

@@ -233,6 +233,22 @@ def assessment(con: Console, a: StackAssessment) -> None:
               style="bright_black", highlight=False)
 
 
+def processing(con: Console, a: StackAssessment) -> None:
+    """The processing history: thermal reactions per step and interface, and the anode-side surface."""
+    if not a.process:
+        return
+    t = Table(title="Processing history")
+    for col in ("Step", "Interface", "Interface eV/atom", "Mixture products"):
+        t.add_column(col)
+    for s in a.thermal_steps:
+        t.add_row(s.step.label, s.interface, f"{s.reaction.reaction_energy_eV_per_atom:.4f}",
+                  ", ".join(s.reaction.mixture_products))
+    if a.thermal_steps:
+        con.print(t)
+    for s in a.surface_steps:
+        left = ", ".join(s.contaminants_after) or "clean"
+        con.print(f"  {s.step.label}: {s.material} surface -> {', '.join(s.exposure.products)}; after: {left}")
+
 def budget(con: Console, a: StackAssessment) -> None:
     """The ASR budget: every contribution at t = 0 and at the end time, the total, the overpotential, estimates."""
     b = a.asr_budget
