@@ -106,7 +106,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
-    from ssbkit.cli.thermal import temperatures
+    from ssbkit.cli._common import temperatures
     from ssbkit.data.source import open_source
     from ssbkit.data.volumes import read_volumes
     from ssbkit.interfaces.thermal import ThermalCalculator

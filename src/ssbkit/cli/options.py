@@ -74,7 +74,7 @@ def thermo_at(entries: str | None, temperature: str | None, volumes: str | None)
     th = thermo_for(entries)
     if temperature is None:
         return th
-    from .thermal import temperatures
+    from ._common import temperatures
 
     ts = temperatures(temperature)
     if len(ts) != 1:

@@ -10,42 +10,8 @@ from rich.console import Console
 
 from ..errors import SsbkitError
 from ..views import text
-from ._common import echo_json
+from ._common import echo_json, temperatures
 from .options import entries_option, json_option, thermo_for
-
-MAX_POINTS = 1000
-
-
-def temperatures(spec: str) -> list[float]:
-    """``T`` or ``START:STOP[:STEP]`` with units (``25C:1100C:25K``; default step 25 K) -> kelvin."""
-    from ..units import parse_quantity
-    from ..validate import number
-
-    parts = [p.strip() for p in str(spec).split(":")]
-    if not all(parts) or len(parts) > 3:
-        raise SsbkitError(f"cannot read --temperature {spec!r}: give T (700C) or START:STOP[:STEP] (25C:1100C:25K)",
-                          param="temperature")
-    ts = [parse_quantity(p, "temperature", default_unit="K", name="--temperature") for p in parts[:2]]
-    for t in ts:
-        number(t, "temperature", 0.0, 2000.0, unit="K", param="temperature")
-    if len(ts) == 1:
-        return ts
-    step = parse_quantity(parts[2], "temperature", default_unit="K", name="--temperature step") if len(parts) == 3 \
-        else 25.0
-    if step <= 0:
-        raise SsbkitError("the temperature step must be > 0 K", param="temperature")
-    lo, hi = ts
-    if lo > hi:
-        raise SsbkitError("in --temperature START:STOP, START must not exceed STOP", param="temperature")
-    n = int((hi - lo) / step + 1e-9) + 1
-    if n > MAX_POINTS:
-        raise SsbkitError(f"--temperature gives {n} points: at most {MAX_POINTS}; use a larger step",
-                          param="temperature")
-    out = [round(lo + k * step, 6) for k in range(n)]
-    if hi - out[-1] > 1e-6:
-        out.append(hi)
-    return out
-
 
 def atmosphere_options(f: Any) -> Any:
     f = click.option("--open", "open_mu", default=None, metavar="EL=eV,...",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import Any, ClassVar
 
 from ..errors import SsbkitError
 from ..results import Provenance, Result
@@ -26,10 +26,10 @@ from ..thermo.mixing import TIE_EV, MixingLP, Vertex, energy
 from ..thermo.parametric import Line, Piece, concave_pieces, locate
 from ..thermo.reaction import Reaction
 
-from .reactions import InterfaceReaction, Kink
+from .reaction_results import InterfaceReaction, Kink
 
-if TYPE_CHECKING:
-    from .reactions import InterfaceCalculator
+#: An :class:`ssbkit.interfaces.reactions.InterfaceCalculator` (not imported: it imports this module).
+InterfaceCalculator = Any
 
 LI = "Li"
 
@@ -249,9 +249,8 @@ def profile(calc: InterfaceCalculator, voltages: Sequence[float]) -> VoltageProf
 def best_closed(calc: InterfaceCalculator, use_hull_energy: bool = True) -> Kink:
     """The most exergonic chemical (closed) reaction of the pair by one programme (no kink list)."""
     sysm = calc.closed_system
-    from .reactions import _fractional as frac
-
-    fa, fb = frac(calc.ca), frac(calc.cb)
+    fa = {k: v / sum(calc.ca.values()) for k, v in calc.ca.items()}
+    fb = {k: v / sum(calc.cb.values()) for k, v in calc.cb.items()}
     lp = MixingLP(sysm.matrix, sysm.energies, None, sysm.vector(fa), sysm.vector(fb))
     la, _ = lp.end(1.0)
     lb, _ = lp.end(0.0)

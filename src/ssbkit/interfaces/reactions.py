@@ -25,78 +25,23 @@ reported as the atom fraction of A including Li, as pymatgen does.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, ClassVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..constants import REACTS_EV
-from ..literature.joins import ReportedFact
 from ..materials import Material
-from ..results import Provenance, Result
 from ..thermo.hull import ChemicalSystem, Phase
 from ..thermo.line import scan_line
 from ..thermo.reaction import Reaction
 from ..thermo.service import Thermo, formula_units
-from .electronic import Character, characters
+from .electronic import characters
+from .reaction_results import InterfaceReaction, Kink
 
 if TYPE_CHECKING:
     from .profile import VoltageProfile
 
 LI = "Li"
-
-
-@dataclass(frozen=True)
-class Kink(Result):
-    """One critical mixing ratio along the A-B tie line.
-
-    Attributes:
-        mixing_ratio: atom fraction of A (Li included).
-        reaction_energy_eV_per_atom: reaction energy (closed: per atom of
-            mixture; open: per atom of non-Li elements).
-        products: product phases (reduced formulas), largest amount first.
-        reaction: the balanced reaction (per formula unit of A, or of B at x=0).
-        li_exchanged: Li taken from (+) or given to (-) the reservoir per the
-            reaction as written (0 in a closed system).
-    """
-
-    mixing_ratio: float
-    reaction_energy_eV_per_atom: float
-    products: tuple[str, ...]
-    reaction: Reaction
-    li_exchanged: float = 0.0
-    entry_ids: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class InterfaceReaction(Result):
-    """Reactivity of A and B, closed (``voltage_V`` None) or open to Li at ``voltage_V``.
-
-    The headline fields describe the most exergonic kink.  ``energy_basis``
-    states which reactant energies were used (own entry or hull energy) and per
-    what the energy is counted.  ``product_character`` and ``observed`` are
-    filled by :func:`in_context` (band gaps; what the reviews report).
-    """
-
-    reactant_a: str
-    reactant_b: str
-    voltage_V: float | None
-    reaction_energy_eV_per_atom: float
-    mixing_ratio: float
-    products: tuple[str, ...]
-    reaction: Reaction
-    kinks: tuple[Kink, ...]
-    energy_basis: str
-    provenance: Provenance
-    product_character: tuple[Character, ...] = ()
-    observed: tuple[ReportedFact, ...] = ()
-
-    _computed: ClassVar[tuple[str, ...]] = ("reactive",)
-
-    @property
-    def reactive(self) -> bool:
-        """True when some mixture has a negative reaction energy (< -1 meV/atom)."""
-        return self.reaction_energy_eV_per_atom < -REACTS_EV
 
 
 def in_context(result: InterfaceReaction, gaps: Any | None) -> InterfaceReaction:

@@ -30,7 +30,6 @@ from ..results import Provenance, Result
 from ..thermo.atmosphere import ELEMENTAL, INERT, Atmosphere, _molecule
 from ..thermo.mixing import MixingLP, energy
 from ..thermo.open import OpenSystem
-from ..thermo.parametric import Line
 from ..thermo.reaction import Reaction
 from ..thermo.service import Thermo, formula_units
 
