@@ -53,6 +53,7 @@ def _thermal_samples(thermo) -> list[Any]:
     from pathlib import Path
 
     from ssbkit.interfaces.thermal import ThermalCalculator, in_atmosphere, removal_temperature
+    from ssbkit.physics.interdiffusion import diffusion_length
     from ssbkit.stack.process import ThermalStep, parse_process, surface_history
     from ssbkit.thermo.atmosphere import parse_atmosphere
 
@@ -63,7 +64,8 @@ def _thermal_samples(thermo) -> list[Any]:
     steps = parse_process("sinter 700C 2h air")
     return [scan, in_atmosphere(thermo, "Li2O", air, 500), removal_temperature(thermo, "LiOH", parse_atmosphere("ar"),
                                                                                t_high=1000),
-            *surface_history(thermo, "Li7La3Zr2O12", steps), ThermalStep(steps[0], "LCO | LLZO", scan.points[0])]
+            *surface_history(thermo, "Li7La3Zr2O12", steps), ThermalStep(steps[0], "LCO | LLZO", scan.points[0]),
+            diffusion_length([(973.15, 7200.0)], "Co")]
 
 
 @pytest.fixture(scope="module")

@@ -204,3 +204,48 @@ def test_assess_with_a_processing_history(warm, gaps):
     assert StackAssessment.from_dict(d).to_dict() == d
     plain = assess("LCO | LLZO | Li", Conditions.parse("3:4.2", "25C", "5MPa", "0.1mA/cm2"), warm, gaps)
     assert not plain.process and not any("processing" in r for x in plain.interfaces for r in x.reasons)
+
+
+def test_interdiffusion_lengths_and_refusals(capsys):
+    from ssbkit.errors import UnitError
+    from ssbkit.physics.interdiffusion import diffusion_length
+
+    r = diffusion_length([(973.15, 7200.0)], "Co")
+    assert r.steps[0].diffusivity_m2_per_s == pytest.approx(9.46e-18)  # 9.46e-14 cm2/s at 700 C (the source)
+    assert r.length_nm == pytest.approx(math.sqrt(9.46e-18 * 7200) * 1e9)
+    two = diffusion_length([(973.15, 7200.0), (773.15, 3600.0)], "Co")
+    assert two.length_m ** 2 == pytest.approx(sum(s.length_m ** 2 for s in two.steps))
+    with pytest.raises(UnitError, match="no measured diffusion parameters for La"):
+        diffusion_length([(973.15, 3600.0)], "La")
+    given = diffusion_length([(973.15, 3600.0)], "La", d0_m2_per_s=1e-6, activation_energy_eV=3.0)
+    assert given.parameters.basis == "given"
+    code = main(["physics", "interdiffusion", "--species", "Co", "--schedule", "700C 2h", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and out["length_nm"] == pytest.approx(r.length_nm)
+    assert main(["physics", "interdiffusion", "--schedule", "700C"]) == 2
+
+
+def test_process_reports_co_diffusion(warm, gaps):
+    from ssbkit.stack.assess import assess
+    from ssbkit.stack.conditions import Conditions
+
+    a = assess("LCO | LLZO | Li", Conditions.parse("3:4.2", "25C", "5MPa", "0.1mA/cm2"), warm, gaps,
+               process="sinter 700C 2h air")
+    cath = next(x for x in a.interfaces if x.side == "cathode")
+    assert any(r.startswith("Co diffuses about 261 nm into LLZO") for r in cath.reasons), cath.reasons
+
+
+def test_experimental_janaf_option_reports_the_difference(warm):
+    from ssbkit.interfaces.thermal import removal_temperature
+    from ssbkit.thermo.gibbs import experimental_g
+
+    # JANAF: delta-f G of Li2CO3(cr) at 298.15 K is -1132.12 kJ/mol
+    assert experimental_g({"Li": 2, "C": 1, "O": 3}, 298.15) * 6 * 96.48533212 == pytest.approx(-1132.12, abs=0.01)
+    assert experimental_g({"Li": 7, "La": 3, "Zr": 2, "O": 12}, 700) is None  # no table: SISSO stays
+    hot = warm.at_temperature(700, experimental=True)
+    note = next(n for n in hot.hull("Li2CO3").provenance.notes if n.startswith("experimental NIST-JANAF"))
+    assert "Li2CO3 (+" in note and "Li2O (" in note
+    ar = parse_atmosphere("ar")
+    exp_co3 = removal_temperature(warm, "Li2CO3", ar, experimental=True).temperature_K
+    exp_oh = removal_temperature(warm, "LiOH", ar, experimental=True).temperature_K
+    assert exp_oh < exp_co3 < removal_temperature(warm, "Li2CO3", ar).temperature_K

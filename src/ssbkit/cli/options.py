@@ -62,12 +62,14 @@ def temperature_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--volumes", metavar="PATH", default=None,
                      help="Volumes per atom for G(T) (CSV: reduced_formula, volume_A3_per_atom). "
                           "Default: $SSBKIT_VOLUMES.")(f)
+    f = click.option("--experimental", is_flag=True,
+                     help="With --temperature: compounds with a NIST-JANAF crystal table use its G_f(T).")(f)
     return click.option("--temperature", default=None, metavar="T",
                         help="Gibbs energies at this temperature (e.g. 700C; Bartel SISSO); default: the 0 K "
                              "data.")(f)
 
 
-def thermo_at(entries: str | None, temperature: str | None, volumes: str | None) -> Any:
+def thermo_at(entries: str | None, temperature: str | None, volumes: str | None, experimental: bool = False) -> Any:
     """:func:`thermo_for`, taken to ``temperature`` (one value, C or K) when given."""
     import click
 
@@ -79,7 +81,7 @@ def thermo_at(entries: str | None, temperature: str | None, volumes: str | None)
     ts = temperatures(temperature)
     if len(ts) != 1:
         raise click.BadParameter("give one temperature, e.g. 700C", param_hint="--temperature")
-    return th.at_temperature(ts[0], volumes) if ts[0] > 0 else th
+    return th.at_temperature(ts[0], volumes, experimental) if ts[0] > 0 else th
 
 
 def with_progress(items: list[Any], label: str, fn: Callable[[Any], Any], quiet: bool = False) -> list[Any]:

@@ -465,6 +465,42 @@ def arrhenius_cmd(conductivity: float | None, activation_energy: float | None, t
         _warn(r)
 
 
+@physics_group.command("interdiffusion")
+@click.option("--species", default="Co", show_default=True, help="Diffusing element (tabulated: Co, Li in LLZO).")
+@click.option("--host", default="LLZO", show_default=True, help="Host material.")
+@click.option("--schedule", required=True, metavar="T DURATION; ...",
+              help="Heat-treatment steps, e.g. \"700C 2h; 500C 1h\".")
+@click.option("--d0", default=None, help="D0 (m2/s, or with a unit such as 1e-3cm2/s) instead of the table.")
+@click.option("--activation-energy", default=None, callback=quantity("energy_ev"),
+              help="Ea (e.g. 1.6eV) with --d0.")
+@json_option
+def interdiffusion_cmd(species: str, host: str, schedule: str, d0: str | None, activation_energy: float | None,
+                       as_json: bool) -> None:
+    """Diffusion length sqrt(sum D(T) t) of a species over heat-treatment steps (Wang et al. 2020 §3.2.2)."""
+    from ..materials import resolve
+    from ..physics.interdiffusion import diffusion_length
+
+    steps = []
+    for part in [p.strip() for p in schedule.split(";") if p.strip()]:
+        tok = part.split()
+        if len(tok) != 2:
+            raise UnitError(f"cannot read schedule step {part!r}: give TEMPERATURE DURATION, e.g. 700C 2h")
+        steps.append((parse_quantity(tok[0], "temperature", name="--schedule temperature"),
+                      parse_quantity(tok[1], "time", name="--schedule duration")))
+    d0_si = parse_quantity(d0, "diffusivity", default_unit="m2/s", name="--d0") if d0 is not None else None
+    r = diffusion_length(steps, species, resolve(host).model_formula, d0_si, activation_energy)
+    if as_json:
+        echo_json(r)
+        return
+    click.echo(f"{species} in {r.host}: diffusion length {r.length_nm:.4g} nm over {len(r.steps)} step(s)")
+    for st in r.steps:
+        click.echo(f"  {st.temperature_K - ZERO_CELSIUS_K:7.1f} C  {st.duration_s / 3600:g} h  "
+                   f"D = {st.diffusivity_m2_per_s * 1e4:.3g} cm2/s  sqrt(Dt) = {st.length_m * 1e9:.4g} nm")
+    click.echo(f"  D0 = {r.parameters.d0_m2_per_s:.3g} m2/s, Ea = {r.parameters.activation_energy_eV:g} eV "
+               f"({r.parameters.basis})")
+    _cite(r)
+
+
 @physics_group.command("bricklayer")
 @click.option("--bulk", required=True, callback=_positive("conductivity", "S/cm"),
               help="Bulk (grain) conductivity (default unit S/cm).")

@@ -13,6 +13,7 @@ from ..views import text
 from ._common import echo_json, temperatures
 from .options import entries_option, json_option, thermo_for
 
+
 def atmosphere_options(f: Any) -> Any:
     f = click.option("--open", "open_mu", default=None, metavar="EL=eV,...",
                      help="Chemical potentials given directly (eV/atom vs the element at T), e.g. O=-1.2; "
@@ -23,6 +24,9 @@ def atmosphere_options(f: Any) -> Any:
     f = click.option("--atmosphere", default=None, metavar="PRESET|GAS=BAR,...",
                      help="air (default), dry-air, o2, ar, n2, vacuum, co2, or partial pressures in bar "
                           "(O2=0.21,CO2=4e-4,H2O=0.01).")(f)
+    f = click.option("--experimental", is_flag=True,
+                     help="Compounds with a NIST-JANAF crystal table use its G_f(T) (needs ssbkit[janaf]); the "
+                          "difference from the SISSO value is reported.")(f)
     return click.option("--volumes", metavar="PATH", default=None,
                         help="Volumes per atom for G(T) (CSV: reduced_formula, volume_A3_per_atom). "
                              "Default: $SSBKIT_VOLUMES.")(f)
@@ -60,7 +64,7 @@ def _atmosphere(spec: str | None, humidity: str | None, carbon: bool, open_mu: s
 @entries_option
 @json_option
 def thermal_cmd(a: str, b: str, temperature: str, volumes: str | None, atmosphere: str | None,
-                humidity: str | None, carbon: bool, open_mu: str | None, ratio: float, threshold: float, plot_path: str | None, entries: str | None,
+                humidity: str | None, carbon: bool, open_mu: str | None, experimental: bool, ratio: float, threshold: float, plot_path: str | None, entries: str | None,
                 as_json: bool) -> None:
     """A and B heated together in an atmosphere (co-sintering, annealing; Wang et al. 2020 §3.2.2-3.3).
 
@@ -72,7 +76,7 @@ def thermal_cmd(a: str, b: str, temperature: str, volumes: str | None, atmospher
         raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint="--plot")
     ts = temperatures(temperature)
     atm = _atmosphere(atmosphere, humidity, carbon, open_mu)
-    calc = ThermalCalculator(thermo_for(entries), a, b, atm, volumes, ratio)
+    calc = ThermalCalculator(thermo_for(entries), a, b, atm, volumes, ratio, experimental)
     if len(ts) == 1:
         res: Any = calc.at(ts[0])
     else:
@@ -100,7 +104,7 @@ def thermal_cmd(a: str, b: str, temperature: str, volumes: str | None, atmospher
 @entries_option
 @json_option
 def air_cmd(material: str, temperature: str, volumes: str | None, atmosphere: str | None, humidity: str | None,
-            carbon: bool, open_mu: str | None, entries: str | None, as_json: bool) -> None:
+            carbon: bool, open_mu: str | None, experimental: bool, entries: str | None, as_json: bool) -> None:
     """What MATERIAL becomes in air or another atmosphere (Li2CO3, LiOH ... on garnets; Wang et al. 2020 §2.2)."""
     from ..interfaces.thermal import in_atmosphere
 
@@ -108,7 +112,7 @@ def air_cmd(material: str, temperature: str, volumes: str | None, atmosphere: st
     if len(ts) != 1:
         raise SsbkitError("give one --temperature for air (e.g. 25C)", param="temperature")
     r = in_atmosphere(thermo_for(entries), material, _atmosphere(atmosphere, humidity, carbon, open_mu), ts[0],
-                      volumes)
+                      volumes, experimental=experimental)
     if as_json:
         echo_json(r)
         return
@@ -123,7 +127,8 @@ def air_cmd(material: str, temperature: str, volumes: str | None, atmosphere: st
 @entries_option
 @json_option
 def anneal_cmd(layer: str, substrate: str | None, up_to: str, volumes: str | None, atmosphere: str | None,
-               humidity: str | None, carbon: bool, open_mu: str | None, entries: str | None, as_json: bool) -> None:
+               humidity: str | None, carbon: bool, open_mu: str | None, experimental: bool, entries: str | None,
+               as_json: bool) -> None:
     """Temperature at which a surface LAYER (Li2CO3, LiOH) is removed in an atmosphere (Wang et al. 2020 §2.3.1).
 
     e.g. ssbkit anneal Li2CO3 --on LLZO --atmosphere ar --carbon
@@ -135,7 +140,7 @@ def anneal_cmd(layer: str, substrate: str | None, up_to: str, volumes: str | Non
         raise SsbkitError("--up-to takes one temperature above 300 K", param="temperature")
     r = removal_temperature(thermo_for(entries), layer, _atmosphere(atmosphere or "ar", humidity, carbon, open_mu),
                             substrate,
-                            t_high=hi[0], volumes=volumes)
+                            t_high=hi[0], volumes=volumes, experimental=experimental)
     if as_json:
         echo_json(r)
         return

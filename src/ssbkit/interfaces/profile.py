@@ -25,7 +25,6 @@ from ..results import Provenance, Result
 from ..thermo.mixing import TIE_EV, MixingLP, Vertex, energy
 from ..thermo.parametric import Line, Piece, concave_pieces, locate
 from ..thermo.reaction import Reaction
-
 from .reaction_results import InterfaceReaction, Kink
 
 #: An :class:`ssbkit.interfaces.reactions.InterfaceCalculator` (not imported: it imports this module).

@@ -137,7 +137,8 @@ class ThermalCalculator:
     """
 
     def __init__(self, thermo: Thermo, a: str | Material, b: str | Material, atmosphere: Atmosphere | None = None,
-                 volumes: Any = None, mixture_fraction_a: float = 0.5) -> None:
+                 volumes: Any = None, mixture_fraction_a: float = 0.5, experimental: bool = False) -> None:
+        self.experimental = experimental
         from ..validate import number
 
         self.mixture_fraction_a = number(mixture_fraction_a, "mixture fraction of A", 0.0, 1.0, lo_open=True,
@@ -162,7 +163,7 @@ class ThermalCalculator:
         from ..validate import number
 
         t = number(temperature_K, "temperature", 0.0, 2000.0, unit="K", param="temperature")
-        th = self.thermo if t == 0 else self.thermo.at_temperature(t, self.volumes)
+        th = self.thermo if t == 0 else self.thermo.at_temperature(t, self.volumes, self.experimental)
         mu = self.atmosphere.chemical_potentials(t) if self.atmosphere else {}
         els = sorted(set(self.ca) | set(self.cb) | set(mu))
         sysm = th.full_system(els)
@@ -285,14 +286,14 @@ class AtmosphereReaction(Result):
 
 def in_atmosphere(thermo: Thermo, name: str | Material, atmosphere: Atmosphere, temperature_K: float,
                   volumes: Any = None, with_material: str | Material | None = None,
-                  fraction: float = 0.5) -> AtmosphereReaction:
+                  fraction: float = 0.5, experimental: bool = False) -> AtmosphereReaction:
     """Equilibrium of ``name`` (or of its mixture with ``with_material``, formula-unit fraction ``fraction``
     of ``name``) with ``atmosphere`` at ``temperature_K``; energy with the material(s) at their own G(T)."""
     from ..thermo.lp import PhaseLP
     from ..validate import number
 
     t = number(temperature_K, "temperature", 0.0, 2000.0, unit="K", param="temperature")
-    th = thermo if t == 0 else thermo.at_temperature(t, volumes)
+    th = thermo if t == 0 else thermo.at_temperature(t, volumes, experimental)
     mat = thermo.material(name)
     parts = [(1.0 if with_material is None else fraction, mat)]
     if with_material is not None:
@@ -362,16 +363,15 @@ class RemovalTemperature(Result):
 
 def removal_temperature(thermo: Thermo, layer: str | Material, atmosphere: Atmosphere,
                         substrate: str | Material | None = None, t_low: float = 300.0, t_high: float = 1800.0,
-                        volumes: Any = None, resolution_K: float = 1.0) -> RemovalTemperature:
+                        volumes: Any = None, resolution_K: float = 1.0, experimental: bool = False
+                        ) -> RemovalTemperature:
     """Lowest T at which ``layer`` (alone, or in contact with ``substrate``) no longer appears in the
     equilibrium with ``atmosphere`` (a 25 K grid, then bisection to ``resolution_K``)."""
-    from ..thermo.hull import reduced_formula
-
-    from ..materials import resolve
-
     from dataclasses import replace
 
+    from ..materials import resolve
     from ..thermo.atmosphere import _molecule as molecule
+    from ..thermo.hull import reduced_formula
 
     mat = thermo.material(layer)
     own = reduced_formula(mat.model_formula)
@@ -386,7 +386,7 @@ def removal_temperature(thermo: Thermo, layer: str | Material, atmosphere: Atmos
         return formula == own or (bool(els & cations) and "O" in els and bool(els & {"C", "H"}))
 
     def gone(t: float) -> tuple[bool, AtmosphereReaction]:
-        r = in_atmosphere(thermo, mat, atmosphere, t, volumes, with_material=substrate)
+        r = in_atmosphere(thermo, mat, atmosphere, t, volumes, with_material=substrate, experimental=experimental)
         return not any(contaminant(p) for p in r.products), r
 
     grid = [t_low + 25.0 * k for k in range(int((t_high - t_low) // 25) + 1)]

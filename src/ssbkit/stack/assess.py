@@ -236,6 +236,7 @@ class StackAssessor:
                                        "§3.2.2-3.3)")
                     else:
                         reasons.append(f"processing ({st.label}): no reaction")
+                reasons += _cation_diffusion(lay_l, lay_r, self.process)
                 out.append(replace(x, verdict=verdict, reasons=tuple(reasons)))
             anode_side = next((x for x in out if x.side == "anode"), None)
             el = next((lay for lay in stack.layers if lay.material.name == (anode_side.left if anode_side else None)),
@@ -548,6 +549,27 @@ class StackAssessor:
                            "stable" if t.driving_force_eV_per_atom is not None and
                            t.driving_force_eV_per_atom > -self.th.stable_eV else
                            "mixed-conducting" if k.conducting_products and k.electron_source else "passivating"))
+
+
+def _cation_diffusion(left: Layer, right: Layer, steps: tuple) -> list[str]:
+    """Diffusion lengths over the processing steps (with durations) of the tabulated species that one side
+    holds and the other hosts (Co into LLZO; :mod:`ssbkit.physics.interdiffusion`)."""
+    from ..physics.interdiffusion import PARAMETERS, diffusion_length
+
+    schedule = [(st.temperature_K, st.duration_h * 3600.0) for st in steps if st.duration_h]
+    out = []
+    for src, host in ((left, right), (right, left)):
+        for (species, host_formula), p in PARAMETERS.items():
+            if species == "Li" or _reduced(host.formula) != _reduced(host_formula):
+                continue
+            if species in {el.symbol for el in src.material.composition}:
+                if not schedule:
+                    out.append(f"{species} diffusion into {host.material.name}: give step durations to compute it")
+                    continue
+                r = diffusion_length(schedule, species, host_formula)
+                out.append(f"{species} diffuses about {r.length_nm:.3g} nm into {host.material.name} during processing "
+                           f"(D0 {p.d0_m2_per_s:.3g} m2/s, Ea {p.activation_energy_eV:g} eV; {p.source})")
+    return out
 
 
 def _physics_verdict(physics: AnodePhysics | None, verdict: Verdict,

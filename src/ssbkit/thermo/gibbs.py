@@ -90,6 +90,55 @@ def g_delta(volume: float, mass: float, t: float) -> float:
     return (-2.48e-4 * math.log(volume) - 8.94e-5 * mass / volume) * t + 0.181 * math.log(t) - 0.882
 
 
+@lru_cache(maxsize=1)
+def _janaf_index() -> dict[tuple[tuple[str, float], ...], tuple[str, float]]:
+    """Composition key -> NIST-JANAF table of the crystal (``cr,l`` preferred: it spans the melting point)."""
+    try:
+        from janaf import index
+    except ImportError:
+        raise SsbkitError("experimental Gibbs energies need the janaf package: pip install \"ssbkit[janaf]\"") from None
+    from ..data.entryset import parse_simple_formula
+    from ..data.volumes import comp_key
+
+    out: dict[tuple[tuple[str, float], ...], tuple[str, float]] = {}
+    for row in index.db().iter_rows(named=True):
+        if row["phase"] not in ("cr", "cr,l"):
+            continue
+        try:
+            comp = parse_simple_formula(row["formula"])
+        except Exception:  # noqa: BLE001 - ions, electrons and odd formulas are not solids we model
+            continue
+        key = comp_key(comp)
+        if len(key) > 1 and (key not in out or row["phase"] == "cr,l"):
+            out[key] = (row["index"], float(sum(comp.values())))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _janaf_table(table_index: str) -> tuple[np.ndarray, np.ndarray]:
+    """(T in K, delta-f G in kJ/mol) of one JANAF table, rows with a value."""
+    from janaf import Table
+
+    df = Table(index=table_index).df
+    t = df["T(K)"].to_numpy()
+    g = df["delta-f G"].to_numpy()
+    ok = np.isfinite(t) & np.isfinite(g)
+    return t[ok], g[ok]
+
+
+def experimental_g(comp: dict[str, float], t: float) -> float | None:
+    """NIST-JANAF standard Gibbs energy of formation of a crystalline compound at T (eV/atom), or None."""
+    from ..data.volumes import comp_key
+
+    hit = _janaf_index().get(comp_key(comp))
+    if hit is None:
+        return None
+    ts, gs = _janaf_table(hit[0])
+    if not ts.size or t < ts.min() or t > ts.max():
+        return None
+    return float(np.interp(t, ts, gs)) / 96.48533212 / hit[1]  # kJ/mol per formula unit -> eV/atom
+
+
 @dataclass
 class GibbsSet:
     """An entry set at temperature, with what was assumed.
@@ -100,6 +149,8 @@ class GibbsSet:
         model_temperature_K: the temperature the model was evaluated at (300 K below 300 K).
         estimated_volumes: formulas whose volume came from the estimator.
         gases: formulas given their tabulated gas G(T).
+        experimental: formula -> experimental minus SISSO G_f (eV/atom) for the phases given their
+            NIST-JANAF values (with ``experimental=True``).
         notes: what the result should say.
     """
 
@@ -109,13 +160,15 @@ class GibbsSet:
     estimated_volumes: tuple[str, ...] = ()
     gases: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    experimental: dict[str, float] = field(default_factory=dict)
 
 
 class GibbsModel:
     """Takes the entries of a chemical system to temperature (memoised per system and temperature)."""
 
-    def __init__(self, volumes: VolumeTable) -> None:
+    def __init__(self, volumes: VolumeTable, experimental: bool = False) -> None:
         self.volumes = volumes
+        self.experimental = experimental
         self._static: dict[tuple[int, tuple[str, ...]], tuple] = {}
         self._sets: dict[tuple[int, tuple[str, ...], float], GibbsSet] = {}
 
@@ -172,6 +225,15 @@ class GibbsModel:
         g_el = np.array([element_g(e, t) for e in els])
         g = dh + slope * t + 0.181 * math.log(t) - 0.882 - frac @ g_el
         g = np.where(kind == 1, dh, g)
+        exp_diff: dict[str, float] = {}
+        if self.experimental:
+            from pymatgen.core import Composition
+
+            for r in np.flatnonzero(kind == 0):
+                ge = experimental_g(comps[r], t)
+                if ge is not None:
+                    exp_diff[Composition(comps[r]).reduced_formula] = round(float(ge - g[r]), 6)
+                    g[r] = ge
         gas_names = []
         for r in np.flatnonzero(kind == 2):
             integer, per_atom = gas_fu[r]
@@ -186,7 +248,10 @@ class GibbsModel:
         if estimated:
             notes.append(f"volumes estimated (MAE {self.volumes.estimator_mae:.2f} A^3/atom) for: "
                          + ", ".join(estimated[:12]) + (f" and {len(estimated) - 12} more" if len(estimated) > 12 else ""))
-        got = GibbsSet(sub, t_req, t, estimated, tuple(sorted(set(gas_names))), tuple(notes))
+        if exp_diff:
+            notes.append("experimental NIST-JANAF G_f(T) (minus SISSO, meV/atom) for: "
+                         + ", ".join(f"{f} ({1000 * d:+.0f})" for f, d in sorted(exp_diff.items())))
+        got = GibbsSet(sub, t_req, t, estimated, tuple(sorted(set(gas_names))), tuple(notes), exp_diff)
         self._sets[key] = got
         return got
 

@@ -154,10 +154,11 @@ class Thermo:
         self._engines: dict[int, HullEngine] = {}
 
     # ------------------------------------------------------------ plumbing
-    def at_temperature(self, temperature_K: float, volumes: Any = None) -> Thermo:
+    def at_temperature(self, temperature_K: float, volumes: Any = None, experimental: bool = False) -> Thermo:
         """This data at ``temperature_K``: every phase's Gibbs energy of formation G_f(T) from its 0 K
         energy and volume (:mod:`ssbkit.thermo.gibbs`).  ``volumes``: a
-        :class:`~ssbkit.data.volumes.VolumeTable`, a path, or None for the configured one."""
+        :class:`~ssbkit.data.volumes.VolumeTable`, a path, or None for the configured one.  ``experimental``:
+        compounds with a NIST-JANAF crystal table take its G_f(T) instead (the difference is reported)."""
         from ..data.volumes import VolumeTable, open_volumes
         from ..errors import DataSourceError
         from .gibbs import GibbsModel, TemperatureSource
@@ -167,9 +168,9 @@ class Thermo:
             raise DataSourceError("temperature needs volumes per atom: configure a volumes table (a CSV of "
                                   "reduced_formula, volume_A3_per_atom; SSBKIT_VOLUMES)", param="volumes")
         models = self.__dict__.setdefault("_gibbs_models", {})
-        model = models.get(table.path)
+        model = models.get((table.path, experimental))
         if model is None:
-            model = models[table.path] = GibbsModel(table)
+            model = models[(table.path, experimental)] = GibbsModel(table, experimental)
         out = Thermo(TemperatureSource(self.source, model, temperature_K))  # type: ignore[arg-type]
         return out
 
