@@ -249,3 +249,31 @@ def test_experimental_janaf_option_reports_the_difference(warm):
     exp_co3 = removal_temperature(warm, "Li2CO3", ar, experimental=True).temperature_K
     exp_oh = removal_temperature(warm, "LiOH", ar, experimental=True).temperature_K
     assert exp_oh < exp_co3 < removal_temperature(warm, "Li2CO3", ar).temperature_K
+
+
+def test_hull_window_decompose_react_in_an_atmosphere(warm, capsys, entries_path, volumes_path):
+    from ssbkit.interfaces import InterfaceCalculator
+    from ssbkit.interfaces.thermal import in_atmosphere
+
+    air = parse_atmosphere("dry-air")
+    th = warm.in_atmosphere(air, 773.15)
+    for m in ("Li7La3Zr2O12", "LiCoO2", "Li2O", "Li3PO4"):
+        h = th.hull(m)
+        direct = in_atmosphere(warm, m, air, 773.15)
+        assert h.e_above_hull_eV_per_atom == pytest.approx(-direct.reaction_energy_eV_per_atom, abs=1e-6), m
+        assert {p.formula for p in h.decomposition} == set(direct.products), m
+    d = th.decompose("Li7La3Zr2O12")
+    assert {p.formula for p in d.products} == set(in_atmosphere(warm, "LLZO", air, 773.15).products)
+    assert d.products[0].amount_formula_units > 0.5  # whole formula units of the real phases, not closed atoms
+    # open O only: the oxide's Li-open window moves with the oxygen potential
+    lean = warm.in_atmosphere(parse_atmosphere("O2=1e-20"), 773.15).window("LiCoO2")
+    rich = warm.in_atmosphere(parse_atmosphere("O2=1"), 773.15).window("LiCoO2")
+    assert lean.reduction_limit_V != rich.reduction_limit_V
+    r = InterfaceCalculator(th, "LLZO", "LiCoO2").closed()
+    assert any("open elements (dry-air)" in n for n in r.provenance.notes)
+    code = main(["hull", "LLZO", "--atmosphere", "dry-air", "--temperature", "500C", "--json", "--entries",
+                 str(entries_path), "--volumes", str(volumes_path)])
+    obj = json.loads(capsys.readouterr().out)
+    assert code == 0 and obj["e_above_hull_eV_per_atom"] == pytest.approx(
+        -in_atmosphere(warm, "LLZO", air, 773.15).reaction_energy_eV_per_atom, abs=1e-6)
+    assert main(["window", "LLZO", "--humidity", "50", "--entries", str(entries_path)]) == 2

@@ -64,24 +64,40 @@ def temperature_options(f: Callable[..., Any]) -> Callable[..., Any]:
                           "Default: $SSBKIT_VOLUMES.")(f)
     f = click.option("--experimental", is_flag=True,
                      help="With --temperature: compounds with a NIST-JANAF crystal table use its G_f(T).")(f)
+    f = click.option("--open", "open_mu", default=None, metavar="EL=eV,...",
+                     help="Hold elements open at these chemical potentials (eV/atom vs the element at T), e.g. "
+                          "O=-1.2.")(f)
+    f = click.option("--humidity", default=None, metavar="PERCENT", help="With --atmosphere: relative humidity "
+                     "at 25 C (0-100 %%).")(f)
+    f = click.option("--atmosphere", default=None, metavar="PRESET|GAS=BAR,...",
+                     help="Hold the gases' elements open (air, dry-air, o2, ar, n2, vacuum, co2, or O2=0.21,...); "
+                          "energies become grand potentials per atom of the other elements.")(f)
     return click.option("--temperature", default=None, metavar="T",
                         help="Gibbs energies at this temperature (e.g. 700C; Bartel SISSO); default: the 0 K "
                              "data.")(f)
 
 
-def thermo_at(entries: str | None, temperature: str | None, volumes: str | None, experimental: bool = False) -> Any:
-    """:func:`thermo_for`, taken to ``temperature`` (one value, C or K) when given."""
+def thermo_at(entries: str | None, temperature: str | None, volumes: str | None, experimental: bool = False,
+              atmosphere: str | None = None, humidity: str | None = None, open_mu: str | None = None) -> Any:
+    """:func:`thermo_for`, taken to ``temperature`` (one value, C or K) and into an atmosphere when given."""
     import click
 
     th = thermo_for(entries)
-    if temperature is None:
-        return th
-    from ._common import temperatures
+    t = 0.0
+    if temperature is not None:
+        from ._common import temperatures
 
-    ts = temperatures(temperature)
-    if len(ts) != 1:
-        raise click.BadParameter("give one temperature, e.g. 700C", param_hint="--temperature")
-    return th.at_temperature(ts[0], volumes, experimental) if ts[0] > 0 else th
+        ts = temperatures(temperature)
+        if len(ts) != 1:
+            raise click.BadParameter("give one temperature, e.g. 700C", param_hint="--temperature")
+        t = ts[0]
+    if atmosphere is None and open_mu is None:
+        if humidity is not None:
+            raise click.BadParameter("--humidity goes with --atmosphere", param_hint="--humidity")
+        return th.at_temperature(t, volumes, experimental) if t > 0 else th
+    from .thermal import _atmosphere
+
+    return th.in_atmosphere(_atmosphere(atmosphere, humidity, False, open_mu), t, volumes, experimental)
 
 
 def with_progress(items: list[Any], label: str, fn: Callable[[Any], Any], quiet: bool = False) -> list[Any]:

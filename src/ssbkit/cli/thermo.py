@@ -30,7 +30,8 @@ from .options import (
 @entries_option
 @json_option
 def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, show_profile: bool, apparent: bool,
-               bandgaps: str | None, temperature: str | None, volumes: str | None, experimental: bool, entries: str | None,
+               bandgaps: str | None, temperature: str | None, volumes: str | None, experimental: bool,
+    atmosphere: str | None, humidity: str | None, open_mu: str | None, entries: str | None,
                as_json: bool) -> None:
     """Intrinsic electrochemical stability window of each FORMULA (or abbreviation: LGPS, LLZO, ...).
 
@@ -41,7 +42,7 @@ def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, sh
         raise click.BadParameter("must be > 0 V", param_hint="--vmax")
     if plot_path and not plot_path.lower().endswith((".png", ".svg", ".pdf")):
         raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint="--plot")
-    th = thermo_at(entries, temperature, volumes, experimental)
+    th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu)
     windows = with_progress(list(formulas), "windows", lambda f: th.window(f, (0.0, vmax)), quiet=as_json)
     apps = None
     if apparent:
@@ -74,9 +75,10 @@ def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, sh
 @temperature_options
 @entries_option
 @json_option
-def hull_cmd(formula: str, temperature: str | None, volumes: str | None, experimental: bool, entries: str | None, as_json: bool) -> None:
+def hull_cmd(formula: str, temperature: str | None, volumes: str | None, experimental: bool,
+    atmosphere: str | None, humidity: str | None, open_mu: str | None, entries: str | None, as_json: bool) -> None:
     """Energy above the convex hull and decomposition of FORMULA (at 0 K, or at --temperature)."""
-    r = thermo_at(entries, temperature, volumes, experimental).hull(formula)
+    r = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu).hull(formula)
     if as_json:
         echo_json(r)
         return
@@ -90,9 +92,10 @@ def hull_cmd(formula: str, temperature: str | None, volumes: str | None, experim
 @entries_option
 @json_option
 def decompose_cmd(formula: str, voltage: float | None, temperature: str | None, volumes: str | None, experimental: bool,
+    atmosphere: str | None, humidity: str | None, open_mu: str | None,
                   entries: str | None, as_json: bool) -> None:
     """Equilibrium decomposition of FORMULA, closed or at --voltage (Li exchanged with a reservoir)."""
-    r = thermo_at(entries, temperature, volumes, experimental).decompose(formula, voltage)
+    r = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu).decompose(formula, voltage)
     if as_json:
         echo_json(r)
         return

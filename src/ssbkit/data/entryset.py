@@ -98,13 +98,21 @@ class EntrySet:
     _index: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _el_pos: dict[str, int] = field(default_factory=dict, repr=False)
     _chemsys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object), repr=False)
+    #: with elements held open (grand potentials): the fraction of each entry's atoms left in its
+    #: composition, so that amounts convert back to the whole phase (None: nothing open)
+    closed_fraction: np.ndarray | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ build
     @classmethod
     def from_records(cls, formulas: Sequence[str], energies_per_atom: Sequence[float],
                      entry_ids: Sequence[str] | None = None,
-                     compositions: Sequence[dict[str, float]] | None = None) -> EntrySet:
-        """Build from parallel sequences (formula, energy per atom in eV/atom, id)."""
+                     compositions: Sequence[dict[str, float]] | None = None,
+                     zero_references: bool = False) -> EntrySet:
+        """Build from parallel sequences (formula, energy per atom in eV/atom, id).
+
+        ``zero_references``: the energies are already relative to the elements (kept as given, every
+        element's reference at 0), e.g. grand potentials with some elements open.
+        """
         n = len(formulas)
         if n == 0:
             raise DataSourceError("the data source holds no entries")
@@ -132,10 +140,10 @@ class EntrySet:
                  comp_el=np.asarray(els, dtype=np.int32), comp_amt=np.asarray(amts, dtype=float),
                  e_form_per_atom=np.zeros(n), raw_energy_per_atom=raw,
                  element_refs=np.full(len(elements), np.nan))
-        es._finish()
+        es._finish(zero_references=zero_references)
         return es
 
-    def _finish(self, chemsys: np.ndarray | None = None) -> None:
+    def _finish(self, chemsys: np.ndarray | None = None, zero_references: bool = False) -> None:
         """Compute elemental references, formation energies and the chemsys index.
 
         ``chemsys`` (one key per entry, from the cache) skips recomputing keys.
@@ -150,6 +158,8 @@ class EntrySet:
             v = self.raw_energy_per_atom[i]
             if not (v >= refs[e]):  # NaN-aware min
                 refs[e] = v
+        if zero_references:
+            refs = np.zeros(len(self.elements))
         self.element_refs = refs
         # formation energy per atom = raw - sum_j x_j ref_j (NaN refs -> NaN)
         totals = np.add.reduceat(self.comp_amt, self.comp_ptr[:-1]) if n else np.zeros(0)

@@ -92,7 +92,7 @@ def anode_interface(thermo: Thermo, electrolyte: str, anode: str = "Li", gaps: A
     if an.model_formula == "Li":
         w = thermo.window(mat)
         d0 = thermo.decompose(mat, voltage=0.0)
-        own = thermo.find_entry(thermo.comp_dict(mat))
+        own = thermo.find_entry(thermo.comp_dict(mat), mat)
         e_self = -(w.e_above_hull_eV_per_atom or 0.0) if own else 0.0
         total = d0.reaction_energy_eV_per_atom
         reduction = min(0.0, total - e_self)

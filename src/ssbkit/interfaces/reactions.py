@@ -81,8 +81,8 @@ class InterfaceCalculator:
         els = sorted(set(self.ca) | set(self.cb))
         self.closed_system: ChemicalSystem = thermo.system(els)
         self._open_system: ChemicalSystem | None = None
-        self.match_a = thermo.find_entry(self.ca)
-        self.match_b = thermo.find_entry(self.cb)
+        self.match_a = thermo.find_entry(self.ca, self.a)
+        self.match_b = thermo.find_entry(self.cb, self.b)
 
     # --------------------------------------------------------------- closed
     def closed(self, use_hull_energy: bool = False) -> InterfaceReaction:
@@ -248,8 +248,10 @@ class InterfaceCalculator:
 
 
 def _li_fraction(sysm: ChemicalSystem, phase: Phase, li_row: int) -> float:
+    """Li atoms per (whole-phase) atom of ``phase``."""
     col = int(np.flatnonzero(sysm.stable == phase.index)[0])
-    return float(sysm.matrix[li_row, col])
+    closed = sysm.entries.closed_fraction
+    return float(sysm.matrix[li_row, col]) * (1.0 if closed is None else float(closed[phase.index]))
 
 
 def react(thermo: Thermo, a: str, b: str, voltage: float | None = None,

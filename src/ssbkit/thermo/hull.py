@@ -225,11 +225,13 @@ class ChemicalSystem:
         """Phases with non-zero amounts, largest first."""
         out = []
         nz = np.flatnonzero(amounts > AMOUNT_TOL * max(1.0, float(amounts.sum())))
+        closed = self.entries.closed_fraction  # elements held open: back to whole-phase atoms
         for j in nz:
             i = int(self.stable[j])
+            whole = 1.0 if closed is None else float(closed[i])
             out.append(Phase(index=i, entry_id=self.entries.entry_ids[i],
                              formula=reduced_formula(self.entries.formulas[i]),
-                             amount=float(amounts[j] * scale),
+                             amount=float(amounts[j] * scale / whole),
                              e_form_eV_per_atom=float(self.energies[j])))
         out.sort(key=lambda p: (-round(p.amount, 9), p.formula))
         return out

@@ -66,3 +66,65 @@ class OpenSystem:
         full = np.zeros(len(self.system.stable))
         full[self.cols] = amounts_closed / self.f_closed
         return {k: float(self.system.matrix[self.system.elements.index(k)] @ full) for k in self.mu}
+
+
+class OpenSource:
+    """A data source with elements held open at fixed chemical potentials (a gas atmosphere).
+
+    Each entry becomes its grand potential per atom of the remaining elements,
+    ``(g N - sum_k mu_k n_k) / N_closed``, with the open elements dropped from its composition (and
+    entries made only of them removed); the phase keeps its name and whole-phase amounts
+    (:attr:`~ssbkit.data.entryset.EntrySet.closed_fraction`).  A :class:`~ssbkit.thermo.service.Thermo`
+    on it answers hulls, windows (Li open as well), decompositions and reactions in the atmosphere.
+    """
+
+    def __init__(self, base, mu: Mapping[str, float], label: str = "") -> None:  # base: a data source
+        self.base = base
+        self.mu = {k: float(v) for k, v in mu.items()}
+        self.label = label
+        self.kind, self.location, self.version = base.kind, base.location, base.version
+        self._sets: dict[tuple[int, tuple[str, ...]], object] = {}
+
+    @property
+    def last(self):  # the temperature notes of the wrapped source, if any
+        return getattr(self.base, "last", None)
+
+    def entries_for(self, elements):
+        from ..data.entryset import EntrySet
+
+        closed = sorted(set(elements) - set(self.mu))
+        full = sorted(set(closed) | set(self.mu))
+        es = self.base.entries_for(full)
+        key = (id(es), tuple(full))
+        got = self._sets.get(key)
+        if got is not None:
+            return got
+        idx = es.indices_in(full)
+        from ..data.volumes import comp_key
+
+        formulas, energies, ids, comps, frac, full = [], [], [], [], [], []
+        for i in idx:
+            comp = es.composition(int(i))
+            keep = {k: v for k, v in comp.items() if k not in self.mu}
+            if not keep:
+                continue
+            n, nc = sum(comp.values()), sum(keep.values())
+            g = float(es.e_form_per_atom[i]) * n - sum(self.mu[k] * v for k, v in comp.items() if k in self.mu)
+            formulas.append(es.formulas[int(i)])
+            energies.append(g / nc)
+            ids.append(es.entry_ids[int(i)])
+            comps.append(keep)
+            frac.append(nc / n)
+            full.append(comp_key(comp))
+        sub = EntrySet.from_records(formulas, energies, ids, compositions=comps, zero_references=True)
+        sub.closed_fraction = np.asarray(frac)
+        sub.full_keys = full  # type: ignore[attr-defined]  # whole compositions, to tell phases apart
+        self._sets[key] = sub
+        return sub
+
+    def provenance(self) -> dict[str, object]:
+        out = dict(self.base.provenance())
+        out["open_chemical_potentials_eV"] = dict(self.mu)
+        if self.label:
+            out["atmosphere"] = self.label
+        return out

@@ -152,6 +152,19 @@ class Thermo:
     def __init__(self, source: DataSource | None = None) -> None:
         self.source = source or open_source()
         self._engines: dict[int, HullEngine] = {}
+        #: elements held open at fixed chemical potentials (eV/atom); see :meth:`in_atmosphere`
+        self.open_potentials: dict[str, float] = dict(getattr(self.source, "mu", {}) or {})
+
+    def in_atmosphere(self, atmosphere: Any, temperature_K: float = 0.0, volumes: Any = None,
+                      experimental: bool = False) -> Thermo:
+        """This data at ``temperature_K`` with the atmosphere's elements open (O from O2, C from CO2, H from
+        H2O ...; :class:`~ssbkit.thermo.atmosphere.Atmosphere`): hulls, windows, decompositions and reactions
+        are then grand potentials per atom of the other elements."""
+        from .open import OpenSource
+
+        base = self.at_temperature(temperature_K, volumes, experimental) if temperature_K > 0 else self
+        mu = atmosphere.chemical_potentials(temperature_K)
+        return Thermo(OpenSource(base.source, mu, atmosphere.name))  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ plumbing
     def at_temperature(self, temperature_K: float, volumes: Any = None, experimental: bool = False) -> Thermo:
@@ -178,7 +191,14 @@ class Thermo:
     def temperature_notes(self) -> tuple[str, ...]:
         """What a result at temperature must say (model, clamped temperature, estimated volumes)."""
         last = getattr(self.source, "last", None)
-        return last.notes if last is not None else ()
+        notes = tuple(last.notes) if last is not None else ()
+        if self.open_potentials:
+            label = getattr(self.source, "label", "")
+            notes += (f"open elements{' (' + label + ')' if label else ''}: "
+                      + ", ".join(f"mu_{k} = {v:.3f} eV" for k, v in self.open_potentials.items())
+                      + "; energies are grand potentials per atom of the other elements, and reactions leave out "
+                      "the gas exchanged (ssbkit air / thermal write it)",)
+        return notes
 
     def engine_for(self, elements: list[str] | set[str]) -> HullEngine:
         """The hull engine whose entry set covers ``elements``."""
@@ -209,12 +229,17 @@ class Thermo:
     def material(name: str | Material) -> Material:
         return name if isinstance(name, Material) else resolve(name)
 
-    @staticmethod
-    def comp_dict(material: Material) -> dict[str, float]:
-        return {el.symbol: float(a) for el, a in material.composition.items()}
+    def comp_dict(self, material: Material) -> dict[str, float]:
+        """The material's composition; elements held open (an atmosphere) are left out."""
+        return {el.symbol: float(a) for el, a in material.composition.items()
+                if el.symbol not in self.open_potentials}
 
-    def find_entry(self, comp: Mapping[str, float]) -> EntryMatch | None:
-        """Lowest-energy entry with the same reduced composition as ``comp``."""
+    def find_entry(self, comp: Mapping[str, float], material: Material | None = None) -> EntryMatch | None:
+        """Lowest-energy entry with the same reduced composition as ``comp``.
+
+        With elements held open, ``comp`` lacks them; ``material`` then picks, among the entries with
+        that composition of the other elements, the one that is this material (its whole composition).
+        """
         els = sorted(comp)
         es: EntrySet = self.source.entries_for(els)
         idx = es.indices_exact(chemsys_key(els))
@@ -224,6 +249,14 @@ class Thermo:
         target = np.array([comp[e] for e in els], dtype=float)
         target = target / target.sum()
         hit = idx[np.all(np.abs(mat - target[:, None]) < 1e-6, axis=0)]
+        full_keys = getattr(es, "full_keys", None)
+        if full_keys is not None and self.open_potentials:
+            from ..data.volumes import comp_key
+
+            if material is None:
+                return None  # which of the phases with this composition of the other elements: unknown
+            want = comp_key({el.symbol: float(a) for el, a in material.composition.items()})
+            hit = hit[[full_keys[int(i)] == want for i in hit]] if hit.size else hit
         if hit.size == 0:
             return None
         e = es.e_form_per_atom[hit]
@@ -238,7 +271,7 @@ class Thermo:
         comp = self.comp_dict(mat)
         els = sorted(set(comp) | {LI})
         system = self.system(els)
-        match = self.find_entry(comp)
+        match = self.find_entry(comp, mat)
         w = stability_window(system, comp, mat.model_formula, voltage_range,
                              own_energy_per_atom=match.e_form_eV_per_atom if match else None,
                              entry_id=match.entry_id if match else None)
@@ -262,7 +295,7 @@ class Thermo:
         hull_pa = res.value / n
         phases = system.phases(res.amounts / n)
         es = system.entries
-        match = self.find_entry(comp)
+        match = self.find_entry(comp, mat)
         polys = []
         if match is not None:
             idx = es.indices_exact(chemsys_key(els))
@@ -287,7 +320,7 @@ class Thermo:
         mat = self.material(name)
         comp = self.comp_dict(mat)
         natoms = float(sum(comp.values()))
-        match = self.find_entry(comp)
+        match = self.find_entry(comp, mat)
         if voltage is None:
             els = sorted(comp)
             system = self.system(els)
@@ -310,8 +343,9 @@ class Thermo:
                 raise FormulaError(f"{mat.name} is pure Li: nothing to decompose in a Li-open system")
             res = lp.solve(bc)
             phases = g.phases(res.amounts)
-            li_products = sum(p.amount * system.matrix[system.elements.index(LI),
-                                                       int(np.flatnonzero(system.stable == p.index)[0])]
+            closed = system.entries.closed_fraction  # whole-phase atoms -> atoms of the composition
+            li_products = sum(p.amount * (1.0 if closed is None else float(closed[p.index]))
+                              * system.matrix[system.elements.index(LI), int(np.flatnonzero(system.stable == p.index)[0])]
                               for p in phases)
             li = float(li_products - comp.get(LI, 0.0))
             e_own = match.e_form_eV_per_atom * natoms if match else None
