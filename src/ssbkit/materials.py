@@ -252,6 +252,19 @@ def canonical_abbreviation(name: str) -> str | None:
     return key if key in ABBREVIATIONS else None
 
 
+def _from_pymatgen(obj: object) -> str:
+    """The formula of a pymatgen ``Composition``, entry (``.composition``) or ``Structure`` (its reduced formula)."""
+    from pymatgen.core import Structure
+
+    if isinstance(obj, Structure):
+        return obj.composition.reduced_formula
+    comp = obj if isinstance(obj, Composition) else getattr(obj, "composition", None)
+    if not isinstance(comp, Composition):
+        raise FormulaError(f"cannot use a {type(obj).__name__} as a material: give a name, a formula, or a pymatgen "
+                           "Composition, entry or Structure")
+    return "".join(f"{el.symbol}{'' if abs(a - 1) < 1e-9 else f'{a:.10g}'}" for el, a in comp.items())
+
+
 def resolve(name: str) -> Material:
     """Resolve an abbreviation or formula into a :class:`Material`.
 
@@ -260,6 +273,8 @@ def resolve(name: str) -> Material:
     >>> resolve("S4PLi3").composition.reduced_formula
     'Li3PS4'
     """
+    if not isinstance(name, str):
+        name = _from_pymatgen(name)
     validate_name(name)
     abbr = canonical_abbreviation(name)
     if abbr is not None:

@@ -64,6 +64,25 @@ class Result:
             d[name] = _plain_value(getattr(self, name))
         return _finite(d)
 
+    #: the field listed one row per item by :meth:`to_dataframe` (None: the result is one row)
+    _table: ClassVar[str | None] = None
+
+    def to_dataframe(self) -> Any:
+        """A pandas DataFrame: one row per item of the result's main sequence (``_table``), else one row;
+        nested fields flattened with dotted names."""
+        import pandas as pd
+
+        rows = getattr(self, self._table) if self._table else [self]
+        return pd.json_normalize([r.to_dict() if isinstance(r, Result) else r for r in rows])
+
+    def _repr_html_(self) -> str:
+        """Jupyter display: the table of :meth:`to_dataframe` (at most 60 rows)."""
+        import html
+
+        df = self.to_dataframe()
+        head = f"<p><b>{html.escape(type(self).__name__)}</b>" + (f" ({len(df)} rows)" if self._table else "") + "</p>"
+        return head + df.head(60).to_html(index=False)
+
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
         """Validate ``data`` (as made by :meth:`to_dict`) back into the result."""

@@ -87,9 +87,8 @@ class DataSource:
         }
 
     def entries_for(self, elements: list[str] | set[str]) -> EntrySet:
-        """The entry set that covers ``elements`` (whole file, or fetched from the API)."""
-        if self.kind == "file":
-            assert self._entries is not None
+        """The entry set that covers ``elements`` (whole file or entry list, or fetched from the API)."""
+        if self._entries is not None:
             return self._entries
         return self._mp.entryset_for(sorted(set(elements)))
 
@@ -152,3 +151,38 @@ def open_source(spec: str | None = None) -> DataSource:
     except OSError as exc:
         raise DataSourceError(f"cannot read {path}: {exc.strerror or exc}", param="entries") from None
     return _open_cached(str(path.resolve()), digest)
+
+
+def from_entries(entries: Any, label: str | None = None) -> DataSource:
+    """A data source of pymatgen entries in memory (``ComputedEntry``, ``ComputedStructureEntry``, ``PDEntry``
+    or anything with ``composition``, ``energy`` and optionally ``entry_id``): total energies in eV, elemental
+    references taken from the list itself (it must hold every element's reference entry)."""
+    import hashlib
+    import math
+
+    from .entryset import EntrySet
+
+    items = list(entries)
+    if not items:
+        raise DataSourceError("no entries given: pass a non-empty list of pymatgen entries")
+    formulas, energies, ids, comps = [], [], [], []
+    h = hashlib.sha256()
+    for k, e in enumerate(items):
+        try:
+            comp = {el.symbol: float(a) for el, a in e.composition.items() if float(a) > 0}
+            energy = float(e.energy)
+        except (AttributeError, TypeError, ValueError):
+            raise DataSourceError(f"entry {k + 1} is not a pymatgen entry (needs composition and energy): "
+                                  f"{type(e).__name__}") from None
+        n = sum(comp.values())
+        if not comp or not math.isfinite(energy):
+            raise DataSourceError(f"entry {k + 1} ({e.composition}) has no atoms or a non-finite energy")
+        formula = "".join(f"{el}{a:.12g}" for el, a in comp.items())
+        formulas.append(formula)
+        energies.append(energy / n)
+        comps.append(comp)
+        ids.append(str(getattr(e, "entry_id", None) or f"entry:{k + 1}"))
+        h.update(f"{formula} {energy!r} {ids[-1]}\n".encode())
+    es = EntrySet.from_records(formulas, energies, ids, compositions=comps)
+    return DataSource(kind="entries", location=label or f"{len(items)} pymatgen entries (in memory)",
+                      version=f"sha256:{h.hexdigest()}", _entries=es)

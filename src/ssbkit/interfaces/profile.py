@@ -109,6 +109,8 @@ class VoltageProfile(Result):
     provenance: Provenance
     kinks_per_voltage: tuple[InterfaceReaction, ...] = ()
 
+    _table: ClassVar[str | None] = "points"
+
 
 @dataclass
 class _Exact:

@@ -62,6 +62,7 @@ class InterfaceReaction(Result):
     observed: tuple[ReportedFact, ...] = ()
 
     _computed: ClassVar[tuple[str, ...]] = ("reactive",)
+    _table: ClassVar[str | None] = "kinks"
 
     @property
     def reactive(self) -> bool:

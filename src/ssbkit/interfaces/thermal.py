@@ -95,6 +95,8 @@ class ThermalScan(Result):
     product_changes_K: tuple[float, ...]
     provenance: Provenance
 
+    _table: ClassVar[str | None] = "points"
+
 
 def _gas_terms(delta: dict[str, float], atm: Atmosphere) -> list[tuple[float, str]]:
     """Express an exchange of open-element atoms as gas molecules (+: taken up, -: released).

@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ..constants import REACTS_EV
 from ..errors import SsbkitError
@@ -321,6 +321,8 @@ class PairScreen(Result):
     results_file: str | None
     ranking: tuple[RankedPair, ...]
     parameters: dict[str, Any] | None = None
+
+    _table: ClassVar[str | None] = "ranking"
 
 
 def _worst(cands: list[tuple[float, float | None, Any]]) -> tuple[float, float | None, tuple[str, ...]]:

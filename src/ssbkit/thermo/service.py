@@ -167,6 +167,14 @@ class Thermo:
         return Thermo(OpenSource(base.source, mu, atmosphere.name))  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ plumbing
+    @classmethod
+    def from_entries(cls, entries: Any, label: str | None = None) -> Thermo:
+        """A Thermo on a list of pymatgen entries (``ComputedEntry``, ``ComputedStructureEntry``, ``PDEntry``):
+        total energies, with the list's own elemental references (:func:`ssbkit.data.source.from_entries`)."""
+        from ..data.source import from_entries
+
+        return cls(from_entries(entries, label))  # type: ignore[arg-type]
+
     def at_temperature(self, temperature_K: float, volumes: Any = None, experimental: bool = False) -> Thermo:
         """This data at ``temperature_K``: every phase's Gibbs energy of formation G_f(T) from its 0 K
         energy and volume (:mod:`ssbkit.thermo.gibbs`).  ``volumes``: a
@@ -226,7 +234,8 @@ class Thermo:
                           phases_used=tuple(phases or ()), notes=tuple(n for n in notes if n), details=details)
 
     @staticmethod
-    def material(name: str | Material) -> Material:
+    def material(name: Any) -> Material:
+        """A :class:`Material` from a name or formula, or a pymatgen ``Composition``, entry or ``Structure``."""
         return name if isinstance(name, Material) else resolve(name)
 
     def comp_dict(self, material: Material) -> dict[str, float]:
