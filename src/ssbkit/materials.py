@@ -73,8 +73,9 @@ ABBREVIATIONS: dict[str, tuple[str, str, str]] = {
              "Al-doped NASICON modelled by its ordered host LiTi2(PO4)3"),
     "LAGP": ("Li1.5Al0.5Ge1.5(PO4)3", "LiGe2(PO4)3",
              "Al-doped NASICON modelled by its ordered host LiGe2(PO4)3"),
-    "LIPON": ("Li2.88PO3.73N0.14", "Li3PO4",
-              "amorphous LiPON modelled by Li3PO4 (its nitrogen-free parent)"),
+    "LIPON": ("Li2.88PO3.73N0.14", "Li2PO2N",
+              "amorphous LiPON modelled by crystalline Li2PO2N, the established DFT model (Zhu, He and Mo, "
+              "ACS Appl. Mater. Interfaces 2015: window 0.68-2.63 V)"),
     "LYC": ("Li3YCl6", "Li3YCl6", ""),
     "LYB": ("Li3YBr6", "Li3YBr6", ""),
     "LIC": ("Li3InCl6", "Li3InCl6", ""),
