@@ -99,3 +99,18 @@ def read_text(path: str | os.PathLike[str], what: str = "file", max_bytes: int =
     if "\x00" in text:
         raise SsbkitError(f"{what} {p} holds NUL bytes: it is a binary file, not text", param=param)
     return text
+
+
+def file_cached(cache: dict, path: str | os.PathLike[str], reader: Any) -> Any:
+    """``reader(path)``, remembered in ``cache`` under the file's resolved path, mtime and size (a changed file
+    is read again)."""
+    p = Path(path).expanduser()
+    try:
+        st = p.stat()
+        key = (str(p.resolve()), st.st_mtime, st.st_size)
+    except OSError:
+        key = (str(p), 0.0, 0)
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = reader(str(p))
+    return got

@@ -50,7 +50,7 @@ def test_hull_and_decompose_json(capsys, toy_csv):
     (["window", "Li2O", "--plot", "x.jpg"], "--plot"),
     (["hull", "Li2O", "--entries", "/nonexistent/file.csv"], "does not exist"),
     (["decompose", "Li2O", "--voltage", "-1"], "out of range"),
-    (["window"], "Missing argument"),
+    (["window"], "give FORMULAS, or --structure"),
 ])
 def test_bad_input_one_line_exit_2(capsys, toy_csv, args, needle):
     if "--entries" not in args:

@@ -55,6 +55,7 @@ def _thermal_samples(thermo) -> list[Any]:
     from ssbkit.interfaces.thermal import ThermalCalculator, in_atmosphere, removal_temperature
     from ssbkit.physics.interdiffusion import diffusion_length
     from ssbkit.stack.process import ThermalStep, parse_process, surface_history
+    from ssbkit.thermo.mlip import PredictedPhase
     from ssbkit.thermo.atmosphere import parse_atmosphere
 
     shared = Path(__file__).resolve().parents[3] / "shared" / "data" / "volumes_per_atom.csv.gz"
@@ -65,7 +66,9 @@ def _thermal_samples(thermo) -> list[Any]:
     return [scan, in_atmosphere(thermo, "Li2O", air, 500), removal_temperature(thermo, "LiOH", parse_atmosphere("ar"),
                                                                                t_high=1000),
             *surface_history(thermo, "Li7La3Zr2O12", steps), ThermalStep(steps[0], "LCO | LLZO", scan.points[0]),
-            diffusion_length([(973.15, 7200.0)], "Co")]
+            diffusion_length([(973.15, 7200.0)], "Co"),
+            PredictedPhase(formula="Li2O", e_form_eV_per_atom=-2.0, model="CHGNet", relaxed=False,
+                           references=("Li", "Li2O2"), fit_mae_eV_per_atom=0.02, element_energies_eV={"Li": -1.9})]
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,6 @@ from .. import __version__
 from ..errors import SsbkitError
 from ._common import fail, message
 
-
 #: Each command and the module that defines it: a command's module (and what it imports) is loaded
 #: only when that command runs, so ``ssbkit window`` does not pay for plotting, the web server or Dask.
 COMMANDS = {

@@ -148,3 +148,21 @@ def temperatures(spec: str) -> list[float]:
     if hi - out[-1] > 1e-6:
         out.append(hi)
     return out
+
+
+def atmosphere_spec(spec: str | None, humidity: str | None, carbon: bool, open_mu: str | None = None) -> Any:
+    from ..thermo.atmosphere import parse_atmosphere, with_open
+
+    if open_mu is not None:
+        base = None if spec is None and humidity is None and not carbon else \
+            atmosphere_spec(spec or "air", humidity, carbon)
+        return with_open(base, open_mu)
+    spec = spec or "air"
+
+    rh = None
+    if humidity is not None:
+        h = humidity.strip().rstrip("%").strip()
+        if not h:
+            raise SsbkitError("empty --humidity: give a relative humidity in percent, 0-100", param="humidity")
+        rh = h
+    return parse_atmosphere(spec, rh, carbon)  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+
 def _entries_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """Refuse an empty, missing, non-regular or unknown-type entries file before any work starts."""
     if value is None or value.strip().lower() == "mp":
@@ -95,9 +96,9 @@ def thermo_at(entries: str | None, temperature: str | None, volumes: str | None,
         if humidity is not None:
             raise click.BadParameter("--humidity goes with --atmosphere", param_hint="--humidity")
         return th.at_temperature(t, volumes, experimental) if t > 0 else th
-    from .thermal import _atmosphere
+    from ._common import atmosphere_spec
 
-    return th.in_atmosphere(_atmosphere(atmosphere, humidity, False, open_mu), t, volumes, experimental)
+    return th.in_atmosphere(atmosphere_spec(atmosphere, humidity, False, open_mu), t, volumes, experimental)
 
 
 def with_progress(items: list[Any], label: str, fn: Callable[[Any], Any], quiet: bool = False) -> list[Any]:

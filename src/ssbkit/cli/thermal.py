@@ -10,6 +10,7 @@ from rich.console import Console
 
 from ..errors import SsbkitError
 from ..views import text
+from ._common import atmosphere_spec as _atmosphere
 from ._common import echo_json, temperatures
 from .options import entries_option, json_option, thermo_for
 
@@ -30,24 +31,6 @@ def atmosphere_options(f: Any) -> Any:
     return click.option("--volumes", metavar="PATH", default=None,
                         help="Volumes per atom for G(T) (CSV: reduced_formula, volume_A3_per_atom). "
                              "Default: $SSBKIT_VOLUMES.")(f)
-
-
-def _atmosphere(spec: str | None, humidity: str | None, carbon: bool, open_mu: str | None = None) -> Any:
-    from ..thermo.atmosphere import parse_atmosphere, with_open
-
-    if open_mu is not None:
-        base = None if spec is None and humidity is None and not carbon else \
-            _atmosphere(spec or "air", humidity, carbon)
-        return with_open(base, open_mu)
-    spec = spec or "air"
-
-    rh = None
-    if humidity is not None:
-        h = humidity.strip().rstrip("%").strip()
-        if not h:
-            raise SsbkitError("empty --humidity: give a relative humidity in percent, 0-100", param="humidity")
-        rh = h
-    return parse_atmosphere(spec, rh, carbon)  # type: ignore[arg-type]
 
 
 @click.command("thermal")

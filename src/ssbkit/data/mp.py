@@ -45,8 +45,8 @@ import warnings
 from datetime import UTC, datetime
 from typing import Any
 
-from ..redact import redact, register
 from ..errors import DataSourceError, FormulaError
+from ..redact import redact, register
 from . import cache
 from .entryset import EntrySet, chemsys_key
 

@@ -17,7 +17,6 @@ import io
 import math
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -135,14 +134,6 @@ def open_volumes(spec: str | None = None) -> VolumeTable | None:
     spec = spec or os.environ.get("SSBKIT_VOLUMES") or read_config().get("volumes")
     if not spec:
         return None
-    p = Path(spec).expanduser()
-    try:
-        st = p.stat()
-        key = (str(p.resolve()), st.st_mtime, st.st_size)
-    except OSError:
-        key = (str(p), 0.0, 0)
-    got = _TABLES.get(key)
-    if got is None:
-        got = read_volumes(str(p))
-        _TABLES[key] = got
-    return got
+    from ..io import file_cached
+
+    return file_cached(_TABLES, spec, read_volumes)

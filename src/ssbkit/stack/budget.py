@@ -172,8 +172,8 @@ class BudgetBuilder:
     def product_sigma(self, formula: str) -> tuple[float, str | None]:
         """Conductivity of an interphase product: the table, the reviews, cathode-type phases, the default."""
         if self.params.sigma(formula) is None and conductivity_lookup(formula) is None:
-            from .parse import is_cathode
             from ..materials import resolve
+            from .parse import is_cathode
 
             if is_cathode(resolve(formula)):
                 return self._p("sigma.electrode_active"), "sigma.electrode_active"

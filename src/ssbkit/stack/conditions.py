@@ -17,7 +17,6 @@ from ..constants import ROOM_TEMPERATURE_K
 from ..errors import SsbkitError
 from ..results import Result
 from ..units import ZERO_CELSIUS_K, parse_quantity
-
 from ..validate import MAX_SCAN_POINTS, MAX_VOLTAGE_V
 
 __all__ = ["MAX_SCAN_POINTS", "MAX_VOLTAGE_V", "Conditions", "parse_voltage_range"]

@@ -167,6 +167,23 @@ class Thermo:
         return Thermo(OpenSource(base.source, mu, atmosphere.name))  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ plumbing
+    def with_structure(self, structure: Any, structures: Any = None, relax: bool = True,
+                       exclude_formula: str | None = None) -> tuple[Thermo, Any]:
+        """This data plus a phase the database does not hold, from its structure (a pymatgen ``Structure``):
+        its energy from the machine-learned potential, corrected against known phases of its system
+        (:func:`ssbkit.thermo.mlip.predict`).  Returns the new Thermo and the
+        :class:`~ssbkit.thermo.mlip.PredictedPhase`."""
+        from .mlip import AugmentedSource, predict
+
+        phase = predict(self, structure, structures, relax, exclude_formula)
+        return Thermo(AugmentedSource(self.source, [phase])), phase  # type: ignore[arg-type]
+
+    def excluding(self, formulas: Any) -> Thermo:
+        """This data without the entries of these compositions (suspect phases, leave-one-out tests)."""
+        from .mlip import AugmentedSource
+
+        return Thermo(AugmentedSource(self.source, (), list(formulas)))  # type: ignore[arg-type]
+
     @classmethod
     def from_entries(cls, entries: Any, label: str | None = None) -> Thermo:
         """A Thermo on a list of pymatgen entries (``ComputedEntry``, ``ComputedStructureEntry``, ``PDEntry``):
@@ -200,6 +217,9 @@ class Thermo:
         """What a result at temperature must say (model, clamped temperature, estimated volumes)."""
         last = getattr(self.source, "last", None)
         notes = tuple(last.notes) if last is not None else ()
+        notes += tuple(p.note for p in getattr(self.source, "added", ()))
+        if getattr(self.source, "excluded", ()):
+            notes += ("left out of the data: " + ", ".join(self.source.excluded),)  # type: ignore[attr-defined]
         if self.open_potentials:
             label = getattr(self.source, "label", "")
             notes += (f"open elements{' (' + label + ')' if label else ''}: "

@@ -17,7 +17,12 @@ if TYPE_CHECKING:
     from ..interfaces.coatings import BareInterface, ScreenResult
     from ..interfaces.profile import VoltageProfile
     from ..interfaces.reactions import InterfaceReaction
-    from ..interfaces.thermal import AtmosphereReaction, RemovalTemperature, ThermalReaction, ThermalScan
+    from ..interfaces.thermal import (
+        AtmosphereReaction,
+        RemovalTemperature,
+        ThermalReaction,
+        ThermalScan,
+    )
     from ..screening.pairs import PairScreen
     from ..stack.report import StackAssessment
     from ..thermo.service import DecompositionResult, HullResult

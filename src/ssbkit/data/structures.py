@@ -1,0 +1,94 @@
+"""Crystal structures of known phases, by formula: references for the machine-learned potential.
+
+Read from what the user configures: ``--structures PATH``, ``SSBKIT_STRUCTURES`` or ``structures = ...``
+in the config file; a JSON-lines file (optionally gzipped) with ``formula`` and ``cif`` per line (and
+``material_id`` if known), the layout of a Materials Project structure export.  Only the lines of the
+formulas asked for are parsed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import DataSourceError
+
+
+@dataclass
+class StructureTable:
+    """Structures by reduced formula (the first given for a formula is kept)."""
+
+    path: str
+    _cif: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+
+    def formulas(self) -> set[str]:
+        return set(self._cif)
+
+    def get(self, reduced_formula: str) -> Any | None:
+        """The pymatgen ``Structure`` of a formula, or None."""
+        got = self._cif.get(reduced_formula)
+        if got is None:
+            return None
+        import warnings
+
+        from pymatgen.core import Structure
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                return Structure.from_str(got[1], fmt="cif")
+            except Exception as exc:  # noqa: BLE001 - a bad CIF names its line's formula
+                raise DataSourceError(f"structure of {reduced_formula} in {self.path} is not a readable CIF: {exc}",
+                                      param="structures") from None
+
+    def material_id(self, reduced_formula: str) -> str | None:
+        got = self._cif.get(reduced_formula)
+        return got[0] if got else None
+
+
+def read_structures(path: str) -> StructureTable:
+    """Index a structures file (one JSON object per line with ``formula`` and ``cif``)."""
+    from pymatgen.core import Composition
+
+    from ..io import regular_file
+
+    p = regular_file(path, "structures file", param="structures")
+    table = StructureTable(path=str(p))
+    try:
+        opener = gzip.open if p.name.endswith(".gz") else open
+        with opener(p, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+            for lineno, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                    rf = Composition(rec["formula"]).reduced_formula
+                    cif = rec["cif"]
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise DataSourceError(f"structures file {p} line {lineno} is not a structure record "
+                                          f"({exc}): JSON with formula and cif expected", param="structures") from None
+                if rf not in table._cif and isinstance(cif, str):
+                    table._cif[rf] = (str(rec.get("material_id") or f"{p.name}:{lineno}"), cif)
+    except (OSError, EOFError, gzip.BadGzipFile, UnicodeDecodeError) as exc:
+        raise DataSourceError(f"cannot read structures file {p}: {exc}", param="structures") from None
+    if not table._cif:
+        raise DataSourceError(f"structures file {p} holds no structures", param="structures")
+    return table
+
+
+_TABLES: dict[tuple[str, float, int], StructureTable] = {}
+
+
+def open_structures(spec: str | None = None) -> StructureTable | None:
+    """The configured structures table (``spec``, ``SSBKIT_STRUCTURES``, config ``structures``), or None."""
+    from .source import read_config
+
+    spec = spec or os.environ.get("SSBKIT_STRUCTURES") or read_config().get("structures")
+    if not spec:
+        return None
+    from ..io import file_cached
+
+    return file_cached(_TABLES, spec, read_structures)

@@ -1,0 +1,60 @@
+"""Phases the data does not hold, from structures through the machine-learned potential (CHGNet on CPU)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ssbkit.cli import main
+from ssbkit.errors import SsbkitError
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def table(structures_path):
+    from ssbkit.data.structures import read_structures
+
+    return read_structures(str(structures_path))
+
+
+@pytest.mark.parametrize("formula", ["Li2O", "LiCoO2", "Li3PO4"])
+def test_leave_one_out_prediction_lands_near_the_data(thermo, table, formula):
+    loo = thermo.excluding([formula])
+    assert not loo.hull(formula).in_data
+    th2, phase = loo.with_structure(table.get(formula), table, relax=False, exclude_formula=formula)
+    ref = thermo.hull(formula)
+    assert phase.e_form_eV_per_atom == pytest.approx(ref.e_form_eV_per_atom, abs=0.15)
+    assert th2.hull(formula).e_above_hull_eV_per_atom < 0.1 and phase.fit_mae_eV_per_atom < 0.15
+    assert formula not in phase.references and len(phase.references) >= 2
+    assert any("CHGNet" in n and "leave-one-out error" in n for n in th2.hull(formula).provenance.notes)
+
+
+def test_structure_option_on_hull_and_window(capsys, tmp_path, entries_path, structures_path, table):
+    cif = tmp_path / "li2o.cif"
+    table.get("Li2O").to(filename=str(cif))
+    ent = ["--entries", str(entries_path), "--structures", str(structures_path)]
+    code = main(["hull", "--structure", str(cif), "--no-relax", "--json", *ent])
+    obj = json.loads(capsys.readouterr().out)
+    assert code == 0 and obj["formula"] == "Li2O"
+    assert any(p["entry_id"].startswith("CHGNet") for p in obj["polymorphs"])
+    code = main(["window", "--structure", str(cif), "--no-relax", "--json", *ent])
+    w = json.loads(capsys.readouterr().out)
+    assert code == 0 and w["formula"] == "Li2O"
+    bad = tmp_path / "bad.cif"
+    bad.write_text("not a cif\n")
+    code = main(["hull", "--structure", str(bad), *ent])
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot read structure" in err and len(err.strip().splitlines()) == 1
+
+
+def test_missing_extra_is_one_clear_line(monkeypatch):
+    import sys
+
+    from ssbkit.data.potential import Potential
+
+    monkeypatch.setitem(sys.modules, "chgnet.model", None)
+    monkeypatch.setattr(Potential, "_instance", None)
+    with pytest.raises(SsbkitError, match=r'pip install "ssbkit\[mlip\]"'):
+        Potential.get()
