@@ -65,6 +65,9 @@ def temperature_options(f: Callable[..., Any]) -> Callable[..., Any]:
                           "Default: $SSBKIT_VOLUMES.")(f)
     f = click.option("--experimental", is_flag=True,
                      help="With --temperature: compounds with a NIST-JANAF crystal table use its G_f(T).")(f)
+    f = click.option("--exclude", "exclude", default=None, metavar="suspect|FORMULA,...",
+                     help="Leave these phases out of the data ('suspect': the curated list of questionable "
+                          "database phases, docs/thermo.md).")(f)
     f = click.option("--open", "open_mu", default=None, metavar="EL=eV,...",
                      help="Hold elements open at these chemical potentials (eV/atom vs the element at T), e.g. "
                           "O=-1.2.")(f)
@@ -79,11 +82,21 @@ def temperature_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def thermo_at(entries: str | None, temperature: str | None, volumes: str | None, experimental: bool = False,
-              atmosphere: str | None = None, humidity: str | None = None, open_mu: str | None = None) -> Any:
-    """:func:`thermo_for`, taken to ``temperature`` (one value, C or K) and into an atmosphere when given."""
+              atmosphere: str | None = None, humidity: str | None = None, open_mu: str | None = None,
+              exclude: str | None = None) -> Any:
+    """:func:`thermo_for`, without the ``exclude`` phases, taken to ``temperature`` (one value, C or K) and into
+    an atmosphere when given."""
     import click
 
     th = thermo_for(entries)
+    if exclude is not None:
+        from ..data.suspect import expand
+        from ..validate import name
+
+        formulas = expand([name(x, "phase to exclude") for x in exclude.split(",") if x.strip()])
+        if not formulas:
+            raise click.BadParameter("give formulas, or 'suspect'", param_hint="--exclude")
+        th = th.excluding(formulas)
     t = 0.0
     if temperature is not None:
         from ._common import temperatures

@@ -248,10 +248,13 @@ class Thermo:
     def provenance(self, method: str, phases: list[str] | None = None, notes: list[str] | tuple[str, ...] = (),
                    **details: Any) -> Provenance:
         """Provenance of a result computed on this source."""
+        from ..data.suspect import flagged
+
         src = self.source.provenance()
+        notes = tuple(n for n in notes if n) + tuple(n for n in flagged(list(phases or ())) if n not in notes)
         return Provenance(method=method, ssbkit_version=__version__, data_source=src.get("data_source"),
                           data_kind=src.get("data_kind"), data_version=src.get("data_version"),
-                          phases_used=tuple(phases or ()), notes=tuple(n for n in notes if n), details=details)
+                          phases_used=tuple(phases or ()), notes=notes, details=details)
 
     @staticmethod
     def material(name: Any) -> Material:
@@ -306,7 +309,9 @@ class Thermo:
                              entry_id=match.entry_id if match else None)
         phases = sorted({p for s in w.profile for p in s.phases})
         notes = ((mat.labelled_note,) if mat.note else ()) + w.notes
-        notes = notes + self.temperature_notes
+        from ..data.suspect import flagged
+
+        notes = notes + self.temperature_notes + tuple(flagged(phases))
         prov = self.provenance("Li-open grand-potential profile (PhaseDiagram.get_element_profile construction)",
                                phases=phases, chemical_system="-".join(system.elements),
                                material=mat.name, model_formula=mat.model_formula)
