@@ -32,3 +32,20 @@ def test_exclude_moves_the_sulfide_limits_as_documented(thermo, capsys, entries_
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and out["oxidation_limit_V"] == pytest.approx(2.421, abs=1e-3)
     assert main(["window", "Li3PS4", "--exclude", ",", "--entries", str(entries_path)]) == 2
+
+
+def test_composition_cases_and_charge_balance(thermo):
+    w = thermo.window("Li0.33La0.56TiO3")
+    assert w.composition_case.startswith("not in the data: mixture of") and not w.in_data
+    assert w.charge_surplus_e == pytest.approx(0.01, abs=1e-9)
+    assert any("zero-width window is that of the mixture" in n for n in w.notes)
+    assert any(n.startswith("nearest stoichiometric phase") for n in w.notes)
+    assert any("surplus 0.01 e" in n for n in w.notes)
+    y = thermo.window("Li3YCl6")
+    assert y.composition_case == "not in the data: mixture of LiCl, YCl3" and y.charge_surplus_e == 0.0
+    assert thermo.window("LLZO").composition_case == "in the data"
+    assert thermo.window("LLTO").composition_case == "modelled by host LiLaTi2O6"
+    from ssbkit.thermo.composition import charge_surplus
+
+    assert charge_surplus({"Li": 7, "La": 3, "Zr": 2, "O": 12}) == 0.0
+    assert charge_surplus({"Li": 1, "O": 1}) == pytest.approx(1.0)

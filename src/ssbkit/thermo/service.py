@@ -23,6 +23,7 @@ from ..materials import Material, resolve
 from ..results import Provenance, Result
 from .hull import ChemicalSystem, HullEngine, Phase, reduced_formula
 from .reaction import Reaction
+from .composition import charge_surplus, nearest_phase
 from .window import LI, StabilityWindow, stability_window
 
 
@@ -312,10 +313,39 @@ class Thermo:
         from ..data.suspect import flagged
 
         notes = notes + self.temperature_notes + tuple(flagged(phases))
+        case, extra = self._case(mat, comp, match, w, voltage_range)
+        surplus = charge_surplus(dict(comp))
+        if surplus is not None and surplus > 1e-6:
+            extra += (f"{mat.model_formula} is not charge-balanced with common oxidation states: surplus "
+                      f"{surplus:.3g} e per formula unit",)
+        notes = notes + extra
+        w = replace(w, composition_case=case, charge_surplus_e=surplus)
         prov = self.provenance("Li-open grand-potential profile (PhaseDiagram.get_element_profile construction)",
                                phases=phases, chemical_system="-".join(system.elements),
                                material=mat.name, model_formula=mat.model_formula)
         return replace(w, notes=notes, provenance=prov)
+
+    def _case(self, mat: Material, comp: Mapping[str, float], match: EntryMatch | None, w: StabilityWindow,
+              voltage_range: tuple[float, float]) -> tuple[str, tuple[str, ...]]:
+        """The composition case of a window, and what to add when the window is a mixture's."""
+        if match is not None:
+            case = "in the data"
+            if mat.formula != mat.model_formula and reduced_formula(mat.formula) != reduced_formula(mat.model_formula):
+                case = f"modelled by host {mat.model_formula}"
+            return case, ()
+        closed = self.system(sorted(comp))
+        phases = [p.formula for p in closed.phases(closed.solve(closed.vector(comp)).amounts)]
+        case = f"not in the data: mixture of {', '.join(phases) if phases else 'its hull phases'}"
+        extra: tuple[str, ...] = ()
+        if w.oxidation_limit_V is not None and abs(w.oxidation_limit_V - w.reduction_limit_V) < 1e-6:
+            extra = (f"{mat.model_formula} is not in the data: its zero-width window is that of the mixture of its "
+                     "hull phases, not of a single phase",)
+            host = nearest_phase(self.system(sorted(comp)), comp)
+            if host is not None:
+                hw = self.window(host, voltage_range)
+                extra += (f"nearest stoichiometric phase {host}: {hw.reduction_limit_V:.3f}-"
+                          f"{'none' if hw.oxidation_limit_V is None else f'{hw.oxidation_limit_V:.3f}'} V",)
+        return case, extra
 
     def hull(self, name: str | Material) -> HullResult:
         """Energy above hull and decomposition of a composition."""

@@ -78,6 +78,8 @@ class StabilityWindow(Result):
     stable: bool
     provenance: Provenance | None = None
     notes: tuple[str, ...] = ()
+    composition_case: str = ""
+    charge_surplus_e: float | None = None
 
     _computed: ClassVar[tuple[str, ...]] = ("width_V",)
 

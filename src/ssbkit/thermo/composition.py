@@ -1,0 +1,63 @@
+"""Which case a composition is in, and whether it balances its charges.
+
+* ``in the data``: an entry with this composition exists (its lowest-energy one is used);
+* ``modelled by host X``: a disordered or doped material named by an abbreviation is computed as an
+  ordered host (LLZO's Ta/Al variants, LATP ...; the material table says which);
+* ``not in the data``: the composition is taken as the equilibrium mixture of its hull phases; its
+  window is then the mixture's (often zero-width), reported with the nearest stoichiometric phase's.
+
+Charge balance: each element's common oxidation states (pymatgen ``Element.common_oxidation_states``);
+the surplus is the smallest ``|sum_i n_i q_i|`` over their combinations (charges per formula unit as
+written); 0 means balanced.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+
+#: combinations tried at most (elements with several common states)
+MAX_COMBINATIONS = 20000
+
+
+def charge_surplus(comp: Mapping[str, float]) -> float | None:
+    """The smallest absolute net charge with common oxidation states (e per formula unit), or None when an
+    element has no common oxidation state (noble gases) or there are too many combinations."""
+    from pymatgen.core import Element
+
+    states = []
+    for el in comp:
+        s = tuple(Element(el).common_oxidation_states) or ((0,) if el in ("C", "Si", "Ge") else ())
+        if not s:
+            return None
+        states.append(s)
+    n = 1
+    for s in states:
+        n *= len(s)
+    if n > MAX_COMBINATIONS:
+        return None
+    amounts = list(comp.values())
+    return float(min(abs(sum(a * q for a, q in zip(amounts, combo))) for combo in itertools.product(*states)))
+
+
+def nearest_phase(system: object, comp: Mapping[str, float]) -> str | None:
+    """The phase of the data holding exactly the elements of ``comp`` closest to it (L1 in atom fractions; the
+    stable ones first, else any entry)."""
+    from .hull import reduced_formula
+
+    els = sorted(comp)
+    tot = sum(comp.values())
+    target = {e: comp[e] / tot for e in els}
+    best, dist = None, None
+    entries = system.entries  # type: ignore[attr-defined]
+    stable = [int(i) for i in system.stable if set(entries.composition(int(i))) == set(els)]  # type: ignore[attr-defined]
+    pool = stable or [int(i) for i in entries.indices_exact("-".join(els))]
+    for i in pool:
+        c = entries.composition(int(i))
+        if set(c) != set(els):
+            continue
+        t = sum(c.values())
+        d = sum(abs(c[e] / t - target[e]) for e in els)
+        if dist is None or d < dist:
+            best, dist = reduced_formula(entries.formulas[int(i)]), d
+    return best
