@@ -21,9 +21,9 @@ from ..data.source import DataSource, open_source
 from ..errors import FormulaError
 from ..materials import Material, resolve
 from ..results import Provenance, Result
+from .composition import charge_surplus, nearest_phase
 from .hull import ChemicalSystem, HullEngine, Phase, reduced_formula
 from .reaction import Reaction
-from .composition import charge_surplus, nearest_phase
 from .window import LI, StabilityWindow, stability_window
 
 
