@@ -1,0 +1,56 @@
+# %% [markdown]
+# # ssbkit quickstart (a notebook-style script; CI runs it: tests/unit/test_examples.py)
+#
+# The data is yours to choose: here the path in SSBKIT_ENTRIES (a formation-energy table). Each cell
+# prints what it computed; in Jupyter, a result displays as a table (`_repr_html_`).
+
+# %%
+import os
+
+from pymatgen.core import Composition
+
+from ssbkit.data.source import open_source
+from ssbkit.interfaces import InterfaceCalculator
+from ssbkit.thermo import Thermo
+
+th = Thermo(open_source(os.environ["SSBKIT_ENTRIES"]))
+
+# %% [markdown]
+# ## Stability windows (pymatgen objects work as materials)
+
+# %%
+for m in ("Li3PS4", "LLZO", Composition("Li3InCl6")):
+    w = th.window(m)
+    print(f"{w.formula}: {w.reduction_limit_V:.2f}-{w.oxidation_limit_V:.2f} V ({w.composition_case})")
+
+# %% [markdown]
+# ## The exact driving force of an interface vs voltage, as a table
+
+# %%
+prof = InterfaceCalculator(th, "Li6PS5Cl", "LiNi0.8Co0.1Mn0.1O2").profile([0.05 * i for i in range(101)])
+changes = [b for b in prof.breakpoints if b.products_change]
+print(f"{len(prof.pieces)} linear pieces; products change at {len(changes)} voltages, first at "
+      f"{changes[0].voltage_V:.3f} V -> {', '.join(changes[0].products_above)}")
+df = prof.to_dataframe()
+print(df[["voltage_V", "reaction_energy_eV_per_atom", "mixing_ratio"]].iloc[::25].to_string(index=False))
+
+# %% [markdown]
+# ## Heating LiCoO2 with LLZO in air (needs SSBKIT_VOLUMES for the Gibbs energies at temperature)
+
+# %%
+if os.environ.get("SSBKIT_VOLUMES"):
+    from ssbkit.interfaces.thermal import ThermalCalculator
+    from ssbkit.thermo.atmosphere import parse_atmosphere
+
+    r = ThermalCalculator(th, "LiCoO2", "LLZO", parse_atmosphere("air")).at(873.15)
+    print(f"600 C in air: {r.mixture_reaction}")
+
+# %% [markdown]
+# ## Your own DFT entries
+
+# %%
+from pymatgen.analysis.phase_diagram import PDEntry  # noqa: E402
+
+mine = Thermo.from_entries([PDEntry(Composition("Li"), -1.9), PDEntry(Composition("O2"), -9.86),
+                            PDEntry(Composition("Li2O"), -14.3), PDEntry(Composition("Li2O2"), -19.5)])
+print(f"Li2O2 from my entries: {mine.hull('Li2O2').e_above_hull_eV_per_atom * 1000:.1f} meV/atom above the hull")
