@@ -103,8 +103,13 @@ def li_line(system, composition: dict[str, float]) -> tuple[list[LinePoint], flo
     n_closed = float(p0.sum())
     t_max = max(2.0 * n0, 8.0 * n_closed, 1.0)
     li_col = _li_metal_columns(system)
+    # a programme of its own: its sequence of solves is fixed by the query, so the answer does not depend
+    # on what the shared one solved before, and needs no polishing
+    from .lp import PhaseLP
+
+    lp = PhaseLP(system.matrix, system.energies, polish=False)
     for _ in range(12):
-        pts = scan_line(system.solve, p0, d, 0.0, t_max)
+        pts = scan_line(lp.solve, p0, d, 0.0, t_max)
         last = pts[-1].result.amounts
         if li_col.size and last[li_col].sum() > 1e-9:
             return pts, n0
