@@ -25,10 +25,9 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import warnings
 
 from _common import StablePD, entries_path, interleaved, paired_ratio, spread
-from pymatgen.core import Composition, Element
+from pymatgen.core import Composition
 from seed_materials import CATHODES, ELECTROLYTES
 
 from ssbkit.data.source import open_source
@@ -39,24 +38,13 @@ VOLTAGES = [0.0, 1.5, 3.0, 4.3]
 
 
 def pm_reaction(stable: StablePD, a: str, b: str, v: float | None):
-    """pymatgen's most exergonic kink: (x, energy, sorted products without Li)."""
-    from pymatgen.analysis.interface_reactions import GrandPotentialInterfacialReactivity, InterfacialReactivity
-    from pymatgen.analysis.phase_diagram import GrandPotentialPhaseDiagram
+    """pymatgen's most exergonic kink on the cached stable-entry diagram: (x, energy, sorted products without Li);
+    closed reactions with the reactants at their hull energies (as ``closed(use_hull_energy=True)``)."""
+    from oracle_helpers import interface_minimum
 
-    ca, cb = Composition(a), Composition(b)
-    els = {e.symbol for e in ca} | {e.symbol for e in cb} | ({"Li"} if v is not None else set())
-    pd = stable.get(els)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if v is None:
-            ir = InterfacialReactivity(ca, cb, pd, norm=True, use_hull_energy=True)
-        else:
-            gpd = GrandPotentialPhaseDiagram(pd.stable_entries, {Element("Li"): -v})
-            ir = GrandPotentialInterfacialReactivity(ca, cb, gpd, pd, include_no_mixing_energy=False, norm=True,
-                                                     use_hull_energy=True)
-        k = min(ir.get_kinks(), key=lambda k: (k[2], k[1]))
-    prods = sorted({c.reduced_formula for c in k[3].products if abs(k[3].get_coeff(c)) > 1e-9} - {"Li"})
-    return float(k[1]), float(k[2]), prods
+    els = {e.symbol for e in Composition(a)} | {e.symbol for e in Composition(b)} | ({"Li"} if v is not None else set())
+    x, e, prods, _ = interface_minimum(None, a, b, v, pd=stable.get(els), use_hull_energy=True)
+    return x, e, prods
 
 
 def same(ours, theirs, tol: float = 1e-6) -> bool:

@@ -11,10 +11,10 @@ from _common import Timer, bandgaps_path, entries_path
 
 from ssbkit.data.bandgaps import open_bandgaps
 from ssbkit.data.source import open_source
-from ssbkit.stack.assess import assess
-from ssbkit.stack.conditions import Conditions
 from ssbkit.interfaces.candidates import default_candidates
 from ssbkit.interfaces.coatings import screen_coatings
+from ssbkit.stack.assess import assess
+from ssbkit.stack.conditions import Conditions
 from ssbkit.thermo import Thermo
 
 

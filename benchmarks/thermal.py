@@ -15,9 +15,6 @@ products and the interface reaction energies are checked equal at every temperat
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
-import json
 import os
 import sys
 import tempfile
@@ -39,43 +36,15 @@ def structures_path() -> str:
 
 
 def dataset(tmp: Path):
-    from pymatgen.core import Composition, Lattice, Structure
+    from oracle_helpers import gibbs_dataset
 
-    best: dict[str, tuple[float, str]] = {}
-    with gzip.open(entries_path(), "rt") as fh:
-        for row in csv.DictReader(fh):
-            c = Composition(row["formula"])
-            if {e.symbol for e in c} <= ELEMENTS:
-                rf, e = c.reduced_formula, float(row["target"])
-                if rf not in best or e < best[rf][0]:
-                    best[rf] = (e, row["formula"])
-    structs = {}
-    with gzip.open(structures_path(), "rt") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            rf = Composition(rec["formula"]).reduced_formula
-            if rf in best and rf not in structs:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    structs[rf] = Structure.from_str(rec["cif"], fmt="cif")
-    for el in ELEMENTS:
-        structs[el] = Structure(Lattice.cubic(3.0), [el], [[0, 0, 0]])
-        best[el] = (0.0, el)
-    keep = {rf: best[rf][0] for rf in structs}
-    ent, vol = tmp / "entries.csv", tmp / "volumes.csv"
-    with open(ent, "w", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["formula", "target"])
-        w.writerows([rf, repr(e)] for rf, e in sorted(keep.items()))
-    with open(vol, "w", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["reduced_formula", "volume_A3_per_atom"])
-        w.writerows([rf, repr(s.volume / len(s))] for rf, s in sorted(structs.items()))
-    return ent, vol, keep, structs
+    return gibbs_dataset(entries_path(), structures_path(), [ELEMENTS], tmp)
 
 
 def pymatgen_scan(keep, structs, temps, atm):
-    from pymatgen.analysis.interface_reactions import GrandPotentialInterfacialReactivity
+    from pymatgen.analysis.interface_reactions import (
+        GrandPotentialInterfacialReactivity,
+    )
     from pymatgen.analysis.phase_diagram import GrandPotentialPhaseDiagram, PhaseDiagram
     from pymatgen.core import Composition, Element
     from pymatgen.entries.computed_entries import GibbsComputedStructureEntry

@@ -52,8 +52,12 @@ def window_from_profile(pd: PhaseDiagram, comp: Composition):
     return v_red, v_ox, red, ox
 
 
-def interface_minimum(es, a: str, b: str, voltage: float | None):
-    """(x, energy, sorted product formulas without Li) of pymatgen's most negative kink."""
+def interface_minimum(es, a: str, b: str, voltage: float | None, pd=None, use_hull_energy: bool = False):
+    """(x, energy, sorted product formulas without Li) of pymatgen's most negative kink.
+
+    ``pd``: the phase diagram to use (default: from every entry of ``es`` in the system, cached); the
+    grand-potential diagram is built from its entries.  ``use_hull_energy`` applies to the closed case.
+    """
     import warnings
 
     from pymatgen.analysis.interface_reactions import (
@@ -66,11 +70,11 @@ def interface_minimum(es, a: str, b: str, voltage: float | None):
     els = {e.symbol for e in ca} | {e.symbol for e in cb}
     if voltage is not None:
         els |= {"Li"}
-    pd = phase_diagram(es, els)
+    pd = pd if pd is not None else phase_diagram(es, els)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         if voltage is None:
-            ir = InterfacialReactivity(ca, cb, pd, norm=True, use_hull_energy=False)
+            ir = InterfacialReactivity(ca, cb, pd, norm=True, use_hull_energy=use_hull_energy)
         else:
             gpd = GrandPotentialPhaseDiagram(pd.all_entries, {Element("Li"): -voltage})
             ir = GrandPotentialInterfacialReactivity(ca, cb, gpd, pd, include_no_mixing_energy=False,
@@ -79,3 +83,54 @@ def interface_minimum(es, a: str, b: str, voltage: float | None):
     k = min(kinks, key=lambda k: (k[2], k[1]))
     prods = sorted({c.reduced_formula for c in k[3].products if abs(k[3].get_coeff(c)) > 1e-9} - {"Li"})
     return float(k[1]), float(k[2]), prods, kinks
+
+
+def gibbs_dataset(entries_path, structures_path, systems, folder):
+    """The same entries for ssbkit and GibbsComputedStructureEntry: for every reduced formula within one of
+    ``systems`` (sets of elements) that has a structure, the lowest formation energy of the table; every
+    element at 0 (the references: G_f(T) = 0 whatever the structure; the table has no zero rows for O, H, N).
+
+    Writes ``entries.csv`` and ``volumes.csv`` (the structures' volumes per atom) into ``folder`` and returns
+    (entries path, volumes path, {reduced formula: energy eV/atom}, {reduced formula: Structure}).
+    """
+    import csv
+    import gzip
+    import json
+    import warnings
+
+    from pymatgen.core import Lattice, Structure
+
+    systems = [set(s) for s in systems]
+    elements = set().union(*systems)
+    best: dict[str, float] = {}
+    with gzip.open(entries_path, "rt") as fh:
+        for row in csv.DictReader(fh):
+            c = Composition(row["formula"])
+            els = {e.symbol for e in c}
+            if any(els <= s for s in systems):
+                rf, e = c.reduced_formula, float(row["target"])
+                if rf not in best or e < best[rf]:
+                    best[rf] = e
+    structs: dict[str, Structure] = {}
+    with gzip.open(structures_path, "rt") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            rf = Composition(rec["formula"]).reduced_formula
+            if rf in best and rf not in structs:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    structs[rf] = Structure.from_str(rec["cif"], fmt="cif")
+    for el in elements:
+        structs[el] = Structure(Lattice.cubic(3.0), [el], [[0, 0, 0]])
+        best[el] = 0.0
+    keep = {rf: best[rf] for rf in structs}
+    ent, vol = folder / "entries.csv", folder / "volumes.csv"
+    with open(ent, "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["formula", "target"])
+        w.writerows([rf, repr(e)] for rf, e in sorted(keep.items()))
+    with open(vol, "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["reduced_formula", "volume_A3_per_atom"])
+        w.writerows([rf, repr(st.volume / len(st))] for rf, st in sorted(structs.items()))
+    return ent, vol, keep, structs

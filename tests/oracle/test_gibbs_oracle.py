@@ -9,11 +9,6 @@ volumes ssbkit reads are those of the same structures.  pymatgen builds GibbsCom
 
 from __future__ import annotations
 
-import csv
-import gzip
-import json
-import warnings
-
 import pytest
 
 pytestmark = pytest.mark.integration
@@ -27,50 +22,11 @@ TEMPERATURES = [300, 700, 1100]
 
 @pytest.fixture(scope="module")
 def oracle_data(tmp_path_factory, entries_path, structures_path):
-    from pymatgen.core import Composition, Structure
+    from oracle_helpers import gibbs_dataset
+    from pymatgen.core import Composition
 
-    systems = {m: sorted({e.symbol for e in Composition(m)}) for m in MATERIALS}
-    all_els = set().union(*map(set, systems.values()))
-    best: dict[str, tuple[float, str]] = {}  # reduced formula -> (energy, cell formula)
-    with gzip.open(entries_path, "rt") as fh:
-        for row in csv.DictReader(fh):
-            c = Composition(row["formula"])
-            els = {e.symbol for e in c}
-            if not els <= all_els or not any(els <= set(s) for s in systems.values()):
-                continue
-            rf, e = c.reduced_formula, float(row["target"])
-            if rf not in best or e < best[rf][0]:
-                best[rf] = (e, row["formula"])
-    structs: dict[str, Structure] = {}
-    with gzip.open(structures_path, "rt") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            rf = Composition(rec["formula"]).reduced_formula
-            if rf in best and rf not in structs:
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    structs[rf] = Structure.from_str(rec["cif"], fmt="cif")
-    from pymatgen.core import Lattice
-
-    # elements are the references: formation energy 0, and G_f(T) 0 whatever the structure (the table
-    # has no zero-energy rows for O, H, N ...; ssbkit's reader takes every element at 0 likewise)
-    for el in all_els:
-        structs[el] = Structure(Lattice.cubic(3.0), [el], [[0, 0, 0]])
-        best[el] = (0.0, el)
-    keep = {rf: best[rf] for rf in structs}
-    d = tmp_path_factory.mktemp("gibbs")
-    ent, vol = d / "entries.csv", d / "volumes.csv"
-    with open(ent, "w", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["formula", "target"])
-        for rf, (e, f) in sorted(keep.items()):
-            w.writerow([rf, repr(e)])
-    with open(vol, "w", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["reduced_formula", "volume_A3_per_atom", "source"])
-        for rf, s in sorted(structs.items()):
-            w.writerow([rf, repr(s.volume / len(s)), "structure"])
-    return ent, vol, keep, structs
+    systems = [{e.symbol for e in Composition(m)} for m in MATERIALS]
+    return gibbs_dataset(entries_path, structures_path, systems, tmp_path_factory.mktemp("gibbs"))
 
 
 def _pymatgen(keep, structs, elements, temp):
@@ -79,7 +35,7 @@ def _pymatgen(keep, structs, elements, temp):
     from pymatgen.entries.computed_entries import GibbsComputedStructureEntry
 
     entries = []
-    for rf, (e, _) in keep.items():
+    for rf, e in keep.items():
         if {el.symbol for el in Composition(rf)} <= set(elements):
             s = structs[rf]
             entries.append(GibbsComputedStructureEntry(s, formation_enthalpy_per_atom=e, temp=temp, entry_id=rf))
@@ -144,7 +100,7 @@ def test_open_system_in_air_matches_grand_potential_phase_diagram(oracle_data, t
             continue
         els = {e.symbol for e in Composition(m)} | set(mu)
         entries = [GibbsComputedStructureEntry(structs[f], formation_enthalpy_per_atom=e, temp=temp, entry_id=f)
-                   for f, (e, _) in keep.items() if {x.symbol for x in Composition(f)} <= els]
+                   for f, e in keep.items() if {x.symbol for x in Composition(f)} <= els]
         gpd = GrandPotentialPhaseDiagram(entries, {Element(k): v for k, v in mu.items()})
         comp = Composition(m)
         closed = Composition({el: a for el, a in comp.items() if el.symbol not in mu})

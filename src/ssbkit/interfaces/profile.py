@@ -25,7 +25,7 @@ from ..results import Provenance, Result
 from ..thermo.mixing import TIE_EV, MixingLP, Vertex, energy
 from ..thermo.parametric import Line, Piece, concave_pieces, locate
 from ..thermo.reaction import Reaction
-from .reaction_results import InterfaceReaction, Kink
+from .reaction_results import InterfaceReaction, Kink, clean, fractional
 
 #: An :class:`ssbkit.interfaces.reactions.InterfaceCalculator` (not imported: it imports this module).
 InterfaceCalculator = Any
@@ -131,8 +131,8 @@ class ProfileBuilder:
         sysm = calc.open_system
         g = sysm.grand(LI)
         self.g = g
-        fa = _fractional(calc.ca)
-        fb = _fractional(calc.cb)
+        fa = fractional(calc.ca, drop=LI)
+        fb = fractional(calc.cb, drop=LI)
         if not fa or not fb:
             which = calc.a.model_formula if not fa else calc.b.model_formula
             raise SsbkitError(f"{which} is pure Li, the open element itself: take the closed reaction "
@@ -157,7 +157,7 @@ class ProfileBuilder:
             # Phi_own(V) = (E_own - mu n_Li)/n_closed, mu = -V
             e_own = calc._own_grand(comp, match, 0.0) * n_closed
             return [Piece(v0, v1, Line(e_own / n_closed, comp.get(LI, 0.0) / n_closed), None)]
-        frac = _fractional(comp)
+        frac = fractional(comp, drop=LI)
         own = calc.thermo.system(sorted(set(comp) | {LI})).grand(LI)
         return own.voltage_pieces(frac, v0, v1)
 
@@ -184,12 +184,6 @@ class ProfileBuilder:
         return self.calc._kink(x_orig, x, e, phases, li_exchanged=li_products - li_reactants, closed_basis=True)
 
 
-def _fractional(comp: dict[str, float]) -> dict[str, float]:
-    c = {k: v for k, v in comp.items() if k != LI and v > 0}
-    tot = sum(c.values())
-    return {k: v / tot for k, v in c.items()} if tot > 0 else {}
-
-
 def _lower_ratio_first(p: Piece, q: Piece) -> bool:
     return p.vertex.x <= q.vertex.x
 
@@ -201,15 +195,10 @@ def read_grid(pieces: list[_Exact], voltages: Sequence[float]) -> list[tuple[flo
     return [(float(v), index[id(locate(plain, float(v), _lower_ratio_first))]) for v in voltages]
 
 
-def _clean(x: float) -> float:
-    x = round(float(x), 9)
-    return 0.0 if x == 0 else x
-
-
 def point(v: float, ex: _Exact) -> ProfilePoint:
     k = ex.kink
     e = ex.energy(v)
-    return ProfilePoint(voltage_V=v, reaction_energy_eV_per_atom=_clean(min(e, 0.0) if abs(e) < 1e-9 else e),
+    return ProfilePoint(voltage_V=v, reaction_energy_eV_per_atom=clean(min(e, 0.0) if abs(e) < 1e-9 else e),
                         mixing_ratio=k.mixing_ratio, products=k.products, reaction=k.reaction,
                         li_exchanged=k.li_exchanged, entry_ids=k.entry_ids)
 
@@ -225,11 +214,11 @@ def profile(calc: InterfaceCalculator, voltages: Sequence[float]) -> VoltageProf
     builder = ProfileBuilder(calc)
     pieces = builder.build(v0, v1)
     out_pieces = tuple(ProfilePiece(voltage_low_V=e.piece.lo, voltage_high_V=e.piece.hi,
-                                    energy_low_eV_per_atom=_clean(e.energy(e.piece.lo)),
-                                    energy_high_eV_per_atom=_clean(e.energy(e.piece.hi)),
+                                    energy_low_eV_per_atom=clean(e.energy(e.piece.lo)),
+                                    energy_high_eV_per_atom=clean(e.energy(e.piece.hi)),
                                     mixing_ratio=e.kink.mixing_ratio, products=e.kink.products,
                                     reaction=e.kink.reaction, li_exchanged=e.kink.li_exchanged) for e in pieces)
-    bps = tuple(Breakpoint(voltage_V=q.piece.lo, reaction_energy_eV_per_atom=_clean(q.energy(q.piece.lo)),
+    bps = tuple(Breakpoint(voltage_V=q.piece.lo, reaction_energy_eV_per_atom=clean(q.energy(q.piece.lo)),
                            products_below=p.kink.products, products_above=q.kink.products,
                            mixing_ratio_below=p.kink.mixing_ratio, mixing_ratio_above=q.kink.mixing_ratio)
                 for p, q in zip(pieces, pieces[1:]))
@@ -250,8 +239,7 @@ def profile(calc: InterfaceCalculator, voltages: Sequence[float]) -> VoltageProf
 def best_closed(calc: InterfaceCalculator, use_hull_energy: bool = True) -> Kink:
     """The most exergonic chemical (closed) reaction of the pair by one programme (no kink list)."""
     sysm = calc.closed_system
-    fa = {k: v / sum(calc.ca.values()) for k, v in calc.ca.items()}
-    fb = {k: v / sum(calc.cb.values()) for k, v in calc.cb.items()}
+    fa, fb = fractional(calc.ca), fractional(calc.cb)
     lp = MixingLP(sysm.matrix, sysm.energies, None, sysm.vector(fa), sysm.vector(fb))
     la, _ = lp.end(1.0)
     lb, _ = lp.end(0.0)

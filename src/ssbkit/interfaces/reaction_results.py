@@ -1,6 +1,6 @@
 """Typed results of interface reactions: one kink of the mixing line, and a reaction of two materials.
 
-Kept apart from the calculators (:mod:`ssbkit.interfaces.reactions`, :mod:`ssbkit.interfaces.profile`)
+Kept apart (with two small helpers both use) from the calculators (:mod:`ssbkit.interfaces.reactions`, :mod:`ssbkit.interfaces.profile`)
 so that both use them without importing each other.
 """
 
@@ -68,3 +68,16 @@ class InterfaceReaction(Result):
     def reactive(self) -> bool:
         """True when some mixture has a negative reaction energy (< -1 meV/atom)."""
         return self.reaction_energy_eV_per_atom < -REACTS_EV
+
+
+def fractional(comp: dict[str, float], drop: str | None = None) -> dict[str, float]:
+    """Atom fractions of ``comp`` without the element ``drop`` (empty when nothing is left)."""
+    c = {k: v for k, v in comp.items() if k != drop and v > 0}
+    tot = sum(c.values())
+    return {k: v / tot for k, v in c.items()} if tot > 0 else {}
+
+
+def clean(x: float, nd: int = 9) -> float:
+    """``x`` rounded to ``nd`` decimals, without ``-0.0`` (energies and ratios as reported)."""
+    x = round(float(x), nd)
+    return 0.0 if x == 0 else x

@@ -36,7 +36,7 @@ from ..thermo.line import scan_line
 from ..thermo.reaction import Reaction
 from ..thermo.service import Thermo, formula_units
 from .electronic import characters
-from .reaction_results import InterfaceReaction, Kink
+from .reaction_results import InterfaceReaction, Kink, clean, fractional
 
 if TYPE_CHECKING:
     from .profile import VoltageProfile
@@ -50,17 +50,6 @@ def in_context(result: InterfaceReaction, gaps: Any | None) -> InterfaceReaction
 
     return replace(result, product_character=characters(result.products, gaps) if gaps is not None else (),
                    observed=tuple(observed(result.reactant_a, result.reactant_b)))
-
-
-def _fractional(comp: dict[str, float], drop: str | None = None) -> dict[str, float]:
-    c = {k: v for k, v in comp.items() if k != drop and v > 0}
-    tot = sum(c.values())
-    return {k: v / tot for k, v in c.items()} if tot > 0 else {}
-
-
-def _clean(x: float, nd: int = 9) -> float:
-    x = round(float(x), nd)
-    return 0.0 if x == 0 else x
 
 
 class InterfaceCalculator:
@@ -94,7 +83,7 @@ class InterfaceCalculator:
                 (pymatgen ``use_hull_energy=True``); default: its own entry.
         """
         sysm = self.closed_system
-        fa, fb = _fractional(self.ca), _fractional(self.cb)
+        fa, fb = fractional(self.ca), fractional(self.cb)
         va, vb = sysm.vector(fa), sysm.vector(fb)
         e_a = self.match_a.e_form_eV_per_atom if self.match_a and not use_hull_energy else None
         e_b = self.match_b.e_form_eV_per_atom if self.match_b and not use_hull_energy else None
@@ -137,7 +126,7 @@ class InterfaceCalculator:
         sysm = self.open_system
         g = sysm.grand(LI)
         mu = -float(voltage)
-        fa, fb = _fractional(self.ca, drop=LI), _fractional(self.cb, drop=LI)
+        fa, fb = fractional(self.ca, drop=LI), fractional(self.cb, drop=LI)
         if not fa or not fb:
             which = self.a.model_formula if not fa else self.b.model_formula
             raise SsbkitError(f"{which} is pure Li, the open element itself: take the closed reaction "
@@ -227,9 +216,9 @@ class InterfaceCalculator:
             reactants.append((li, "Li"))
         elif li < -1e-9:
             prods.append((-li, "Li"))
-        return Kink(mixing_ratio=_clean(x_report), reaction_energy_eV_per_atom=_clean(min(energy, 0.0) if abs(energy) < 1e-9 else energy),
+        return Kink(mixing_ratio=clean(x_report), reaction_energy_eV_per_atom=clean(min(energy, 0.0) if abs(energy) < 1e-9 else energy),
                     products=tuple(p.formula for p in phases), reaction=Reaction.from_terms(reactants, prods),
-                    li_exchanged=_clean(li), entry_ids=tuple(p.entry_id for p in phases))
+                    li_exchanged=clean(li), entry_ids=tuple(p.entry_id for p in phases))
 
     def _result(self, voltage: float | None, kinks: list[Kink], basis: str, notes: list[str]) -> InterfaceReaction:
         best = min(kinks, key=lambda k: (k.reaction_energy_eV_per_atom, k.mixing_ratio))

@@ -128,6 +128,16 @@ def _gas_terms(delta: dict[str, float], atm: Atmosphere) -> list[tuple[float, st
     return terms[::-1]
 
 
+def own_energy(th: Thermo, comp: dict[str, float]) -> float:
+    """Total energy (G_f at the Thermo's temperature, eV) of one formula unit: its own lowest entry, else
+    the hull at that composition."""
+    match = th.find_entry(comp)
+    if match is not None:
+        return match.e_form_eV_per_atom * sum(comp.values())
+    sysm = th.full_system(sorted(comp))
+    return sysm.solve(sysm.vector(comp)).value
+
+
 class ThermalCalculator:
     """Thermal reactivity of A and B (one chemical system per temperature).
 
@@ -151,15 +161,6 @@ class ThermalCalculator:
         self.atmosphere = atmosphere
         self.volumes = volumes
 
-    def _own_energy(self, th: Thermo, comp: dict[str, float]) -> float:
-        """Total G_f(T) of one formula unit (own lowest entry at T, else the hull at T)."""
-        match = th.find_entry(comp)
-        n = sum(comp.values())
-        if match is not None:
-            return match.e_form_eV_per_atom * n
-        sysm = th.full_system(sorted(comp))
-        return sysm.solve(sysm.vector(comp)).value
-
     def at(self, temperature_K: float) -> ThermalReaction:
         """The most exergonic reaction at ``temperature_K`` (K)."""
         from ..validate import number
@@ -177,8 +178,8 @@ class ThermalCalculator:
         na = sum(v for e, v in self.ca.items() if e not in osys.mu)
         nb = sum(v for e, v in self.cb.items() if e not in osys.mu)
         va, vb = osys.vector(self.ca) / na, osys.vector(self.cb) / nb
-        phi_a = osys.grand(self._own_energy(th, self.ca), self.ca)
-        phi_b = osys.grand(self._own_energy(th, self.cb), self.cb)
+        phi_a = osys.grand(own_energy(th, self.ca), self.ca)
+        phi_b = osys.grand(own_energy(th, self.cb), self.cb)
         lp = MixingLP(osys.matrix, osys.costs, None, va, vb)
         hull_a, _ = lp.end(1.0)
         hull_b, _ = lp.end(0.0)
@@ -309,12 +310,7 @@ def in_atmosphere(thermo: Thermo, name: str | Material, atmosphere: Atmosphere, 
     for f, c in comps:
         for k, v in c.items():
             total[k] = total.get(k, 0.0) + f * v
-        match = th.find_entry(c)
-        if match is not None:
-            g_own += f * match.e_form_eV_per_atom * sum(c.values())
-        else:
-            closed = th.full_system(sorted(c))
-            g_own += f * closed.solve(closed.vector(c)).value
+        g_own += f * own_energy(th, c)
     n_closed = sum(v for k, v in total.items() if k not in osys.mu)
     if n_closed <= 0:
         raise SsbkitError(f"{mat.model_formula} is made only of elements the atmosphere holds open",
