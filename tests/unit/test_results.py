@@ -68,7 +68,25 @@ def _thermal_samples(thermo) -> list[Any]:
             *surface_history(thermo, "Li7La3Zr2O12", steps), ThermalStep(steps[0], "LCO | LLZO", scan.points[0]),
             diffusion_length([(973.15, 7200.0)], "Co"),
             PredictedPhase(formula="Li2O", e_form_eV_per_atom=-2.0, model="CHGNet", relaxed=False,
-                           references=("Li", "Li2O2"), fit_mae_eV_per_atom=0.02, element_energies_eV={"Li": -1.9})]
+                           references=("Li", "Li2O2"), fit_mae_eV_per_atom=0.02, element_energies_eV={"Li": -1.9}),
+            *_doping_samples(thermo)]
+
+
+def _doping_samples(thermo) -> list[Any]:
+    """A doped phase built by hand (the potential is exercised in test_doping)."""
+    from ssbkit.thermo.doping import DopedPhase, Ordering, Substitution
+    from ssbkit.thermo.mlip import PlacedPhase, PredictedPhase
+
+    w = thermo.window("Li2ZrO3", as_metastable=True)
+    ph = PredictedPhase(formula="Li3ZrTaO6", e_form_eV_per_atom=-3.1, model="CHGNet", relaxed=True,
+                        references=("Li2O", "ZrO2"), fit_mae_eV_per_atom=None, anchored_on="Li2ZrO3",
+                        anchor_shift_eV_per_atom=0.01)
+    d = DopedPhase(host="Li2ZrO3", formula="Li3ZrTaO6", per_host_formula_unit="Li1.5Zr0.5Ta0.5O3",
+                   substitutions=(Substitution("Ta", "Zr", 0.5, 0.5, 5, 4),), compensation="1 Li vacancies per supercell",
+                   supercell=(1, 1, 1), supercell_atoms=11, orderings=(Ordering(1, -360.0, -8.1),), predicted=ph,
+                   host_residual_eV_per_atom=-0.01, e_above_hull_eV_per_atom=0.03, decomposition=("Li3TaO4", "ZrO2"),
+                   host_e_above_hull_eV_per_atom=0.0, window=w, host_window=w, provenance=w.provenance)
+    return [d, PlacedPhase("Li2O", -2.0, "x@hull", "lowered")]
 
 
 @pytest.fixture(scope="module")

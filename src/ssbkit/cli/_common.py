@@ -32,6 +32,10 @@ HINTS = {
     "param": "see --param",
     "params": "see --params",
     "threshold": "see --time, --asr-threshold, --incompatible-threshold",
+    "substitute": "see --substitute",
+    "compensate": "see --compensate",
+    "structure": "see --structure",
+    "structures": "give --structures PATH or set SSBKIT_STRUCTURES",
 }
 
 

@@ -114,6 +114,46 @@ def thermo_at(entries: str | None, temperature: str | None, volumes: str | None,
     return th.in_atmosphere(atmosphere_spec(atmosphere, humidity, False, open_mu), t, volumes, experimental)
 
 
+def structure_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--structure FILE.cif`` (a phase the data does not hold), ``--structures PATH``, ``--no-relax``."""
+    f = click.option("--no-relax", "no_relax", is_flag=True,
+                     help="With --structure: evaluate the structure as given (no relaxation by the potential).")(f)
+    f = click.option("--structures", "structures", metavar="PATH", default=None,
+                     help="Structures of known phases (JSON lines of formula, cif) for the potential's correction. "
+                          "Default: $SSBKIT_STRUCTURES.")(f)
+    return click.option("--structure", "structure", metavar="FILE.cif", default=None,
+                        help="A structure the data does not hold: its energy from the machine-learned potential "
+                             "(CHGNet, ssbkit[mlip]), placed on the hull of the data.")(f)
+
+
+def read_structure(structure: str) -> Any:
+    """A pymatgen ``Structure`` from a CIF/POSCAR file (one-line error when unreadable)."""
+    from ..errors import SsbkitError
+    from ..io import regular_file
+
+    path = regular_file(structure, "structure file", param="structure")
+    try:
+        import warnings
+
+        from pymatgen.core import Structure
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            s = Structure.from_file(str(path))
+    except Exception as exc:  # noqa: BLE001 - any unreadable structure file: one line
+        raise SsbkitError(f"cannot read structure {structure}: {str(exc).splitlines()[0] if str(exc) else exc}",
+                          param="structure") from None
+    return s
+
+
+def with_structure(th: Any, structure: str | None, structures: str | None, no_relax: bool) -> tuple[Any, str | None]:
+    """(thermo, formula) with the structure's phase added, or (thermo, None)."""
+    if structure is None:
+        return th, None
+    th2, phase = th.with_structure(read_structure(structure), structures, relax=not no_relax)
+    return th2, phase.formula
+
+
 def with_progress(items: list[Any], label: str, fn: Callable[[Any], Any], quiet: bool = False) -> list[Any]:
     """Apply ``fn`` to items with a progress bar on stderr (counts and ETA) when there are several."""
     if len(items) < 4 or quiet:

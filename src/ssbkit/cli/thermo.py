@@ -11,45 +11,12 @@ from .options import (
     bandgaps_option,
     entries_option,
     json_option,
+    structure_options,
     temperature_options,
     thermo_at,
     with_progress,
+    with_structure,
 )
-
-
-def structure_options(f):
-    """``--structure FILE.cif`` (a phase the data does not hold), ``--structures PATH``, ``--no-relax``."""
-    f = click.option("--no-relax", "no_relax", is_flag=True,
-                     help="With --structure: evaluate the structure as given (no relaxation by the potential).")(f)
-    f = click.option("--structures", "structures", metavar="PATH", default=None,
-                     help="Structures of known phases (JSON lines of formula, cif) for the potential's correction. "
-                          "Default: $SSBKIT_STRUCTURES.")(f)
-    return click.option("--structure", "structure", metavar="FILE.cif", default=None,
-                        help="A structure the data does not hold: its energy from the machine-learned potential "
-                             "(CHGNet, ssbkit[mlip]), placed on the hull of the data.")(f)
-
-
-def _with_structure(th, structure: str | None, structures: str | None, no_relax: bool):
-    """(thermo, formula) with the structure's phase added, or (thermo, None)."""
-    if structure is None:
-        return th, None
-    from ..errors import SsbkitError
-    from ..io import regular_file
-
-    path = regular_file(structure, "structure file", param="structure")
-    try:
-        import warnings
-
-        from pymatgen.core import Structure
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            s = Structure.from_file(str(path))
-    except Exception as exc:  # noqa: BLE001 - any unreadable structure file: one line
-        raise SsbkitError(f"cannot read structure {structure}: {str(exc).splitlines()[0] if str(exc) else exc}",
-                          param="structure") from None
-    th2, phase = th.with_structure(s, structures, relax=not no_relax)
-    return th2, phase.formula
 
 
 @click.command("window")
@@ -58,6 +25,9 @@ def _with_structure(th, structure: str | None, structures: str | None, no_relax:
               help="Top of the voltage range (V vs Li/Li+) for decomposition energies and plots.")
 @click.option("--plot", "plot_path", metavar="FILE.png|svg|pdf", help="Write a window chart (Zheng et al. 2021, Fig. 2a style).")
 @click.option("--profile", "show_profile", is_flag=True, help="Also print the whole Li-uptake profile.")
+@click.option("--metastable", is_flag=True,
+              help="A phase above the hull gets its window as a metastable phase (energy lowered onto the hull; "
+                   "Zhu, He & Mo 2015) instead of its decomposition products' window.")
 @click.option("--apparent", is_flag=True,
               help="Also the apparent (kinetic) window: widened by the passivating products (needs band gaps).")
 @bandgaps_option
@@ -65,7 +35,8 @@ def _with_structure(th, structure: str | None, structures: str | None, no_relax:
 @structure_options
 @entries_option
 @json_option
-def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, show_profile: bool, apparent: bool,
+def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, show_profile: bool, metastable: bool,
+               apparent: bool,
                bandgaps: str | None, temperature: str | None, volumes: str | None, experimental: bool,
                atmosphere: str | None, humidity: str | None, open_mu: str | None, exclude: str | None, structure: str | None,
                structures: str | None, no_relax: bool, entries: str | None, as_json: bool) -> None:
@@ -79,11 +50,12 @@ def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, sh
     if plot_path and not plot_path.lower().endswith((".png", ".svg", ".pdf")):
         raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint="--plot")
     th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude)
-    th, added = _with_structure(th, structure, structures, no_relax)
+    th, added = with_structure(th, structure, structures, no_relax)
     formulas = tuple(formulas) + ((added,) if added and added not in formulas else ())
     if not formulas:
         raise click.UsageError("give FORMULAS, or --structure FILE.cif")
-    windows = with_progress(list(formulas), "windows", lambda f: th.window(f, (0.0, vmax)), quiet=as_json)
+    windows = with_progress(list(formulas), "windows", lambda f: th.window(f, (0.0, vmax), metastable),
+                            quiet=as_json)
     apps = None
     if apparent:
         from ..data.bandgaps import open_bandgaps
@@ -122,7 +94,7 @@ def hull_cmd(formula: str | None, temperature: str | None, volumes: str | None, 
     """Energy above the convex hull and decomposition of FORMULA (at 0 K, or at --temperature), or of the
     phase of --structure FILE.cif (energy from the machine-learned potential)."""
     th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude)
-    th, added = _with_structure(th, structure, structures, no_relax)
+    th, added = with_structure(th, structure, structures, no_relax)
     formula = formula or added
     if not formula:
         raise click.UsageError("give FORMULA, or --structure FILE.cif")
@@ -150,8 +122,54 @@ def decompose_cmd(formula: str, voltage: float | None, temperature: str | None, 
     text.decomposition(Console(), r)
 
 
+@click.command("dope")
+@click.argument("host", required=False)
+@click.option("--substitute", "substitutions", multiple=True, required=True, metavar="DOPANT:SITE=X",
+              help="A substitution: Ta:Zr=0.25 (a quarter of the Zr sites), Al:Li=0.25fu (0.25 Al per formula unit of "
+                   "the host); a charge may be given, Ta5+:Zr=0.25. Repeat for several.")
+@click.option("--compensate", default=None, metavar="ELEMENT|none",
+              help="Vacancies of this element balance the charge (default: Li for a higher-valent dopant, the main "
+                   "anion for a lower-valent one; 'none': the substitution must be isovalent).")
+@click.option("--orderings", "n_orderings", type=click.IntRange(1, 20), default=3, show_default=True,
+              help="Orderings (lowest Ewald energy first) evaluated with the potential.")
+@click.option("--max-atoms", type=click.IntRange(1, 1000), default=200, show_default=True,
+              help="Largest supercell to build.")
+@click.option("--vmax", type=Checked(0.0, 10.0, "V vs Li/Li+", lo_open=True), default=5.0, show_default=True,
+              help="Top of the voltage range (V vs Li/Li+).")
+@structure_options
+@entries_option
+@json_option
+def dope_cmd(host: str | None, substitutions: tuple[str, ...], compensate: str | None, n_orderings: int, max_atoms: int,
+             vmax: float, structure: str | None, structures: str | None, no_relax: bool, entries: str | None,
+             as_json: bool) -> None:
+    """A doped HOST (LLZO, Li2ZrO3 ...; or the host's --structure FILE.cif): supercell with the substitutions and
+    charge-compensating vacancies, orderings ranked by Ewald energy, energies from the machine-learned potential
+    (CHGNet, ssbkit[mlip]) placed on the data's hull; energy above hull and window beside the undoped host's."""
+    from ..thermo.doping import dope
+    from .options import read_structure, thermo_for
+
+    if host is None and structure is None:
+        raise click.UsageError("give HOST, or the host's --structure FILE.cif")
+    host_structure = read_structure(structure) if structure else None
+    th = thermo_for(entries)
+    err = Console(stderr=True)
+    with err.status("doping", spinner="dots") as status:
+        def say(msg: str) -> None:
+            if not as_json:
+                status.update(msg)
+
+        d = dope(th, host if host is not None else host_structure, list(substitutions), compensate, n_orderings,
+                 structures, host_structure, relax=not no_relax, max_atoms=max_atoms, voltage_range=(0.0, vmax),
+                 progress=say)
+    if as_json:
+        echo_json(d)
+        return
+    text.doped(Console(), d)
+
+
 def register(cli: click.Group) -> None:
     """Add the thermodynamic commands to the ``ssbkit`` group."""
+    cli.add_command(dope_cmd)
     cli.add_command(window_cmd)
     cli.add_command(hull_cmd)
     cli.add_command(decompose_cmd)

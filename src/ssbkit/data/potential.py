@@ -67,7 +67,10 @@ class Potential:
         got = self._cache.get(key)
         if got is not None:
             return got
-        with contextlib.redirect_stdout(io.StringIO()):
+        import warnings
+
+        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             if relax:
                 from chgnet.model import StructOptimizer
 

@@ -40,6 +40,8 @@ class PredictedPhase(Result):
         references: the known phases the correction was fitted on.
         fit_mae_eV_per_atom: leave-one-out mean absolute error of the correction over the references.
         element_energies_eV: the fitted per-element energies mu_i.
+        anchored_on: a known phase whose remaining error was removed too (a doped phase's host), or None.
+        anchor_shift_eV_per_atom: the shift that anchoring applied.
     """
 
     formula: str
@@ -49,12 +51,31 @@ class PredictedPhase(Result):
     references: tuple[str, ...]
     fit_mae_eV_per_atom: float | None
     element_energies_eV: dict[str, float] = field(default_factory=dict)
+    anchored_on: str | None = None
+    anchor_shift_eV_per_atom: float = 0.0
+
+    @property
+    def entry_id(self) -> str:
+        """The ID the phase has among the data's entries."""
+        return f"{self.model}:{self.formula}"
 
     @property
     def note(self) -> str:
         mae = "n/a" if self.fit_mae_eV_per_atom is None else f"{1000 * self.fit_mae_eV_per_atom:.0f} meV/atom"
+        anchor = (f", anchored on {self.anchored_on} ({1000 * self.anchor_shift_eV_per_atom:+.1f} meV/atom)"
+                  if self.anchored_on else "")
         return (f"{self.formula}: energy from {self.model} ({'relaxed' if self.relaxed else 'as given'}), corrected "
-                f"against {len(self.references)} known phases of its system (leave-one-out error {mae})")
+                f"against {len(self.references)} known phases of its system (leave-one-out error {mae}){anchor}")
+
+
+@dataclass(frozen=True)
+class PlacedPhase(Result):
+    """A phase added to the data at a stated energy (e.g. a metastable phase lowered onto the hull)."""
+
+    formula: str
+    e_form_eV_per_atom: float
+    entry_id: str
+    note: str
 
 
 def _fit(rows: list[tuple[dict[str, float], float, float]], els: list[str]) -> tuple[np.ndarray, float]:
@@ -127,10 +148,14 @@ def predict(thermo: Any, structure: Any, structures: Any = None, relax: bool = T
 class AugmentedSource:
     """A data source with phases added (predicted from structures) and/or compositions left out."""
 
-    def __init__(self, base: Any, added: Sequence[PredictedPhase] = (), excluded: Sequence[str] = ()) -> None:
+    def __init__(self, base: Any, added: Sequence[PredictedPhase | PlacedPhase] = (),
+                 excluded: Sequence[str] = ()) -> None:
         from ..data.volumes import comp_key
         from ..materials import parse_formula
 
+        if isinstance(base, AugmentedSource):  # one layer: the phases added and left out accumulate
+            added, excluded = [*base.added, *added], [*base.excluded, *excluded]
+            base = base.base
         self.base = base
         self.kind, self.location, self.version = base.kind, base.location, base.version
         self.added = list(added)
@@ -168,7 +193,7 @@ class AugmentedSource:
             if set(c) <= set(els):
                 formulas.append(p.formula)
                 energies.append(p.e_form_eV_per_atom)
-                ids.append(f"{p.model}:{p.formula}")
+                ids.append(p.entry_id)
                 comps.append(c)
         got = self._sets[key] = EntrySet.from_records(formulas, energies, ids, compositions=comps,
                                                       zero_references=True)

@@ -26,6 +26,9 @@ from .hull import ChemicalSystem, HullEngine, Phase, reduced_formula
 from .reaction import Reaction
 from .window import LI, StabilityWindow, stability_window
 
+#: how far below the hull a metastable phase is put to take its window (eV/atom): enough to make it a vertex
+METASTABLE_MARGIN_EV = 1e-5
+
 
 @dataclass
 class EntryMatch:
@@ -298,8 +301,35 @@ class Thermo:
                           e_form_eV_per_atom=float(e[j]), polymorphs=int(hit.size))
 
     # -------------------------------------------------------------- queries
-    def window(self, name: str | Material, voltage_range: tuple[float, float] = (0.0, 5.0)) -> StabilityWindow:
-        """Electrochemical stability window of a material (seed 1 §3.1, Fig. 2a)."""
+    def window(self, name: str | Material, voltage_range: tuple[float, float] = (0.0, 5.0),
+               as_metastable: bool = False) -> StabilityWindow:
+        """Electrochemical stability window of a material (seed 1 §3.1, Fig. 2a).
+
+        ``as_metastable``: a phase above the hull gets the window it has as a (kinetically stabilised) phase:
+        its energy is lowered onto the hull (by ``METASTABLE_MARGIN_EV`` more, so it is a vertex) before the
+        Li-uptake profile is taken, the convention of Zhu, He & Mo, ACS Appl. Mater. Interfaces 2015.  Without
+        it, the window of a metastable phase is that of its equilibrium decomposition products (pymatgen's
+        convention), often of zero width.
+        """
+        w = self._window(name, voltage_range)
+        e_hull = w.e_above_hull_eV_per_atom
+        if not as_metastable or e_hull is None or e_hull <= 1e-9 or w.entry_id is None:
+            return w
+        from .mlip import AugmentedSource, PlacedPhase
+
+        mat = self.material(name)
+        match = self.find_entry(self.comp_dict(mat), mat)
+        assert match is not None  # w.entry_id is set only when the entry exists
+        lowered = PlacedPhase(
+            formula=reduced_formula(mat.model_formula),
+            e_form_eV_per_atom=match.e_form_eV_per_atom - e_hull - METASTABLE_MARGIN_EV,
+            entry_id=f"{match.entry_id}@hull",
+            note=f"{reduced_formula(mat.model_formula)}: window as a metastable phase, its energy lowered by "
+                 f"{1000 * e_hull:.1f} meV/atom onto the hull (Zhu, He & Mo 2015 convention)")
+        w2 = Thermo(AugmentedSource(self.source, [lowered]))._window(mat, voltage_range)  # type: ignore[arg-type]
+        return replace(w2, e_above_hull_eV_per_atom=e_hull, stable=False, entry_id=w.entry_id)
+
+    def _window(self, name: str | Material, voltage_range: tuple[float, float]) -> StabilityWindow:
         mat = self.material(name)
         comp = self.comp_dict(mat)
         els = sorted(set(comp) | {LI})

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     )
     from ..screening.pairs import PairScreen
     from ..stack.report import StackAssessment
+    from ..thermo.doping import DopedPhase
     from ..thermo.service import DecompositionResult, HullResult
     from ..thermo.window import StabilityWindow
 
@@ -87,6 +88,29 @@ def hull(con: Console, r: HullResult) -> None:
     for p in r.polymorphs:
         con.print(f"  polymorph {p.entry_id}: E_f {p.e_form_eV_per_atom:.4f}, "
                   f"E_hull {p.e_above_hull_eV_per_atom * 1000:.1f} meV/atom")
+    for note in r.provenance.notes:
+        con.print(f"[dim]  {escape(note)}[/dim]")
+
+
+def doped(con: Console, d: DopedPhase) -> None:
+    """A doped phase beside its host: energy above hull, windows (as metastable phases), orderings, method."""
+    con.print(f"[bold]{d.per_host_formula_unit}[/bold] ({d.formula}): "
+              + ", ".join(s.label for s in d.substitutions)
+              + f"; {d.compensation}; supercell {'x'.join(map(str, d.supercell))} of {d.host}, {d.supercell_atoms} atoms")
+    t = Table(title="Doped phase vs host (windows as metastable phases, V vs Li/Li+)")
+    for col in ("Phase", "E_hull meV/at", "Reduction", "Oxidation", "Reduced to", "Oxidised to"):
+        t.add_column(col)
+    host_eh = "n/a" if d.host_e_above_hull_eV_per_atom is None else f"{d.host_e_above_hull_eV_per_atom * 1000:.1f}"
+    for label, eh, w in ((f"{d.host} (data)", host_eh, d.host_window),
+                         (f"{d.formula} (potential)", f"{d.e_above_hull_eV_per_atom * 1000:.1f}", d.window)):
+        t.add_row(label, eh, _v(w.reduction_limit_V), _v(w.oxidation_limit_V), ", ".join(w.reduction_products) or "-",
+                  ", ".join(w.oxidation_products) or "-")
+    con.print(t)
+    con.print("  decomposes to: " + (", ".join(d.decomposition) or "-"))
+    con.print("  orderings (Ewald rank: potential energy eV/atom): "
+              + "; ".join(f"#{o.rank}: {o.energy_eV_per_atom:.4f}" for o in d.orderings))
+    for note in d.provenance.notes:
+        con.print(f"[dim]  {escape(note)}[/dim]")
 
 
 def decomposition(con: Console, r: DecompositionResult) -> None:
