@@ -14,7 +14,6 @@ import statistics
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import numpy as np
 import pytest

@@ -52,11 +52,15 @@ def _thermal_samples(thermo) -> list[Any]:
     import os
     from pathlib import Path
 
-    from ssbkit.interfaces.thermal import ThermalCalculator, in_atmosphere, removal_temperature
+    from ssbkit.interfaces.thermal import (
+        ThermalCalculator,
+        in_atmosphere,
+        removal_temperature,
+    )
     from ssbkit.physics.interdiffusion import diffusion_length
     from ssbkit.stack.process import ThermalStep, parse_process, surface_history
-    from ssbkit.thermo.mlip import PredictedPhase
     from ssbkit.thermo.atmosphere import parse_atmosphere
+    from ssbkit.thermo.mlip import PredictedPhase
 
     shared = Path(__file__).resolve().parents[3] / "shared" / "data" / "volumes_per_atom.csv.gz"
     os.environ.setdefault("SSBKIT_VOLUMES", str(shared))

@@ -8,7 +8,13 @@ import pytest
 
 from ssbkit.cli import main
 from ssbkit.errors import SsbkitError
-from ssbkit.screening.pairs import execute, plan, read_done, screen_parameters, summarize
+from ssbkit.screening.pairs import (
+    execute,
+    plan,
+    read_done,
+    screen_parameters,
+    summarize,
+)
 
 pytestmark = pytest.mark.integration
 VOLTS = [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]

@@ -8,9 +8,9 @@ import pytest
 
 from ssbkit.cli import main
 from ssbkit.errors import SsbkitError
+from ssbkit.interfaces.candidates import default_candidates, load_candidates
 from ssbkit.stack.assess import StackAssessor
 from ssbkit.stack.conditions import Conditions
-from ssbkit.interfaces.candidates import default_candidates, load_candidates
 from ssbkit.stack.parse import parse_stack
 
 
@@ -141,6 +141,7 @@ def test_garnet_ccd_temperature(thermo, gaps):
     # every garnet-family record enters one least-squares Arrhenius line (not a two-point line through
     # Sharafi's 30 and 160 C values): oracle is numpy's polyfit of ln CCD against 1/T over the same records
     import numpy as np
+
     from ssbkit.literature.joins import ccd_points
     recs = [p for p in ccd_points("LLZO") if not p.qualifier]
     assert len(recs) >= 4 and len(c_cold.points) == len(recs)

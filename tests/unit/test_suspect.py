@@ -49,3 +49,63 @@ def test_composition_cases_and_charge_balance(thermo):
 
     assert charge_surplus({"Li": 7, "La": 3, "Zr": 2, "O": 12}) == 0.0
     assert charge_surplus({"Li": 1, "O": 1}) == pytest.approx(1.0)
+
+
+PUBLISHED = {"Li3PS4": 2.31, "Li6PS5Cl": 2.01, "Li10GeP2S12": 2.14, "Li7P3S11": 2.31}  # Zhu, He & Mo 2015; Richards 2016
+
+
+def test_uncorrect_sulfide_moves_the_limits_as_documented(thermo, capsys, entries_path):
+    un = thermo.uncorrected(["S"])
+    for m, before, after in (("Li3PS4", 2.363, 2.302), ("Li6PS5Cl", 2.139, 2.009), ("Li10GeP2S12", 2.291, 2.143),
+                             ("Li7P3S11", 2.315, 2.302)):
+        w0, w = thermo.window(m), un.window(m)
+        assert w0.oxidation_limit_V == pytest.approx(before, abs=1e-3) and w.oxidation_limit_V == pytest.approx(after, abs=1e-3)
+        assert abs(w.oxidation_limit_V - PUBLISHED[m]) < 0.05 < abs(w0.oxidation_limit_V - PUBLISHED[m]) + 0.05
+        assert w.reduction_limit_V == pytest.approx(w0.reduction_limit_V, abs=1e-9)
+        assert any("anion corrections removed (legacy scheme): S -0.663" in n for n in w.notes)
+    assert thermo.uncorrected(["S"], "mp2020").window("Li3PS4").oxidation_limit_V == pytest.approx(2.338, abs=1e-3)
+    code = main(["window", "Li6PS5Cl", "--uncorrect", "S", "--json", "--entries", str(entries_path)])
+    assert code == 0 and json.loads(capsys.readouterr().out)["oxidation_limit_V"] == pytest.approx(2.009, abs=1e-3)
+    code = main(["window", "Li6PS5Cl", "--uncorrect", "Cl", "--entries", str(entries_path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "fitted gas references" in err and len(err.strip().splitlines()) == 1
+
+
+def test_uncorrected_energies_equal_a_pymatgen_hull_on_shifted_entries(thermo):
+    """Oracle: pymatgen's hull on the Li-P-S entries with the sulfide correction taken off by hand."""
+    from pymatgen.analysis.phase_diagram import PDEntry, PhaseDiagram
+    from pymatgen.core import Composition
+
+    from ssbkit.data.corrections import anion_corrections
+
+    c_s = anion_corrections("legacy")["S"]
+    es = thermo.system(["Li", "P", "S"]).entries
+    entries = []
+    for i in es.indices_in(["Li", "P", "S"]):
+        comp = es.composition(int(i))
+        n = sum(comp.values())
+        shift = -c_s * comp.get("S", 0.0) if len(comp) > 1 else 0.0
+        entries.append(PDEntry(Composition(comp), float(es.e_form_per_atom[i]) * n + shift))
+    pd = PhaseDiagram(entries + [PDEntry(Composition(el), 0.0) for el in ("Li", "P", "S")])
+    un = thermo.uncorrected(["S"])
+    for f in ("Li3PS4", "Li7P3S11", "P2S5", "LiS4"):
+        want = min(pd.get_e_above_hull(e) for e in entries if e.composition.reduced_formula == f)
+        assert un.hull(f).e_above_hull_eV_per_atom == pytest.approx(want, abs=1e-6)
+
+
+def test_entries_recorrected_with_a_scheme():
+    from pymatgen.entries.computed_entries import ComputedEntry
+
+    from ssbkit.errors import SsbkitError
+    from ssbkit.thermo import Thermo
+
+    p = {"run_type": "GGA", "hubbards": {}, "is_hubbard": False}
+    es = [ComputedEntry("Li2S", -12.0, parameters=p, entry_id="a"), ComputedEntry("Li", -1.9, parameters=p),
+          ComputedEntry("S", -4.1, parameters=p)]
+    raw = Thermo.from_entries(es, corrections="none").hull("Li2S").e_form_eV_per_atom
+    mp20 = Thermo.from_entries(es, corrections="mp2020").hull("Li2S").e_form_eV_per_atom
+    assert raw == pytest.approx((-12.0 + 2 * 1.9 + 4.1) / 3) and mp20 == pytest.approx(raw - 0.503 / 3)
+    with pytest.raises(SsbkitError, match="legacy scheme cannot process"):
+        Thermo.from_entries(es, corrections="legacy")
+    with pytest.raises(SsbkitError, match="unknown correction scheme"):
+        Thermo.from_entries(es, corrections="mp2099")

@@ -40,7 +40,8 @@ from .options import (
 @json_option
 def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_decomposition: bool,
               plot_path: str | None, kinks: bool, temperature: str | None, volumes: str | None, experimental: bool,
-    atmosphere: str | None, humidity: str | None, open_mu: str | None, exclude: str | None, entries: str | None,
+    atmosphere: str | None, humidity: str | None, open_mu: str | None, exclude: str | None,
+    uncorrect: str | None, corrections: str | None, entries: str | None,
               bandgaps: str | None, as_json: bool) -> None:
     """Reactivity of A and B in contact (Zheng et al. 2021, Tables 2-3, Fig. 6a).
 
@@ -61,7 +62,8 @@ def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_d
     names_a = [validate.name(x, "material A") for x in a.split(",")]
     names_b = [validate.name(y, "material B") for y in b.split(",")]
     pairs = [(x, y) for x in names_a for y in names_b]
-    th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude)
+    th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude,
+                   uncorrect, corrections)
     gaps = open_bandgaps(bandgaps)
     calcs = [InterfaceCalculator(th, x, y, include_decomposition) for x, y in pairs]
     if voltages is None:

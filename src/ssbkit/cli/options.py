@@ -65,6 +65,11 @@ def temperature_options(f: Callable[..., Any]) -> Callable[..., Any]:
                           "Default: $SSBKIT_VOLUMES.")(f)
     f = click.option("--experimental", is_flag=True,
                      help="With --temperature: compounds with a NIST-JANAF crystal table use its G_f(T).")(f)
+    f = click.option("--corrections", "corrections", default=None, metavar="legacy|mp2020",
+                     help="The correction scheme the entries hold (for --uncorrect; default legacy, the Materials "
+                          "Project's before 2020).")(f)
+    f = click.option("--uncorrect", "uncorrect", default=None, metavar="EL,...",
+                     help="Remove these anions' fitted energy corrections from the data, e.g. S (docs/thermo.md).")(f)
     f = click.option("--exclude", "exclude", default=None, metavar="suspect|FORMULA,...",
                      help="Leave these phases out of the data ('suspect': the curated list of questionable "
                           "database phases, docs/thermo.md).")(f)
@@ -83,7 +88,7 @@ def temperature_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def thermo_at(entries: str | None, temperature: str | None, volumes: str | None, experimental: bool = False,
               atmosphere: str | None = None, humidity: str | None = None, open_mu: str | None = None,
-              exclude: str | None = None) -> Any:
+              exclude: str | None = None, uncorrect: str | None = None, corrections: str | None = None) -> Any:
     """:func:`thermo_for`, without the ``exclude`` phases, taken to ``temperature`` (one value, C or K) and into
     an atmosphere when given."""
     import click
@@ -97,6 +102,11 @@ def thermo_at(entries: str | None, temperature: str | None, volumes: str | None,
         if not formulas:
             raise click.BadParameter("give formulas, or 'suspect'", param_hint="--exclude")
         th = th.excluding(formulas)
+    if corrections is not None and uncorrect is None:
+        raise click.BadParameter("--corrections names the scheme whose corrections --uncorrect removes: give "
+                                 "--uncorrect too", param_hint="--corrections")
+    if uncorrect is not None:
+        th = th.uncorrected([x for x in uncorrect.split(",") if x.strip()], corrections or "legacy")
     t = 0.0
     if temperature is not None:
         from ._common import temperatures

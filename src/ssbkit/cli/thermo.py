@@ -38,7 +38,8 @@ from .options import (
 def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, show_profile: bool, metastable: bool,
                apparent: bool,
                bandgaps: str | None, temperature: str | None, volumes: str | None, experimental: bool,
-               atmosphere: str | None, humidity: str | None, open_mu: str | None, exclude: str | None, structure: str | None,
+               atmosphere: str | None, humidity: str | None, open_mu: str | None, exclude: str | None,
+    uncorrect: str | None, corrections: str | None, structure: str | None,
                structures: str | None, no_relax: bool, entries: str | None, as_json: bool) -> None:
     """Intrinsic electrochemical stability window of each FORMULA (or abbreviation: LGPS, LLZO, ...).
 
@@ -49,7 +50,8 @@ def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, sh
         raise click.BadParameter("must be > 0 V", param_hint="--vmax")
     if plot_path and not plot_path.lower().endswith((".png", ".svg", ".pdf")):
         raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint="--plot")
-    th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude)
+    th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude,
+                   uncorrect, corrections)
     th, added = with_structure(th, structure, structures, no_relax)
     formulas = tuple(formulas) + ((added,) if added and added not in formulas else ())
     if not formulas:
@@ -89,11 +91,13 @@ def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, sh
 @entries_option
 @json_option
 def hull_cmd(formula: str | None, temperature: str | None, volumes: str | None, experimental: bool,
-             atmosphere: str | None, humidity: str | None, open_mu: str | None, exclude: str | None, structure: str | None,
+             atmosphere: str | None, humidity: str | None, open_mu: str | None, exclude: str | None,
+    uncorrect: str | None, corrections: str | None, structure: str | None,
              structures: str | None, no_relax: bool, entries: str | None, as_json: bool) -> None:
     """Energy above the convex hull and decomposition of FORMULA (at 0 K, or at --temperature), or of the
     phase of --structure FILE.cif (energy from the machine-learned potential)."""
-    th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude)
+    th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude,
+                   uncorrect, corrections)
     th, added = with_structure(th, structure, structures, no_relax)
     formula = formula or added
     if not formula:
@@ -113,9 +117,11 @@ def hull_cmd(formula: str | None, temperature: str | None, volumes: str | None, 
 @json_option
 def decompose_cmd(formula: str, voltage: float | None, temperature: str | None, volumes: str | None, experimental: bool,
     atmosphere: str | None, humidity: str | None, open_mu: str | None, exclude: str | None,
+    uncorrect: str | None, corrections: str | None,
                   entries: str | None, as_json: bool) -> None:
     """Equilibrium decomposition of FORMULA, closed or at --voltage (Li exchanged with a reservoir)."""
-    r = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude).decompose(formula, voltage)
+    r = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude,
+                   uncorrect, corrections).decompose(formula, voltage)
     if as_json:
         echo_json(r)
         return

@@ -327,8 +327,9 @@ def dope(thermo: Any, host: Any, substitutions: list[str], compensate: str | Non
     """
     from ..data.potential import Potential
     from ..data.structures import StructureTable, open_structures
+    from .edited import AugmentedSource
     from .hull import reduced_formula
-    from .mlip import AugmentedSource, predict
+    from .mlip import predict
 
     if not substitutions:
         raise SsbkitError("give at least one substitution, e.g. Ta:Zr=0.25", param="substitute")

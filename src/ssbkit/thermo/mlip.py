@@ -16,7 +16,6 @@ references and reported.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,66 +142,3 @@ def predict(thermo: Any, structure: Any, structures: Any = None, relax: bool = T
                           references=tuple(c[1] for c in refs),
                           fit_mae_eV_per_atom=float(np.mean(errs)) if errs else None,
                           element_energies_eV={e: float(mu[i]) for i, e in enumerate(els)})
-
-
-class AugmentedSource:
-    """A data source with phases added (predicted from structures) and/or compositions left out."""
-
-    def __init__(self, base: Any, added: Sequence[PredictedPhase | PlacedPhase] = (),
-                 excluded: Sequence[str] = ()) -> None:
-        from ..data.volumes import comp_key
-        from ..materials import parse_formula
-
-        if isinstance(base, AugmentedSource):  # one layer: the phases added and left out accumulate
-            added, excluded = [*base.added, *added], [*base.excluded, *excluded]
-            base = base.base
-        self.base = base
-        self.kind, self.location, self.version = base.kind, base.location, base.version
-        self.added = list(added)
-        self._added = [({el.symbol: float(a) for el, a in parse_formula(p.formula).items()}, p) for p in added]
-        self._excluded = {comp_key({el.symbol: float(a) for el, a in parse_formula(f).items()}) for f in excluded}
-        self.excluded = tuple(excluded)
-        self._sets: dict[tuple[int, tuple[str, ...]], Any] = {}
-        self.mu = getattr(base, "mu", None)
-        self.label = getattr(base, "label", "")
-
-    @property
-    def last(self) -> Any:
-        return getattr(self.base, "last", None)
-
-    def entries_for(self, elements: Any) -> Any:
-        from ..data.entryset import EntrySet
-        from ..data.volumes import comp_key
-
-        els = tuple(sorted(set(elements)))
-        es = self.base.entries_for(list(els))
-        key = (id(es), els)
-        got = self._sets.get(key)
-        if got is not None:
-            return got
-        formulas, energies, ids, comps = [], [], [], []
-        for i in es.indices_in(list(els)):
-            c = es.composition(int(i))
-            if self._excluded and comp_key(c) in self._excluded:
-                continue
-            formulas.append(es.formulas[int(i)])
-            energies.append(float(es.e_form_per_atom[i]))
-            ids.append(es.entry_ids[int(i)])
-            comps.append(c)
-        for c, p in self._added:
-            if set(c) <= set(els):
-                formulas.append(p.formula)
-                energies.append(p.e_form_eV_per_atom)
-                ids.append(p.entry_id)
-                comps.append(c)
-        got = self._sets[key] = EntrySet.from_records(formulas, energies, ids, compositions=comps,
-                                                      zero_references=True)
-        return got
-
-    def provenance(self) -> Mapping[str, Any]:
-        out = dict(self.base.provenance())
-        if self.added:
-            out["predicted_phases"] = [p.note for p in self.added]
-        if self.excluded:
-            out["excluded_phases"] = list(self.excluded)
-        return out

@@ -177,23 +177,41 @@ class Thermo:
         its energy from the machine-learned potential, corrected against known phases of its system
         (:func:`ssbkit.thermo.mlip.predict`).  Returns the new Thermo and the
         :class:`~ssbkit.thermo.mlip.PredictedPhase`."""
-        from .mlip import AugmentedSource, predict
+        from .edited import AugmentedSource
+        from .mlip import predict
 
         phase = predict(self, structure, structures, relax, exclude_formula)
         return Thermo(AugmentedSource(self.source, [phase])), phase  # type: ignore[arg-type]
 
     def excluding(self, formulas: Any) -> Thermo:
         """This data without the entries of these compositions (suspect phases, leave-one-out tests)."""
-        from .mlip import AugmentedSource
+        from .edited import AugmentedSource
 
         return Thermo(AugmentedSource(self.source, (), list(formulas)))  # type: ignore[arg-type]
 
+    def uncorrected(self, elements: Any, scheme: str = "legacy") -> Thermo:
+        """This data with the anion corrections of ``elements`` (e.g. ``["S"]``) removed; ``scheme``: the
+        correction scheme the data holds (``legacy`` or ``mp2020``; :mod:`ssbkit.data.corrections`)."""
+        from ..data.corrections import check_scheme, check_uncorrect
+        from .edited import AugmentedSource
+
+        scheme = check_scheme(scheme)
+        els = check_uncorrect(list(elements), scheme)
+        return Thermo(AugmentedSource(self.source, (), (), els, scheme))  # type: ignore[arg-type]
+
     @classmethod
-    def from_entries(cls, entries: Any, label: str | None = None) -> Thermo:
+    def from_entries(cls, entries: Any, label: str | None = None, corrections: str | None = None) -> Thermo:
         """A Thermo on a list of pymatgen entries (``ComputedEntry``, ``ComputedStructureEntry``, ``PDEntry``):
-        total energies, with the list's own elemental references (:func:`ssbkit.data.source.from_entries`)."""
+        total energies, with the list's own elemental references (:func:`ssbkit.data.source.from_entries`).
+        ``corrections``: None keeps the entries' energies as given; ``legacy``, ``mp2020`` or ``none`` re-corrects
+        them with that scheme (pymatgen's compatibility classes; :func:`ssbkit.data.corrections.apply_scheme`)."""
         from ..data.source import from_entries
 
+        if corrections is not None:
+            from ..data.corrections import apply_scheme
+
+            entries = apply_scheme(list(entries), corrections)
+            label = label or f"{len(entries)} pymatgen entries ({corrections} corrections)"
         return cls(from_entries(entries, label))  # type: ignore[arg-type]
 
     def at_temperature(self, temperature_K: float, volumes: Any = None, experimental: bool = False) -> Thermo:
@@ -224,6 +242,12 @@ class Thermo:
         notes += tuple(p.note for p in getattr(self.source, "added", ()))
         if getattr(self.source, "excluded", ()):
             notes += ("left out of the data: " + ", ".join(self.source.excluded),)  # type: ignore[attr-defined]
+        if getattr(self.source, "uncorrect", ()):
+            from ..data.corrections import anion_corrections
+
+            table = anion_corrections(self.source.scheme)  # type: ignore[attr-defined]
+            notes += ("anion corrections removed (" + self.source.scheme + " scheme): "  # type: ignore[attr-defined]
+                      + ", ".join(f"{el} {table[el]:+.3f} eV/atom" for el in self.source.uncorrect),)  # type: ignore[attr-defined]
         if self.open_potentials:
             label = getattr(self.source, "label", "")
             notes += (f"open elements{' (' + label + ')' if label else ''}: "
@@ -315,7 +339,8 @@ class Thermo:
         e_hull = w.e_above_hull_eV_per_atom
         if not as_metastable or e_hull is None or e_hull <= 1e-9 or w.entry_id is None:
             return w
-        from .mlip import AugmentedSource, PlacedPhase
+        from .edited import AugmentedSource
+        from .mlip import PlacedPhase
 
         mat = self.material(name)
         match = self.find_entry(self.comp_dict(mat), mat)

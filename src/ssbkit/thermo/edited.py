@@ -1,0 +1,88 @@
+"""A data source edited for one question: phases added, compositions left out, anion corrections removed.
+
+Phases added are placed at a stated formation energy (a structure through the machine-learned potential,
+:mod:`ssbkit.thermo.mlip`; a metastable phase lowered onto the hull).  Corrections removed follow
+:mod:`ssbkit.data.corrections`: every compound's formation energy per atom rises by
+``-sum_X c_X n_X / N`` for the anions ``X`` named (``c_X`` < 0 eV per anion atom of the scheme the data
+holds), the elements stay at 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .mlip import PlacedPhase, PredictedPhase
+
+
+class AugmentedSource:
+    """A data source with phases added (predicted from structures) and/or compositions left out."""
+
+    def __init__(self, base: Any, added: Sequence[PredictedPhase | PlacedPhase] = (),
+                 excluded: Sequence[str] = (), uncorrect: Sequence[str] = (), scheme: str = "legacy") -> None:
+        from ..data.volumes import comp_key
+        from ..materials import parse_formula
+
+        if isinstance(base, AugmentedSource):  # one layer: the phases added and left out accumulate
+            added, excluded = [*base.added, *added], [*base.excluded, *excluded]
+            if base.uncorrect:
+                uncorrect, scheme = tuple(dict.fromkeys([*base.uncorrect, *uncorrect])), base.scheme
+            base = base.base
+        self.base = base
+        self.kind, self.location, self.version = base.kind, base.location, base.version
+        self.added = list(added)
+        self._added = [({el.symbol: float(a) for el, a in parse_formula(p.formula).items()}, p) for p in added]
+        self._excluded = {comp_key({el.symbol: float(a) for el, a in parse_formula(f).items()}) for f in excluded}
+        self.excluded = tuple(excluded)
+        self.uncorrect = tuple(uncorrect)
+        self.scheme = scheme
+        self._sets: dict[tuple[int, tuple[str, ...]], Any] = {}
+        self.mu = getattr(base, "mu", None)
+        self.label = getattr(base, "label", "")
+
+    @property
+    def last(self) -> Any:
+        return getattr(self.base, "last", None)
+
+    def entries_for(self, elements: Any) -> Any:
+        from ..data.corrections import correction_eV
+        from ..data.entryset import EntrySet
+        from ..data.volumes import comp_key
+
+        els = tuple(sorted(set(elements)))
+        es = self.base.entries_for(list(els))
+        key = (id(es), els)
+        got = self._sets.get(key)
+        if got is not None:
+            return got
+        formulas, energies, ids, comps = [], [], [], []
+        for i in es.indices_in(list(els)):
+            c = es.composition(int(i))
+            if self._excluded and comp_key(c) in self._excluded:
+                continue
+            formulas.append(es.formulas[int(i)])
+            e = float(es.e_form_per_atom[i])
+            if self.uncorrect:
+                e -= correction_eV(c, self.uncorrect, self.scheme) / sum(c.values())
+            energies.append(e)
+            ids.append(es.entry_ids[int(i)])
+            comps.append(c)
+        for c, p in self._added:
+            if set(c) <= set(els):
+                formulas.append(p.formula)
+                energies.append(p.e_form_eV_per_atom)
+                ids.append(p.entry_id)
+                comps.append(c)
+        got = self._sets[key] = EntrySet.from_records(formulas, energies, ids, compositions=comps,
+                                                      zero_references=True)
+        return got
+
+    def provenance(self) -> Mapping[str, Any]:
+        out = dict(self.base.provenance())
+        if self.added:
+            out["predicted_phases"] = [p.note for p in self.added]
+        if self.excluded:
+            out["excluded_phases"] = list(self.excluded)
+        if self.uncorrect:
+            out["corrections_removed"] = f"{self.scheme}: {', '.join(self.uncorrect)}"
+        return out
