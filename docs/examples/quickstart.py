@@ -54,3 +54,23 @@ from pymatgen.analysis.phase_diagram import PDEntry  # noqa: E402
 mine = Thermo.from_entries([PDEntry(Composition("Li"), -1.9), PDEntry(Composition("O2"), -9.86),
                             PDEntry(Composition("Li2O"), -14.3), PDEntry(Composition("Li2O2"), -19.5)])
 print(f"Li2O2 from my entries: {mine.hull('Li2O2').e_above_hull_eV_per_atom * 1000:.1f} meV/atom above the hull")
+
+# %% [markdown]
+# ## Data caveats: the legacy sulfide correction, and suspect phases
+
+# %%
+for label, t in (("as given", th), ("sulfide correction removed", th.uncorrected(["S"])),
+                 ("suspect phases left out", th.excluding(["LiS4"]))):
+    w = t.window("Li6PS5Cl")
+    print(f"Li6PS5Cl, {label}: oxidised at {w.oxidation_limit_V:.3f} V to {', '.join(w.oxidation_products)}")
+
+# %% [markdown]
+# ## A whole cell, in the CLI's units (V, C, MPa, mA/cm2 in the argument names)
+
+# %%
+from ssbkit.stack.assess import assess  # noqa: E402
+from ssbkit.stack.conditions import Conditions  # noqa: E402
+
+cond = Conditions.of(voltage_V=(2.5, 4.3), temperature_C=60, pressure_MPa=5, current_density_mA_per_cm2=0.5)
+cell = assess("NMC811 | LiNbO3 | Li6PS5Cl | Li-In", cond, th)
+print(f"{cell.verdict}: " + "; ".join(cell.summary[:2]))

@@ -53,3 +53,30 @@ def test_tables_for_jupyter(thermo):
     assert html.startswith("<p><b>VoltageProfile</b> (3 rows)") and "<table" in html
     one = thermo.hull("LLZO").to_dataframe()
     assert len(one) == 1 and "e_above_hull_eV_per_atom" in one.columns
+
+
+def test_conditions_take_the_cli_units():
+    from ssbkit.errors import SsbkitError
+    from ssbkit.stack.conditions import Conditions
+
+    a = Conditions.of(voltage_V=(3.0, 4.2), temperature_C=80, pressure_MPa=2.5, current_density_mA_per_cm2=1.0)
+    b = Conditions.parse(voltage="3.0:4.2", temperature="80C", pressure="2.5MPa", current="1mA/cm2")
+    assert a == b and a.pressure_MPa == 2.5 and a.current_density_mA_per_cm2 == 1.0 and a.temperature_C == pytest.approx(80)
+    assert Conditions.of(4.3, temperature_K=300.0).voltage_range_V == (4.3, 4.3)
+    for bad in ({"pressure_MPa": float("nan")}, {"temperature_C": "hot"}, {"temperature_C": 25, "temperature_K": 300},
+                {"current_density_mA_per_cm2": -1.0}, {"voltage_V": (4.3, 2.5)}):
+        with pytest.raises(SsbkitError):
+            Conditions.of(**bad)
+
+
+def test_pymatgen_objects_out(thermo):
+    from pymatgen.analysis.phase_diagram import PhaseDiagram
+    from pymatgen.core import Composition
+
+    pd = thermo.phase_diagram("Li-P-S")
+    assert isinstance(pd, PhaseDiagram)
+    li3ps4 = min((e for e in pd.all_entries if e.composition.reduced_formula == "Li3PS4"), key=lambda e: e.energy_per_atom)
+    assert thermo.hull("Li3PS4").e_above_hull_eV_per_atom == pytest.approx(pd.get_e_above_hull(li3ps4), abs=1e-6)
+    assert thermo.hull("Li3PS4").composition == Composition("Li3PS4")
+    r = thermo.decompose("Li3PS4", 0.0).reaction.to_pymatgen()
+    assert {c.reduced_formula for c in r.reactants} == {"Li3PS4", "Li"} and "Li2S" in str(r)

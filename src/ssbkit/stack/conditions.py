@@ -5,6 +5,11 @@
 (333.15, 5000000.0, 5.0)
 >>> Conditions.from_dict(c.to_dict()) == c
 True
+>>> Conditions.of(voltage_V=(2.5, 4.3), temperature_C=60, pressure_MPa=5, current_density_mA_per_cm2=0.5) == c
+True
+
+The Python API and the CLI take the same quantities in the same units: ``Conditions.of`` has the CLI's
+units in its argument names (V, C, MPa, mA/cm2), ``Conditions.parse`` the CLI's text; the fields hold SI.
 """
 
 from __future__ import annotations
@@ -107,6 +112,27 @@ class Conditions(Result):
             current_density_A_per_m2=None if not current else
             parse_quantity(current, "current_density", name="current density"),
             step_V=step_v, voltage_from_user=voltage not in (None, ""))
+
+    @classmethod
+    def of(cls, voltage_V: tuple[float, float] | float = (2.5, 4.3), temperature_C: float | None = None, *,
+           temperature_K: float | None = None, pressure_MPa: float | None = None,
+           current_density_mA_per_cm2: float | None = None, step_V: float = 0.05) -> Conditions:
+        """From numbers in the CLI's units, named with them: voltage range (V vs Li/Li+; one value = a fixed
+        potential), temperature in C (or ``temperature_K``; default 25 C), stack pressure in MPa, current density
+        in mA/cm2."""
+        if temperature_C is not None and temperature_K is not None:
+            raise SsbkitError("give temperature_C or temperature_K, not both", param="temperature")
+        for what, v in (("temperature", temperature_C), ("temperature", temperature_K), ("pressure", pressure_MPa),
+                        ("current", current_density_mA_per_cm2), ("step", step_V)):
+            if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float))):
+                raise SsbkitError(f"{what} must be a number, got {v!r}", param=what)
+        lo, hi = (voltage_V, voltage_V) if isinstance(voltage_V, (int, float)) else tuple(voltage_V)
+        t_k = (ROOM_TEMPERATURE_K if temperature_C is None and temperature_K is None else
+               temperature_K if temperature_K is not None else float(temperature_C) + ZERO_CELSIUS_K)  # type: ignore[arg-type]
+        return cls(voltage_range_V=(float(lo), float(hi)), temperature_K=float(t_k),
+                   pressure_Pa=None if pressure_MPa is None else float(pressure_MPa) * 1e6,
+                   current_density_A_per_m2=None if current_density_mA_per_cm2 is None
+                   else float(current_density_mA_per_cm2) * 10.0, step_V=float(step_V))
 
     @property
     def temperature_C(self) -> float:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..results import Result
 
@@ -57,3 +57,24 @@ class Reaction(Result):
 
     def __str__(self) -> str:
         return self.text
+
+    def to_pymatgen(self) -> Any:
+        """This reaction as a pymatgen ``BalancedReaction`` (raises a one-line error if it is not balanced, as
+        when an open element's exchange with a gas is left out)."""
+        from pymatgen.analysis.reaction_calculator import BalancedReaction, ReactionError
+        from pymatgen.core import Composition
+
+        from ..errors import SsbkitError
+
+        def side(terms: tuple[Term, ...]) -> dict[Any, float]:
+            out: dict[Any, float] = {}
+            for t in terms:
+                c = Composition(t.formula)
+                out[c] = out.get(c, 0.0) + t.amount
+            return out
+
+        try:
+            return BalancedReaction(side(self.reactants), side(self.products))
+        except ReactionError as exc:
+            raise SsbkitError(f"{self.text} is not balanced for pymatgen ({exc}): the exchange with an open "
+                              "reservoir is left out of it") from None

@@ -98,6 +98,13 @@ class HullResult(Result):
     _computed: ClassVar[tuple[str, ...]] = ("stable",)
 
     @property
+    def composition(self) -> Any:
+        """The pymatgen ``Composition`` of the formula."""
+        from pymatgen.core import Composition
+
+        return Composition(self.formula)
+
+    @property
     def stable(self) -> bool:
         """On the hull (within 1e-9 eV/atom)."""
         return self.e_above_hull_eV_per_atom is not None and self.e_above_hull_eV_per_atom <= 1e-9
@@ -255,6 +262,26 @@ class Thermo:
                       + "; energies are grand potentials per atom of the other elements, and reactions leave out "
                       "the gas exchanged (ssbkit air / thermal write it)",)
         return notes
+
+    def phase_diagram(self, elements: Any) -> Any:
+        """A pymatgen ``PhaseDiagram`` of the data's entries in the chemical system of ``elements`` (element
+        symbols, a chemical system ``"Li-P-S"``, or a material whose elements to take): ``PDEntry`` objects with
+        formation energies (elements at 0), named by formula, the entry ID as attribute."""
+        from pymatgen.analysis.phase_diagram import PDEntry, PhaseDiagram
+        from pymatgen.core import Composition
+
+        if isinstance(elements, str) and "-" in elements:
+            els = sorted(e.strip() for e in elements.split("-") if e.strip())
+        elif isinstance(elements, (list, tuple, set)):
+            els = sorted(set(elements))
+        else:
+            els = sorted(self.comp_dict(self.material(elements)))
+        es = self.source.entries_for(els)
+        entries = [PDEntry(Composition(es.composition(int(i))),
+                           float(es.e_form_per_atom[i]) * sum(es.composition(int(i)).values()),
+                           name=es.formulas[int(i)], attribute=es.entry_ids[int(i)]) for i in es.indices_in(els)]
+        entries += [PDEntry(Composition(el), 0.0, name=el, attribute="reference") for el in els]
+        return PhaseDiagram(entries)
 
     def engine_for(self, elements: list[str] | set[str]) -> HullEngine:
         """The hull engine whose entry set covers ``elements``."""
