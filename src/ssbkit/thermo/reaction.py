@@ -61,7 +61,10 @@ class Reaction(Result):
     def to_pymatgen(self) -> Any:
         """This reaction as a pymatgen ``BalancedReaction`` (raises a one-line error if it is not balanced, as
         when an open element's exchange with a gas is left out)."""
-        from pymatgen.analysis.reaction_calculator import BalancedReaction, ReactionError
+        from pymatgen.analysis.reaction_calculator import (
+            BalancedReaction,
+            ReactionError,
+        )
         from pymatgen.core import Composition
 
         from ..errors import SsbkitError
