@@ -58,3 +58,24 @@ def test_missing_extra_is_one_clear_line(monkeypatch):
     monkeypatch.setattr(Potential, "_instance", None)
     with pytest.raises(SsbkitError, match=r'pip install "ssbkit\[mlip\]"'):
         Potential.get()
+
+
+def test_structure_files_work_where_a_material_is_expected(capsys, tmp_path, entries_path, structures_path, table):
+    """react, anode, coatings and assess take a structure file as a material (energy from the potential)."""
+    cif = tmp_path / "Li3PO4.cif"
+    table.get("Li3PO4").to(filename=str(cif))
+    ent = ["--entries", str(entries_path), "--structures", str(structures_path), "--no-relax", "--json"]
+    code = main(["react", str(cif), "LiCoO2", *ent])
+    r = json.loads(capsys.readouterr().out)
+    assert code == 0 and r["reactant_a"] == "Li3PO4"
+    assert any("CHGNet" in n for n in r["provenance"]["notes"])
+    code = main(["anode", str(cif), *ent])
+    a = json.loads(capsys.readouterr().out)
+    assert code == 0 and "Li3PO4" in json.dumps(a)
+    code = main(["coatings", "LiCoO2", str(cif), *ent])
+    c = json.loads(capsys.readouterr().out)
+    assert code == 0 and "Li3PO4" in json.dumps(c)
+    code = main(["assess", f"LiCoO2 | {cif} | Li", *ent])
+    s = json.loads(capsys.readouterr().out)
+    assert code == 0 and s["layers"][1]["formula"] == "Li3PO4"
+    assert any("CHGNet" in n for n in s["layers"][1]["window"]["notes"])

@@ -109,3 +109,16 @@ def test_entries_recorrected_with_a_scheme():
         Thermo.from_entries(es, corrections="legacy")
     with pytest.raises(SsbkitError, match="unknown correction scheme"):
         Thermo.from_entries(es, corrections="mp2099")
+
+
+def test_hull_and_reactions_say_the_composition_case(thermo):
+    h = thermo.hull("Li0.33La0.56TiO3")
+    assert h.composition_case.startswith("not in the data: mixture of") and h.charge_surplus_e == pytest.approx(0.01)
+    assert any("not charge-balanced" in n for n in h.provenance.notes)
+    assert thermo.hull("Li3PS4").composition_case == "in the data" and thermo.hull("Li3PS4").charge_surplus_e == 0
+    assert thermo.hull("LLZTO").composition_case == "modelled by host Li7La3Zr2O12"
+    from ssbkit.interfaces.reactions import InterfaceCalculator
+
+    r = InterfaceCalculator(thermo, "Li0.33La0.56TiO3", "Li").closed()
+    assert any("mixture of" in n for n in r.provenance.notes)
+    assert sum("not charge-balanced" in n for n in r.provenance.notes) == 1  # Li metal is not checked

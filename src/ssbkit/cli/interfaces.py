@@ -15,10 +15,12 @@ from .options import (
     bandgaps_option,
     entries_option,
     json_option,
+    structure_options,
     temperature_options,
     thermo_at,
     thermo_for,
     with_progress,
+    with_structures,
 )
 
 
@@ -35,21 +37,23 @@ from .options import (
 @click.option("--kinks", is_flag=True,
               help="With --scan: also give every kink of the mixing line at each voltage (slower).")
 @temperature_options
+@structure_options
 @entries_option
 @bandgaps_option
 @json_option
 def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_decomposition: bool,
               plot_path: str | None, kinks: bool, temperature: str | None, volumes: str | None, experimental: bool,
-    atmosphere: str | None, humidity: str | None, open_mu: str | None, exclude: str | None,
-    uncorrect: str | None, corrections: str | None, entries: str | None,
-              bandgaps: str | None, as_json: bool) -> None:
+              atmosphere: str | None, humidity: str | None, open_mu: str | None, exclude: str | None,
+              uncorrect: str | None, corrections: str | None, structure: str | None, structures: str | None,
+              no_relax: bool, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     """Reactivity of A and B in contact (Zheng et al. 2021, Tables 2-3, Fig. 6a).
 
     With --scan: the exact breakpoints of the driving force (the voltages at which the products
     change, with the products on each side) and the grid read from them; --json gives one
     VoltageProfile per pair (breakpoints, pieces, points).  A and B may be comma-separated lists
     (all pairs are computed, one figure),
-    e.g. ssbkit react LLZO,LLTO LiCoO2,LiMn2O4,LiFePO4 --scan 0:5:0.05 --plot fig6a.png
+    e.g. ssbkit react LLZO,LLTO LiCoO2,LiMn2O4,LiFePO4 --scan 0:5:0.05 --plot fig6a.png.
+    A material may be a structure file (new.cif): its energy then comes from the machine-learned potential.
     """
     from ..data.bandgaps import open_bandgaps
     from ..interfaces.reactions import InterfaceCalculator, in_context
@@ -61,9 +65,11 @@ def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_d
     voltages = scan_spec(scan) if scan is not None else None
     names_a = [validate.name(x, "material A") for x in a.split(",")]
     names_b = [validate.name(y, "material B") for y in b.split(",")]
-    pairs = [(x, y) for x in names_a for y in names_b]
     th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude,
                    uncorrect, corrections)
+    th, named = with_structures(th, [*names_a, *names_b], structure, structures, no_relax)
+    names_a, names_b = named[:len(names_a)], named[len(names_a):]
+    pairs = [(x, y) for x in names_a for y in names_b]
     gaps = open_bandgaps(bandgaps)
     calcs = [InterfaceCalculator(th, x, y, include_decomposition) for x, y in pairs]
     if voltages is None:
@@ -108,18 +114,22 @@ def _profile(calc: Any, voltages: list[float], kinks: bool, gaps: Any) -> Any:
 @click.option("--anode", default="Li", show_default=True, help="Anode material (Li metal by default).")
 @click.option("--weak-threshold", type=Checked(0.0, 1.0, "eV/atom"), default=0.05, show_default=True,
               help="Reductions weaker than this (eV/atom) are reported as stable (weakly reduced).")
+@structure_options
 @entries_option
 @bandgaps_option
 @json_option
-def anode_cmd(electrolyte: str, anode: str, weak_threshold: float, entries: str | None, bandgaps: str | None,
-              as_json: bool) -> None:
-    """Interphase type at the ELECTROLYTE | Li interface: stable, SEI or MCI (Wenzel, Zheng et al. 2021, Fig. 7a)."""
+def anode_cmd(electrolyte: str, anode: str, weak_threshold: float, structure: str | None, structures: str | None,
+              no_relax: bool, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
+    """Interphase type at the ELECTROLYTE | Li interface: stable, SEI or MCI (Wenzel, Zheng et al. 2021, Fig. 7a).
+    ELECTROLYTE may be a structure file (new.cif): its energy then comes from the machine-learned potential."""
     from ..data.bandgaps import open_bandgaps
     from ..interfaces.anode import anode_interface
 
     if weak_threshold < 0:
         raise SsbkitError("--weak-threshold must be >= 0 eV/atom")
-    r = anode_interface(thermo_for(entries), electrolyte, anode, open_bandgaps(bandgaps), weak_threshold)
+    th, (electrolyte, anode) = with_structures(thermo_for(entries), [electrolyte, anode], structure, structures,
+                                               no_relax)
+    r = anode_interface(th, electrolyte, anode, open_bandgaps(bandgaps), weak_threshold)
     if as_json:
         echo_json(r)
         return

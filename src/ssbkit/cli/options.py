@@ -164,6 +164,32 @@ def with_structure(th: Any, structure: str | None, structures: str | None, no_re
     return th2, phase.formula
 
 
+#: file names read as structures where a material is expected
+STRUCTURE_SUFFIXES = (".cif", ".vasp", ".poscar")
+
+
+def is_structure_file(name: str) -> bool:
+    """A material argument that names a structure file (``new.cif``, ``POSCAR``, ``x.vasp``) that exists."""
+    from pathlib import Path
+
+    p = Path(name).expanduser()
+    low = p.name.lower()
+    return (low.endswith(STRUCTURE_SUFFIXES) or low.startswith(("poscar", "contcar"))) and p.is_file()
+
+
+def with_structures(th: Any, names: list[str | None], structure: str | None, structures: str | None,
+                    no_relax: bool) -> tuple[Any, list[str | None]]:
+    """The thermo with ``--structure`` and every material argument that is a structure file added (through the
+    machine-learned potential), and the names with those files replaced by their formulas."""
+    th, _ = with_structure(th, structure, structures, no_relax)
+    out: list[str | None] = []
+    for n in names:
+        if n is not None and th is not None and is_structure_file(n):
+            th, n = with_structure(th, n, structures, no_relax)
+        out.append(n)
+    return th, out
+
+
 def with_progress(items: list[Any], label: str, fn: Callable[[Any], Any], quiet: bool = False) -> list[Any]:
     """Apply ``fn`` to items with a progress bar on stderr (counts and ETA) when there are several."""
     if len(items) < 4 or quiet:

@@ -7,7 +7,7 @@ from typing import Any
 import click
 from rich.console import Console
 
-from ..errors import DataSourceError
+from ..errors import DataSourceError, SsbkitError
 from ..io import atomic_write
 from ..views import html, text
 from ._common import Checked, echo_json
@@ -15,8 +15,10 @@ from .options import (
     bandgaps_option,
     entries_option,
     json_option,
+    structure_options,
     thermo_for,
     with_progress,
+    with_structures,
 )
 
 
@@ -63,13 +65,15 @@ def _gaps(bandgaps: str | None) -> Any:
 @click.option("--html", "html_path", default=None, metavar="FILE.html", help="Write a self-contained HTML report.")
 @click.option("--plot", "plot_path", default=None, metavar="FILE.png|svg|pdf",
               help="Plot the ASR of every contribution vs time.")
+@structure_options
 @entries_option
 @bandgaps_option
 @json_option
 def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str | None, current: str | None,
                step: str, carbon: bool, time_h: float, asr_threshold: float, incompatible_threshold: float,
                param_items: tuple[str, ...], params_file: str | None, process: str | None, html_path: str | None,
-               plot_path: str | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
+               plot_path: str | None, structure: str | None, structures: str | None, no_relax: bool,
+               entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     """Assess a cell STACK from the positive to the negative electrode, any number of layers.
 
     \b
@@ -79,6 +83,9 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
     thermodynamics, passivation and the reviews' evidence, with its resistance over time.
 
     Example: ssbkit assess "LiNi0.8Co0.1Mn0.1O2 | LiNbO3 | Li6PS5Cl | Li" --pressure 5MPa --current 0.5mA/cm2
+
+    A layer may be a structure file (new.cif), or a formula added with --structure: its energy then comes from
+    the machine-learned potential.
     """
     from ..stack.assess import StackAssessor
     from ..stack.conditions import Conditions
@@ -94,12 +101,19 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
     th = Thresholds(asr_ohm_cm2=asr_threshold, incompatible_eV=incompatible_threshold, time_h=time_h)
     overrides = parse_assignments(param_items)
     params = Parameters.from_file(params_file, overrides) if params_file else Parameters.load(overrides)
+    thermo = _thermo_or_none(entries)
+    if thermo is not None:
+        layers = [x.strip() for x in stack.split("|")]
+        thermo, named = with_structures(thermo, layers, structure, structures, no_relax)
+        stack = " | ".join(str(n) for n in named)
+    elif structure is not None:
+        raise SsbkitError("a structure needs thermodynamic data to be placed on", param="entries")
     parsed = parse_stack(stack)
     from ..stack.process import parse_process
 
     steps = parse_process(process) if process is not None else ()
     con = Console(stderr=True)
-    assessor = StackAssessor(_thermo_or_none(entries), _gaps(bandgaps), params=params, thresholds=th, carbon=carbon,
+    assessor = StackAssessor(thermo, _gaps(bandgaps), params=params, thresholds=th, carbon=carbon,
                              process=steps)
     if not as_json and con.is_terminal:
         with con.status("assessing interfaces ..."):
@@ -133,12 +147,12 @@ def _candidates(path: str | None, role: str, all_roles: bool) -> list[Any]:
 
 
 def _run_screen(label: str, screen: Any, role: str, cand_path: str | None, all_roles: bool, top: int | None,
-                entries: str | None, bandgaps: str | None, as_json: bool, title: Any) -> None:
+                entries: str | None, bandgaps: str | None, as_json: bool, title: Any, th: Any = None) -> None:
     """Shared body of ``coatings`` and ``interlayers``: candidates, data, progress, output."""
     if top is not None and top < 1:
         raise click.BadParameter("must be >= 1", param_hint="--top")
     cands = _candidates(cand_path, role, all_roles)
-    res = screen(thermo_for(entries), cands, _gaps(bandgaps),
+    res = screen(th if th is not None else thermo_for(entries), cands, _gaps(bandgaps),
                  progress=lambda items, fn: with_progress(list(items), label, fn, quiet=as_json))
     if as_json:
         echo_json(res)
@@ -150,7 +164,7 @@ def _screen_options(own: str, other: str) -> Any:
     """The options ``coatings`` and ``interlayers`` share: candidates, --all, --top, data, --json."""
 
     def deco(f: Any) -> Any:
-        for opt in (json_option, bandgaps_option, entries_option,
+        for opt in (json_option, bandgaps_option, entries_option, structure_options,
                     click.option("--top", type=Checked(1, 100000, integer=True), default=None, help="Show only the best N."),
                     click.option("--all", "all_roles", is_flag=True,
                                  help=f"Screen every default candidate, {other} materials included."),
@@ -169,15 +183,19 @@ def _screen_options(own: str, other: str) -> Any:
 @click.option("--voltage", type=Checked(0.0, 10.0, "V vs Li/Li+", lo_open=True), default=4.3, show_default=True, help="Top cathode potential, V vs Li/Li+.")
 @_screen_options("coatings", "interlayer")
 def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str | None, all_roles: bool,
-                 top: int | None, entries: str | None, bandgaps: str | None, as_json: bool) -> None:
-    """Rank coatings between CATHODE (charged to --voltage) and ELECTROLYTE (Zheng et al. 2021, Table 4)."""
+                 top: int | None, structure: str | None, structures: str | None, no_relax: bool, entries: str | None,
+                 bandgaps: str | None, as_json: bool) -> None:
+    """Rank coatings between CATHODE (charged to --voltage) and ELECTROLYTE (Zheng et al. 2021, Table 4).
+    CATHODE or ELECTROLYTE may be a structure file (new.cif)."""
     from ..interfaces.coatings import screen_coatings
 
+    th, (cathode, electrolyte) = with_structures(thermo_for(entries), [cathode, electrolyte], structure, structures,
+                                                 no_relax)
     _run_screen("coatings", lambda th, cands, gaps, **kw: screen_coatings(th, cathode, electrolyte, cands, voltage,
                                                                           gaps, **kw),
                 "cathode", cand_path, all_roles, top, entries, bandgaps, as_json,
                 lambda res: f"Coatings for {res.neighbours['cathode']} | ? | {res.neighbours['electrolyte']} "
-                            f"at {voltage:g} V")
+                            f"at {voltage:g} V", th)
 
 
 @click.command("interlayers")
@@ -185,14 +203,18 @@ def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str 
 @click.option("--anode", default="Li", show_default=True, help="Anode material.")
 @_screen_options("interlayers", "coating")
 def interlayers_cmd(electrolyte: str, anode: str, cand_path: str | None, all_roles: bool, top: int | None,
-                    entries: str | None, bandgaps: str | None, as_json: bool) -> None:
-    """Rank interlayers between ELECTROLYTE and the anode (Zheng et al. 2021, Table 5, Wang et al. 2020, Table 1)."""
+                    structure: str | None, structures: str | None, no_relax: bool, entries: str | None,
+                    bandgaps: str | None, as_json: bool) -> None:
+    """Rank interlayers between ELECTROLYTE and the anode (Zheng et al. 2021, Table 5, Wang et al. 2020, Table 1).
+    ELECTROLYTE may be a structure file (new.cif)."""
     from ..interfaces.coatings import screen_interlayers
 
+    th, (electrolyte, anode) = with_structures(thermo_for(entries), [electrolyte, anode], structure, structures,
+                                               no_relax)
     _run_screen("interlayers", lambda th, cands, gaps, **kw: screen_interlayers(th, electrolyte, cands, anode, gaps,
                                                                                 **kw),
                 "anode", cand_path, all_roles, top, entries, bandgaps, as_json,
-                lambda res: f"Interlayers for {res.neighbours['anode']} | ? | {res.neighbours['electrolyte']}")
+                lambda res: f"Interlayers for {res.neighbours['anode']} | ? | {res.neighbours['electrolyte']}", th)
 
 
 @click.command("data")

@@ -16,6 +16,7 @@ from .options import (
     thermo_at,
     with_progress,
     with_structure,
+    with_structures,
 )
 
 
@@ -53,7 +54,8 @@ def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, sh
     th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude,
                    uncorrect, corrections)
     th, added = with_structure(th, structure, structures, no_relax)
-    formulas = tuple(formulas) + ((added,) if added and added not in formulas else ())
+    th, named = with_structures(th, list(formulas), None, structures, no_relax)
+    formulas = tuple(str(n) for n in named) + ((added,) if added and added not in named else ())
     if not formulas:
         raise click.UsageError("give FORMULAS, or --structure FILE.cif")
     windows = with_progress(list(formulas), "windows", lambda f: th.window(f, (0.0, vmax), metastable),
@@ -99,6 +101,7 @@ def hull_cmd(formula: str | None, temperature: str | None, volumes: str | None, 
     th = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude,
                    uncorrect, corrections)
     th, added = with_structure(th, structure, structures, no_relax)
+    th, (formula,) = with_structures(th, [formula], None, structures, no_relax)
     formula = formula or added
     if not formula:
         raise click.UsageError("give FORMULA, or --structure FILE.cif")

@@ -51,6 +51,14 @@ class StructureTable:
 
 def read_structures(path: str) -> StructureTable:
     """Index a structures file (one JSON object per line with ``formula`` and ``cif``)."""
+    import warnings
+
+    with warnings.catch_warnings():  # pymatgen warns about noble-gas electronegativities while reducing formulas
+        warnings.simplefilter("ignore")
+        return _read_structures(path)
+
+
+def _read_structures(path: str) -> StructureTable:
     from pymatgen.core import Composition
 
     from ..io import regular_file

@@ -24,6 +24,7 @@ reported as the atom fraction of A including Li, as pymatgen does.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -102,10 +103,10 @@ class InterfaceCalculator:
         if use_hull_energy:
             notes.append("reactants taken at their hull energies (own decomposition excluded)")
         else:
-            if not self.match_a:
-                notes.append(f"{self.a.model_formula} not in the data: its hull energy is used")
-            if not self.match_b:
-                notes.append(f"{self.b.model_formula} not in the data: its hull energy is used")
+            for mat, match in ((self.a, self.match_a), (self.b, self.match_b)):
+                if not match:
+                    case = self.thermo.composition_case(mat, self.thermo.comp_dict(mat), None)
+                    notes.append(f"{mat.model_formula} is {case}: its hull energy is used")
         which = "reactants at their hull energies" if use_hull_energy else "reactants at their own lowest-energy entries"
         return self._result(None, kinks, f"eV per atom of A+B mixture (closed system); {which}", notes)
 
@@ -220,6 +221,11 @@ class InterfaceCalculator:
                     products=tuple(p.formula for p in phases), reaction=Reaction.from_terms(reactants, prods),
                     li_exchanged=clean(li), entry_ids=tuple(p.entry_id for p in phases))
 
+    @functools.cached_property
+    def _charge_notes(self) -> tuple[str, ...]:
+        """Charge-balance notes of the reactants (common oxidation states), computed once."""
+        return tuple(n for m in (self.a, self.b) for n in self.thermo.charge_note(m, self.thermo.comp_dict(m))[1])
+
     def _result(self, voltage: float | None, kinks: list[Kink], basis: str, notes: list[str]) -> InterfaceReaction:
         best = min(kinks, key=lambda k: (k.reaction_energy_eV_per_atom, k.mixing_ratio))
         prov = self.thermo.provenance(
@@ -229,7 +235,7 @@ class InterfaceCalculator:
             reactant_a=self.a.name, reactant_b=self.b.name,
             model_formulas=[self.a.model_formula, self.b.model_formula],
             notes=list(notes) + [m.labelled_note for m in (self.a, self.b) if m.note]
-            + list(self.thermo.temperature_notes))
+            + list(self._charge_notes) + list(self.thermo.temperature_notes))
         return InterfaceReaction(reactant_a=self.a.model_formula, reactant_b=self.b.model_formula, voltage_V=voltage,
                                  reaction_energy_eV_per_atom=best.reaction_energy_eV_per_atom,
                                  mixing_ratio=best.mixing_ratio, products=best.products, reaction=best.reaction,

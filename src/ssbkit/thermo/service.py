@@ -82,6 +82,8 @@ class HullResult(Result):
         decomposition: equilibrium phases at this composition (atom fractions).
         polymorphs: every entry with this composition, lowest energy first.
         n_stable_phases: stable phases in the chemical system.
+        composition_case: ``in the data``, ``modelled by host X`` or ``not in the data: mixture of ...``.
+        charge_surplus_e: net charge with common oxidation states per formula unit (0: balanced; None: unknown).
     """
 
     formula: str
@@ -94,6 +96,8 @@ class HullResult(Result):
     polymorphs: tuple[Polymorph, ...]
     n_stable_phases: int
     provenance: Provenance
+    composition_case: str = ""
+    charge_surplus_e: float | None = None
 
     _computed: ClassVar[tuple[str, ...]] = ("stable",)
 
@@ -396,28 +400,45 @@ class Thermo:
 
         notes = notes + self.temperature_notes + tuple(flagged(phases))
         case, extra = self._case(mat, comp, match, w, voltage_range)
-        surplus = charge_surplus(dict(comp))
-        if surplus is not None and surplus > 1e-6:
-            extra += (f"{mat.model_formula} is not charge-balanced with common oxidation states: surplus "
-                      f"{surplus:.3g} e per formula unit",)
-        notes = notes + extra
+        surplus, charge = self.charge_note(mat, comp)
+        notes = notes + extra + charge
         w = replace(w, composition_case=case, charge_surplus_e=surplus)
         prov = self.provenance("Li-open grand-potential profile (PhaseDiagram.get_element_profile construction)",
                                phases=phases, chemical_system="-".join(system.elements),
                                material=mat.name, model_formula=mat.model_formula)
         return replace(w, notes=notes, provenance=prov)
 
+    def composition_case(self, mat: Material, comp: Mapping[str, float], match: EntryMatch | None) -> str:
+        """Which case a material is in: ``in the data``, ``modelled by host X`` or ``not in the data: mixture of
+        ...`` (:mod:`ssbkit.thermo.composition`)."""
+        if match is not None:
+            if mat.formula != mat.model_formula and reduced_formula(mat.formula) != reduced_formula(mat.model_formula):
+                return f"modelled by host {mat.model_formula}"
+            return "in the data"
+        closed = self.system(sorted(comp))
+        phases = [p.formula for p in closed.phases(closed.solve(closed.vector(comp)).amounts)]
+        return f"not in the data: mixture of {', '.join(phases) if phases else 'its hull phases'}"
+
+    @staticmethod
+    def charge_note(mat: Material, comp: Mapping[str, float]) -> tuple[float | None, tuple[str, ...]]:
+        """The charge surplus with common oxidation states (e per formula unit) and the note it needs; elements and
+        alloys (no element with a negative common oxidation state) are not checked (0)."""
+        from pymatgen.core import Element
+
+        if len(comp) < 2 or not any(min(Element(e).common_oxidation_states or (0,)) < 0 for e in comp):
+            return 0.0, ()
+        surplus = charge_surplus(dict(comp))
+        if surplus is not None and surplus > 1e-6:
+            return surplus, (f"{mat.model_formula} is not charge-balanced with common oxidation states: surplus "
+                             f"{surplus:.3g} e per formula unit",)
+        return surplus, ()
+
     def _case(self, mat: Material, comp: Mapping[str, float], match: EntryMatch | None, w: StabilityWindow,
               voltage_range: tuple[float, float]) -> tuple[str, tuple[str, ...]]:
         """The composition case of a window, and what to add when the window is a mixture's."""
+        case = self.composition_case(mat, comp, match)
         if match is not None:
-            case = "in the data"
-            if mat.formula != mat.model_formula and reduced_formula(mat.formula) != reduced_formula(mat.model_formula):
-                case = f"modelled by host {mat.model_formula}"
             return case, ()
-        closed = self.system(sorted(comp))
-        phases = [p.formula for p in closed.phases(closed.solve(closed.vector(comp)).amounts)]
-        case = f"not in the data: mixture of {', '.join(phases) if phases else 'its hull phases'}"
         extra: tuple[str, ...] = ()
         if w.oxidation_limit_V is not None and abs(w.oxidation_limit_V - w.reduction_limit_V) < 1e-6:
             extra = (f"{mat.model_formula} is not in the data: its zero-width window is that of the mixture of its "
@@ -442,6 +463,11 @@ class Thermo:
         phases = system.phases(res.amounts / n)
         es = system.entries
         match = self.find_entry(comp, mat)
+        case = self.composition_case(mat, comp, match)
+        case_notes = () if match is not None else (f"{mat.model_formula} is {case}: its energy is the hull energy there",)
+        if mat.note:
+            case_notes = (mat.labelled_note,) + case_notes
+        surplus, charge = self.charge_note(mat, comp)
         polys = []
         if match is not None:
             idx = es.indices_exact(chemsys_key(els))
@@ -458,8 +484,9 @@ class Thermo:
             decomposition=tuple(PhaseFraction(p.formula, p.entry_id, p.amount) for p in phases),
             polymorphs=tuple(polys), n_stable_phases=len(system.stable),
             provenance=self.provenance("convex hull (LP over stable phases)", phases=[p.formula for p in phases],
-                                       notes=self.temperature_notes, material=mat.name,
-                                       model_formula=mat.model_formula))
+                                       notes=self.temperature_notes + case_notes + charge, material=mat.name,
+                                       model_formula=mat.model_formula),
+            composition_case=case, charge_surplus_e=surplus)
 
     def decompose(self, name: str | Material, voltage: float | None = None) -> DecompositionResult:
         """Equilibrium decomposition, closed (``voltage=None``) or open to Li at ``voltage`` V vs Li/Li+."""
