@@ -41,7 +41,7 @@ def main() -> None:
         out.append(d.to_dict())
         spread = 1000 * (d.orderings[-1].energy_eV_per_atom - d.orderings[0].energy_eV_per_atom)
         rows.append((label, d.per_host_formula_unit, d.e_above_hull_eV_per_atom, d.window.reduction_limit_V,
-                     d.window.oxidation_limit_V, ", ".join(d.window.reduction_products), d.host_residual_eV_per_atom,
+                     d.window.oxidation_limit_V, ", ".join(d.window.reduction_products), d.host_residual_eV_per_atom or 0.0,
                      spread, dt))
         host = (d.host_e_above_hull_eV_per_atom, d.host_window.reduction_limit_V, d.host_window.oxidation_limit_V)
     print(f"host Li7La3Zr2O12 (data): E_hull {1000 * (host[0] or 0):.1f} meV/atom, window {host[1]:.3f}-{host[2]:.3f} V")

@@ -26,9 +26,16 @@ def test_leave_one_out_prediction_lands_near_the_data(thermo, table, formula):
     th2, phase = loo.with_structure(table.get(formula), table, relax=False, exclude_formula=formula)
     ref = thermo.hull(formula)
     assert phase.e_form_eV_per_atom == pytest.approx(ref.e_form_eV_per_atom, abs=0.15)
-    assert th2.hull(formula).e_above_hull_eV_per_atom < 0.1 and phase.fit_mae_eV_per_atom < 0.15
+    assert th2.hull(formula).e_above_hull_eV_per_atom < 0.1
+    assert phase.fit_mae_eV_per_atom is None or phase.fit_mae_eV_per_atom < 0.15
     assert formula not in phase.references and len(phase.references) >= 2
-    assert any("CHGNet" in n and "leave-one-out error" in n for n in th2.hull(formula).provenance.notes)
+    if formula == "Li3PO4":  # its hull neighbours have structures: its energy is taken relative to them
+        assert phase.neighbours and formula not in phase.neighbours
+        assert phase.e_form_eV_per_atom == pytest.approx(ref.e_form_eV_per_atom, abs=0.05)
+        assert abs(phase.e_form_eV_per_atom - ref.e_form_eV_per_atom) < abs(phase.element_fit_eV_per_atom
+                                                                            - ref.e_form_eV_per_atom) + 0.02
+    assert any("CHGNet" in n and ("leave-one-out error" in n or "hull neighbours" in n)
+               for n in th2.hull(formula).provenance.notes)
 
 
 def test_structure_option_on_hull_and_window(capsys, tmp_path, entries_path, structures_path, table):

@@ -14,10 +14,12 @@ Zheng et al., Batteries & Supercaps 2021, §4).  The database holds the undoped 
    ``OrderDisorderedStructureTransformation`` (orderings ranked by their Ewald energy), the lowest few
    distinct orderings are evaluated with the machine-learned potential (:mod:`ssbkit.data.potential`),
    and the lowest-energy one is taken;
-4. its energy is placed on the data's hull by the reference correction of :func:`ssbkit.thermo.mlip.predict`
-   and then anchored on the host: the potential's remaining error on the undoped host (its corrected
-   energy minus the data's, ``r``) is removed from the doped phase, ``dH_doped = dH_pred - r``, since
-   a dilute dopant leaves the host's structure type and its error in place;
+4. its energy is placed on the data's hull by :func:`ssbkit.thermo.mlip.predict` (relative to its hull
+   neighbours when they have structures, else by the element fit) and then anchored on the host: the
+   potential's remaining error on the undoped host, predicted the same way (its predicted formation
+   energy minus the data's, ``r``), is removed from the doped phase, ``dH_doped = dH_pred - r``, since a
+   dilute dopant leaves the host's structure type and its error in place (no anchoring when the host is
+   itself one of the neighbours: its error cancels already);
 5. the doped phase's energy above the hull is reported, and its window as a metastable phase (its energy
    lowered onto the hull, the convention of Zhu, He & Mo, ACS Appl. Mater. Interfaces 2015), beside the
    undoped host's window taken the same way.
@@ -86,7 +88,8 @@ class DopedPhase(Result):
         supercell: scaling of the host cell along a, b, c; supercell_atoms: atoms after doping.
         orderings: the orderings evaluated (Ewald rank; potential's energy, eV/atom), lowest first.
         predicted: the phase's corrected energy (method, references, fit error, host anchor).
-        host_residual_eV_per_atom: the potential's error on the undoped host, removed from the doped phase.
+        host_residual_eV_per_atom: the potential's error on the undoped host, removed from the doped phase (None: not
+            anchored, when the host is itself a reference neighbour of the doped phase).
         e_above_hull_eV_per_atom: the doped phase above the data's hull; decomposition: the hull phases there.
         host_e_above_hull_eV_per_atom: the undoped host above the hull (data).
         window / host_window: windows as metastable phases (energy lowered onto the hull), V vs Li/Li+.
@@ -101,7 +104,7 @@ class DopedPhase(Result):
     supercell_atoms: int
     orderings: tuple[Ordering, ...]
     predicted: PredictedPhase
-    host_residual_eV_per_atom: float
+    host_residual_eV_per_atom: float | None
     e_above_hull_eV_per_atom: float
     decomposition: tuple[str, ...]
     host_e_above_hull_eV_per_atom: float | None
@@ -359,20 +362,26 @@ def dope(thermo: Any, host: Any, substitutions: list[str], compensate: str | Non
     best = evals[0][3]
     say("correcting against the reference phases")
     phase = predict(thermo, best, table, relax=relax)
-    # the host on the same footing: the potential's corrected energy of the host vs the data's
+    # the host on the same footing: the potential's error on the undoped host, by the method the doped phase used
     host_hull = thermo.hull(host_formula)
     if host_hull.e_form_eV_per_atom is None:
         raise SsbkitError(f"{host_formula} is not in the data: the doped phase cannot be anchored on it", param="host")
-    mu = phase.element_energies_eV
-    hc = {el.symbol: float(a) for el, a in host_structure.composition.items()}
-    tot = sum(hc.values())
-    missing = [e for e in hc if e not in mu]
-    if missing:
-        raise SsbkitError(f"the reference fit lacks {', '.join(missing)}", param="structures")
-    e_host = pot.evaluate(host_structure, relax=relax).energy_eV_per_atom
-    residual = e_host - sum(hc[e] / tot * mu[e] for e in hc) - host_hull.e_form_eV_per_atom
-    phase = replace(phase, e_form_eV_per_atom=phase.e_form_eV_per_atom - residual, anchored_on=host_formula,
-                    anchor_shift_eV_per_atom=-residual)
+    residual: float | None
+    if phase.neighbours and host_formula in phase.neighbours:
+        residual = None  # taken relative to the host itself: its error cancels already
+    elif phase.neighbours:
+        say("the host relative to its own neighbours")
+        host_pred = predict(thermo.excluding([host_formula]), host_structure, table, relax=relax)
+        residual = host_pred.e_form_eV_per_atom - host_hull.e_form_eV_per_atom if host_pred.neighbours else None
+    else:
+        mu = phase.element_energies_eV
+        hc = {el.symbol: float(a) for el, a in host_structure.composition.items()}
+        tot = sum(hc.values())
+        e_host = pot.evaluate(host_structure, relax=relax).energy_eV_per_atom
+        residual = e_host - sum(hc[e] / tot * mu[e] for e in hc) - host_hull.e_form_eV_per_atom
+    if residual is not None:
+        phase = replace(phase, e_form_eV_per_atom=phase.e_form_eV_per_atom - residual, anchored_on=host_formula,
+                        anchor_shift_eV_per_atom=-residual)
     th = type(thermo)(AugmentedSource(thermo.source, [phase]))
     hull = th.hull(phase.formula)
     window = th.window(phase.formula, voltage_range, as_metastable=True)
@@ -382,7 +391,10 @@ def dope(thermo: Any, host: Any, substitutions: list[str], compensate: str | Non
     per_fu = _per_host_fu(comp, n_fu)
     notes = (phase.note, f"orderings: {len(evals)} of the lowest Ewald energy evaluated; the lowest by the potential "
              f"is used (spread {1000 * (evals[-1][0] - evals[0][0]):.1f} meV/atom)",
-             f"anchored on {host_formula}: the potential's error on the host ({1000 * residual:+.1f} meV/atom) removed")
+             f"anchored on {host_formula}: the potential's error on the host ({1000 * residual:+.1f} meV/atom) removed"
+             if residual is not None else f"not anchored on {host_formula}: "
+             + ("the host is one of the reference neighbours" if phase.neighbours and host_formula in phase.neighbours
+                else "the host's own neighbours lack structures"))
     prov = thermo.provenance("supercell substitution + Ewald ordering (pymatgen) + machine-learned potential, "
                              "corrected against reference phases and anchored on the host",
                              phases=list(hull.provenance.phases_used), notes=notes, host=host_formula,
@@ -391,7 +403,7 @@ def dope(thermo: Any, host: Any, substitutions: list[str], compensate: str | Non
         host=host_formula, formula=phase.formula, per_host_formula_unit=per_fu, substitutions=subs,
         compensation=comp_text, supercell=scale, supercell_atoms=len(best),
         orderings=tuple(Ordering(rank=r, ewald_energy_eV=e_ew, energy_eV_per_atom=e) for e, r, e_ew, _ in evals),
-        predicted=phase, host_residual_eV_per_atom=float(residual),
+        predicted=phase, host_residual_eV_per_atom=None if residual is None else float(residual),
         e_above_hull_eV_per_atom=float(hull.e_above_hull_eV_per_atom or 0.0),
         decomposition=tuple(p.formula for p in hull.decomposition),
         host_e_above_hull_eV_per_atom=host_hull.e_above_hull_eV_per_atom,

@@ -41,6 +41,10 @@ class PredictedPhase(Result):
         element_energies_eV: the fitted per-element energies mu_i.
         anchored_on: a known phase whose remaining error was removed too (a doped phase's host), or None.
         anchor_shift_eV_per_atom: the shift that anchoring applied.
+        neighbours: the data's hull phases at the new phase's composition, when all have structures: the energy is
+            then their mixture's formation energy plus the potential's energy of the reaction from them (the
+            potential's errors largely cancel between similar compounds); empty: the element fit alone.
+        element_fit_eV_per_atom: the formation energy by the element fit alone.
     """
 
     formula: str
@@ -52,6 +56,8 @@ class PredictedPhase(Result):
     element_energies_eV: dict[str, float] = field(default_factory=dict)
     anchored_on: str | None = None
     anchor_shift_eV_per_atom: float = 0.0
+    neighbours: tuple[str, ...] = ()
+    element_fit_eV_per_atom: float | None = None
 
     @property
     def entry_id(self) -> str:
@@ -63,8 +69,14 @@ class PredictedPhase(Result):
         mae = "n/a" if self.fit_mae_eV_per_atom is None else f"{1000 * self.fit_mae_eV_per_atom:.0f} meV/atom"
         anchor = (f", anchored on {self.anchored_on} ({1000 * self.anchor_shift_eV_per_atom:+.1f} meV/atom)"
                   if self.anchored_on else "")
-        return (f"{self.formula}: energy from {self.model} ({'relaxed' if self.relaxed else 'as given'}), corrected "
-                f"against {len(self.references)} known phases of its system (leave-one-out error {mae}){anchor}")
+        fit = self.element_fit_eV_per_atom
+        how = (f"relative to its hull neighbours {' + '.join(self.neighbours)}"
+               + (f" (the element fit over {len(self.references)} phases differs by "
+                  f"{1000 * (fit - self.e_form_eV_per_atom + self.anchor_shift_eV_per_atom):+.0f} meV/atom)"
+                  if fit is not None else "") if self.neighbours else
+               f"corrected against {len(self.references)} known phases of its system (leave-one-out error {mae})")
+        return (f"{self.formula}: energy from {self.model} ({'relaxed' if self.relaxed else 'as given'}), "
+                f"{how}{anchor}")
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,32 @@ def _fit(rows: list[tuple[dict[str, float], float, float]], els: list[str]) -> t
     y = np.array([r[1] - r[2] for r in rows])
     mu, *_ = np.linalg.lstsq(x, y, rcond=None)
     return mu, float(np.sqrt(np.mean((x @ mu - y) ** 2)))
+
+
+def _spans(refs: list[Any], els: list[str]) -> bool:
+    if len(refs) < len(els):
+        return False
+    x = np.array([[c[4].get(e, 0.0) for e in els] for c in refs])
+    return int(np.linalg.matrix_rank(x)) == len(els)
+
+
+def choose_references(cands: list[Any], els: list[str], max_references: int = MAX_REFERENCES) -> list[Any]:
+    """The reference phases for the correction: compounds first (most elements shared with the new phase, then the
+    smallest cells), elements only when the compounds alone do not determine every ``mu_i``.
+
+    Elemental phases are poor references: the data's fitted corrections (oxide, sulfide, gas references, U
+    values) make a compound's formation energy refer to an effective element energy that differs from the
+    element's own computed phase, so mixing both biases the fit (``cands``: (atoms, formula, structure, dH,
+    composition) tuples).
+    """
+    compounds = sorted((c for c in cands if len(c[4]) > 1), key=lambda c: (-len(c[4]), c[0], c[1]))
+    elements = sorted((c for c in cands if len(c[4]) == 1), key=lambda c: (c[0], c[1]))
+    refs = compounds[:max_references]
+    for c in elements:
+        if _spans(refs, els):
+            break
+        refs.append(c)
+    return refs
 
 
 def predict(thermo: Any, structure: Any, structures: Any = None, relax: bool = True,
@@ -114,8 +152,7 @@ def predict(thermo: Any, structure: Any, structures: Any = None, relax: bool = T
         s = table.get(f)
         if s is not None:
             cands.append((len(s), f, s, float(sysm.energies[j]), sysm.entries.composition(int(i))))
-    cands.sort(key=lambda c: (c[0], c[1]))
-    refs = cands[:max_references]
+    refs = choose_references(cands, els, max_references)
     covered = {e for c in refs for e in c[4]}
     if covered != set(els) or len(refs) < len(els):
         raise SsbkitError(f"not enough reference structures for {'-'.join(els)} ({len(refs)} with structures, covering "
@@ -137,8 +174,36 @@ def predict(thermo: Any, structure: Any, structures: Any = None, relax: bool = T
             errs.append(abs(e0 - sum(f0.get(e, 0.0) * m[i] for i, e in enumerate(els)) - dh0))
     ev = pot.evaluate(structure, relax=relax)
     tot = sum(comp.values())
-    dh_new = ev.energy_eV_per_atom - sum(comp[e] / tot * mu[i] for i, e in enumerate(els))
+    dh_fit = ev.energy_eV_per_atom - sum(comp[e] / tot * mu[i] for i, e in enumerate(els))
+    dh_new, neighbours = float(dh_fit), ()
+    reaction = _reaction_energy(sysm, comp, table, pot, relax)
+    if reaction is not None:
+        neighbours, dh_mix, e_mix = reaction
+        dh_new = dh_mix + ev.energy_eV_per_atom - e_mix
     return PredictedPhase(formula=own, e_form_eV_per_atom=float(dh_new), model=ev.model, relaxed=relax,
                           references=tuple(c[1] for c in refs),
                           fit_mae_eV_per_atom=float(np.mean(errs)) if errs else None,
-                          element_energies_eV={e: float(mu[i]) for i, e in enumerate(els)})
+                          element_energies_eV={e: float(mu[i]) for i, e in enumerate(els)},
+                          neighbours=neighbours, element_fit_eV_per_atom=float(dh_fit))
+
+
+def _reaction_energy(sysm: Any, comp: dict[str, float], table: Any, pot: Any,
+                     relax: bool) -> tuple[tuple[str, ...], float, float] | None:
+    """The hull phases at ``comp`` (its decomposition in the data), their mixture's formation energy and the
+    potential's energy of that mixture (eV/atom), or None when a neighbour has no structure or is an element."""
+    from .hull import reduced_formula
+
+    tot = sum(comp.values())
+    res = sysm.solve(sysm.vector(comp))
+    phases = sysm.phases(res.amounts / tot)
+    if not phases:
+        return None
+    names, e_mix = [], 0.0
+    for p in phases:
+        f = reduced_formula(p.formula)
+        s = table.get(f)
+        if s is None or len(s.composition) < 2:
+            return None  # an element's computed phase is not on the data's scale (fitted references)
+        e_mix += p.amount * pot.evaluate(s, relax=relax).energy_eV_per_atom
+        names.append(f)
+    return tuple(names), float(res.value / tot), float(e_mix)
