@@ -93,6 +93,26 @@ def cli_cases() -> list[str]:
           ["anode", "LGPS", "--anode", "Xx"], ["coatings", "LCO", "LGPS", "--top", "0"],
           ["coatings", "LCO", "LGPS", "--top", "-3"], ["window", "LLZO", "--entries", ""],
           ["window", "LLZO", "--entries", " "]]
+    for sub in ["", "Ta", "Ta:Zr", "Ta:Zr=", "Ta:Zr=nan", "Ta:Zr=inf", "Ta:Zr=1.5", "Ta:Zr=0", "Ta:Zr=-0.25",
+                "Xx:Zr=0.25", "Zr:Zr=0.25", "Ta:Nb=0.25", "La:Zr=0.25", "Ta:Zr=0.25fufu", "Ta9+:Zr=0.25x",
+                "Ta:Zr=1e-9", "Ta:Zr=0.3333333"]:
+        c += [["dope", "LLZO", "--substitute", sub]]
+    c += [["dope", "LLZO"], ["dope", "--substitute", "Ta:Zr=0.25"], ["dope", "Li0O", "--substitute", "Ta:Zr=0.25"],
+          ["dope", "LLZO", "--substitute", "Ta:Zr=0.25", "--orderings", "0"],
+          ["dope", "LLZO", "--substitute", "Ta:Zr=0.25", "--orderings", "nan"],
+          ["dope", "LLZO", "--substitute", "Ta:Zr=0.25", "--compensate", "none"],
+          ["dope", "LLZO", "--substitute", "Ta:Zr=0.25", "--compensate", "Xx"],
+          ["dope", "LLZO", "--substitute", "Ta:Zr=0.25", "--compensate", "O"],
+          ["dope", "LLZO", "--substitute", "Ta:Zr=0.25", "--max-atoms", "10"],
+          ["dope", "LLZO", "--substitute", "Ta:Zr=0.25", "--vmax", "nan"],
+          ["dope", "LLZO", "--substitute", "Ta:Zr=0.25", "--structure", "{missing}"],
+          ["dope", "LLZO", "--substitute", "Ta:Zr=0.25", "--structure", "{txt}"],
+          ["dope", "LLZO", "--substitute", "Ta:Zr=0.25", "--structures", "{empty}"]]
+    for u in ["", ",", "Q", "Cl", "F", "S,Xx", "s"]:
+        c += [["window", "Li3PS4", "--uncorrect", u]]
+    c += [["window", "Li3PS4", "--uncorrect", "S", "--corrections", "mp2099"],
+          ["window", "Li3PS4", "--corrections", "mp2020"], ["window", "LLZO", "--structure", "{missing}"],
+          ["react", "{txt}", "LiCoO2"], ["hull", "--structure", "{bin}"]]
     return ["\t".join(["cli", shlex.join(a)]) for a in c]
 
 
