@@ -1,4 +1,4 @@
-"""Benchmark: Ta-, Al- and Ga-doped LLZO through the machine-learned potential (``ssbkit dope``).
+"""Benchmark: Ta-, Nb-, Al- and Ga-doped LLZO through the machine-learned potential (``ssbkit dope``).
 
 Run: ``python benchmarks/dope_llzo.py [--no-relax] [--orderings N]`` (SSBKIT_ENTRIES and SSBKIT_STRUCTURES as
 for the tests).  About 2-5 minutes per dopant on two CPU cores with relaxation (94-atom cells).
@@ -18,7 +18,7 @@ import warnings
 
 from _common import entries_path
 
-DOPINGS = [("Ta", "Ta:Zr=0.25"), ("Al", "Al:Li=0.25fu"), ("Ga", "Ga:Li=0.25fu")]
+DOPINGS = [("Ta", "Ta:Zr=0.25"), ("Nb", "Nb:Zr=0.25"), ("Al", "Al:Li=0.25fu"), ("Ga", "Ga:Li=0.25fu")]
 
 
 def main() -> None:
