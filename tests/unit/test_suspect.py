@@ -62,10 +62,15 @@ def test_uncorrect_sulfide_moves_the_limits_as_documented(thermo, capsys, entrie
         assert w0.oxidation_limit_V == pytest.approx(before, abs=1e-3) and w.oxidation_limit_V == pytest.approx(after, abs=1e-3)
         assert abs(w.oxidation_limit_V - PUBLISHED[m]) < 0.05 < abs(w0.oxidation_limit_V - PUBLISHED[m]) + 0.05
         assert w.reduction_limit_V == pytest.approx(w0.reduction_limit_V, abs=1e-9)
-        assert any("anion corrections removed (legacy scheme): S -0.663" in n for n in w.notes)
-    assert thermo.uncorrected(["S"], "mp2020").window("Li3PS4").oxidation_limit_V == pytest.approx(2.338, abs=1e-3)
+        assert any(n.startswith("anion corrections removed (legacy scheme assumed") and "S -0.663" in n for n in w.notes)
+    stated = thermo.uncorrected(["S"], "mp2020").window("Li3PS4")
+    assert stated.oxidation_limit_V == pytest.approx(2.338, abs=1e-3)
+    assert any(n.startswith("anion corrections removed (mp2020 scheme): S -0.503") for n in stated.notes)
     code = main(["window", "Li6PS5Cl", "--uncorrect", "S", "--json", "--entries", str(entries_path)])
     assert code == 0 and json.loads(capsys.readouterr().out)["oxidation_limit_V"] == pytest.approx(2.009, abs=1e-3)
+    code = main(["window", "Li3PS4", "--uncorrect", "S", "--corrections", "mp2020", "--json", "--entries",
+                 str(entries_path)])
+    assert code == 0 and json.loads(capsys.readouterr().out)["oxidation_limit_V"] == pytest.approx(2.338, abs=1e-3)
     code = main(["window", "Li6PS5Cl", "--uncorrect", "Cl", "--entries", str(entries_path)])
     err = capsys.readouterr().err
     assert code == 2 and "fitted gas references" in err and len(err.strip().splitlines()) == 1
@@ -91,6 +96,25 @@ def test_uncorrected_energies_equal_a_pymatgen_hull_on_shifted_entries(thermo):
     for f in ("Li3PS4", "Li7P3S11", "P2S5", "LiS4"):
         want = min(pd.get_e_above_hull(e) for e in entries if e.composition.reduced_formula == f)
         assert un.hull(f).e_above_hull_eV_per_atom == pytest.approx(want, abs=1e-6)
+
+
+def test_entries_json_recorrected_on_the_command_line(tmp_path, capsys):
+    from pymatgen.entries.computed_entries import ComputedEntry
+
+    p = {"run_type": "GGA", "hubbards": {}, "is_hubbard": False}
+    es = [ComputedEntry("Li2S", -12.0, parameters=p, entry_id="a"), ComputedEntry("Li", -1.9, parameters=p),
+          ComputedEntry("S", -4.1, parameters=p)]
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps([e.as_dict() for e in es]))
+    got = {}
+    for scheme in ("none", "mp2020"):
+        code = main(["hull", "Li2S", "--corrections", scheme, "--json", "--entries", str(path)])
+        got[scheme] = json.loads(capsys.readouterr().out)["e_form_eV_per_atom"]
+        assert code == 0
+    assert got["none"] == pytest.approx((-12.0 + 2 * 1.9 + 4.1) / 3) and got["mp2020"] == pytest.approx(got["none"] - 0.503 / 3)
+    code = main(["hull", "Li2S", "--corrections", "legacy", "--entries", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "legacy scheme cannot process" in err and len(err.strip().splitlines()) == 1
 
 
 def test_entries_recorrected_with_a_scheme():

@@ -48,12 +48,12 @@ bandgaps_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON only.")
 
 
-def thermo_for(entries: str | None) -> Any:
+def thermo_for(entries: str | None, corrections: str | None = None) -> Any:
     """Open the data source and return a :class:`ssbkit.thermo.Thermo`."""
     from ..data.source import open_source
     from ..thermo import Thermo
 
-    return Thermo(open_source(entries))
+    return Thermo(open_source(entries, corrections))
 
 
 def temperature_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -65,9 +65,10 @@ def temperature_options(f: Callable[..., Any]) -> Callable[..., Any]:
                           "Default: $SSBKIT_VOLUMES.")(f)
     f = click.option("--experimental", is_flag=True,
                      help="With --temperature: compounds with a NIST-JANAF crystal table use its G_f(T).")(f)
-    f = click.option("--corrections", "corrections", default=None, metavar="legacy|mp2020",
-                     help="The correction scheme the entries hold (for --uncorrect; default legacy, the Materials "
-                          "Project's before 2020).")(f)
+    f = click.option("--corrections", "corrections", default=None, metavar="legacy|mp2020|none",
+                     help="The energies' correction scheme: applied to entries with calculation parameters "
+                          "(ComputedEntry JSON, the API); for a formation-energy table, the scheme it holds "
+                          "(default: legacy for tables, mp2020 for the API; docs/thermo.md).")(f)
     f = click.option("--uncorrect", "uncorrect", default=None, metavar="EL,...",
                      help="Remove these anions' fitted energy corrections from the data, e.g. S (docs/thermo.md).")(f)
     f = click.option("--exclude", "exclude", default=None, metavar="suspect|FORMULA,...",
@@ -93,7 +94,7 @@ def thermo_at(entries: str | None, temperature: str | None, volumes: str | None,
     an atmosphere when given."""
     import click
 
-    th = thermo_for(entries)
+    th = thermo_for(entries, corrections)
     if exclude is not None:
         from ..data.suspect import expand
         from ..validate import name
@@ -102,11 +103,8 @@ def thermo_at(entries: str | None, temperature: str | None, volumes: str | None,
         if not formulas:
             raise click.BadParameter("give formulas, or 'suspect'", param_hint="--exclude")
         th = th.excluding(formulas)
-    if corrections is not None and uncorrect is None:
-        raise click.BadParameter("--corrections names the scheme whose corrections --uncorrect removes: give "
-                                 "--uncorrect too", param_hint="--corrections")
     if uncorrect is not None:
-        th = th.uncorrected([x for x in uncorrect.split(",") if x.strip()], corrections or "legacy")
+        th = th.uncorrected([x for x in uncorrect.split(",") if x.strip()])
     t = 0.0
     if temperature is not None:
         from ._common import temperatures

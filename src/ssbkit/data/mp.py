@@ -119,6 +119,8 @@ class MPSource:
         self._entries: dict[str, EntrySet] = {}
         self._gaps: dict[str, float | None] = {}
         self._lock = threading.RLock()
+        #: a correction scheme re-applied to the served entries (``legacy``, ``mp2020``, ``none``), None: as served
+        self.corrections: str | None = None
 
     def __repr__(self) -> str:  # never show the key
         return f"MPSource(endpoint={self.endpoint!r}, thermo_type={self.thermo_type!r})"
@@ -220,7 +222,10 @@ class MPSource:
 
     # ----------------------------------------------------------------- caching
     def _cache_key(self, kind: str, name: str) -> str:
-        blob = json.dumps([CACHE_SCHEMA, kind, self.endpoint, name, self.thermo_type], sort_keys=True)
+        parts = [CACHE_SCHEMA, kind, self.endpoint, name, self.thermo_type]
+        if kind == "entries" and self.corrections:
+            parts.append(self.corrections)
+        blob = json.dumps(parts, sort_keys=True)
         return hashlib.sha256(blob.encode()).hexdigest()
 
     def _meta(self) -> dict[str, Any]:
@@ -292,6 +297,10 @@ class MPSource:
         except Exception as exc:
             raise self._error(exc, what) from None
         entries = [e for e in (entries or []) if e is not None]
+        if entries and self.corrections:
+            from .corrections import apply_scheme
+
+            entries = apply_scheme(entries, self.corrections)
         if not entries:
             raise DataSourceError(f"the Materials Project has no {self.thermo_type} entries in the "
                                   f"{chemsys_key(els)} system: check the elements or use a data file")

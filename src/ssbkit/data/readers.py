@@ -205,8 +205,12 @@ def entry_record(d: Any) -> tuple[dict[str, float], float, float, str | None]:
     return comp, energy + corr, energy, None if eid is None else str(eid)
 
 
-def read_json(path: Path) -> EntrySet:
-    """Read pymatgen ComputedEntry JSON (a list, or a dict with an ``entries`` list), validating every entry."""
+def read_json(path: Path, corrections: str | None = None) -> EntrySet:
+    """Read pymatgen ComputedEntry JSON (a list, or a dict with an ``entries`` list), validating every entry.
+
+    ``corrections``: re-correct the entries with this scheme (:func:`ssbkit.data.corrections.apply_scheme`), from
+    their uncorrected energies and calculation parameters (``parameters``, ``data``, ``structure``), which are
+    read as plain data."""
     try:
         opener = gzip.open if path.suffix == ".gz" else open
         with opener(path, "rt", encoding="utf-8-sig") as fh:  # type: ignore[operator]
@@ -237,17 +241,36 @@ def read_json(path: Path) -> EntrySet:
         ids.append(eid or f"{stem}:{k + 1}")
     if bad:
         raise bad_rows_error(path, bad, item="entry", where="entry")
+    if corrections:
+        energies = _recorrected(raw, comps, corrections)
     return EntrySet.from_records(formulas, energies, ids, compositions=comps)
 
 
-def read_entries_file(path: Path) -> EntrySet:
+def _recorrected(raw: list[Any], comps: list[dict[str, float]], scheme: str) -> list[float]:
+    """Energies per atom of the entries ``raw`` (already validated) re-corrected with ``scheme``."""
+    from pymatgen.core import Composition
+    from pymatgen.entries.computed_entries import ComputedEntry
+
+    from .corrections import apply_scheme
+
+    entries = []
+    for d, comp in zip(raw, comps):
+        _, _, uncorrected, eid = entry_record(d)
+        params = d.get("parameters") if isinstance(d.get("parameters"), dict) else {}
+        data = d.get("data") if isinstance(d.get("data"), dict) else {}
+        entries.append(ComputedEntry(Composition(comp), uncorrected, parameters=params, data=data, entry_id=eid))
+    out = apply_scheme(entries, scheme)
+    return [float(e.energy) / sum(c.values()) for e, c in zip(out, comps)]  # type: ignore[attr-defined]
+
+
+def read_entries_file(path: Path, corrections: str | None = None) -> EntrySet:
     """Dispatch on the file name: ``.csv``/``.csv.gz`` or ``.json``/``.json.gz``."""
     name = path.name.lower()
     check_entries_path(path)
     if name.endswith((".csv", ".csv.gz")):
         return read_csv(path)
     if name.endswith((".json", ".json.gz")):
-        return read_json(path)
+        return read_json(path, corrections)
     raise DataSourceError(f"unknown entries file type {path.name!r}: use .csv, .csv.gz, .json or .json.gz")
 
 

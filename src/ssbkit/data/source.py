@@ -73,18 +73,28 @@ class DataSource:
     version: str
     _entries: EntrySet | None = field(default=None, repr=False)
     _mp: Any = field(default=None, repr=False)
+    #: the energies' correction scheme: applied (entries with calculation parameters, the API) or stated (tables)
+    corrections: str | None = None
+
+    @property
+    def scheme(self) -> str | None:
+        """The correction scheme the energies hold, when known (the API serves MP2020-corrected energies)."""
+        return self.corrections or ("mp2020" if self.kind == "mp" else None)
 
     def provenance(self) -> dict[str, Any]:
         """Provenance fields common to every result computed from this source."""
         version = self.version
         if self.kind == "mp" and self._mp is not None:
             version = getattr(self._mp, "version_label", version)  # known after the first request
-        return {
+        out = {
             "data_source": self.location,
             "data_kind": self.kind,
             "data_version": version,
             "ssbkit_version": __version__,
         }
+        if self.corrections:
+            out["corrections"] = self.corrections
+        return out
 
     def entries_for(self, elements: list[str] | set[str]) -> EntrySet:
         """The entry set that covers ``elements`` (whole file or entry list, or fetched from the API)."""
@@ -93,7 +103,7 @@ class DataSource:
         return self._mp.entryset_for(sorted(set(elements)))
 
 
-def _load_file(path: Path, digest: str) -> EntrySet:
+def _load_file(path: Path, digest: str, corrections: str | None = None) -> EntrySet:
     """The entry set of ``path`` (content hash ``digest``): from the cache when it holds this file, else read.
 
     The cache key is the content hash *and* the file name: the reader, and the IDs of rows
@@ -102,33 +112,43 @@ def _load_file(path: Path, digest: str) -> EntrySet:
     """
     from .readers import read_entries_file
 
-    key = cache.key_of(digest, path.name)
+    applied = corrections if corrections and path.name.lower().endswith((".json", ".json.gz")) else None
+    key = cache.key_of(digest, path.name + (f"#{applied}" if applied else ""))
     hit = cache.load("entries", key)
     if hit is not None:
         try:
             return EntrySet.from_arrays(hit.arrays)
         except (KeyError, ValueError, TypeError, IndexError) as exc:
             cache._warn(f"cached entries for {path.name} are inconsistent ({exc}); rebuilt")
-    es = read_entries_file(path)
-    cache.store("entries", key, es.to_arrays(), {"file": path.name, "sha256": digest})
+    es = read_entries_file(path, applied)
+    cache.store("entries", key, es.to_arrays(), {"file": path.name, "sha256": digest, "corrections": applied})
     return es
 
 
 @lru_cache(maxsize=8)
-def _open_cached(path_str: str, digest: str) -> DataSource:
-    """One open source per (path, content): an edit that keeps size and time stamp is still seen."""
+def _open_cached(path_str: str, digest: str, corrections: str | None = None) -> DataSource:
+    """One open source per (path, content, scheme): an edit that keeps size and time stamp is still seen."""
     path = Path(path_str)
-    return DataSource(kind="file", location=str(path), version=f"sha256:{digest}", _entries=_load_file(path, digest))
+    return DataSource(kind="file", location=str(path), version=f"sha256:{digest}",
+                      _entries=_load_file(path, digest, corrections), corrections=corrections)
 
 
-def open_source(spec: str | None = None) -> DataSource:
+def open_source(spec: str | None = None, corrections: str | None = None) -> DataSource:
     """Resolve and open the configured data source.
+
+    ``corrections``: the energies' correction scheme (:mod:`ssbkit.data.corrections`): re-applied with
+    pymatgen's compatibility classes to entries that carry their calculation parameters (ComputedEntry JSON,
+    the Materials Project API); for a formation-energy table, the scheme it holds (stated, not applied).
 
     Raises:
         DataSourceError: nothing configured, missing/corrupt file, no API key.
     """
     if spec is not None and not spec.strip():
         raise DataSourceError(f"empty entries path: give {DATA_KINDS}", param="entries")
+    if corrections is not None:
+        from .corrections import check_scheme
+
+        corrections = check_scheme(corrections)
     spec = configured_spec(spec)
     if not spec:
         raise DataSourceError(f"no thermodynamic data source configured: give {DATA_KINDS}", param="entries")
@@ -136,7 +156,8 @@ def open_source(spec: str | None = None) -> DataSource:
         from .mp import MPSource
 
         mp = MPSource.from_environment()
-        return DataSource(kind="mp", location=mp.endpoint, version=mp.version_label, _mp=mp)
+        mp.corrections = corrections
+        return DataSource(kind="mp", location=mp.endpoint, version=mp.version_label, _mp=mp, corrections=corrections)
     if not spec.strip():
         raise DataSourceError(f"empty entries path: give {DATA_KINDS}", param="entries")
     from .readers import check_entries_path
@@ -150,7 +171,7 @@ def open_source(spec: str | None = None) -> DataSource:
         digest = cache.file_sha256(path)
     except OSError as exc:
         raise DataSourceError(f"cannot read {path}: {exc.strerror or exc}", param="entries") from None
-    return _open_cached(str(path.resolve()), digest)
+    return _open_cached(str(path.resolve()), digest, corrections)
 
 
 def from_entries(entries: Any, label: str | None = None) -> DataSource:

@@ -23,10 +23,12 @@ class AugmentedSource:
         from ..data.volumes import comp_key
         from ..materials import parse_formula
 
+        assumed = False
         if isinstance(base, AugmentedSource):  # one layer: the phases added and left out accumulate
             added, excluded = [*base.added, *added], [*base.excluded, *excluded]
             if base.uncorrect:
                 uncorrect, scheme = tuple(dict.fromkeys([*base.uncorrect, *uncorrect])), base.scheme
+            assumed = base.scheme_assumed
             base = base.base
         self.base = base
         self.kind, self.location, self.version = base.kind, base.location, base.version
@@ -36,6 +38,8 @@ class AugmentedSource:
         self.excluded = tuple(excluded)
         self.uncorrect = tuple(uncorrect)
         self.scheme = scheme
+        #: whether the scheme was assumed (the data did not say which it holds)
+        self.scheme_assumed = assumed
         self._sets: dict[tuple[int, tuple[str, ...]], Any] = {}
         self.mu = getattr(base, "mu", None)
         self.label = getattr(base, "label", "")

@@ -200,15 +200,24 @@ class Thermo:
 
         return Thermo(AugmentedSource(self.source, (), list(formulas)))  # type: ignore[arg-type]
 
-    def uncorrected(self, elements: Any, scheme: str = "legacy") -> Thermo:
+    def uncorrected(self, elements: Any, scheme: str | None = None) -> Thermo:
         """This data with the anion corrections of ``elements`` (e.g. ``["S"]``) removed; ``scheme``: the
-        correction scheme the data holds (``legacy`` or ``mp2020``; :mod:`ssbkit.data.corrections`)."""
+        correction scheme the data holds (``legacy`` or ``mp2020``; :mod:`ssbkit.data.corrections`); None: the
+        source's (stated or applied; the API's MP2020), else legacy, and the result says it was assumed."""
         from ..data.corrections import check_scheme, check_uncorrect
         from .edited import AugmentedSource
 
-        scheme = check_scheme(scheme)
+        known = getattr(self.source, "scheme", None)
+        assumed = scheme is None and known is None
+        scheme = check_scheme(scheme or known or "legacy")
+        if scheme == "none":
+            from ..errors import SsbkitError
+
+            raise SsbkitError("the energies carry no corrections (scheme 'none'): nothing to remove", param="uncorrect")
         els = check_uncorrect(list(elements), scheme)
-        return Thermo(AugmentedSource(self.source, (), (), els, scheme))  # type: ignore[arg-type]
+        src = AugmentedSource(self.source, (), (), els, scheme)
+        src.scheme_assumed = assumed
+        return Thermo(src)  # type: ignore[arg-type]
 
     @classmethod
     def from_entries(cls, entries: Any, label: str | None = None, corrections: str | None = None) -> Thermo:
@@ -257,7 +266,9 @@ class Thermo:
             from ..data.corrections import anion_corrections
 
             table = anion_corrections(self.source.scheme)  # type: ignore[attr-defined]
-            notes += ("anion corrections removed (" + self.source.scheme + " scheme): "  # type: ignore[attr-defined]
+            assumed = (" assumed; state it with the corrections option"
+                       if getattr(self.source, "scheme_assumed", False) else "")
+            notes += ("anion corrections removed (" + self.source.scheme + f" scheme{assumed}): "  # type: ignore[attr-defined]
                       + ", ".join(f"{el} {table[el]:+.3f} eV/atom" for el in self.source.uncorrect),)  # type: ignore[attr-defined]
         if self.open_potentials:
             label = getattr(self.source, "label", "")
