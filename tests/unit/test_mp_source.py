@@ -406,3 +406,23 @@ def test_api_key_never_reaches_any_output(rsps, tmp_path, capsys):
     from ssbkit.redact import redact
 
     assert redact(f"x {KEY} y") == "x [redacted] y"
+
+
+def test_entries_recorrected_with_a_scheme_from_recorded_responses(rsps):
+    """--corrections none serves the uncorrected energies; mp2020 reproduces what the API served."""
+    RecordedMP(rsps)
+    raw = {}
+    for d in THERMO["data"]:
+        for e in d["entries"].values():
+            raw[e["entry_id"]] = e["energy"] / sum(e["composition"].values())
+    got = {}
+    for scheme in ("none", "mp2020"):
+        src = MPSource.from_environment()
+        src.corrections = scheme
+        es = src.entryset_for(["O", "Li"])
+        got[scheme] = dict(zip(es.entry_ids, es.raw_energy_per_atom))
+    served = _recorded_energy_per_atom()
+    for eid, e in raw.items():
+        assert got["none"][eid] == pytest.approx(e, abs=1e-9)
+        assert got["mp2020"][eid] == pytest.approx(served[eid], abs=2e-3)  # the served MP2020 energies
+    assert got["none"]["mp-1960-GGA"] > got["mp2020"]["mp-1960-GGA"]  # the oxide correction is negative
