@@ -86,3 +86,24 @@ def test_structure_files_work_where_a_material_is_expected(capsys, tmp_path, ent
     s = json.loads(capsys.readouterr().out)
     assert code == 0 and s["layers"][1]["formula"] == "Li3PO4"
     assert any("CHGNet" in n for n in s["layers"][1]["window"]["notes"])
+
+
+def test_evaluations_are_cached_on_disk_by_structure(monkeypatch, tmp_path, table):
+    from ssbkit.data import cache
+    from ssbkit.data.potential import Potential, structure_hash
+
+    monkeypatch.setenv("SSBKIT_CACHE_DIR", str(tmp_path))
+    s = table.get("Li2O")
+    pot = Potential.get()
+    monkeypatch.setattr(pot, "_cache", {})
+    first = pot.evaluate(s, relax=False)
+    files = list(tmp_path.glob("potential*"))
+    assert len(files) == 1
+    monkeypatch.setattr(pot, "_cache", {})
+    monkeypatch.setattr(pot.model, "predict_structure", lambda *a, **k: (_ for _ in ()).throw(AssertionError("ran")))
+    assert pot.evaluate(s, relax=False).energy_eV_per_atom == first.energy_eV_per_atom  # from disk, model not run
+    files[0].write_bytes(files[0].read_bytes()[:-5] + b"xxxxx")  # damaged: recomputed, never trusted
+    monkeypatch.setattr(pot, "_cache", {})
+    with pytest.raises(AssertionError, match="ran"):
+        pot.evaluate(s, relax=False)
+    assert structure_hash(s) == structure_hash(s.copy()) and cache.cache_dir() == tmp_path

@@ -3,7 +3,8 @@
 CHGNet (Deng et al., Nat. Mach. Intell. 5, 1031 (2023)), pretrained on the Materials Project
 trajectory set; its weights ship inside the PyPI package, so nothing is downloaded at run time.  An
 optional extra: ``pip install "ssbkit[mlip]"``.  CPU by default, a GPU when torch sees one.  Results are
-cached per structure (hash of species, lattice and fractional coordinates) for the process.
+cached per structure (hash of species, lattice and fractional coordinates, relaxation settings, model), in
+memory and in the on-disk cache (:mod:`ssbkit.data.cache`: checksummed, a damaged entry is recomputed).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import SsbkitError
+from . import cache
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,11 @@ class Potential:
         got = self._cache.get(key)
         if got is not None:
             return got
+        disk_key = cache.key_of(key[0], str(relax), self.name, f"{fmax:g}", str(steps))
+        got = self._from_disk(disk_key, structure, relax)
+        if got is not None:
+            self._cache[key] = got
+            return got
         import warnings
 
         with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
@@ -82,4 +89,26 @@ class Potential:
                 e = float(self.model.predict_structure(structure)["e"])
         got = Evaluation(energy_eV_per_atom=e, relaxed=relax, structure=final, model=self.name)
         self._cache[key] = got
+        cache.store("potential", disk_key, None, {"energy_eV_per_atom": e, "model": self.name,
+                                                  "structure": final.as_dict() if relax else None})
         return got
+
+    def _from_disk(self, disk_key: str, structure: Any, relax: bool) -> Evaluation | None:
+        """An evaluation cached on disk by an earlier run (checksummed; anything inconsistent is recomputed)."""
+        import math
+
+        hit = cache.load("potential", disk_key)
+        if hit is None:
+            return None
+        try:
+            e = float(hit.meta["energy_eV_per_atom"])
+            if not math.isfinite(e) or hit.meta.get("model") != self.name:
+                return None
+            final = structure
+            if relax:
+                from pymatgen.core import Structure
+
+                final = Structure.from_dict(hit.meta["structure"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        return Evaluation(energy_eV_per_atom=e, relaxed=relax, structure=final, model=self.name)
