@@ -111,7 +111,7 @@ def cli_cases() -> list[str]:
     for u in ["", ",", "Q", "Cl", "F", "S,Xx", "s"]:
         c += [["window", "Li3PS4", "--uncorrect", u]]
     c += [["window", "Li3PS4", "--uncorrect", "S", "--corrections", "mp2099"],
-          ["window", "Li3PS4", "--corrections", "mp2020"], ["window", "LLZO", "--structure", "{missing}"],
+          ["window", "Li3PS4", "--corrections", "mp2099"], ["window", "LLZO", "--structure", "{missing}"],
           ["react", "{txt}", "LiCoO2"], ["hull", "--structure", "{bin}"]]
     return ["\t".join(["cli", shlex.join(a)]) for a in c]
 
