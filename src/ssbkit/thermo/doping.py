@@ -222,7 +222,7 @@ def build_disordered(host: Any, specs: list[tuple[str, int | None, str, float, b
     anions = sorted((el for el, q in charges.items() if q < 0), key=lambda e: -counts[e])
     mode = (compensate or "").strip()
     for m in range(1, 65):
-        if len(host) * m > max_atoms * 1.0 + 64:  # vacancies remove atoms: allow a little over before giving up
+        if len(host) * m > 2 * max_atoms:  # compensating vacancies never remove half of a cell
             break
         n_dop = [_whole(frac * counts[site] * m) for _, _, site, frac in subs]
         if any(n is None or n == 0 for n in n_dop):

@@ -19,16 +19,16 @@ class AugmentedSource:
     """A data source with phases added (predicted from structures) and/or compositions left out."""
 
     def __init__(self, base: Any, added: Sequence[PredictedPhase | PlacedPhase] = (),
-                 excluded: Sequence[str] = (), uncorrect: Sequence[str] = (), scheme: str = "legacy") -> None:
+                 excluded: Sequence[str] = (), uncorrect: Sequence[str] = (), scheme: str = "legacy",
+                 scheme_assumed: bool = False) -> None:
         from ..data.volumes import comp_key
         from ..materials import parse_formula
 
-        assumed = False
         if isinstance(base, AugmentedSource):  # one layer: the phases added and left out accumulate
             added, excluded = [*base.added, *added], [*base.excluded, *excluded]
             if base.uncorrect:
-                uncorrect, scheme = tuple(dict.fromkeys([*base.uncorrect, *uncorrect])), base.scheme
-            assumed = base.scheme_assumed
+                uncorrect = tuple(dict.fromkeys([*base.uncorrect, *uncorrect]))
+                scheme, scheme_assumed = base.scheme, base.scheme_assumed
             base = base.base
         self.base = base
         self.kind, self.location, self.version = base.kind, base.location, base.version
@@ -39,7 +39,7 @@ class AugmentedSource:
         self.uncorrect = tuple(uncorrect)
         self.scheme = scheme
         #: whether the scheme was assumed (the data did not say which it holds)
-        self.scheme_assumed = assumed
+        self.scheme_assumed = scheme_assumed
         self._sets: dict[tuple[int, tuple[str, ...]], Any] = {}
         self.mu = getattr(base, "mu", None)
         self.label = getattr(base, "label", "")

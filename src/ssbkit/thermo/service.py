@@ -210,14 +210,8 @@ class Thermo:
         known = getattr(self.source, "scheme", None)
         assumed = scheme is None and known is None
         scheme = check_scheme(scheme or known or "legacy")
-        if scheme == "none":
-            from ..errors import SsbkitError
-
-            raise SsbkitError("the energies carry no corrections (scheme 'none'): nothing to remove", param="uncorrect")
         els = check_uncorrect(list(elements), scheme)
-        src = AugmentedSource(self.source, (), (), els, scheme)
-        src.scheme_assumed = assumed
-        return Thermo(src)  # type: ignore[arg-type]
+        return Thermo(AugmentedSource(self.source, (), (), els, scheme, assumed))  # type: ignore[arg-type]
 
     @classmethod
     def from_entries(cls, entries: Any, label: str | None = None, corrections: str | None = None) -> Thermo:
