@@ -1,8 +1,10 @@
 """Shared fixtures.
 
-Integration tests read the real Materials Project data of ``../shared/data``
-through ``SSBKIT_ENTRIES`` (and ``SSBKIT_BANDGAPS``).  Under ``CI=true`` a
-missing data file is a failure, never a skip.
+The tests compute on the package's embedded default data unless ``SSBKIT_ENTRIES`` (and the other
+``SSBKIT_*`` variables) say otherwise: the ``thermo`` and ``gaps`` fixtures open what a user with nothing
+configured gets.  Tests that compare with the published files, or pass a file on purpose, read the real
+Materials Project data of ``../shared/data`` (``*_path`` fixtures; the same variables override).  Under
+``CI=true`` a missing data file is a failure, never a skip.
 """
 
 from __future__ import annotations
@@ -68,20 +70,21 @@ def structures_path() -> Path:
 
 
 @pytest.fixture(scope="session")
-def thermo(entries_path: Path):
-    """A Thermo on the shared data (hulls memoised across the session)."""
+def thermo():
+    """A Thermo on the default data: the embedded set, or ``SSBKIT_ENTRIES`` when set (hulls memoised across
+    the session)."""
     from ssbkit.data.source import open_source
     from ssbkit.thermo import Thermo
 
-    return Thermo(open_source(str(entries_path)))
+    return Thermo(open_source())
 
 
 @pytest.fixture(scope="session")
-def gaps(bandgaps_path: Path):
-    """The shared band-gap table."""
+def gaps():
+    """The default band-gap table: the embedded one, or ``SSBKIT_BANDGAPS`` when set."""
     from ssbkit.data.bandgaps import open_bandgaps
 
-    return open_bandgaps(str(bandgaps_path))
+    return open_bandgaps()
 
 
 @pytest.fixture(scope="session")

@@ -1,19 +1,19 @@
 # %% [markdown]
 # # ssbkit quickstart (a notebook-style script; CI runs it: tests/unit/test_examples.py)
 #
-# The data is yours to choose: here the path in SSBKIT_ENTRIES (a formation-energy table). Each cell
-# prints what it computed; in Jupyter, a result displays as a table (`_repr_html_`).
+# With nothing configured, ssbkit computes on its embedded default data (the Materials Project 2018.06
+# formation energies); `Thermo(open_source("my_table.csv.gz"))`, SSBKIT_ENTRIES or `--entries` choose
+# another source. Each cell prints what it computed; in Jupyter, a result displays as a table
+# (`_repr_html_`).
 
 # %%
-import os
-
 from pymatgen.core import Composition
 
-from ssbkit.data.source import open_source
 from ssbkit.interfaces import InterfaceCalculator
 from ssbkit.thermo import Thermo
 
-th = Thermo(open_source(os.environ["SSBKIT_ENTRIES"]))
+th = Thermo()  # the configured source, else the embedded default data
+print("data:", th.source.location)
 
 # %% [markdown]
 # ## Stability windows (pymatgen objects work as materials)
@@ -35,15 +35,14 @@ df = prof.to_dataframe()
 print(df[["voltage_V", "reaction_energy_eV_per_atom", "mixing_ratio"]].iloc[::25].to_string(index=False))
 
 # %% [markdown]
-# ## Heating LiCoO2 with LLZO in air (needs SSBKIT_VOLUMES for the Gibbs energies at temperature)
+# ## Heating LiCoO2 with LLZO in air (Gibbs energies at temperature from the volumes per atom)
 
 # %%
-if os.environ.get("SSBKIT_VOLUMES"):
-    from ssbkit.interfaces.thermal import ThermalCalculator
-    from ssbkit.thermo.atmosphere import parse_atmosphere
+from ssbkit.interfaces.thermal import ThermalCalculator  # noqa: E402
+from ssbkit.thermo.atmosphere import parse_atmosphere  # noqa: E402
 
-    r = ThermalCalculator(th, "LiCoO2", "LLZO", parse_atmosphere("air")).at(873.15)
-    print(f"600 C in air: {r.mixture_reaction}")
+r = ThermalCalculator(th, "LiCoO2", "LLZO", parse_atmosphere("air")).at(873.15)
+print(f"600 C in air: {r.mixture_reaction}")
 
 # %% [markdown]
 # ## Your own DFT entries

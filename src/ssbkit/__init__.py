@@ -3,8 +3,8 @@
 Layers (each imports only the ones above it): ``data`` -> ``thermo`` ->
 ``interfaces`` -> ``literature`` -> ``physics`` -> ``stack`` -> ``screening``
 -> ``report``/``cli``/``web``.  The specification is two reviews:
-seed 1 = Zheng et al., Batteries & Supercaps 2021 (interfacial reactions in inorganic
-ASSLBs) and seed 2 = Wang et al., Adv. Energy Mater. 2020 (interfaces in garnet ASSLBs).
+Zheng et al., Batteries & Supercaps 2021 = Zheng et al., Batteries & Supercaps 2021 (interfacial reactions in inorganic
+ASSLBs) and Wang et al., Adv. Energy Mater. 2020 = Wang et al., Adv. Energy Mater. 2020 (interfaces in garnet ASSLBs).
 """
 
 __version__ = "0.1.0"

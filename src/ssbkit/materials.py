@@ -4,7 +4,7 @@ A user may write ``LGPS``, ``Li10GeP2S12``, ``P2S12GeLi10`` or ``NMC811``; every
 layer resolves names here.  Each abbreviation has the nominal formula used in
 the literature and, where that formula is disordered (fractional occupancies
 that no DFT database holds), an *ordered model formula* used for
-thermodynamics, as in the first-principles work the seeds cite (seed 1
+thermodynamics, as in the first-principles work the reviews cite (Zheng et al., Batteries & Supercaps 2021
 Zheng et al., Batteries & Supercaps 2021, refs. [16a], [17], [76], [109]).  The model
 substitution is always reported, never silent.
 """
@@ -218,7 +218,9 @@ def parse_formula(text: str) -> Composition:
     raw = validate_name(text, "formula")
     for sym in _ELEMENT.findall(raw):
         if not Element.is_valid_symbol(sym):
-            raise FormulaError(f"unknown element {sym!r} in {text!r}: check the spelling "
+            from .suggest import did_you_mean
+
+            raise FormulaError(f"unknown element {sym!r} in {text!r}{did_you_mean(text)}: check the spelling "
                                "(element symbols are case-sensitive, e.g. Co not CO)")
     exp = re.search(r"\d[eE][-+]?\d+", raw)
     if exp:
@@ -321,3 +323,23 @@ def same_material(a: str, b: str) -> bool:
     except FormulaError:
         return False
     return same_composition(ca, cb)
+
+
+#: Elements that are gases (or, for the noble gases, form no compound of interest) in their standard state:
+#: a layer or a list entry made only of them is not a material of a cell.
+GASEOUS_ELEMENTS = frozenset({"H", "N", "O", "F", "Cl", "He", "Ne", "Ar", "Kr", "Xe", "Rn"})
+NOBLE_GASES = frozenset({"He", "Ne", "Ar", "Kr", "Xe", "Rn", "Og"})
+
+
+def check_solid(mat: Material, what: str = "layer") -> Material:
+    """``mat`` unless it cannot be a solid of a cell: a noble gas anywhere in it, or only gaseous elements
+    (O2, N2, Cl2 ...); one-line :class:`FormulaError` otherwise."""
+    els = {e.symbol for e in mat.composition}
+    noble = sorted(els & NOBLE_GASES)
+    if noble:
+        raise FormulaError(f"{what} {mat.name!r} contains the noble gas {', '.join(noble)}: it is not a cell material; "
+                           "give a solid (electrode, electrolyte, coating or interlayer)")
+    if els <= GASEOUS_ELEMENTS:
+        raise FormulaError(f"{what} {mat.name!r} is a gas ({'-'.join(sorted(els))} only), not a cell material; give a "
+                           "solid (electrode, electrolyte, coating or interlayer)")
+    return mat

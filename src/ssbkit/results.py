@@ -28,7 +28,7 @@ Verdict = Literal["stable", "passivated", "resistive", "degrading", "incompatibl
 #: Interphase type at an interface (Wenzel et al. for Li metal; passivating / mixed-conducting elsewhere).
 InterphaseType = Literal["stable", "SEI", "MCI", "passivating", "mixed-conducting"]
 #: Kind of data source behind a result.
-DataKind = Literal["file", "mp", "entries"]
+DataKind = Literal["file", "mp", "entries", "embedded"]
 
 
 @cache

@@ -29,6 +29,9 @@ GAS_CONSTANT_J_PER_MOL_K: Final = 8.314462618
 FARADAY_C_PER_MOL: Final = 96485.33212
 EV_TO_KJ_PER_MOL: Final = 96.48533212
 ZERO_CELSIUS_K: Final = 273.15
+#: The lowest temperature accepted anywhere (K): below it no model of ssbkit means anything, and a value such as
+#: 1e-300 K is a typo that would give 0 S/cm or overflow an Arrhenius factor.
+MIN_TEMPERATURE_K: Final = 1.0
 
 # kind -> {unit spelling: factor to SI}; temperature is handled separately.
 _UNITS: dict[str, dict[str, float]] = {
@@ -53,7 +56,9 @@ _UNITS: dict[str, dict[str, float]] = {
     "area": {"m2": 1.0, "cm2": 1e-4, "mm2": 1e-6, "um2": 1e-12},  # m2
     "energy_per_area": {"j/m2": 1.0, "mj/m2": 1e-3, "n/m": 1.0, "mn/m": 1e-3},  # J/m2
     "voltage": {"v": 1.0, "mv": 1e-3},  # V
-    "time": {"s": 1.0, "min": 60.0, "h": 3600.0, "hr": 3600.0, "d": 86400.0, "day": 86400.0},
+    "time": {"s": 1.0, "sec": 1.0, "second": 1.0, "seconds": 1.0, "min": 60.0, "mins": 60.0, "minute": 60.0,
+             "minutes": 60.0, "h": 3600.0, "hr": 3600.0, "hrs": 3600.0, "hour": 3600.0, "hours": 3600.0,
+             "d": 86400.0, "day": 86400.0, "days": 86400.0, "w": 604800.0, "week": 604800.0, "weeks": 604800.0},
     "energy_ev": {  # eV (per particle); molar energies converted with N_A
         "ev": 1.0, "mev": 1e-3, "kj/mol": 1.0 / EV_TO_KJ_PER_MOL,
         "j/mol": 1e-3 / EV_TO_KJ_PER_MOL, "kcal/mol": 4.184 / EV_TO_KJ_PER_MOL,
@@ -145,6 +150,9 @@ def parse_quantity(value: str | float, kind: str, default_unit: str | None = Non
                   "F": (number - 32.0) * 5.0 / 9.0 + ZERO_CELSIUS_K}[key]
         if kelvin < 0:
             raise UnitError(f"temperature {value!r} is below absolute zero")
+        if kelvin < MIN_TEMPERATURE_K:
+            raise UnitError(f"temperature {value!r} is below {MIN_TEMPERATURE_K:g} K: give a temperature of at least "
+                            f"{MIN_TEMPERATURE_K:g} K, e.g. 25C")
         return _bounded(kelvin, kind, label, value)
     table = _UNITS.get(kind)
     if table is None:

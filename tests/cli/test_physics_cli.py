@@ -114,7 +114,7 @@ def test_text_output_without_json(capsys):
     (["physics", "contact", "--conductivity", "3e-4", "--hardness", "5", "--force", "1N"], "has no unit"),
     (["physics", "contact", "--conductivity", "3e-4", "--pressure", "4MPa"], "--area"),
     (["physics", "voids", "--current-density", "1", "--temperature", "-300C"], "below absolute zero"),
-    (["physics", "voids", "--current-density", "1", "--temperature", "0K"], "above 0 K"),
+    (["physics", "voids", "--current-density", "1", "--temperature", "0K"], "below 1 K"),
     (["physics", "arrhenius", "--conductivity", "3e-4", "--activation-energy", "0.3eV", "--temperature", "-5K"],
      "below absolute zero"),
     (["physics", "wetting", "--work-of-adhesion", "-0.1"], "non-negative"),

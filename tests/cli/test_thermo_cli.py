@@ -62,11 +62,15 @@ def test_bad_input_one_line_exit_2(capsys, toy_csv, args, needle):
     assert "Traceback" not in err and out == ""
 
 
-def test_no_source_configured(capsys, monkeypatch, tmp_path):
+def test_no_source_configured_uses_the_embedded_data(capsys, monkeypatch, tmp_path):
     monkeypatch.delenv("SSBKIT_ENTRIES", raising=False)
+    monkeypatch.delenv("MP_API_KEY", raising=False)
     monkeypatch.setenv("SSBKIT_CONFIG", str(tmp_path / "none.toml"))
-    code, _, err = run(capsys, "window", "Li3PS4")
-    assert code == 2 and "no thermodynamic data source configured" in err and "--entries" in err
+    code, out, _ = run(capsys, "window", "Li3PS4", "--json")
+    d = json.loads(out)
+    assert code == 0 and d["reduction_limit_V"] == pytest.approx(1.72, abs=0.01)
+    assert d["provenance"]["data_kind"] == "embedded"
+    assert d["provenance"]["data_source"] == "Materials Project 2018.06 formation energies (embedded default)"
 
 
 def test_corrupt_gzip(capsys, tmp_path):

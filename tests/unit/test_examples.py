@@ -1,4 +1,4 @@
-"""The examples in docs/examples run as written (on the shared data)."""
+"""The examples in docs/examples run as written (on the embedded default data)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "docs" / "examples").gl
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
-def test_example_runs(path, entries_path, volumes_path, monkeypatch, capsys):
-    monkeypatch.setenv("SSBKIT_ENTRIES", str(entries_path))
-    monkeypatch.setenv("SSBKIT_VOLUMES", str(volumes_path))
+def test_example_runs(path, monkeypatch, capsys):
+    for var in ("SSBKIT_ENTRIES", "SSBKIT_VOLUMES", "SSBKIT_BANDGAPS", "SSBKIT_STRUCTURES"):
+        monkeypatch.delenv(var, raising=False)
     runpy.run_path(str(path), run_name="__main__")
     out = capsys.readouterr().out
     assert "Li3PS4: 1.72-2.36 V (in the data)" in out and "products change at" in out

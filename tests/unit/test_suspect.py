@@ -55,6 +55,11 @@ PUBLISHED = {"Li3PS4": 2.31, "Li6PS5Cl": 2.01, "Li10GeP2S12": 2.14, "Li7P3S11": 
 
 
 def test_uncorrect_sulfide_moves_the_limits_as_documented(thermo, capsys, entries_path):
+    from ssbkit.data.source import open_source
+    from ssbkit.thermo import Thermo
+
+    # a table named by path does not state its scheme: legacy is assumed, and said
+    thermo = Thermo(open_source(str(entries_path)))
     un = thermo.uncorrected(["S"])
     for m, before, after in (("Li3PS4", 2.363, 2.302), ("Li6PS5Cl", 2.139, 2.009), ("Li10GeP2S12", 2.291, 2.143),
                              ("Li7P3S11", 2.315, 2.302)):
@@ -146,3 +151,14 @@ def test_hull_and_reactions_say_the_composition_case(thermo):
     r = InterfaceCalculator(thermo, "Li0.33La0.56TiO3", "Li").closed()
     assert any("mixture of" in n for n in r.provenance.notes)
     assert sum("not charge-balanced" in n for n in r.provenance.notes) == 1  # Li metal is not checked
+
+
+def test_the_embedded_data_states_its_correction_scheme():
+    """The embedded 2018 table holds the legacy corrections: removing one says so without 'assumed'."""
+    from ssbkit.data.source import embedded_source
+    from ssbkit.thermo import Thermo
+
+    w = Thermo(embedded_source()).uncorrected(["S"]).window("Li3PS4")
+    assert w.oxidation_limit_V == pytest.approx(2.302, abs=1e-3)
+    assert any(n.startswith("anion corrections removed (legacy scheme)") for n in w.notes)
+    assert not any("assumed" in n for n in w.notes)

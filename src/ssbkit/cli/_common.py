@@ -10,7 +10,7 @@ import click
 from ..errors import SsbkitError
 from ..io import to_json
 from ..redact import redact
-from ..units import parse_quantity
+from ..units import MIN_TEMPERATURE_K, parse_quantity
 
 
 def fail(message: str) -> int:
@@ -78,6 +78,38 @@ class Checked(click.ParamType):
 VOLTAGE = Checked(0.0, 10.0, "V vs Li/Li+")
 
 
+class Quantity(click.ParamType):
+    """A quantity option with units (``500h``, ``2d``, ``30min``), converted to ``unit``; a bare number keeps the
+    option's historical meaning (``default_unit``).  Checked inside [lo, hi] in ``unit`` (open ends optional)."""
+
+    name = "quantity"
+
+    def __init__(self, kind: str, unit: str, default_unit: str | None = None, lo: float | None = None,
+                 hi: float | None = None, *, lo_open: bool = False) -> None:
+        self.kind, self.unit, self.default_unit = kind, unit, default_unit or unit
+        self.lo, self.hi, self.lo_open = lo, hi, lo_open
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .. import validate
+        from ..units import to_unit
+
+        if isinstance(value, float):
+            return value
+        what = max(param.opts, key=len) if param is not None and param.opts else "value"
+        try:
+            if not str(value).strip():
+                raise SsbkitError(f"empty value: give a number with a unit, e.g. 500{self.unit}")
+            si = parse_quantity(value, self.kind, default_unit=self.default_unit,
+                                name=self.kind.replace("_", " "))
+        except SsbkitError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+        try:
+            return validate.number(to_unit(si, self.kind, self.unit), what, self.lo, self.hi, unit=self.unit,
+                                   lo_open=self.lo_open)
+        except SsbkitError as exc:
+            raise click.BadParameter(str(exc).replace(f"{what} ", "", 1), ctx=ctx, param=param) from None
+
+
 def echo_json(obj: Any) -> None:
     """Print ``obj`` (a result or a list of results) as JSON and nothing else."""
     click.echo(to_json(obj))
@@ -134,7 +166,7 @@ def temperatures(spec: str) -> list[float]:
                           param="temperature")
     ts = [parse_quantity(p, "temperature", default_unit="K", name="--temperature") for p in parts[:2]]
     for t in ts:
-        number(t, "temperature", 0.0, 2000.0, unit="K", param="temperature")
+        number(t, "temperature", MIN_TEMPERATURE_K, 2000.0, unit="K", param="temperature")
     if len(ts) == 1:
         return ts
     step = parse_quantity(parts[2], "temperature", default_unit="K", name="--temperature step") if len(parts) == 3 \

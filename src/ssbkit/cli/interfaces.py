@@ -75,7 +75,7 @@ def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_d
     if voltages is None:
         out: list[Any] = [in_context(c.closed() if voltage is None else c.at_voltage(voltage), gaps) for c in calcs]
     else:
-        out = with_progress(calcs, "scan", lambda c: _profile(c, voltages, kinks, gaps), quiet=as_json)
+        out = with_progress(calcs, "scan", lambda c: _profile(c, voltages, kinks, gaps))
     labels = [f"{c.a.model_formula} | {c.b.model_formula}" for c in calcs]
     if plot_path:
         from ..views import plots

@@ -158,7 +158,12 @@ def with_structure(th: Any, structure: str | None, structures: str | None, no_re
     """(thermo, formula) with the structure's phase added, or (thermo, None)."""
     if structure is None:
         return th, None
-    th2, phase = th.with_structure(read_structure(structure), structures, relax=not no_relax)
+    from ..views import progress
+
+    s = read_structure(structure)
+    how = "single point" if no_relax else "relaxing"
+    with progress.status(f"{s.composition.reduced_formula} ({len(s)} atoms): CHGNet {how} and references") as _:
+        th2, phase = th.with_structure(s, structures, relax=not no_relax)
     return th2, phase.formula
 
 
@@ -188,24 +193,9 @@ def with_structures(th: Any, names: list[str | None], structure: str | None, str
     return th, out
 
 
-def with_progress(items: list[Any], label: str, fn: Callable[[Any], Any], quiet: bool = False) -> list[Any]:
-    """Apply ``fn`` to items with a progress bar on stderr (counts and ETA) when there are several."""
-    if len(items) < 4 or quiet:
-        return [fn(x) for x in items]
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
+def with_progress(items: list[Any], label: str, fn: Callable[[Any], Any]) -> list[Any]:
+    """Apply ``fn`` to items with a progress bar on stderr (counts and ETA) when there are several and stderr is a
+    terminal (:mod:`ssbkit.views.progress`)."""
+    from ..views import progress
 
-    out = []
-    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as prog:
-        task = prog.add_task(label, total=len(items))
-        for x in items:
-            out.append(fn(x))
-            prog.advance(task)
-    return out
+    return progress.each(items, label, fn)

@@ -38,13 +38,12 @@ def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None
     from ..data.source import configured_spec, open_source
     from ..screening.pairs import execute, plan, read_list, screen_parameters, summarize
 
-    spec = configured_spec(entries)
-    if not spec:
-        raise SsbkitError("no thermodynamic data source configured: give --entries PATH or set SSBKIT_ENTRIES")
+    spec = configured_spec(entries) or "embedded"
     if spec == "mp":
-        raise SsbkitError("screen needs a data file (workers read it): use --entries PATH, not the API")
+        raise SsbkitError("screen needs a data file or the embedded data (workers read it): use --entries PATH, "
+                          "not the API")
     src = open_source(spec)  # validates the file once, here
-    spec = src.location
+    spec = src.location if src.kind == "file" else "embedded"
     volts = scan_spec(scan)
     win = parse_voltage_range(window) if window else None
     if out and not out.endswith((".jsonl", ".json")):
@@ -55,26 +54,13 @@ def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None
     params = screen_parameters(volts, src.location, src.version, kinks=kinks)
     if restart and not out:
         raise click.BadParameter("--restart needs --out", param_hint="--restart")
-    con = Console(stderr=True)
-    if as_json or not con.is_terminal:
-        records = execute(tasks, Path(out) if out else None, dask, parameters=params, restart=restart)
-    else:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeRemainingColumn,
-        )
+    from ..screening.pairs import read_done
+    from ..views import progress
 
-        with Progress(TextColumn("screen"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      console=con, transient=True) as prog:
-            from ..screening.pairs import read_done
-
-            already = 0 if (not out or restart) else len(read_done(Path(out), params)[0])
-            bar = prog.add_task("pairs", total=len(tasks), completed=min(already, len(tasks)))
-            records = execute(tasks, Path(out) if out else None, dask, on_result=lambda r: prog.advance(bar),
-                              parameters=params, restart=restart)
+    already = 0 if (not out or restart or not progress.enabled()) else len(read_done(Path(out), params)[0])
+    with progress.bar("screen", len(tasks), min(already, len(tasks))) as advance:
+        records = execute(tasks, Path(out) if out else None, dask, on_result=lambda r: advance(1),
+                          parameters=params, restart=restart)
     from ..screening.pairs import PairScreen
 
     res = PairScreen(pairs=len(tasks), voltages=len(volts), window_V=win, results_file=out,

@@ -10,7 +10,7 @@ from rich.console import Console
 from ..errors import DataSourceError, SsbkitError
 from ..io import atomic_write
 from ..views import html, text
-from ._common import Checked, echo_json
+from ._common import Checked, Quantity, echo_json
 from .options import (
     bandgaps_option,
     entries_option,
@@ -20,15 +20,6 @@ from .options import (
     with_progress,
     with_structures,
 )
-
-
-def _thermo_or_none(entries: str | None) -> Any:
-    """Thermo on the configured data, or None when nothing is configured (first run)."""
-    from ..data.source import configured_spec
-
-    if entries is None and configured_spec(None) is None:
-        return None
-    return thermo_for(entries)
 
 
 def _gaps(bandgaps: str | None) -> Any:
@@ -48,8 +39,9 @@ def _gaps(bandgaps: str | None) -> Any:
 @click.option("--step", default="0.05", show_default=True, help="Voltage step of the scans (V).")
 @click.option("--carbon", is_flag=True, help="Composite cathode with carbon: the electrolyte in the cathode meets "
                                              "the cathode potential and an electron source.")
-@click.option("--time", "time_h", type=Checked(0.0, 1e6, "h", lo_open=True), default=100.0, show_default=True,
-              help="Time at which the resistance budget is judged, hours.")
+@click.option("--time", "time_h", type=Quantity("time", "h", lo=0.0, hi=1e6, lo_open=True), default="100h",
+              show_default=True, help="Time at which the resistance budget is judged, with a unit (500h, 2d, 30min, "
+                                      "1week); a bare number is in hours.")
 @click.option("--asr-threshold", type=Checked(0.0, 1e6, "ohm cm2", lo_open=True), default=100.0, show_default=True,
               help="An interface or layer adding more than this (ohm cm2) is 'resistive'.")
 @click.option("--incompatible-threshold", type=Checked(0.0, 10.0, "eV/atom", lo_open=True), default=0.10, show_default=True,
@@ -101,7 +93,7 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
     th = Thresholds(asr_ohm_cm2=asr_threshold, incompatible_eV=incompatible_threshold, time_h=time_h)
     overrides = parse_assignments(param_items)
     params = Parameters.from_file(params_file, overrides) if params_file else Parameters.load(overrides)
-    thermo = _thermo_or_none(entries)
+    thermo = thermo_for(entries)
     if thermo is not None:
         layers = [x.strip() for x in stack.split("|")]
         thermo, named = with_structures(thermo, layers, structure, structures, no_relax)
@@ -153,7 +145,7 @@ def _run_screen(label: str, screen: Any, role: str, cand_path: str | None, all_r
         raise click.BadParameter("must be >= 1", param_hint="--top")
     cands = _candidates(cand_path, role, all_roles)
     res = screen(th if th is not None else thermo_for(entries), cands, _gaps(bandgaps),
-                 progress=lambda items, fn: with_progress(list(items), label, fn, quiet=as_json))
+                 progress=lambda items, fn: with_progress(list(items), label, fn))
     if as_json:
         echo_json(res)
         return

@@ -65,7 +65,7 @@ def thermal_cmd(a: str, b: str, temperature: str, volumes: str | None, atmospher
     else:
         from .options import with_progress
 
-        pts = with_progress(ts, "temperatures", calc.at, quiet=as_json)
+        pts = with_progress(ts, "temperatures", calc.at)
         res = calc.scan_from(pts, threshold)
     if plot_path:
         from ..views import plots

@@ -58,8 +58,7 @@ def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, sh
     formulas = tuple(str(n) for n in named) + ((added,) if added and added not in named else ())
     if not formulas:
         raise click.UsageError("give FORMULAS, or --structure FILE.cif")
-    windows = with_progress(list(formulas), "windows", lambda f: th.window(f, (0.0, vmax), metastable),
-                            quiet=as_json)
+    windows = with_progress(list(formulas), "windows", lambda f: th.window(f, (0.0, vmax), metastable))
     apps = None
     if apparent:
         from ..data.bandgaps import open_bandgaps
@@ -161,12 +160,9 @@ def dope_cmd(host: str | None, substitutions: tuple[str, ...], compensate: str |
         raise click.UsageError("give HOST, or the host's --structure FILE.cif")
     host_structure = read_structure(structure) if structure else None
     th = thermo_for(entries)
-    err = Console(stderr=True)
-    with err.status("doping", spinner="dots") as status:
-        def say(msg: str) -> None:
-            if not as_json:
-                status.update(msg)
+    from ..views import progress
 
+    with progress.status("dope") as say:
         d = dope(th, host if host is not None else host_structure, list(substitutions), compensate, n_orderings,
                  structures, host_structure, relax=not no_relax, max_atoms=max_atoms, voltage_range=(0.0, vmax),
                  progress=say)

@@ -133,7 +133,7 @@ def _load(path_str: str, digest: str) -> BandGapTable:
 
 
 def open_bandgaps(spec: str | None = None) -> BandGapTable | None:
-    """The configured band-gap table, or None when none is configured."""
+    """The configured band-gap table (``spec``, ``SSBKIT_BANDGAPS``, config ``bandgaps``), else the embedded one."""
     from ..io import regular_file
     from .source import read_config
 
@@ -142,7 +142,9 @@ def open_bandgaps(spec: str | None = None) -> BandGapTable | None:
                               param="bandgaps")
     spec = spec or os.environ.get("SSBKIT_BANDGAPS") or read_config().get("bandgaps")
     if not spec:
-        return None
+        from . import embedded
+
+        return embedded.bandgaps()  # type: ignore[no-any-return]
     if str(spec).lower() == "mp":
         from .mp import MPSource
 

@@ -3,8 +3,9 @@
 The source is chosen, in order, by the ``--entries PATH|mp`` option, the
 ``SSBKIT_ENTRIES`` environment variable, ``entries = ...`` in the user
 config file ``$SSBKIT_CONFIG`` (default ``~/.config/ssbkit/config.toml``),
-or, when none of these is set but ``MP_API_KEY`` is, the Materials Project.
-``mp`` means the Materials Project API (key in ``MP_API_KEY``), fetched per
+or, when none of these is set but ``MP_API_KEY`` is, the Materials Project; with nothing configured, the
+package's embedded default data (:mod:`ssbkit.data.embedded`: the Materials Project 2018.06 formation
+energies).  ``mp`` means the Materials Project API (key in ``MP_API_KEY``), fetched per
 chemical system on demand and cached on disk.
 """
 
@@ -63,8 +64,8 @@ class DataSource:
     """A resolved data source.
 
     Attributes:
-        kind: ``"file"`` or ``"mp"``.
-        location: absolute file path, or the API URL.
+        kind: ``"file"``, ``"mp"``, ``"entries"`` (in memory) or ``"embedded"`` (the package's default data).
+        location: absolute file path, the API URL, or the embedded data's label.
         version: content SHA-256 for files; database version for the API.
     """
 
@@ -78,8 +79,9 @@ class DataSource:
 
     @property
     def scheme(self) -> str | None:
-        """The correction scheme the energies hold, when known (the API serves MP2020-corrected energies)."""
-        return self.corrections or ("mp2020" if self.kind == "mp" else None)
+        """The correction scheme the energies hold, when known (the API serves MP2020-corrected energies; the
+        embedded 2018 table holds the legacy ones)."""
+        return self.corrections or {"mp": "mp2020", "embedded": "legacy"}.get(self.kind)
 
     def provenance(self) -> dict[str, Any]:
         """Provenance fields common to every result computed from this source."""
@@ -151,7 +153,9 @@ def open_source(spec: str | None = None, corrections: str | None = None) -> Data
         corrections = check_scheme(corrections)
     spec = configured_spec(spec)
     if not spec:
-        raise DataSourceError(f"no thermodynamic data source configured: give {DATA_KINDS}", param="entries")
+        return embedded_source(corrections)
+    if spec.strip().lower() in ("embedded", "default"):
+        return embedded_source(corrections)
     if spec.strip().lower() in ("mp", "materials-project", "materialsproject"):
         from .mp import MPSource
 
@@ -172,6 +176,15 @@ def open_source(spec: str | None = None, corrections: str | None = None) -> Data
     except OSError as exc:
         raise DataSourceError(f"cannot read {path}: {exc.strerror or exc}", param="entries") from None
     return _open_cached(str(path.resolve()), digest, corrections)
+
+
+def embedded_source(corrections: str | None = None) -> DataSource:
+    """The package's embedded default data (:mod:`ssbkit.data.embedded`) as a source; its energies hold the
+    legacy Materials Project corrections (stated when another scheme is named)."""
+    from . import embedded
+
+    return DataSource(kind="embedded", location=embedded.ENTRIES_LABEL, version=embedded.version(),
+                      _entries=embedded.entryset(), corrections=corrections)
 
 
 def from_entries(entries: Any, label: str | None = None) -> DataSource:

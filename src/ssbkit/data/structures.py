@@ -1,7 +1,7 @@
 """Crystal structures of known phases, by formula: references for the machine-learned potential.
 
 Read from what the user configures: ``--structures PATH``, ``SSBKIT_STRUCTURES`` or ``structures = ...``
-in the config file; a JSON-lines file (optionally gzipped) with ``formula`` and ``cif`` per line (and
+in the config file, else the package's embedded structures; a JSON-lines file (optionally gzipped or xz) with ``formula`` and ``cif`` per line (and
 ``material_id`` if known), the layout of a Materials Project structure export.  Only the lines of the
 formulas asked for are parsed.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import lzma
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,7 +67,7 @@ def _read_structures(path: str) -> StructureTable:
     p = regular_file(path, "structures file", param="structures")
     table = StructureTable(path=str(p))
     try:
-        opener = gzip.open if p.name.endswith(".gz") else open
+        opener = gzip.open if p.name.endswith(".gz") else lzma.open if p.name.endswith(".xz") else open
         with opener(p, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
             for lineno, line in enumerate(fh, start=1):
                 if not line.strip():
@@ -80,7 +81,7 @@ def _read_structures(path: str) -> StructureTable:
                                           f"({exc}): JSON with formula and cif expected", param="structures") from None
                 if rf not in table._cif and isinstance(cif, str):
                     table._cif[rf] = (str(rec.get("material_id") or f"{p.name}:{lineno}"), cif)
-    except (OSError, EOFError, gzip.BadGzipFile, UnicodeDecodeError) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, lzma.LZMAError, UnicodeDecodeError) as exc:
         raise DataSourceError(f"cannot read structures file {p}: {exc}", param="structures") from None
     if not table._cif:
         raise DataSourceError(f"structures file {p} holds no structures", param="structures")
@@ -91,12 +92,15 @@ _TABLES: dict[tuple[str, float, int], StructureTable] = {}
 
 
 def open_structures(spec: str | None = None) -> StructureTable | None:
-    """The configured structures table (``spec``, ``SSBKIT_STRUCTURES``, config ``structures``), or None."""
+    """The configured structures table (``spec``, ``SSBKIT_STRUCTURES``, config ``structures``), else the
+    embedded one (the stable phases' structures, :mod:`ssbkit.data.embedded`)."""
     from .source import read_config
 
     spec = spec or os.environ.get("SSBKIT_STRUCTURES") or read_config().get("structures")
     if not spec:
-        return None
+        from . import embedded
+
+        return embedded.structures()  # type: ignore[no-any-return]
     from ..io import file_cached
 
     return file_cached(_TABLES, spec, read_structures)

@@ -102,8 +102,7 @@ def read_volumes(path: str) -> VolumeTable:
     if "reduced_formula" not in cols or "volume_A3_per_atom" not in cols:
         raise DataSourceError(f"volumes file {p} needs columns reduced_formula and volume_A3_per_atom "
                               f"(it has: {', '.join(cols) or 'none'})", param="volumes")
-    vols: dict[tuple[tuple[str, float], ...], tuple[float, str]] = {}
-    rows: list[tuple[dict[str, float], float]] = []
+    rows: list[tuple[dict[str, float], float, str]] = []
     for line, row in enumerate(reader, start=2):
         try:
             comp = parse_simple_formula((row.get("reduced_formula") or "").strip())
@@ -113,19 +112,24 @@ def read_volumes(path: str) -> VolumeTable:
         if not (math.isfinite(v) and 0 < v <= MAX_VOLUME):
             raise DataSourceError(f"volumes file {p} line {line}: volume {row.get('volume_A3_per_atom')!r} is not "
                                   f"a positive number of A^3/atom (at most {MAX_VOLUME:g})", param="volumes")
-        vols[comp_key(comp)] = (v, (row.get("source") or "table").strip() or "table")
-        rows.append((comp, v))
+        rows.append((comp, v, (row.get("source") or "table").strip() or "table"))
     if not rows:
         raise DataSourceError(f"volumes file {p} holds no rows", param="volumes")
-    el_v, mae, mape = _fit(rows)
-    return VolumeTable(path=str(p), volumes=vols, element_volumes=el_v, estimator_mae=mae, estimator_mape=mape)
+    return build_table(str(p), rows)
+
+
+def build_table(label: str, rows: list[tuple[dict[str, float], float, str]]) -> VolumeTable:
+    """A volume table from checked rows (composition, A^3/atom, source label), estimator fitted on them."""
+    vols = {comp_key(comp): (v, src) for comp, v, src in rows}
+    el_v, mae, mape = _fit([(comp, v) for comp, v, _ in rows])
+    return VolumeTable(path=label, volumes=vols, element_volumes=el_v, estimator_mae=mae, estimator_mape=mape)
 
 
 _TABLES: dict[tuple[str, float, int], VolumeTable] = {}
 
 
 def open_volumes(spec: str | None = None) -> VolumeTable | None:
-    """The configured volumes table (``spec``, ``SSBKIT_VOLUMES``, config ``volumes``), or None."""
+    """The configured volumes table (``spec``, ``SSBKIT_VOLUMES``, config ``volumes``), else the embedded one."""
     from .source import read_config
 
     if spec is not None and not spec.strip():
@@ -133,7 +137,9 @@ def open_volumes(spec: str | None = None) -> VolumeTable | None:
                               param="volumes")
     spec = spec or os.environ.get("SSBKIT_VOLUMES") or read_config().get("volumes")
     if not spec:
-        return None
+        from . import embedded
+
+        return embedded.volumes()  # type: ignore[no-any-return]
     from ..io import file_cached
 
     return file_cached(_TABLES, spec, read_volumes)

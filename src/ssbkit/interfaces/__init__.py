@@ -1,4 +1,4 @@
-"""Interfaces: what forms where two materials meet (seed 1 §3.3-3.4, Tables 2-3, Fig. 6a, Fig. 7a)."""
+"""Interfaces: what forms where two materials meet (Zheng et al., Batteries & Supercaps 2021 §3.3-3.4, Tables 2-3, Fig. 6a, Fig. 7a)."""
 
 from .anode import AnodeInterface, anode_interface
 from .electronic import Character, classify_phase

@@ -1,6 +1,6 @@
 """The Li-metal interphase type after Wenzel et al.
 
-Zheng et al., Batteries & Supercaps 2021 §3.4 and Fig. 7a, ref. [16c]; seed 2
+Zheng et al., Batteries & Supercaps 2021 §3.4 and Fig. 7a, ref. [16c]; Wang et al., Adv. Energy Mater. 2020
 (Wang et al., Adv. Energy Mater. 2020) §2.1 and Fig. 2, ref. [45].  Three types:
 
 * **stable** - the electrolyte takes up no Li at 0 V vs Li/Li+ (sharp 2D interface);
@@ -15,7 +15,7 @@ excess Li), the driving force is the grand-potential energy of that reduction
 per atom of electrolyte, *beyond* the electrolyte's own decomposition.  A
 reduction weaker than ``weak_threshold_eV_per_atom`` (default 0.05 eV/atom)
 is reported as "stable (weakly reduced)": thermodynamically reduced, but with
-too little driving force to proceed at room temperature in practice (seed 2
+too little driving force to proceed at room temperature in practice (Wang et al., Adv. Energy Mater. 2020
 §2.1: garnets form an ~6 nm self-limiting tetragonal layer, ref. [51]); the
 products it would give are reported all the same.
 """

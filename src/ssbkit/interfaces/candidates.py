@@ -1,6 +1,6 @@
-"""Coating and interlayer candidates: the seeds' defaults, extendable by a user file.
+"""Coating and interlayer candidates: the reviews' defaults, extendable by a user file.
 
-The defaults cover Zheng et al., Batteries & Supercaps 2021 Tables 4-5 and seed 2
+The defaults cover Zheng et al., Batteries & Supercaps 2021 Tables 4-5 and Wang et al., Adv. Energy Mater. 2020
 (Wang et al., Adv. Energy Mater. 2020) Table 1, with the source of each.  A user file
 (``--candidates FILE``) is YAML (a list of ``{name, formula, roles}`` or of
 names), CSV (columns ``name,formula[,roles]``) or plain text (one name or
@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import SsbkitError
-from ..materials import resolve
+from ..materials import check_solid, resolve
 from ..results import Result
 
 
@@ -29,8 +29,8 @@ class Candidate(Result):
         name: display name.
         formula: formula used for thermodynamics.
         roles: ``cathode`` (coating) and/or ``anode`` (interlayer).
-        source: where it comes from (seed table/section or the user's file).
-        refs: the seed's reference numbers.
+        source: where it comes from (review table/section or the user's file).
+        refs: the review's reference numbers.
         note: modelling note.
     """
 
@@ -44,7 +44,7 @@ class Candidate(Result):
 
 
 def default_candidates(role: str | None = None) -> list[Candidate]:
-    """The seeds' candidates, optionally only those for ``role`` (``cathode`` or ``anode``)."""
+    """The reviews' candidates, optionally only those for ``role`` (``cathode`` or ``anode``)."""
     text = resources.files("ssbkit.interfaces").joinpath("data/candidates.yaml").read_text(encoding="utf-8")
     out = []
     for rec in yaml.safe_load(text):
@@ -56,7 +56,7 @@ def default_candidates(role: str | None = None) -> list[Candidate]:
 
 
 def _from_name(name: str, source: str, roles: tuple[str, ...] = ("cathode", "anode"), formula: str | None = None) -> Candidate:
-    mat = resolve(formula or name)  # validates the formula (FormulaError = one-line error)
+    mat = check_solid(resolve(formula or name), "candidate")  # validates (FormulaError = one-line error)
     return Candidate(name=name, formula=mat.model_formula, roles=roles, source=source, note=mat.note)
 
 

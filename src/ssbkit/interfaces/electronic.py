@@ -1,6 +1,6 @@
 """Electronic character of interphase products: electron conductor or insulator.
 
-Used for the Li-metal interphase type after Wenzel et al. (seed 1,
+Used for the Li-metal interphase type after Wenzel et al. (Zheng et al., Batteries & Supercaps 2021,
 Zheng et al., Batteries & Supercaps 2021, Fig. 7a, ref. [16c]; Wang et al., Adv. Energy Mater. 2020,
 Fig. 2, ref. [45]): an interphase containing electron-conducting products
 (metals, Li alloys such as Li15Ge4, reduced Ti oxides) keeps growing (MCI);

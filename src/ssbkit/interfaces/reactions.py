@@ -180,7 +180,7 @@ class InterfaceCalculator:
         return profile(self, voltages)
 
     def scan(self, voltages: Sequence[float], kinks: bool = False) -> list[InterfaceReaction]:
-        """Most exergonic reaction at each voltage (seed 1 Fig. 6a).
+        """Most exergonic reaction at each voltage (Zheng et al., Batteries & Supercaps 2021 Fig. 6a).
 
         Read from the exact profile (one programme per pair); each result's ``kinks`` holds that reaction
         only.  ``kinks=True`` solves every voltage in full (every kink of the mixing line, slower).

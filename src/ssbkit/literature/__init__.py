@@ -1,8 +1,8 @@
-"""The seeds' tables and text numbers as cited, unit-normalised records.
+"""The reviews' tables and text numbers as cited, unit-normalised records.
 
 Datasets (see ``docs/literature.md``): Zheng et al., Batteries & Supercaps 2021
 Tables 1-5 as ``electrolytes``, ``cathode-reactions``, ``anode-reactions``
-(``reactions`` = both), ``coatings``, ``interlayers``; seed 2
+(``reactions`` = both), ``coatings``, ``interlayers``; Wang et al., Adv. Energy Mater. 2020
 (Wang et al., Adv. Energy Mater. 2020) Tables 1-2 as ``garnet-li``, ``garnet-cells``;
 and ``numbers`` from the text of both.
 

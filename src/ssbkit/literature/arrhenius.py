@@ -1,10 +1,10 @@
-"""Arrhenius extrapolation of seed 1 Table 1 conductivities.
+"""Arrhenius extrapolation of Zheng et al., Batteries & Supercaps 2021 Table 1 conductivities.
 
 sigma(T) = sigma_RT * exp(-E_a / k_B * (1/T - 1/T_RT)),  T_RT = 298.15 K,
 
 with sigma_RT the room-temperature conductivity (S/cm) and E_a the activation
 energy (eV) of Zheng et al., Batteries & Supercaps 2021 Table 1, k_B in eV/K
-(:data:`ssbkit.units.BOLTZMANN_EV_PER_K`).  The seed's "RT" is taken as 298.15 K.
+(:data:`ssbkit.units.BOLTZMANN_EV_PER_K`).  The review's "RT" is taken as 298.15 K.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def arrhenius(sigma_rt_S_per_cm: float, activation_energy_eV: float, temperature
 
 
 def conductivity(material: str, temperature_K: float = T_RT_K) -> list[ConductivityResult]:
-    """Ionic conductivity of ``material`` at ``temperature_K`` from seed 1 Table 1.
+    """Ionic conductivity of ``material`` at ``temperature_K`` from Zheng et al., Batteries & Supercaps 2021 Table 1.
 
     Uses the Table 1 rows that are the same material (exact match: same reduced
     composition or abbreviation, e.g. ``LGPS``, ``Li3PS4`` also finds the

@@ -4,9 +4,9 @@ Kept as CSL-JSON in ``data/bibliography.json`` (built by ``tools/make_bibliograp
 from the reviews' reference lists).  Keys:
 
 * ``zheng2021``: C. Zheng et al., "Interfacial Reactions in Inorganic All-Solid-State
-  Lithium Batteries", Batteries & Supercaps 4, 8-38 (2021) ("seed 1");
+  Lithium Batteries", Batteries & Supercaps 4, 8-38 (2021) ("Zheng et al., Batteries & Supercaps 2021");
 * ``wang2020``: D. Wang et al., "Interfaces in Garnet-Based All-Solid-State Lithium
-  Batteries", Adv. Energy Mater. 10, 2001318 (2020) ("seed 2");
+  Batteries", Adv. Energy Mater. 10, 2001318 (2020) ("Wang et al., Adv. Energy Mater. 2020");
 * ``zheng2021-ref34``, ``zheng2021-ref16a``, ``wang2020-ref57`` ...: reference 34 of
   Zheng et al., work a) of reference 16, reference 57 of Wang et al.
 

@@ -52,7 +52,7 @@ _ALIASES = {
 
 
 def tables() -> list[str]:
-    """Names of the datasets, in seed order, plus the virtual ``reactions`` (Tables 2+3)."""
+    """Names of the datasets, in the reviews' order, plus the virtual ``reactions`` (Tables 2+3)."""
     names = list(DATASETS)
     names.insert(3, "reactions")
     return names
@@ -127,5 +127,5 @@ def load(table: str) -> list[Record]:
 
 
 def family_notes() -> dict[str, Any]:
-    """Seed 1 Table 1 advantages/disadvantages per family, as assigned in the data file."""
+    """Zheng et al., Batteries & Supercaps 2021 Table 1 advantages/disadvantages per family, as assigned in the data file."""
     return dict(_raw("electrolytes").get("families", {}))

@@ -121,7 +121,7 @@ def query(table: str, **filters: Any) -> list[Record]:
     filters (``method``, ``strategy``, ``section``) are case-insensitive
     substrings; ``family`` (electrolytes: sulfide/oxide/halide/other) and
     ``topic`` (numbers) are exact names; ``ref`` matches one printed reference
-    (``"57"`` or ``"[57]"``); ``source`` is ``zheng2021``/``wang2020`` (or ``seed1``/``seed2``).
+    (``"57"`` or ``"[57]"``); ``source`` is ``zheng2021``/``wang2020`` (or ``Zheng et al., Batteries & Supercaps 2021``/``Wang et al., Adv. Energy Mater. 2020``).
     None-valued filters are ignored.
 
     Raises:
@@ -155,7 +155,7 @@ def query(table: str, **filters: Any) -> list[Record]:
         if kind == "source":
             src = _SOURCES.get(str(value).lower().replace(" ", ""), str(value))
             if src not in _SOURCES.values():
-                raise SsbkitError(f"unknown source {value!r}: use zheng2021 (seed1) or wang2020 (seed2)")
+                raise SsbkitError(f"unknown source {value!r}: use zheng2021 (Zheng et al., Batteries & Supercaps 2021) or wang2020 (Wang et al., Adv. Energy Mater. 2020)")
             value = src
         for i in levels:
             rec = records[i]
@@ -192,7 +192,7 @@ def lookup_material(name: str) -> list[Record]:
     """Every record, in every dataset, that names ``name`` (exact first, then family).
 
     Looks in Table 1 materials, both sides of Tables 2-5 (and their layers and
-    products), seed 2 Table 1 compositions and Table 2 components, and the
+    products), Wang et al., Adv. Energy Mater. 2020 Table 1 compositions and Table 2 components, and the
     materials of the numbers dataset.
 
     Raises:
@@ -235,7 +235,7 @@ def _pairs(a: str, b: str, table: str, fa: str, fb: str) -> list[Record]:
 
 
 def observed_interphases(a: str, b: str) -> list[Record]:
-    """What seed 1 Tables 2-3 report at the interface of ``a`` and ``b`` (either order).
+    """What Zheng et al., Batteries & Supercaps 2021 Tables 2-3 report at the interface of ``a`` and ``b`` (either order).
 
     ``a``/``b`` are an electrolyte and an electrode (cathode, Li, carbon), as
     abbreviation or formula in any element order; family matches are included
@@ -248,14 +248,14 @@ def observed_interphases(a: str, b: str) -> list[Record]:
 
 
 def coatings_for(cathode: str, electrolyte: str | None = None) -> list[Record]:
-    """Seed 1 Table 4 coatings for ``cathode`` (optionally against ``electrolyte``)."""
+    """Zheng et al., Batteries & Supercaps 2021 Table 4 coatings for ``cathode`` (optionally against ``electrolyte``)."""
     if electrolyte is None:
         return query("coatings", cathode=cathode)
     return query("coatings", cathode=cathode, electrolyte=electrolyte)
 
 
 def interlayers_for(electrolyte: str, anode: str = "Li") -> list[Record]:
-    """Seed 1 Table 5 interlayers between ``anode`` (default Li metal) and ``electrolyte``."""
+    """Zheng et al., Batteries & Supercaps 2021 Table 5 interlayers between ``anode`` (default Li metal) and ``electrolyte``."""
     return query("interlayers", electrolyte=electrolyte, anode=anode)
 
 

@@ -1,8 +1,8 @@
-"""Typed records of the seeds' tables and text numbers.
+"""Typed records of the reviews' tables and text numbers.
 
-Every record keeps the seed's printed text (``*_printed`` fields) next to the
+Every record keeps the review's printed text (``*_printed`` fields) next to the
 normalised value whose unit is in the field name (``conductivity_S_per_cm``,
-``activation_energy_eV``, ``asr_ohm_cm2`` ...), the ``source`` seed file, the
+``activation_energy_eV``, ``asr_ohm_cm2`` ...), the ``source`` review table, the
 ``table`` (or section) and the reference number(s) ``ref`` as printed, e.g.
 ``"[16a]"``.  Corrections of OCR-like errors are explained in
 ``correction_note``.  Query functions set ``match`` (``"exact"`` or
@@ -83,12 +83,12 @@ class Record(Result):
 
 @dataclass(frozen=True, kw_only=True)
 class ElectrolyteRecord(Record):
-    """Seed 1 Table 1: an inorganic SSE with its RT conductivity and activation energy.
+    """Zheng et al., Batteries & Supercaps 2021 Table 1: an inorganic SSE with its RT conductivity and activation energy.
 
     ``conductivity_S_per_cm`` is the room-temperature value (S/cm) as printed;
     ``activation_energy_eV`` is the printed E_a converted to eV (kJ/mol divided by
     96.48533212, :data:`ssbkit.units.EV_TO_KJ_PER_MOL`), None where printed N/A.
-    ``family`` is the chemistry group of seed 1 §2.1-2.4 (sulfide, oxide, halide,
+    ``family`` is the chemistry group of Zheng et al., Batteries & Supercaps 2021 §2.1-2.4 (sulfide, oxide, halide,
     other); ``family_printed`` is the Type label printed on that row, if any.
     """
 
@@ -112,11 +112,11 @@ class ElectrolyteRecord(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class ReactionRecord(Record):
-    """Seed 1 Tables 2-3: interphase products observed/computed at an SSE/electrode interface.
+    """Zheng et al., Batteries & Supercaps 2021 Tables 2-3: interphase products observed/computed at an SSE/electrode interface.
 
     ``electrode_role`` is ``"cathode"`` (Table 2) or ``"anode"`` (Table 3).
     ``products`` lists every species printed; ``product_alternatives`` holds the
-    'Or' alternatives when the seed gives them.  ``methods`` splits ``method``
+    'Or' alternatives when the review gives them.  ``methods`` splits ``method``
     (e.g. ``"XPS + SAM"``).
     """
 
@@ -134,7 +134,7 @@ class ReactionRecord(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class LayerRecord(Record):
-    """Seed 1 Tables 4-5: a coating (cathode side) or interlayer (anode side) and its method."""
+    """Zheng et al., Batteries & Supercaps 2021 Tables 4-5: a coating (cathode side) or interlayer (anode side) and its method."""
 
     electrode_printed: str
     electrode: str
@@ -148,7 +148,7 @@ class LayerRecord(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class GarnetLiRecord(Record):
-    """Seed 2 Table 1: a Li/garnet interface strategy and its performance.
+    """Wang et al., Adv. Energy Mater. 2020 Table 1: a Li/garnet interface strategy and its performance.
 
     ``asr_ohm_cm2`` is the interfacial area-specific resistance (ohm cm2),
     ``current_density_mA_per_cm2`` the cycling current density (mA/cm2) and
@@ -174,7 +174,7 @@ class GarnetLiRecord(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class GarnetCellRecord(Record):
-    """Seed 2 Table 2: performance of a garnet-based ASSLB.
+    """Wang et al., Adv. Energy Mater. 2020 Table 2: performance of a garnet-based ASSLB.
 
     ``temperature_C`` (degrees C; None for 'RT' or blank), ``loading_mg_per_cm2``,
     either ``current_density_mA_per_cm2`` or ``c_rate_C``, ``voltage_min_V``/
@@ -204,7 +204,7 @@ class GarnetCellRecord(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class NumberRecord(Record):
-    """A number from the seeds' text (not in their tables).
+    """A number from the reviews' text (not in their tables).
 
     ``value``/``value_max`` are in the unit named by ``key`` (e.g. ``voltage_V``,
     ``current_density_mA_per_cm2``); ``value_max`` is set only for a printed range.
@@ -248,7 +248,7 @@ class NumberRecord(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class ConductivityResult(Result):
-    """sigma(T) from seed 1 Table 1 by Arrhenius extrapolation.
+    """sigma(T) from Zheng et al., Batteries & Supercaps 2021 Table 1 by Arrhenius extrapolation.
 
     sigma(T) = sigma_RT * exp(-E_a / k_B * (1/T - 1/T_RT)), T_RT = 298.15 K.
     """

@@ -2,10 +2,10 @@
 
 One mechanism per function; SI units inside, units in every parameter name; each
 result is a small dataclass whose ``to_dict()`` names units in its keys and carries
-the model name, equation, citation (seed file, equation and reference numbers),
+the model name, equation, citation (review, equation and reference numbers),
 the inputs used and any warnings.  See ``docs/physics.md``.
 
-Modules: :mod:`.contact` (constriction resistance, seed 2 Eq. 1), :mod:`.wetting`
+Modules: :mod:`.contact` (constriction resistance, Wang et al., Adv. Energy Mater. 2020 Eq. 1), :mod:`.wetting`
 (Young-Dupre), :mod:`.voids` (stripping void limit), :mod:`.dendrites` (Monroe-Newman,
 Raj-Wolfenstine Eqs. 3-5, CCD vs temperature), :mod:`.growth` (parabolic/linear
 interphase growth), :mod:`.transport` (Arrhenius, brick layer), :mod:`.percolation`

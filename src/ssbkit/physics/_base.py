@@ -27,7 +27,7 @@ from ..units import (
 
 #: Molar volume of bcc Li at room temperature, m3/mol (M = 6.941 g/mol, rho = 0.534 g/cm3).
 LI_MOLAR_VOLUME_M3_PER_MOL: Final = 6.941e-3 / 534.0
-#: Volume per Li atom, m3 (Omega_Li in seed 2 Eqs. 3 and 5).
+#: Volume per Li atom, m3 (Omega_Li in Wang et al., Adv. Energy Mater. 2020 Eqs. 3 and 5).
 LI_ATOMIC_VOLUME_M3: Final = LI_MOLAR_VOLUME_M3_PER_MOL / AVOGADRO_PER_MOL
 #: Melting point of Li, K (180.5 C).
 LI_MELTING_POINT_K: Final = 453.65

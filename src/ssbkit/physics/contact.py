@@ -1,17 +1,17 @@
 """Contact of Li metal with a solid electrolyte under stack pressure.
 
-Electrical constriction resistance (Holm; seed 2 Eq. (1), refs. [60], [65]):
+Electrical constriction resistance (Holm; Wang et al., Adv. Energy Mater. 2020 Eq. (1), refs. [60], [65]):
 
     R_int = (rho / 2) * sqrt(pi * H / F) = 1 / (2 sigma) * sqrt(pi * H_Li / F)
 
 ``sigma`` is the ionic conductivity of the electrolyte (the Li side is a metal and
 its resistance is negligible), ``H`` the (Vickers) hardness of the softer body,
-Li (H_Li <= 5 MPa per seed 2 section 2.3.2), and ``F`` the applied force.  It is
+Li (H_Li <= 5 MPa per Wang et al., Adv. Energy Mater. 2020 section 2.3.2), and ``F`` the applied force.  It is
 the spreading resistance of one circular contact spot of radius
 ``a = sqrt(F / (pi H))`` whose real area ``F / H`` is set by plastic yielding of
 Li.  For ``n`` equal spots sharing the force, ``R = (rho/2) sqrt(pi H / (n F))``.
 
-Limit of validity (seed 2: "the equation is not applicable at a very high
+Limit of validity (Wang et al., Adv. Energy Mater. 2020: "the equation is not applicable at a very high
 force"): the real contact area ``F / H`` cannot exceed the apparent area ``A``.
 When ``F / (H A) >= 1`` (for a pressure ``p``: when ``p >= H``) contact is
 complete, the constriction picture no longer applies and the remaining
@@ -37,7 +37,7 @@ __all__ = [
     "constriction_resistance",
 ]
 
-#: Vickers hardness of Li used by seed 2 section 2.3.2 (H_Li <= 5 MPa), Pa.
+#: Vickers hardness of Li used by Wang et al., Adv. Energy Mater. 2020 section 2.3.2 (H_Li <= 5 MPa), Pa.
 LI_HARDNESS_PA = 5e6
 #: Real-to-apparent area ratio F/(H A) at and above which Eq. (1) is flagged as not applicable.
 CONTACT_COMPLETE_THRESHOLD = 1.0
@@ -65,7 +65,7 @@ def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI
                             area_m2: float | None = None, n_contact_spots: int = 1,
                             complete_contact_threshold: float = CONTACT_COMPLETE_THRESHOLD
                             ) -> ConstrictionResult:
-    """Constriction resistance R_int of seed 2 Eq. (1), optionally as an ASR.
+    """Constriction resistance R_int of Wang et al., Adv. Energy Mater. 2020 Eq. (1), optionally as an ASR.
 
     Equation: ``R_int = 1/(2 sigma) * sqrt(pi H / (n F))`` (Holm's single-spot
     constriction resistance for ``n = 1``), ``ASR = R_int * A``, ``F = p * A``.
@@ -74,7 +74,7 @@ def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI
     Args:
         conductivity_S_per_m: ionic conductivity of the solid electrolyte, S/m
             (3e-4 S/cm = 0.03 S/m for Li6.25Al0.25La3Zr2O12).
-        hardness_Pa: Vickers hardness of the softer body (Li: 5 MPa, seed 2).
+        hardness_Pa: Vickers hardness of the softer body (Li: 5 MPa, Wang et al., Adv. Energy Mater. 2020).
         force_N: applied force, N.  Give either the force, or pressure and area.
         pressure_Pa: stack pressure, Pa (needs ``area_m2``; F = p * A).
         area_m2: apparent electrode area, m2 (needed for the ASR and the validity check).
@@ -135,6 +135,6 @@ def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI
 
 def asr_vs_pressure(conductivity_S_per_m: float, pressures_Pa: list[float], area_m2: float,
                     hardness_Pa: float = LI_HARDNESS_PA, n_contact_spots: int = 1) -> list[ConstrictionResult]:
-    """Constriction ASR (seed 2 Eq. 1) at each stack pressure over ``area_m2``; ASR falls as p^-1/2."""
+    """Constriction ASR (Wang et al., Adv. Energy Mater. 2020 Eq. 1) at each stack pressure over ``area_m2``; ASR falls as p^-1/2."""
     return [constriction_resistance(conductivity_S_per_m, hardness_Pa, pressure_Pa=p, area_m2=area_m2,
                                     n_contact_spots=n_contact_spots) for p in pressures_Pa]

@@ -1,6 +1,6 @@
 """Li dendrites in solid electrolytes: Monroe-Newman, Raj-Wolfenstine, current focusing, CCD(T).
 
-Units of the electrochemo-mechanical models (seed 2 Eqs. (3)-(5))
+Units of the electrochemo-mechanical models (Wang et al., Adv. Energy Mater. 2020 Eqs. (3)-(5))
 -----------------------------------------------------------------
 Both sides of Eq. (3) and both terms of Eq. (5) are energies *per Li atom*:
 
@@ -8,9 +8,9 @@ Both sides of Eq. (3) and both terms of Eq. (5) are energies *per Li atom*:
   (numerically the same number in eV as the voltage in V).
 * ``|e| * k_int [ohm m2] * j [A/m2] * h/w`` is likewise J per Li atom.
 * ``Omega_Li`` is therefore the volume *per Li atom*, V_m / N_A = 2.16e-29 m3
-  (seed 2 calls it "lithium density per volume"; the units require the atomic volume),
+  (Wang et al., Adv. Energy Mater. 2020 calls it "lithium density per volume"; the units require the atomic volume),
   so ``sigma_F [Pa] * Omega_Li [m3]`` and ``gamma [J/m2] * Omega_Li / r_c`` are J per atom.
-* ``gamma`` in Eq. (3) is the Li | electrolyte interfacial (surface) energy in J/m2 (seed 2
+* ``gamma`` in Eq. (3) is the Li | electrolyte interfacial (surface) energy in J/m2 (Wang et al., Adv. Energy Mater. 2020
   writes "normal strain"; the units require an energy per area), ``r_c`` the radius of the
   Li embryo.
 
@@ -75,7 +75,7 @@ def monroe_newman(electrolyte_shear_modulus_Pa: float, li_shear_modulus_Pa: floa
 
     Citation: Wang et al., Adv. Energy Mater. 2020 section 2.5, refs. [7] (Monroe & Newman 2005),
     [8] (garnet G about 60 GPa).  G_Li defaults to 4.2 GPa (polycrystalline Li; literature
-    3.4-4.9 GPa).  Seed 2 section 2.5.2 (ref. [110]) notes that polycrystalline garnets short
+    3.4-4.9 GPa).  Wang et al., Adv. Energy Mater. 2020 section 2.5.2 (ref. [110]) notes that polycrystalline garnets short
     despite G_SE/G_Li of about 14: the criterion is necessary-looking but not sufficient.
 
     Raises:
@@ -88,7 +88,7 @@ def monroe_newman(electrolyte_shear_modulus_Pa: float, li_shear_modulus_Pa: floa
     ok = ratio >= req
     warnings = []
     if ok:
-        warnings.append("the criterion is met, yet seed 2 (refs. [100],[110]) reports dendrites in garnets with "
+        warnings.append("the criterion is met, yet Wang et al., Adv. Energy Mater. 2020 (refs. [100],[110]) reports dendrites in garnets with "
                         "G about 60 GPa: grain boundaries, pores, cracks and electronic leakage control the CCD")
     return MonroeResult(
         model="monroe_newman", equation="dendrite suppression if G_SE >= 2 G_Li",
@@ -100,7 +100,7 @@ def monroe_newman(electrolyte_shear_modulus_Pa: float, li_shear_modulus_Pa: floa
 
 @dataclass(frozen=True, kw_only=True)
 class NucleationResult(PhysicsResult):
-    """Both sides of the Raj-Wolfenstine nucleation inequality (seed 2 Eq. 3)."""
+    """Both sides of the Raj-Wolfenstine nucleation inequality (Wang et al., Adv. Energy Mater. 2020 Eq. 3)."""
 
     driving_force_eV: float
     opposing_force_eV: float
@@ -117,7 +117,7 @@ def raj_wolfenstine_nucleation(resistivity_ohm_m: float, grain_size_m: float, *,
                                interface_energy_J_per_m2: float = 0.5, embryo_radius_m: float = 10e-9,
                                fracture_stress_Pa: float = 100e6,
                                li_atomic_volume_m3: float = LI_ATOMIC_VOLUME_M3) -> NucleationResult:
-    """Raj-Wolfenstine nucleation criterion, seed 2 Eq. (3).
+    """Raj-Wolfenstine nucleation criterion, Wang et al., Adv. Energy Mater. 2020 Eq. (3).
 
     Equation: ``j rho d (1 - alpha) |e| >= 2 gamma Omega_Li / r_c + sigma_F Omega_Li``, so the
     critical current density is ``j_c = (2 gamma Omega_Li / r_c + sigma_F Omega_Li) / (rho d (1-alpha) |e|)``.
@@ -167,7 +167,7 @@ def raj_wolfenstine_nucleation(resistivity_ohm_m: float, grain_size_m: float, *,
 
 
 def current_focusing(current_density_A_per_m2: float, tip_height_m: float, nucleus_width_m: float) -> float:
-    """Local current density at a protrusion tip, seed 2 Eq. (4): ``j_int = j h / w``, A/m2.
+    """Local current density at a protrusion tip, Wang et al., Adv. Energy Mater. 2020 Eq. (4): ``j_int = j h / w``, A/m2.
 
     Citation: Wang et al., Adv. Energy Mater. 2020 Eq. (4), ref. [86] (St. Venant's principle).
     """
@@ -193,7 +193,7 @@ class GrowthDrivingForceResult(PhysicsResult):
 def dendrite_growth_driving_force(current_density_A_per_m2: float, interface_asr_ohm_m2: float,
                                   tip_height_m: float, nucleus_width_m: float, fracture_stress_Pa: float = 100e6,
                                   li_atomic_volume_m3: float = LI_ATOMIC_VOLUME_M3) -> GrowthDrivingForceResult:
-    """Growth driving force of a Li protrusion, seed 2 Eqs. (4)-(5).
+    """Growth driving force of a Li protrusion, Wang et al., Adv. Energy Mater. 2020 Eqs. (4)-(5).
 
     Equations: ``j_int = j h / w``;  ``Delta mu = |e| k_int j h / w - sigma_F Omega_Li`` (J per Li
     atom; growth when > 0); critical ``j* = sigma_F Omega_Li w / (|e| k_int h)``.
@@ -228,7 +228,7 @@ def dendrite_growth_driving_force(current_density_A_per_m2: float, interface_asr
         inputs={"current_density_A_per_m2": j, "interface_asr_ohm_m2": k, "tip_height_m": h,
                 "nucleus_width_m": w, "fracture_stress_Pa": sF, "li_atomic_volume_m3": omega},
         warnings=["after incipient growth the opposing force is set by fracture toughness, not strength "
-                  "(seed 2 section 2.5.1)"] if dmu > 0 else [],
+                  "(Wang et al., Adv. Energy Mater. 2020 section 2.5.1)"] if dmu > 0 else [],
         local_current_density_mA_per_cm2=j_int / 10.0, electrochemical_term_eV=elec / _E,
         mechanical_term_eV=mech / _E, driving_force_eV=dmu / _E, driving_force_J=dmu,
         critical_current_density_mA_per_cm2=j_star / 10.0, grows=dmu > 0)
@@ -256,8 +256,8 @@ def ccd_arrhenius(temperatures_K: Sequence[float], ccd_A_per_m2: Sequence[float]
     """Apparent activation energy of the critical current density, ``CCD = A exp(-Ea / (k_B T))``.
 
     Least squares in ``ln(CCD)`` vs ``1/T`` through two or more points; with two points the
-    line passes through both.  Seed 2 section 2.5.2 (ref. [59], Sharafi et al. 2016): LLZO CCD
-    rises from 50 uA/cm2 at 30 C to 14 mA/cm2 at 160 C (Ea = 0.49 eV).  The seed notes the CCD
+    line passes through both.  Wang et al., Adv. Energy Mater. 2020 section 2.5.2 (ref. [59], Sharafi et al. 2016): LLZO CCD
+    rises from 50 uA/cm2 at 30 C to 14 mA/cm2 at 160 C (Ea = 0.49 eV).  The review notes the CCD
     rises faster near the Li melting point, so the fit is an *apparent* activation energy.
     Citation: Wang et al., Adv. Energy Mater. 2020 section 2.5.2 and Fig. 10B, ref. [59].
 

@@ -86,7 +86,7 @@ def interphase_growth(times_s: Sequence[float], interphase_conductivity_S_per_m:
 
     Equations: parabolic (SEI) ``L = sqrt(L0^2 + k_p t)``; linear (MCI) ``L = L0 + k_l t``;
     stable: ``L = L0``; ``ASR = L / sigma_int``.
-    Citation: Zheng et al., Batteries & Supercaps 2021 section 3.4, Fig. 7a, ref. [16c]; seed 2
+    Citation: Zheng et al., Batteries & Supercaps 2021 section 3.4, Fig. 7a, ref. [16c]; Wang et al., Adv. Energy Mater. 2020
     (Wang et al., Adv. Energy Mater. 2020) section 2.1, Fig. 2, ref. [45].
 
     Args:

@@ -1,6 +1,6 @@
 """Chemo-mechanics: volume change of the active material -> strain and stress in a stiff electrolyte.
 
-Seed 2 section 3.4 (refs. [137]-[143]): active particles expand and contract on
+Wang et al., Adv. Energy Mater. 2020 section 3.4 (refs. [137]-[143]): active particles expand and contract on
 (de)lithiation inside a dense, stiff electrolyte; the misfit builds stress that cracks
 the electrolyte or delaminates the interface.  First-order estimates:
 
@@ -15,7 +15,7 @@ For expansion (eps > 0) the hoop stress in the electrolyte is tensile (radial cr
 contraction (eps < 0) the radial stress is tensile (debonding, contact loss).  The largest
 tensile stress is compared with the electrolyte's fracture strength when given.
 Elastic only (no plasticity, no crack mechanics: after initiation the fracture toughness
-governs, seed 2 section 3.4 ref. [139]).
+governs, Wang et al., Adv. Energy Mater. 2020 section 3.4 ref. [139]).
 """
 
 from __future__ import annotations

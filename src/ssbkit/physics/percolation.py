@@ -1,6 +1,6 @@
 """Composite cathode: percolation of electrons (active material) and ions (electrolyte).
 
-Seed 2 section 3.1 (Bielefeld, Weber, Janek, ref. [116]): in a composite cathode the
+Wang et al., Adv. Energy Mater. 2020 section 3.1 (Bielefeld, Weber, Janek, ref. [116]): in a composite cathode the
 active material (AM) carries the electrons and the solid electrolyte (SE) the ions; a
 percolation study of the microstructure gives an optimum of 69-79 vol% AM.
 
@@ -32,7 +32,7 @@ small and fill the space between the much larger AM particles, so the SE percola
 low volume fraction, while the coarse AM particles need a high fraction to form a
 connected electronic network with sufficient contact (ref. [116]: small AM particles
 percolate more easily).  These defaults are a calibration within physically plausible
-bounds, not a prediction: they put the optimum at x* = 72.5 vol% AM, inside the seed's
+bounds, not a prediction: they put the optimum at x* = 72.5 vol% AM, inside the review's
 69-79 vol%, and the band where ``s_e s_i >= 80 %`` of its maximum at 67-78 vol%.
 """
 
@@ -204,8 +204,8 @@ class PercolationOptimum(PhysicsResult):
     ionic_normalised_at_optimum: float
     electronic_conductivity_at_optimum_S_per_m: float
     ionic_conductivity_at_optimum_S_per_m: float
-    seed_range_vol_percent: list[float]
-    inside_seed_range: bool
+    reported_range_vol_percent: list[float]
+    inside_reported_range: bool
     curve: list[dict[str, float]]
 
 
@@ -262,8 +262,8 @@ def composite_cathode_optimum(*, threshold_am: float = DEFAULT_THRESHOLD_AM,
         curve.append({"active_material_vol_percent": float(i), "electronic_normalised": e / p["sigma_e_am"],
                       "ionic_normalised": s / p["sigma_i_se"],
                       "product_normalised": (e / p["sigma_e_am"]) * (s / p["sigma_i_se"])})
-    seed = [69.0, 79.0]
-    inside = seed[0] <= 100 * x_opt <= seed[1]
+    reported = [69.0, 79.0]
+    inside = reported[0] <= 100 * x_opt <= reported[1]
     warnings = []
     if not inside:
         warnings.append(f"optimum {100 * x_opt:.1f} vol% lies outside the 69-79 vol% reported by "
@@ -276,4 +276,4 @@ def composite_cathode_optimum(*, threshold_am: float = DEFAULT_THRESHOLD_AM,
         percolating_window_vol_percent=[100 * max(lo_w, 0.0), 100 * min(hi_w, 1.0)],
         electronic_normalised_at_optimum=se / p["sigma_e_am"], ionic_normalised_at_optimum=si / p["sigma_i_se"],
         electronic_conductivity_at_optimum_S_per_m=se, ionic_conductivity_at_optimum_S_per_m=si,
-        seed_range_vol_percent=seed, inside_seed_range=inside, curve=curve)
+        reported_range_vol_percent=reported, inside_reported_range=inside, curve=curve)

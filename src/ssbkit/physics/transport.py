@@ -1,7 +1,7 @@
 """Ion transport: Arrhenius temperature dependence and the brick-layer model.
 
 Arrhenius (Zheng et al., Batteries & Supercaps 2021 section 2, Table 1, "activation energy
-(<= 0.5 eV)"; seed 2 section 2.5.2, ref. [59] for the temperature dependence of the CCD):
+(<= 0.5 eV)"; Wang et al., Adv. Energy Mater. 2020 section 2.5.2, ref. [59] for the temperature dependence of the CCD):
 
 * plain form     ``sigma(T) = A exp(-Ea / (k_B T))``; extrapolated from a reference value
   ``sigma(T) = sigma_ref exp(-Ea/k_B (1/T - 1/T_ref))``
@@ -11,7 +11,7 @@ Arrhenius (Zheng et al., Batteries & Supercaps 2021 section 2, Table 1, "activat
 Fits are least squares of ``ln(y)`` (or ``ln(y T)``) against ``1/T``; two points give the
 line through both.
 
-Brick-layer model (seed 1 section 3.2.1: grain-boundary resistance of LLZO; Li diffusion
+Brick-layer model (Zheng et al., Batteries & Supercaps 2021 section 3.2.1: grain-boundary resistance of LLZO; Li diffusion
 in LLZO grain boundaries 1/2-1/3 of the bulk, ref. [90]): cubic grains of size ``d``
 separated by boundaries of thickness ``delta << d``; when conduction along the boundaries
 is negligible (sigma_gb << sigma_bulk) the grain and boundary resistances add in series:

@@ -1,6 +1,6 @@
 """Void formation at the Li | solid-electrolyte interface during stripping.
 
-Seed 2 section 2.4 (Krauskopf, Hartmann, Zeier, Janek, ref. [57]): stripping Li
+Wang et al., Adv. Energy Mater. 2020 section 2.4 (Krauskopf, Hartmann, Zeier, Janek, ref. [57]): stripping Li
 leaves a Li vacancy in the metal for every Li+ that crosses into the
 electrolyte.  If vacancies diffuse away from the interface fast enough, the
 interface stays flat; above a limiting current density they supersaturate and
@@ -26,7 +26,7 @@ with ``c_Li = 1 / V_m = 7.69e4 mol/m3``, ``D*_298 = 5.6e-11 cm2/s`` and
 ``E_D = 0.55 eV`` (NMR and tracer self-diffusion of bcc Li, Messer and Noack
 1975; Lodding, Mundy and Ott 1970; the room-temperature value used by ref.
 [57]).  With these defaults j_diff(25 C) = 0.11 mA/cm2, the order of the
-0.1 mA/cm2 at which ref. [57] strips Li from LLZO (seed 2 Table 1).
+0.1 mA/cm2 at which ref. [57] strips Li from LLZO (Wang et al., Adv. Energy Mater. 2020 Table 1).
 
 Creep supply (power-law creep of Li)
 ------------------------------------
@@ -36,14 +36,14 @@ J. Mater. Sci. 54, 2585 (2019); LePage et al., J. Electrochem. Soc. 166, A89
 (2019)).  Creep of a Li layer of thickness ``L_c`` toward the interface moves
 the metal at ``eps_dot * L_c``, equivalent to ``j_creep = F eps_dot L_c / V_m``.
 The product ``A * L_c`` depends on geometry and is not known a priori; ssbkit
-anchors it to the seed: "pressures in GPa range are expected to achieve stable
-current densities ranging to 10 mA/cm2" (seed 2 section 2.4, ref. [57]):
+anchors it to the review: "pressures in GPa range are expected to achieve stable
+current densities ranging to 10 mA/cm2" (Wang et al., Adv. Energy Mater. 2020 section 2.4, ref. [57]):
 
     j_creep = j_ref * (p / p_ref)^n * exp(-Q / R * (1/T - 1/T_ref)),
     j_ref = 10 mA/cm2 at p_ref = 1 GPa, T_ref = 298.15 K.
 
 Limits: solid Li only (T below 453.65 K); the creep anchor is an
-extrapolation of the seed's statement, and stack-pressure experiments on other
+extrapolation of the review's statement, and stack-pressure experiments on other
 electrolytes (a few MPa already raise the critical stripping current in
 sulfide cells) show a weaker pressure dependence than n = 6.56 implies.  Give
 your own ``creep_reference_*`` / ``creep_stress_exponent`` where you have data.
@@ -81,7 +81,7 @@ DEFAULTS: dict[str, float] = {
     "creep_stress_exponent": 6.56,              # Masias et al. 2019
     "creep_activation_energy_J_per_mol": 37e3,  # Masias et al. 2019
     "creep_reference_current_density_A_per_m2": 100.0,  # 10 mA/cm2 ...
-    "creep_reference_pressure_Pa": 1e9,                 # ... at 1 GPa (seed 2 section 2.4, ref. [57])
+    "creep_reference_pressure_Pa": 1e9,                 # ... at 1 GPa (Wang et al., Adv. Energy Mater. 2020 section 2.4, ref. [57])
     "creep_reference_temperature_K": ROOM_TEMPERATURE_K,
 }
 
@@ -193,7 +193,7 @@ def void_limit(temperature_K: float, pressure_Pa: float = 0.0, current_density_A
         warnings.append(f"temperature {T:.1f} K is at or above the melting point of Li (453.65 K): "
                         "the solid-state vacancy/creep model does not apply")
     if p >= 1e8:
-        warnings.append("stack pressure >= 100 MPa: creep term is an extrapolation anchored on the seed's "
+        warnings.append("stack pressure >= 100 MPa: creep term is an extrapolation anchored on the review's "
                         "'GPa range for 10 mA/cm2' statement (ref. [57])")
     voids = None if j is None else j > j_lim
     ratio = None if j is None else j / j_lim

@@ -4,7 +4,7 @@ Young-Dupre equation:
 
     W_ad = gamma_Li * (1 + cos(theta))   <=>   theta = arccos(W_ad / gamma_Li - 1)
 
-Seed 2 section 2.2 (ref. [56], Sharafi et al., Chem. Mater. 2017) quotes DFT
+Wang et al., Adv. Energy Mater. 2020 section 2.2 (ref. [56], Sharafi et al., Chem. Mater. 2017) quotes DFT
 works of adhesion of Li of 0.10 J/m2 on Li2CO3 and 0.67 J/m2 on clean
 Li6.25Al0.25La3Zr2O12, "corresponding to contact angles of 142 deg and 62 deg".
 
@@ -14,11 +14,11 @@ Both angles are reproduced (141.5 and 62.8 deg) with ``gamma_Li = 0.46 J/m2``,
 the DFT (PBE) surface energy of the low-index bcc Li surfaces (about
 0.46 J/m2 for Li(100); e.g. Tran et al., Sci. Data 3, 160080 (2016), Materials
 Project surface energies), i.e. the same kind of calculation as the works of
-adhesion of ref. [56].  Taken on its own, a single pair (W_ad, theta) of the seed
+adhesion of ref. [56].  Taken on its own, a single pair (W_ad, theta) of the review
 implies gamma = 0.472 J/m2 (Li2CO3, 142 deg) and 0.456 J/m2 (LLZO, 62 deg).
 The surface tension of *liquid* Li near its melting point is lower
 (about 0.40 J/m2) and gives 138.6 deg and 47.5 deg; 0.525 J/m2 gives 144.0 deg
-and 74.0 deg, outside the seed's 62 deg.  Pass ``surface_energy_J_per_m2`` to use another value.
+and 74.0 deg, outside the review's 62 deg.  Pass ``surface_energy_J_per_m2`` to use another value.
 
 Limits: ``W_ad > 2 gamma`` means complete wetting (theta = 0, flagged);
 ``W_ad = 0`` means no adhesion (theta = 180 deg, flagged); ``W_ad < 0`` is
@@ -36,7 +36,7 @@ from ._base import PhysicsResult, finite, non_negative, positive
 
 __all__ = ["LI_SURFACE_ENERGY_J_PER_M2", "WettingResult", "contact_angle", "work_of_adhesion"]
 
-#: Surface energy of Li used for Young-Dupre, J/m2 (DFT Li(100); reproduces seed 2 section 2.2).
+#: Surface energy of Li used for Young-Dupre, J/m2 (DFT Li(100); reproduces Wang et al., Adv. Energy Mater. 2020 section 2.2).
 LI_SURFACE_ENERGY_J_PER_M2 = 0.46
 
 _EQ = "W_ad = gamma_Li * (1 + cos(theta))  (Young-Dupre)"

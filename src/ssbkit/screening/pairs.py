@@ -370,6 +370,11 @@ def read_list(value: str) -> list[str]:
     names = [n for n in names if n]
     if not names:
         raise SsbkitError(f"empty material list {value!r}: give names separated by commas, or @FILE")
+    from ..materials import check_solid, resolve
     from ..validate import name
 
-    return [name(n) for n in names]
+    out = [name(n) for n in names]
+    for n in out:
+        if not n.startswith("@"):
+            check_solid(resolve(n), "list entry")
+    return out

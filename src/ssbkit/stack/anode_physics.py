@@ -5,7 +5,7 @@ critical current density at the cell temperature from every reported value of th
 family (a least-squares Arrhenius fit when the records span two or more temperatures, else their
 median; §2.5);
 the Monroe-Newman criterion with the reported shear modulus; the constriction resistance of
-seed 2 Eq. 1 under the stack pressure.
+Wang et al., Adv. Energy Mater. 2020 Eq. 1 under the stack pressure.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ Contributions (ohm cm2), each from the cited parameter table (:mod:`ssbkit.stack
   model ``L (delta_gb / d_grain) / sigma_gb`` (Zheng et al. 2021, §3.2.1);
 * on the **Li-metal side**: charge transfer of a clean, wetted contact; if the layer Li
   touches is lithiophobic (contact angle >= 90 degrees, Wang et al. 2020 §2.2) the
-  constriction resistance of seed 2 Eq. (1) at the stack pressure; if stripping voids form,
+  constriction resistance of Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure; if stripping voids form,
   the same constriction term for the contact they leave.
 
 The overpotential at the set current density is ``eta = j * ASR``.
@@ -289,7 +289,7 @@ class BudgetBuilder:
 
         if phobic:
             self._constriction("contact", location, layer_sigma_S_per_cm, pressure_Pa,
-                               "seed 2 Eq. (1): R = (1/(2 sigma)) sqrt(pi H / F), lithiophobic contact "
+                               "Wang et al., Adv. Energy Mater. 2020 Eq. (1): R = (1/(2 sigma)) sqrt(pi H / F), lithiophobic contact "
                                f"(contact angle {contact_angle_deg:.0f} deg{src})",
                                f"lithiophobic surface (contact angle {contact_angle_deg:.0f} deg{src}) but no stack "
                                "pressure given: the contact term was not evaluated")
@@ -300,13 +300,13 @@ class BudgetBuilder:
             self.notes.append(f"{location}: no contact angle reported for this surface; full contact assumed")
         if voids:
             self._constriction("voids", location, layer_sigma_S_per_cm, pressure_Pa,
-                               "contact left by stripping voids: seed 2 Eq. (1) at the stack pressure",
+                               "contact left by stripping voids: Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure",
                                "stripping voids form but no stack pressure given: the contact they leave was not "
                                "evaluated")
 
     def _constriction(self, kind: Literal["contact", "voids"], location: str, sigma_S_per_cm: float,
                       pressure_Pa: float | None, equation: str, missing: str) -> None:
-        """Seed 2 Eq. (1) at the stack pressure as a ``kind`` term, or a note when no pressure is given."""
+        """Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure as a ``kind`` term, or a note when no pressure is given."""
         from ..physics import constriction_resistance
 
         if not pressure_Pa:

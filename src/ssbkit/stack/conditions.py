@@ -21,7 +21,7 @@ from typing import ClassVar
 from ..constants import ROOM_TEMPERATURE_K
 from ..errors import SsbkitError
 from ..results import Result
-from ..units import ZERO_CELSIUS_K, parse_quantity
+from ..units import MIN_TEMPERATURE_K, ZERO_CELSIUS_K, parse_quantity
 from ..validate import MAX_SCAN_POINTS, MAX_VOLTAGE_V
 
 __all__ = ["MAX_SCAN_POINTS", "MAX_VOLTAGE_V", "Conditions", "parse_voltage_range"]
@@ -77,8 +77,9 @@ class Conditions(Result):
         if not (math.isfinite(lo) and math.isfinite(hi) and 0 <= lo <= hi <= MAX_VOLTAGE_V):
             raise SsbkitError(f"voltage range {lo:g}:{hi:g}: need 0 <= LOW <= HIGH <= {MAX_VOLTAGE_V:g} V vs Li/Li+",
                               param="voltage")
-        if _finite(self.temperature_K, "temperature", "temperature") <= 0:
-            raise SsbkitError(f"temperature {self.temperature_K:g} K is not above absolute zero", param="temperature")
+        if _finite(self.temperature_K, "temperature", "temperature") < MIN_TEMPERATURE_K:
+            raise SsbkitError(f"temperature {self.temperature_K:g} K is below {MIN_TEMPERATURE_K:g} K: give at least "
+                              f"{MIN_TEMPERATURE_K:g} K", param="temperature")
         if self.pressure_Pa is not None and _finite(self.pressure_Pa, "pressure", "pressure") < 0:
             raise SsbkitError("pressure must be >= 0", param="pressure")
         if self.current_density_A_per_m2 is not None and \

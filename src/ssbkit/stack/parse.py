@@ -25,7 +25,7 @@ from typing import ClassVar, Literal
 from pymatgen.core import Composition
 
 from ..errors import SsbkitError
-from ..materials import Material, resolve
+from ..materials import Material, check_solid, resolve
 from ..results import Result
 
 _ELECTROLYTE_ABBR = {"LGPS", "LPS", "LPSCL", "LPSBR", "LPSI", "LSPS", "LLZO", "LLZTO", "LLTO", "LATP", "LAGP",
@@ -164,6 +164,8 @@ def parse_stack(text: str) -> Stack:
     names = [p.lstrip("*").strip() for p in parts]
     n = len(parts)
     resolved = [_resolve(nm) if i in (0, n - 1) else (resolve(nm), None) for i, nm in enumerate(names)]
+    for i, (m, _) in enumerate(resolved):
+        check_solid(m, f"layer {i + 1}")
     if marked & {0, n - 1}:
         raise SsbkitError("the electrolyte ('*') cannot be the first or last layer: those are the electrodes")
     left, right = resolved[0], resolved[-1]
@@ -187,8 +189,11 @@ def parse_stack(text: str) -> Stack:
         if n == 3:
             electrolytes = [1]
         else:
-            raise SsbkitError(f"no known solid electrolyte among {', '.join(repr(names[i]) for i in middle)}: mark it "
-                              "with a leading '*', e.g. \"LiCoO2 | *Li2.9B0.9S0.1O3.1 | Li\"")
+            from ..suggest import did_you_mean
+
+            hints = "".join(did_you_mean(names[i], sorted(_ELECTROLYTE_FORMULAS)) for i in middle)
+            raise SsbkitError(f"no known solid electrolyte among {', '.join(repr(names[i]) for i in middle)}{hints}: "
+                              "if it is one, mark it with a leading '*', e.g. \"LiCoO2 | *Li2.9B0.9S0.1O3.1 | Li\"")
     first = electrolytes[0]
     cathode_left = left[1] is None
     roles: list[Role] = []

@@ -11,7 +11,7 @@ duration and an optional atmosphere (preset or ``O2=0.21,CO2=4e-4``; default air
 
 The assessment folds these into the verdicts: an exergonic thermal interface reaction makes an
 interface at least ``resistive`` (its products sit between the layers from the start); a carbonate or
-hydroxide left on the Li-side surface makes the Li contact at least ``resistive`` (poor wetting, seed 2
+hydroxide left on the Li-side surface makes the Li contact at least ``resistive`` (poor wetting, Wang et al., Adv. Energy Mater. 2020
 §2.2-2.3).
 """
 

@@ -251,7 +251,7 @@ class ChemicalSystem:
 
 
 class GrandSystem:
-    """Grand-potential hull with one element open (seed 1 §3.1 and §3.3, refs. [17], [109]).
+    """Grand-potential hull with one element open (Zheng et al., Batteries & Supercaps 2021 §3.1 and §3.3, refs. [17], [109]).
 
     The grand potential of phase j per atom of *closed* elements is
     ``phi_j = (e_j - mu x_open,j) / (1 - x_open,j)`` with ``e_j`` its formation

@@ -19,12 +19,65 @@ and voltages reuse the same model.
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from dataclasses import dataclass
 
 import highspy
 import numpy as np
 
 from ..errors import SsbkitError
+
+
+_QUIET = threading.Lock()
+_BANNER_DONE = False
+
+
+def _flush_c_stdio() -> None:
+    """Flush the C library's stdout buffer (what the solver printed with ``printf``)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).fflush(None)
+    except (OSError, AttributeError):  # pragma: no cover - no C library to flush
+        pass
+
+
+def new_highs() -> highspy.Highs:
+    """A HiGHS instance; the first one of the process is built with file descriptor 1 sent to /dev/null.
+
+    Some highspy releases (1.16 on) print a copyright banner on stdout when the first solver of a process is
+    built, below Python (C ``printf``), so ``sys.stdout`` redirection cannot catch it and ``--json`` output
+    would not be JSON.  The descriptor is restored right after; later instances print nothing (their
+    ``output_flag`` is off).
+    """
+    global _BANNER_DONE
+    if _BANNER_DONE:
+        return highspy.Highs()
+    with _QUIET:
+        if _BANNER_DONE:
+            return highspy.Highs()
+        try:
+            sys.stdout.flush()
+        except (AttributeError, ValueError, OSError):
+            pass
+        _flush_c_stdio()
+        saved = os.dup(1)
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(null, 1)
+                h = highspy.Highs()
+                h.setOptionValue("output_flag", False)
+                _flush_c_stdio()
+            finally:
+                os.dup2(saved, 1)
+                os.close(null)
+        finally:
+            os.close(saved)
+        _BANNER_DONE = True
+        return h
 
 
 @dataclass
@@ -72,7 +125,7 @@ class PhaseLP:
         self.costs = np.asarray(costs, dtype=float).copy()
         m, n = self.matrix.shape
         self.m, self.n = m, n
-        h = highspy.Highs()
+        h = new_highs()
         h.setOptionValue("output_flag", False)
         h.setOptionValue("primal_feasibility_tolerance", 1e-10)
         h.setOptionValue("dual_feasibility_tolerance", 1e-10)

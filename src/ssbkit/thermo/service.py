@@ -363,7 +363,7 @@ class Thermo:
     # -------------------------------------------------------------- queries
     def window(self, name: str | Material, voltage_range: tuple[float, float] = (0.0, 5.0),
                as_metastable: bool = False) -> StabilityWindow:
-        """Electrochemical stability window of a material (seed 1 §3.1, Fig. 2a).
+        """Electrochemical stability window of a material (Zheng et al., Batteries & Supercaps 2021 §3.1, Fig. 2a).
 
         ``as_metastable``: a phase above the hull gets the window it has as a (kinetically stabilised) phase:
         its energy is lowered onto the hull (by ``METASTABLE_MARGIN_EV`` more, so it is a vertex) before the
@@ -424,6 +424,18 @@ class Thermo:
         phases = [p.formula for p in closed.phases(closed.solve(closed.vector(comp)).amounts)]
         return f"not in the data: mixture of {', '.join(phases) if phases else 'its hull phases'}"
 
+    def typo_note(self, mat: Material, comp: Mapping[str, float]) -> tuple[str, ...]:
+        """For a formula the data does not hold: the data's formulas of the same elements it is probably a typo
+        of (amounts on the wrong element, a slipped character; :mod:`ssbkit.suggest`), as a note (or none)."""
+        from ..suggest import suggestions
+
+        engine = self.engine_for(sorted(comp))
+        names = {reduced_formula(engine.entries.formulas[int(i)]) for i in engine.candidate_indices(sorted(comp))}
+        got = suggestions(reduced_formula(mat.model_formula), sorted(names))
+        if not got:
+            return ()
+        return (f"{mat.model_formula} is not in the data: did you mean {' or '.join(got)} (in the data)?",)
+
     @staticmethod
     def charge_note(mat: Material, comp: Mapping[str, float]) -> tuple[float | None, tuple[str, ...]]:
         """The charge surplus with common oxidation states (e per formula unit) and the note it needs; elements and
@@ -444,9 +456,9 @@ class Thermo:
         case = self.composition_case(mat, comp, match)
         if match is not None:
             return case, ()
-        extra: tuple[str, ...] = ()
+        extra: tuple[str, ...] = self.typo_note(mat, comp)
         if w.oxidation_limit_V is not None and abs(w.oxidation_limit_V - w.reduction_limit_V) < 1e-6:
-            extra = (f"{mat.model_formula} is not in the data: its zero-width window is that of the mixture of its "
+            extra += (f"{mat.model_formula} is not in the data: its zero-width window is that of the mixture of its "
                      "hull phases, not of a single phase",)
             host = nearest_phase(self.system(sorted(comp)), comp)
             if host is not None:
@@ -469,7 +481,8 @@ class Thermo:
         es = system.entries
         match = self.find_entry(comp, mat)
         case = self.composition_case(mat, comp, match)
-        case_notes = () if match is not None else (f"{mat.model_formula} is {case}: its energy is the hull energy there",)
+        case_notes = () if match is not None else \
+            (f"{mat.model_formula} is {case}: its energy is the hull energy there",) + self.typo_note(mat, comp)
         if mat.note:
             case_notes = (mat.labelled_note,) + case_notes
         surplus, charge = self.charge_note(mat, comp)

@@ -2,7 +2,7 @@
 
 The window of a Li-containing material is found from its lithiation /
 delithiation profile in the Li-open grand-canonical ensemble (Zhu, He & Mo,
-seed 1 refs. [17], [76]; Richards et al., ref. [16a]).  Along the line
+Zheng et al., Batteries & Supercaps 2021 refs. [17], [76]; Richards et al., ref. [16a]).  Along the line
 ``c + n Li`` (``c`` = the material without Li, ``n`` Li atoms per formula
 unit) the hull energy ``f(n)`` (eV per formula unit) is convex and piecewise
 linear.  On the piece between kinks ``n_k`` and ``n_k+1`` the Li chemical

@@ -83,7 +83,7 @@ class App:
         from ..data.source import configured_spec, open_source
 
         spec = configured_spec(entries)
-        self.source = open_source(spec) if spec else None
+        self.source = open_source(spec)  # nothing configured: the embedded default data
         self.gaps = open_bandgaps(bandgaps)
         self.limits = limits or Limits()
         self._local = threading.local()

@@ -1,0 +1,129 @@
+"""The package's embedded default data: what ssbkit computes with when nothing is configured.
+
+Derived from public Materials Project data by ``tools/build_embedded.py`` (``MANIFEST.json`` beside the
+files records the inputs' SHA-256, the counts and the sizes; ``LICENSE-DATA.md`` the licence):
+
+* every row of the Materials Project formation-energy set of database release 2018.06
+  (132,752 computed polymorphs, legacy corrections applied; A. Dunn et al., npj Comput. Mater. 6, 138
+  (2020)), as compressed arrays, energies bit-identical to the published table;
+* the Materials Project GGA(+U) band gaps of every calculation, by reduced formula;
+* volumes per atom (Materials Project structures, OQMD where none: J. E. Saal et al., JOM 65, 1501
+  (2013); S. Kirklin et al., npj Comput. Mater. 1, 15010 (2015));
+* the CIF of every phase stable on that hull that has a Materials Project structure, and of the named
+  materials of ssbkit (A. Jain et al., APL Mater. 1, 011002 (2013)).
+
+A source the user configures (``--entries``/``SSBKIT_ENTRIES``/config file/``MP_API_KEY``, and likewise
+for band gaps, volumes and structures) always takes precedence; every result names the source it used.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import DataSourceError
+
+#: Where the files are (inside the installed package).
+EMBEDDED_DIR = Path(__file__).resolve().parents[1] / "data_files" / "embedded"
+#: The label every result's provenance carries for each embedded table.
+ENTRIES_LABEL = "Materials Project 2018.06 formation energies (embedded default)"
+BANDGAPS_LABEL = "Materials Project GGA(+U) band gaps (embedded default)"
+VOLUMES_LABEL = "volumes per atom from Materials Project structures and OQMD (embedded default)"
+STRUCTURES_LABEL = "Materials Project structures of the 2018 hull's stable phases (embedded default)"
+#: How the file reader would name rows of the published table: IDs are rebuilt the same way.
+_ID_STEM = "mp2018_formation_energies"
+#: How to replace the defaults (for messages).
+HOW_TO_CONFIGURE = ("give --entries PATH|mp, set SSBKIT_ENTRIES, or write entries = \"PATH\" in the config file "
+                    "(ssbkit data shows what is used)")
+
+
+def _path(name: str) -> Path:
+    p = EMBEDDED_DIR / name
+    if not p.is_file():
+        raise DataSourceError(f"the embedded default data file {name} is missing from the installed package "
+                              f"({EMBEDDED_DIR}): reinstall ssbkit, or configure a source ({HOW_TO_CONFIGURE})",
+                              param="entries")
+    return p
+
+
+def _strings(arr: np.ndarray) -> list[str]:
+    return bytes(np.asarray(arr, dtype=np.uint8)).decode("utf-8").split("\0") if len(arr) else []
+
+
+def _npz(name: str) -> dict[str, np.ndarray]:
+    try:
+        with np.load(_path(name), allow_pickle=False) as z:
+            return {k: z[k] for k in z.files}
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
+        raise DataSourceError(f"the embedded default data file {name} is unreadable ({exc}): reinstall ssbkit",
+                              param="entries") from None
+
+
+@lru_cache(maxsize=1)
+def manifest() -> dict[str, Any]:
+    """The build record: inputs (file names and SHA-256), counts, sizes."""
+    return dict(json.loads(_path("MANIFEST.json").read_text(encoding="utf-8")))
+
+
+def version() -> str:
+    """The data version as provenance states it: the SHA-256 of the published table the arrays came from
+    (the same as a source configured with that file states)."""
+    return f"sha256:{manifest()['inputs']['entries']['sha256']}"
+
+
+@lru_cache(maxsize=1)
+def entryset() -> Any:
+    """The embedded formation energies as an :class:`~ssbkit.data.entryset.EntrySet`."""
+    from .entryset import EntrySet
+
+    z = _npz("entries.npz")
+    n = len(z["raw_energy_per_atom"])
+    arr = {"elements": _strings(z["elements"]), "formulas": _strings(z["formulas"]),
+           "chemsys": _strings(z["chemsys"]), "entry_ids": [f"{_ID_STEM}:{k + 1}" for k in range(n)],
+           "comp_ptr": z["comp_ptr"].astype(np.int64), "comp_el": z["comp_el"].astype(np.int32),
+           "comp_amt": z["comp_amt"].astype(np.float64), "raw_energy_per_atom": z["raw_energy_per_atom"]}
+    try:
+        return EntrySet.from_arrays(arr)
+    except (KeyError, ValueError, TypeError, IndexError) as exc:
+        raise DataSourceError(f"the embedded formation energies are inconsistent ({exc}): reinstall ssbkit",
+                              param="entries") from None
+
+
+@lru_cache(maxsize=1)
+def bandgaps() -> Any:
+    """The embedded band gaps as a :class:`~ssbkit.data.bandgaps.BandGapTable`."""
+    from .bandgaps import BandGapTable
+
+    z = _npz("bandgaps.npz")
+    names, ptr, vals = _strings(z["formulas"]), z["ptr"], z["values"]
+    gaps = {k: [float(v) for v in vals[ptr[i]:ptr[i + 1]]] for i, k in enumerate(names)}
+    return BandGapTable(gaps, BANDGAPS_LABEL, f"sha256:{manifest()['inputs']['bandgaps']['sha256']}")
+
+
+@lru_cache(maxsize=1)
+def volumes() -> Any:
+    """The embedded volumes per atom as a :class:`~ssbkit.data.volumes.VolumeTable` (estimator fitted as for a
+    configured table)."""
+    from .entryset import parse_simple_formula
+    from .volumes import build_table
+
+    z = _npz("volumes.npz")
+    rows = []
+    for f, v, s in zip(_strings(z["formulas"]), z["volumes"].tolist(), z["source"].tolist(), strict=True):
+        rows.append((parse_simple_formula(f), float(v), "oqmd" if s < 0 else f"mp-{s}"))
+    return build_table(VOLUMES_LABEL, rows)
+
+
+@lru_cache(maxsize=1)
+def structures() -> Any:
+    """The embedded structures as a :class:`~ssbkit.data.structures.StructureTable`."""
+    from .structures import read_structures
+
+    table = read_structures(str(_path("structures.jsonl.xz")))
+    table.path = STRUCTURES_LABEL
+    return table

@@ -1,0 +1,171 @@
+"""The embedded default data equals the published files it was built from, where it overlaps.
+
+The package ships every row of the formation-energy table, every band gap and every volume, and the
+structures of the 2018 hull's stable phases (plus named materials): each is compared with the shared
+Materials Project files, and the windows and interface reactions of the reviews' materials come out the
+same on both sources.
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ssbkit.data import embedded
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def file_thermo(entries_path):
+    from ssbkit.data.source import open_source
+    from ssbkit.thermo import Thermo
+
+    return Thermo(open_source(str(entries_path)))
+
+
+@pytest.fixture(scope="module")
+def embedded_thermo():
+    from ssbkit.data.source import embedded_source
+    from ssbkit.thermo import Thermo
+
+    return Thermo(embedded_source())
+
+
+def test_size_licence_and_manifest():
+    files = [p for p in embedded.EMBEDDED_DIR.iterdir() if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    assert total <= 10 * 1024 * 1024, f"embedded data is {total / 1e6:.2f} MB: at most 10 MB"
+    lic = (embedded.EMBEDDED_DIR / "LICENSE-DATA.md").read_text()
+    assert "CC BY 4.0" in lic and "Jain" in lic and "Dunn" in lic and "Saal" in lic and "Kirklin" in lic
+    m = embedded.manifest()
+    assert m["entries"]["rows"] == 132752 and m["structures"]["structures"] >= 17000
+
+
+def test_entries_equal_the_published_table(entries_path):
+    from ssbkit.data.cache import file_sha256
+    from ssbkit.data.readers import read_entries_file
+
+    assert embedded.manifest()["inputs"]["entries"]["sha256"] == file_sha256(Path(entries_path))
+    ref = read_entries_file(Path(entries_path))
+    emb = embedded.entryset()
+    assert emb.formulas == ref.formulas and emb.entry_ids == ref.entry_ids and emb.elements == ref.elements
+    assert np.array_equal(emb.raw_energy_per_atom, ref.raw_energy_per_atom)  # bit for bit
+    assert np.array_equal(emb.e_form_per_atom, ref.e_form_per_atom)
+    assert np.array_equal(emb.comp_ptr, ref.comp_ptr) and np.array_equal(emb.comp_el, ref.comp_el)
+    assert np.array_equal(emb.comp_amt, ref.comp_amt)
+
+
+def test_band_gaps_equal_the_published_table(bandgaps_path):
+    from ssbkit.data.bandgaps import _read
+
+    ref = _read(Path(bandgaps_path))
+    emb = embedded.bandgaps()
+    assert len(emb) == len(ref)
+    for f in ("Li2S", "LiCl", "Co3O4", "Li3PO4", "LiNbO3", "Li7La3Zr2O12"):
+        assert emb.get(f).values_eV == tuple(ref[f])
+    assert all(tuple(v) == emb.get(k).values_eV for k, v in ref.items())
+
+
+def test_volumes_equal_the_published_table(volumes_path):
+    from ssbkit.data.volumes import read_volumes
+
+    ref = read_volumes(str(volumes_path))
+    emb = embedded.volumes()
+    assert emb.volumes == ref.volumes
+    assert emb.element_volumes == pytest.approx(ref.element_volumes, rel=1e-12)
+    assert emb.estimator_mae == pytest.approx(ref.estimator_mae, rel=1e-12)
+
+
+def test_structures_are_the_published_cifs(structures_path, file_thermo):
+    """Each embedded structure is the shared file's CIF for that formula; the stable phases of the reviews'
+    chemical systems that have a structure in the file are all there."""
+    from ssbkit.data.structures import read_structures
+    from ssbkit.thermo.hull import reduced_formula
+
+    ref = read_structures(str(structures_path))
+    emb = embedded.structures()
+    assert emb.formulas() <= ref.formulas()
+    for f in emb.formulas():
+        assert emb._cif[f][1] == ref._cif[f][1]
+    for els in (["Li", "La", "Zr", "O"], ["Li", "P", "S", "Cl"], ["Li", "Co", "O"], ["Li", "Ge", "P", "S"],
+                ["Li", "Nb", "O"], ["Li", "Ti", "O"]):
+        sysm = file_thermo.system(els)
+        stable = {reduced_formula(sysm.entries.formulas[int(i)]) for i in sysm.stable}
+        assert stable & ref.formulas() <= emb.formulas(), els
+    named = {"Li7La3Zr2O12", "Li6PS5Cl", "Li10GeP2S12", "Li7P3S11", "Li3OCl"} & ref.formulas()
+    assert len(named) >= 3 and named <= emb.formulas()  # named metastable hosts, where the file has them
+
+
+def test_windows_and_reactions_of_the_reviews_materials_are_the_same(file_thermo, embedded_thermo):
+    from seed_materials import interface_pairs, window_materials
+
+    from ssbkit.interfaces.reactions import react
+
+    mats = window_materials()
+    assert len(mats) >= 40
+    for m in mats:
+        a, b = file_thermo.window(m), embedded_thermo.window(m)
+        assert (a.reduction_limit_V, a.oxidation_limit_V) == (b.reduction_limit_V, b.oxidation_limit_V), m
+        assert a.reduction_products == b.reduction_products and a.oxidation_products == b.oxidation_products
+        assert file_thermo.hull(m).e_above_hull_eV_per_atom == embedded_thermo.hull(m).e_above_hull_eV_per_atom
+    for e, c in interface_pairs()[:12]:
+        for v in (None, 3.0):
+            ra, rb = react(file_thermo, e, c, v), react(embedded_thermo, e, c, v)
+            assert ra.reaction_energy_eV_per_atom == rb.reaction_energy_eV_per_atom, (e, c, v)
+            assert str(ra.reaction) == str(rb.reaction)
+
+
+def test_a_configured_source_takes_precedence(toy_csv, monkeypatch, tmp_path):
+    from ssbkit.data.source import open_source
+
+    monkeypatch.setenv("SSBKIT_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.delenv("SSBKIT_ENTRIES", raising=False)
+    monkeypatch.delenv("MP_API_KEY", raising=False)
+    assert open_source().kind == "embedded"
+    monkeypatch.setenv("SSBKIT_ENTRIES", str(toy_csv))
+    assert open_source().kind == "file" and open_source().location == str(toy_csv.resolve())
+    monkeypatch.delenv("SSBKIT_ENTRIES")
+    (tmp_path / "c.toml").write_text(f'entries = "{toy_csv}"\n')
+    monkeypatch.setenv("SSBKIT_CONFIG", str(tmp_path / "c.toml"))
+    assert open_source().kind == "file"
+
+
+def test_fresh_process_with_an_empty_home_computes(tmp_path):
+    """No SSBKIT_* variables, an empty home and cache: a real window, its source named."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SSBKIT_") and k != "MP_API_KEY"}
+    env.update(HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / ".cache"))
+    r = subprocess.run([sys.executable, "-m", "ssbkit", "window", "LLZO", "--json"], capture_output=True,
+                       text=True, env=env, timeout=300, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["reduction_limit_V"] == pytest.approx(0.0489, abs=1e-3)
+    assert "embedded default" in d["provenance"]["data_source"]
+
+
+def test_a_damaged_embedded_file_is_one_line(monkeypatch, tmp_path):
+    from ssbkit.errors import DataSourceError
+
+    bad = tmp_path / "embedded"
+    bad.mkdir()
+    (bad / "entries.npz").write_bytes(b"PK\x03\x04 not a zip")
+    monkeypatch.setattr(embedded, "EMBEDDED_DIR", bad)
+    embedded.entryset.cache_clear()
+    try:
+        with pytest.raises(DataSourceError, match="reinstall ssbkit"):
+            embedded.entryset()
+    finally:
+        embedded.entryset.cache_clear()
+
+
+def test_the_structures_file_is_xz_json_lines():
+    with lzma.open(embedded.EMBEDDED_DIR / "structures.jsonl.xz", "rt") as fh:
+        rec = json.loads(fh.readline())
+    assert {"formula", "cif", "material_id"} <= set(rec)
