@@ -10,7 +10,8 @@ What is kept, and why (docs/data.md gives the measured consequences):
   CSV's values), the formulas as given; entry IDs are rebuilt as the file reader names them
   (``mp2018_formation_energies:<row>``);
 * band gaps: every calculation's gap, grouped by reduced formula (the reader's median is the same);
-* volumes per atom: every row, the source as an integer (the mp-id number, or -1 for OQMD);
+* volumes per atom: every row as the reader keys it (elements and atom fractions), the source as an integer
+  (the mp-id number, or -1 for OQMD), and the estimator the reader fits on them;
 * structures: the CIF of every phase stable on the 2018 hull that has one in ``mp_structures.jsonl.gz``
   (the references the potential needs), plus the named materials of ssbkit (abbreviations, coating and
   interlayer candidates, the reviews' electrolytes and electrodes) that have one, as JSON lines
@@ -91,12 +92,25 @@ def build_bandgaps(src: Path, out: Path) -> dict:
 
 
 def build_volumes(src: Path, out: Path) -> dict:
+    """Every row, with its composition key (elements and atom fractions, as the reader keys it) and the
+    estimator fitted as the reader fits it, so that loading parses nothing and fits nothing."""
     import csv
+
+    from ssbkit.data.volumes import read_volumes
 
     with gzip.open(src, "rt", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    names = [r["reduced_formula"] for r in rows]
-    vols = np.asarray([float(r["volume_A3_per_atom"]) for r in rows], dtype=np.float64)
+    table = read_volumes(str(src))
+    keys = list(table.volumes)
+    assert len(keys) == len(rows)
+    elements = sorted({e for k in keys for e, _ in k})
+    pos = {e: i for i, e in enumerate(elements)}
+    key_ptr = np.cumsum([0] + [len(k) for k in keys]).astype(np.int32)
+    key_el = np.asarray([pos[e] for k in keys for e, _ in k], dtype=np.uint8)
+    key_frac = np.asarray([f for k in keys for _, f in k], dtype=np.float64)
+    key_vol = np.asarray([table.volumes[k][0] for k in keys], dtype=np.float64)
+    key_src = [table.volumes[k][1] for k in keys]
+    fit_els = sorted(table.element_volumes)
     sources = []
     for r in rows:
         s = r["source"].strip()
@@ -106,8 +120,12 @@ def build_volumes(src: Path, out: Path) -> dict:
             sources.append(int(s[3:]))
         else:
             raise SystemExit(f"volumes: unexpected source {s!r}")
-    np.savez_compressed(out / "volumes.npz", formulas=joined(names), volumes=vols,
-                        source=np.asarray(sources, dtype=np.int32))
+    key_source = np.asarray([-1 if s == "oqmd" else int(s[3:]) for s in key_src], dtype=np.int32)
+    np.savez_compressed(out / "volumes.npz", elements=joined(elements), key_ptr=key_ptr,
+                        key_el=key_el, key_frac=key_frac, key_volume=key_vol, key_source=key_source,
+                        fit_elements=joined(fit_els),
+                        fit_volumes=np.asarray([table.element_volumes[e] for e in fit_els], dtype=np.float64),
+                        fit_errors=np.asarray([table.estimator_mae, table.estimator_mape], dtype=np.float64))
     return {"rows": len(rows), "from_mp": sum(1 for s in sources if s >= 0), "from_oqmd": sources.count(-1)}
 
 
@@ -140,7 +158,7 @@ def build_structures(src: Path, out: Path, keep: set[str]) -> dict:
                 if rf in keep and rf not in seen:  # the reader keeps the first line of a formula: so do we
                     seen.add(rf)
                     lines.append(json.dumps({"material_id": rec.get("material_id"), "formula": rec["formula"],
-                                             "cif": rec["cif"]}, separators=(",", ":")))
+                                             "reduced_formula": rf, "cif": rec["cif"]}, separators=(",", ":")))
     data = ("\n".join(lines) + "\n").encode("utf-8")
     (out / "structures.jsonl.xz").write_bytes(lzma.compress(data, preset=9 | lzma.PRESET_EXTREME))
     return {"structures": len(lines)}

@@ -169,3 +169,20 @@ def test_the_structures_file_is_xz_json_lines():
     with lzma.open(embedded.EMBEDDED_DIR / "structures.jsonl.xz", "rt") as fh:
         rec = json.loads(fh.readline())
     assert {"formula", "cif", "material_id"} <= set(rec)
+
+
+def test_a_structure_command_without_the_mlip_extra_is_one_line(tmp_path):
+    """A lean install (no CHGNet): hull --structure says which extra to install, exit 2, nothing else."""
+    code = ("import sys; sys.modules['chgnet'] = None; sys.modules['chgnet.model'] = None\n"
+            "from ssbkit.cli import main\n"
+            f"sys.exit(main(['hull', '--structure', {str(Path(__file__).parents[2] / 'docs/examples/my_phase.cif')!r}]))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.count("\n") == 1 and 'pip install "ssbkit[mlip]"' in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_solver_banner_never_reaches_stdout(tmp_path):
+    """The first HiGHS instance of a process is built with fd 1 silenced (highspy 1.16 prints a banner there)."""
+    code = "from ssbkit.thermo.lp import new_highs; import highspy; new_highs(); print('ok')"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.stdout == "ok\n", r.stdout

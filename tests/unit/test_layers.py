@@ -9,7 +9,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "ssbkit"
 
 #: lowest first; a module may import its own layer and the ones before it
 ORDER = [
-    {"errors", "results", "units", "constants", "io", "materials", "suggest", "validate", "redact", "__init__"},
+    {"errors", "results", "units", "constants", "io", "materials", "suggest", "validate", "redact", "_version"},
     {"data"},
     {"thermo"},
     {"literature"},
@@ -19,7 +19,7 @@ ORDER = [
     {"screening"},
     {"views"},
     {"web"},
-    {"cli", "__main__"},
+    {"cli", "__main__", "__init__"},  # the package facade: ssbkit.assess, ssbkit.Thermo ... (lazy)
 ]
 
 

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from .. import __version__
+from .._version import __version__
 from ..errors import SsbkitError
 from ._common import fail, message
 

@@ -36,7 +36,25 @@ HINTS = {
     "compensate": "see --compensate",
     "structure": "see --structure",
     "structures": "give --structures PATH or set SSBKIT_STRUCTURES",
+    "volumes": "give --volumes PATH or set SSBKIT_VOLUMES",
 }
+
+#: What the CLI says, once, after a text result that lacked some data (the domain says what is missing; the
+#: CLI says how to supply it).
+MISSING_DATA = {
+    "no band gap": "band gaps: give --bandgaps PATH|mp or set SSBKIT_BANDGAPS (a CSV of formula, band_gap in eV)",
+    "has no entries containing": "thermodynamic data: give --entries PATH|mp or set SSBKIT_ENTRIES",
+    "no thermodynamic data": "thermodynamic data: give --entries PATH|mp or set SSBKIT_ENTRIES",
+    "reference structures": "structures: give --structures PATH or set SSBKIT_STRUCTURES (JSON lines of formula, cif)",
+}
+
+
+def guide_missing(result: Any) -> None:
+    """After a text result: one line on stderr per kind of missing data it mentions, saying how to supply it."""
+    blob = to_json(result)
+    for marker, how in MISSING_DATA.items():
+        if marker in blob:
+            click.echo(f"ssbkit: to fill the gaps: {how}", err=True)
 
 
 def message(exc: SsbkitError) -> str:

@@ -10,7 +10,7 @@ from rich.console import Console
 from .. import validate
 from ..errors import SsbkitError
 from ..views import text
-from ._common import VOLTAGE, Checked, echo_json, scan_spec
+from ._common import VOLTAGE, Checked, echo_json, guide_missing, scan_spec
 from .options import (
     bandgaps_option,
     entries_option,
@@ -134,6 +134,7 @@ def anode_cmd(electrolyte: str, anode: str, weak_threshold: float, structure: st
         echo_json(r)
         return
     text.anode(Console(), r)
+    guide_missing(r)
 
 
 def register(cli: click.Group) -> None:

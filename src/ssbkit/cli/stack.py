@@ -10,7 +10,7 @@ from rich.console import Console
 from ..errors import DataSourceError, SsbkitError
 from ..io import atomic_write
 from ..views import html, text
-from ._common import Checked, Quantity, echo_json
+from ._common import Checked, Quantity, echo_json, guide_missing
 from .options import (
     bandgaps_option,
     entries_option,
@@ -124,6 +124,7 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
     out = Console()
     text.assessment(out, result)
     text.processing(out, result)
+    guide_missing(result)
     if html_path:
         out.print(f"HTML report written to {html_path}")
     if plot_path:
@@ -150,6 +151,7 @@ def _run_screen(label: str, screen: Any, role: str, cand_path: str | None, all_r
         echo_json(res)
         return
     text.screen(Console(), res, title(res), top)
+    guide_missing(res)
 
 
 def _screen_options(own: str, other: str) -> Any:
@@ -214,37 +216,63 @@ def interlayers_cmd(electrolyte: str, anode: str, cand_path: str | None, all_rol
 @bandgaps_option
 @json_option
 def data_cmd(entries: str | None, bandgaps: str | None, as_json: bool) -> None:
-    """Show which data sources ssbkit would use, and how to configure them."""
+    """Show which data ssbkit uses (the configured sources, else the embedded defaults) and how to change them."""
     import os
 
-    from ..data.source import DATA_KINDS, config_path, configured_spec
+    from ..data import embedded
+    from ..data.source import config_path, configured_spec, read_config
+
+    def origin(option: str | None, env: str, key: str) -> str:
+        if option:
+            return "option"
+        if os.environ.get(env):
+            return env
+        if read_config().get(key):
+            return f"config file {config_path()}"
+        return "embedded default"
 
     spec = configured_spec(entries)
-    info: dict[str, Any] = {"entries": spec, "entries_from": "--entries" if entries else
-                            ("SSBKIT_ENTRIES" if os.environ.get("SSBKIT_ENTRIES") else
-                             ("config file" if spec and spec != "mp" else ("MP_API_KEY" if spec == "mp" else None))),
-                            "bandgaps": bandgaps or os.environ.get("SSBKIT_BANDGAPS"),
-                            "config_file": str(config_path()), "config_exists": config_path().exists()}
-    if spec:
+    info: dict[str, Any] = {"config_file": str(config_path()), "config_exists": config_path().exists()}
+    try:
         from ..data.source import open_source
 
-        try:
-            src = open_source(entries)
-            info.update(src.provenance())
-            if src.kind == "file" and src._entries is not None:
-                info["n_entries"] = len(src._entries)
-        except DataSourceError as exc:
-            info["error"] = str(exc)
+        src = open_source(entries)
+        info["entries"] = {**src.provenance(), "from": "MP_API_KEY" if spec == "mp" and not entries and not
+                           os.environ.get("SSBKIT_ENTRIES") else origin(entries, "SSBKIT_ENTRIES", "entries")}
+        if src._entries is not None:
+            info["entries"]["n_entries"] = len(src._entries)
+    except DataSourceError as exc:
+        info["entries"] = {"error": str(exc)}
+    labels = {"bandgaps": embedded.BANDGAPS_LABEL, "volumes": embedded.VOLUMES_LABEL,
+              "structures": embedded.STRUCTURES_LABEL}
+    for key, env, given in (("bandgaps", "SSBKIT_BANDGAPS", bandgaps), ("volumes", "SSBKIT_VOLUMES", None),
+                            ("structures", "SSBKIT_STRUCTURES", None)):
+        where = origin(given, env, key)
+        info[key] = {"source": labels[key] if where == "embedded default" else
+                     (given or os.environ.get(env) or str(read_config().get(key))), "from": where}
+    m = embedded.manifest()
+    info["embedded"] = {"folder": str(embedded.EMBEDDED_DIR), "entries": m["entries"]["rows"],
+                        "band_gap_formulas": m["bandgaps"]["formulas"], "volumes": m["volumes"]["rows"],
+                        "structures": m["structures"]["structures"], "size_bytes": m["total_bytes"],
+                        "licence": "CC BY 4.0 (LICENSE-DATA.md in the folder)",
+                        "cite": "A. Jain et al., APL Mater. 1, 011002 (2013); A. Dunn et al., npj Comput. Mater. 6, "
+                                "138 (2020); OQMD volumes: J. E. Saal et al., JOM 65, 1501 (2013)"}
     if as_json:
         echo_json(info)
         return
     out = Console()
-    for k, v in info.items():
-        out.print(f"{k}: {v}")
-    if not spec:
-        out.print(f"[yellow]no thermodynamic data configured[/yellow]: give --entries PATH|mp or set SSBKIT_ENTRIES "
-                  f"({DATA_KINDS}); or write "
-                  f"'entries = \"/path/to/file.csv.gz\"' in {config_path()}")
+    for key in ("entries", "bandgaps", "volumes", "structures"):
+        d = info[key]
+        src_txt = d.get("data_source") or d.get("source") or d.get("error")
+        where = d.get("from", "?")
+        out.print(f"{key}: {src_txt}" + ("" if where == "embedded default" else f"  [dim](from {where})[/dim]"))
+    e = info["embedded"]
+    out.print(f"embedded default data: {e['entries']:,} formation energies, {e['band_gap_formulas']:,} band-gap "
+              f"formulas, {e['volumes']:,} volumes, {e['structures']:,} structures ({e['size_bytes'] / 1e6:.1f} MB, "
+              f"{e['licence']}); cite {e['cite']}")
+    out.print("to use your own: --entries PATH|mp or SSBKIT_ENTRIES (a CSV of formula + formation energy per atom, "
+              "a pymatgen ComputedEntry JSON, or the Materials Project API with MP_API_KEY); SSBKIT_BANDGAPS, "
+              f"SSBKIT_VOLUMES, SSBKIT_STRUCTURES likewise; or the same keys in {config_path()}")
 
 
 def register(cli: click.Group) -> None:

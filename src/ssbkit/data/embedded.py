@@ -109,21 +109,32 @@ def bandgaps() -> Any:
 def volumes() -> Any:
     """The embedded volumes per atom as a :class:`~ssbkit.data.volumes.VolumeTable` (estimator fitted as for a
     configured table)."""
-    from .entryset import parse_simple_formula
-    from .volumes import build_table
+    from .volumes import VolumeTable
 
     z = _npz("volumes.npz")
-    rows = []
-    for f, v, s in zip(_strings(z["formulas"]), z["volumes"].tolist(), z["source"].tolist(), strict=True):
-        rows.append((parse_simple_formula(f), float(v), "oqmd" if s < 0 else f"mp-{s}"))
-    return build_table(VOLUMES_LABEL, rows)
+    els = _strings(z["elements"])
+    ptr, el, frac = z["key_ptr"].tolist(), [els[i] for i in z["key_el"].tolist()], z["key_frac"].tolist()
+    vols = {tuple(zip(el[ptr[i]:ptr[i + 1]], frac[ptr[i]:ptr[i + 1]], strict=True)): (v, "oqmd" if s < 0 else f"mp-{s}")
+            for i, (v, s) in enumerate(zip(z["key_volume"].tolist(), z["key_source"].tolist(), strict=True))}
+    fit = dict(zip(_strings(z["fit_elements"]), z["fit_volumes"].tolist(), strict=True))
+    mae, mape = z["fit_errors"].tolist()
+    return VolumeTable(path=VOLUMES_LABEL, volumes=vols, element_volumes=fit, estimator_mae=mae, estimator_mape=mape)
 
 
 @lru_cache(maxsize=1)
 def structures() -> Any:
     """The embedded structures as a :class:`~ssbkit.data.structures.StructureTable`."""
-    from .structures import read_structures
+    import lzma
 
-    table = read_structures(str(_path("structures.jsonl.xz")))
-    table.path = STRUCTURES_LABEL
+    from .structures import StructureTable
+
+    table = StructureTable(path=STRUCTURES_LABEL)
+    try:
+        with lzma.open(_path("structures.jsonl.xz"), "rt", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                table._cif.setdefault(rec["reduced_formula"], (str(rec["material_id"]), rec["cif"]))
+    except (OSError, EOFError, lzma.LZMAError, ValueError, KeyError) as exc:
+        raise DataSourceError(f"the embedded structures are unreadable ({exc}): reinstall ssbkit",
+                              param="structures") from None
     return table

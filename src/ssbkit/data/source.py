@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..errors import DataSourceError, SsbkitError
 from . import cache
 from .entryset import EntrySet

@@ -146,7 +146,7 @@ def apparent_window(window: StabilityWindow, gaps: Any | None) -> ApparentWindow
         above = sorted((iv for iv in intervals if iv[0] >= ox_lim - 1e-9 and iv[2].li_per_formula_unit < 0),
                        key=lambda iv: iv[0])  # ascending voltage
         ox = _side(above, ox_lim, gaps, memo, reduction=False)
-    from .. import __version__
+    from .._version import __version__
 
     prov = Provenance(method="apparent window (ssbkit.interfaces.apparent)", ssbkit_version=__version__,
                       data_source=window.provenance.data_source if window.provenance else None,

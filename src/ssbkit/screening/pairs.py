@@ -110,7 +110,7 @@ def screen_parameters(voltages: Sequence[float], data_source: str, data_version:
                       window: tuple[float, float] | None = None, kinks: bool = False) -> dict[str, Any]:
     """Every parameter a screen's records depend on: the grid, the data (location and content hash), the
     method and the ssbkit version.  Written as the first line of a results file and checked on resume."""
-    from .. import __version__
+    from .._version import __version__
 
     return {"format": SCREEN_FORMAT, "voltages_V": [float(v) for v in voltages], "data_source": data_source,
             "data_version": data_version, "kinks": bool(kinks),

@@ -26,7 +26,7 @@ from typing import Any
 
 from pymatgen.core import Composition
 
-from .. import __version__
+from .._version import __version__
 from ..errors import SsbkitError
 from ..interfaces.anode import anode_interface
 from ..interfaces.apparent import GASES, LEAVING_GASES, ApparentWindow, apparent_window

@@ -30,6 +30,8 @@ import numpy as np
 from ..errors import SsbkitError
 
 
+#: whether this highspy can change several rows' bounds in one call (newer releases)
+_ROWS_AT_ONCE = hasattr(highspy.Highs, "changeRowsBounds")
 _QUIET = threading.Lock()
 _BANNER_DONE = False
 
@@ -170,7 +172,11 @@ class PhaseLP:
     def solve(self, b: np.ndarray) -> LPResult:
         """Hull energy, equilibrium phase amounts and chemical potentials at ``b``."""
         b = np.asarray(b, dtype=float)
-        self._h.changeRowsBounds(self.m, self._rows, b, b)
+        if _ROWS_AT_ONCE:
+            self._h.changeRowsBounds(self.m, self._rows, b, b)
+        else:  # highspy releases before changeRowsBounds: one row at a time, same model
+            for r in range(self.m):
+                self._h.changeRowBounds(r, float(b[r]), float(b[r]))
         self._h.run()
         self.solves += 1
         status = self._h.getModelStatus()

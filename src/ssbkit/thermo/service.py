@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from .. import __version__
+from .._version import __version__
 from ..data.entryset import EntrySet, chemsys_key
 from ..data.source import DataSource, open_source
 from ..errors import FormulaError

@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .. import __version__
+from .._version import __version__
 from ..literature.bibliography import REVIEWS, cite, get
 from ..stack.report import StackAssessment
 from ..thermo.window import StabilityWindow
