@@ -113,6 +113,14 @@ def cli_cases() -> list[str]:
     c += [["window", "Li3PS4", "--uncorrect", "S", "--corrections", "mp2099"],
           ["window", "Li3PS4", "--corrections", "mp2099"], ["window", "LLZO", "--structure", "{missing}"],
           ["react", "{txt}", "LiCoO2"], ["hull", "--structure", "{bin}"]]
+    # out of the box: typos, non-materials, temperatures below 1 K, times with units
+    c += [["window", "LLZ0"], ["window", "Li6PS5CL"], ["assess", "LCO | He | Li"], ["assess", "LCO | O2 | Li"],
+          ["assess", "LCO | LiNbO3 | Li6PSCl5 | Li"], ["screen", "--electrolytes", "LLZO,Ar", "--electrodes", "LCO"],
+          ["conductivity", "LLZO", "--temperature", "1e-300K"], ["hull", "LLZO", "--temperature", "0.5K"],
+          ["thermal", "LCO", "LLZO", "--temperature", "0K:300K"], ["assess", "LCO | LLZO | Li", "--temperature", "0K"],
+          ["assess", "LCO | LLZO | Li", "--time", "5 parsecs"], ["assess", "LCO | LLZO | Li", "--time", "-3h"],
+          ["assess", "LCO | LLZO | Li", "--time", "0"], ["assess", "LCO | LLZO | Li", "--time", "1e9h"],
+          ["assess", "LCO | LLZO | Li", "--time", ""], ["assess", "LCO | LLZO | Li", "--time", "nan h"]]
     return ["\t".join(["cli", shlex.join(a)]) for a in c]
 
 
