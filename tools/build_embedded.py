@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import lzma
 import sys
@@ -50,11 +49,9 @@ EXTRA_STRUCTURES = [
 
 
 def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    from ssbkit.data.cache import file_sha256
+
+    return file_sha256(path)
 
 
 def joined(strings: list[str]) -> np.ndarray:
