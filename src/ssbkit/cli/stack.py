@@ -7,7 +7,7 @@ from typing import Any
 import click
 from rich.console import Console
 
-from ..errors import DataSourceError, SsbkitError
+from ..errors import DataSourceError
 from ..io import atomic_write
 from ..views import html, text
 from ._common import Checked, Quantity, echo_json, guide_missing
@@ -79,39 +79,24 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
     A layer may be a structure file (new.cif), or a formula added with --structure: its energy then comes from
     the machine-learned potential.
     """
-    from ..stack.assess import StackAssessor
-    from ..stack.conditions import Conditions
-    from ..stack.parameters import Parameters, parse_assignments
-    from ..stack.parse import parse_stack
-    from ..stack.verdicts import Thresholds
+    from ..stack.request import AssessmentRequest
 
     if html_path and not html_path.lower().endswith((".html", ".htm")):
         raise click.BadParameter("give a .html file name", param_hint="--html")
     if plot_path and not plot_path.lower().endswith((".png", ".svg", ".pdf")):
         raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint="--plot")
-    cond = Conditions.parse(voltage=voltage, temperature=temperature, pressure=pressure, current=current, step=step)
-    th = Thresholds(asr_ohm_cm2=asr_threshold, incompatible_eV=incompatible_threshold, time_h=time_h)
-    overrides = parse_assignments(param_items)
-    params = Parameters.from_file(params_file, overrides) if params_file else Parameters.load(overrides)
     thermo = thermo_for(entries)
-    if thermo is not None:
-        layers = [x.strip() for x in stack.split("|")]
-        thermo, named = with_structures(thermo, layers, structure, structures, no_relax)
-        stack = " | ".join(str(n) for n in named)
-    elif structure is not None:
-        raise SsbkitError("a structure needs thermodynamic data to be placed on", param="entries")
-    parsed = parse_stack(stack)
-    from ..stack.process import parse_process
+    layers = [x.strip() for x in stack.split("|")]
+    thermo, named = with_structures(thermo, layers, structure, structures, no_relax)
+    request = AssessmentRequest.from_text(
+        " | ".join(str(n) for n in named), voltage=voltage, temperature=temperature, pressure=pressure,
+        current=current, step=step, time=time_h, asr_threshold=asr_threshold,
+        incompatible_threshold=incompatible_threshold, params=param_items, params_file=params_file, carbon=carbon,
+        process=process)
+    from ..views import progress
 
-    steps = parse_process(process) if process is not None else ()
-    con = Console(stderr=True)
-    assessor = StackAssessor(thermo, _gaps(bandgaps), params=params, thresholds=th, carbon=carbon,
-                             process=steps)
-    if not as_json and con.is_terminal:
-        with con.status("assessing interfaces ..."):
-            result = assessor.assess(parsed, cond)
-    else:
-        result = assessor.assess(parsed, cond)
+    with progress.status("assessing") as say:
+        result = request.run(thermo, _gaps(bandgaps), progress=say)
     if html_path:
         atomic_write(html_path, html.assessment(result))
     if plot_path:

@@ -276,19 +276,20 @@ class BudgetBuilder:
                                  self._estimate(n2)))
 
     def li_contact(self, location: str, contact_angle_deg: float | None, angle_source: str | None,
-                   layer_sigma_S_per_cm: float, pressure_Pa: float | None, voids: bool) -> None:
-        """Charge transfer, wetting/constriction and void terms at a Li-metal contact."""
+                   layer_sigma_S_per_cm: float, pressure_Pa: float | None, voids: bool) -> list[AsrContribution]:
+        """Charge transfer, wetting/constriction and void terms at a Li-metal contact (the terms it added)."""
         ct = self._p("charge_transfer_asr")
-        self.add(AsrContribution(f"charge transfer {location}", "charge transfer", "none",
-                                 tuple(ct for _ in self.times_h), None, None,
-                                 "clean, wetted Li contact (reported lower bound)", ("charge_transfer_asr",),
-                                 self._estimate(["charge_transfer_asr"])))
+        made = [AsrContribution(f"charge transfer {location}", "charge transfer", "none",
+                                tuple(ct for _ in self.times_h), None, None,
+                                "clean, wetted Li contact (reported lower bound)", ("charge_transfer_asr",),
+                                self._estimate(["charge_transfer_asr"]))]
+        self.add(made[0])
         limit = self._p("lithiophobic_contact_angle")
         phobic = contact_angle_deg is not None and contact_angle_deg >= limit
         src = f" ({angle_source})" if angle_source else ""
 
         if phobic:
-            self._constriction("contact", location, layer_sigma_S_per_cm, pressure_Pa,
+            made += self._constriction("contact", location, layer_sigma_S_per_cm, pressure_Pa,
                                "Wang et al., Adv. Energy Mater. 2020 Eq. (1): R = (1/(2 sigma)) sqrt(pi H / F), lithiophobic contact "
                                f"(contact angle {contact_angle_deg:.0f} deg{src})",
                                f"lithiophobic surface (contact angle {contact_angle_deg:.0f} deg{src}) but no stack "
@@ -299,23 +300,26 @@ class BudgetBuilder:
         else:
             self.notes.append(f"{location}: no contact angle reported for this surface; full contact assumed")
         if voids:
-            self._constriction("voids", location, layer_sigma_S_per_cm, pressure_Pa,
+            made += self._constriction("voids", location, layer_sigma_S_per_cm, pressure_Pa,
                                "contact left by stripping voids: Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure",
                                "stripping voids form but no stack pressure given: the contact they leave was not "
                                "evaluated")
+        return made
 
     def _constriction(self, kind: Literal["contact", "voids"], location: str, sigma_S_per_cm: float,
-                      pressure_Pa: float | None, equation: str, missing: str) -> None:
+                      pressure_Pa: float | None, equation: str, missing: str) -> list[AsrContribution]:
         """Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure as a ``kind`` term, or a note when no pressure is given."""
         from ..physics import constriction_resistance
 
         if not pressure_Pa:
             self.notes.append(f"{location}: {missing}")
-            return
+            return []
         r = constriction_resistance(sigma_S_per_cm * 100.0, pressure_Pa=pressure_Pa, area_m2=1e-4)
         asr = r.asr_ohm_cm2 if r.applicable else 0.0
-        self.add(AsrContribution(f"{kind} {location}", kind, "none", tuple(asr for _ in self.times_h), None,
-                                 sigma_S_per_cm, equation, ("lithiophobic_contact_angle",), False))
+        c = AsrContribution(f"{kind} {location}", kind, "none", tuple(asr for _ in self.times_h), None,
+                            sigma_S_per_cm, equation, ("lithiophobic_contact_angle",), False)
+        self.add(c)
+        return [c]
 
     def build(self, current_density_mA_per_cm2: float | None) -> AsrBudget:
         return AsrBudget(self.times_h, tuple(self.contributions), tuple(self.used[k] for k in sorted(self.used)),

@@ -107,17 +107,15 @@ class App:
         return f"Data: {self.source.location}."
 
     def _assessment(self, q: dict[str, str]) -> Any:
-        from ..stack.assess import StackAssessor
-        from ..stack.conditions import Conditions
-        from ..stack.parse import parse_stack
+        """The assessment with every option the command line has (an empty field means "not given")."""
+        from ..stack.request import AssessmentRequest
 
-        stack = q.get("stack", "").strip()
-        if not stack:
-            raise SsbkitError("give a stack, e.g. 'LiCoO2 | LiNbO3 | Li6PS5Cl | Li'", param="stack")
-        # an empty form field means "not given" (the default), as leaving the option out in the CLI
-        opt = {k: (q.get(k) or None) for k in ("voltage", "temperature", "pressure", "current", "step")}
-        cond = Conditions.parse(**opt)
-        return StackAssessor(self.thermo, self.gaps).assess(parse_stack(stack), cond)
+        opt = {k: (q.get(k) or None) for k in ("voltage", "temperature", "pressure", "current", "step", "time",
+                                               "asr_threshold", "incompatible_threshold", "process")}
+        params = [p for p in (q.get("param") or "").replace(";", ",").split(",") if p.strip()]
+        carbon = (q.get("carbon") or "").strip().lower() in ("1", "on", "true", "yes")
+        request = AssessmentRequest.from_text(q.get("stack", "").strip(), params=params, carbon=carbon, **opt)
+        return request.run(self.thermo, self.gaps)
 
     def _windows(self, q: dict[str, str]) -> list[Any]:
         from ..validate import name

@@ -1,0 +1,307 @@
+"""The one grading pass: facts in, verdicts out.  Every verdict word of an assessment is assigned here.
+
+Rules are small functions of the facts and the thresholds, returning ``(verdict, reason)`` or None, applied
+once, in order (the rules, the grades and the thresholds are documented in :mod:`.verdicts`):
+
+* a layer takes the first base rule that applies (:data:`LAYER_RULES`), then its own resistance
+  (:func:`layer_resistance`);
+* an interface takes the first base rule that applies (:data:`INTERFACE_RULES`), then every aggravating rule
+  (:data:`AGGRAVATING_RULES`: anode physics, processing) can only make it worse, each adding its reason;
+* the cell takes the worst of its layers and interfaces.
+
+A new rule is one function added to one of these tuples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..results import Verdict
+from .budget import AsrBudget, AsrContribution
+from .heat import HeatFacts
+from .interface_facts import InterfaceFacts
+from .layer_facts import LayerFacts
+from .report import InterfaceReport, LayerReport
+from .verdicts import Thresholds, worse
+
+Grade = tuple[Verdict, str]
+
+
+# ---------------------------------------------------------------------------------------------- layers
+def _layer_not_computed(f: LayerFacts, th: Thresholds) -> list[Grade] | None:
+    if f.status in ("no data", "error"):
+        return [("unknown", f"window not computed: {f.message}")]
+    return None
+
+
+def _layer_reference(f: LayerFacts, th: Thresholds) -> list[Grade] | None:
+    if f.status == "li reference":
+        return [("stable", f.message)]
+    if f.status == "electrode":
+        return [("stable", "electrode active material: (de)lithiation over its operating range is intended"
+                 + f.message)]
+    if f.status == "unexposed":
+        return [("stable", "no electrochemical exposure: " + f.exposure)]
+    return None
+
+
+def _layer_window(f: LayerFacts, th: Thresholds) -> list[Grade]:
+    """The intrinsic window against the potentials seen, side by side: weakly beyond it is kinetically stable,
+    covered by the apparent window ``passivated``, beyond both ``degrading``."""
+    from .context import fmt_limit
+
+    w, app, seen = f.window, f.apparent, f.potentials_V
+    assert seen is not None and app is not None
+    window_txt = f"window {w.reduction_limit_V:.2f}-{fmt_limit(w.oxidation_limit_V)} V"
+    apparent_txt = f"apparent window {app.apparent_reduction_V:.2f}-{fmt_limit(app.apparent_oxidation_V)} V"
+    span = f"{seen[0]:.2f}-{seen[1]:.2f} V ({f.exposure})"
+    grades: list[Grade] = [("stable", f"{window_txt} {'does not cover' if f.sides else 'covers'} {span}")]
+    for s in f.sides:
+        e, v = s.beyond_eV_per_atom, s.at_V
+        if e > -th.weak_eV:
+            grades.append(("stable", f"{s.what}, but by only {e:.3f} eV/atom at {v:.2f} V beyond its own "
+                                     f"decomposition (< {th.weak_eV * 1000:.0f} meV/atom): kinetically stable in "
+                                     "practice"))
+        elif s.apparent_covers:
+            grades.append(("passivated", f"{s.what} ({e:.3f} eV/atom at {v:.2f} V); {apparent_txt} covers it: "
+                                         f"{s.limit_reason}"))
+        else:
+            grades.append(("degrading", f"{s.what} ({e:.3f} eV/atom at {v:.2f} V); {apparent_txt} does not cover "
+                                        f"it: {s.limit_reason}"))
+    if worse(*(g[0] for g in grades)) != "stable" and len(grades) > 1:
+        grades = [(grades[1][0], grades[0][1] + ": " + grades[1][1])] + grades[2:]
+    if w.e_above_hull_eV_per_atom and w.e_above_hull_eV_per_atom > 1e-3:
+        grades.append(("stable", f"{w.e_above_hull_eV_per_atom * 1000:.0f} meV/atom above the hull (metastable)"))
+    return grades
+
+
+#: Base rules of a layer, in order: the first that applies sets its grade and first reasons.
+LAYER_RULES: tuple[Callable[[LayerFacts, Thresholds], list[Grade] | None], ...] = (
+    _layer_not_computed, _layer_reference, _layer_window)
+
+
+def layer_resistance(f: LayerFacts, verdict: Verdict, th: Thresholds) -> Grade | None:
+    """A coating or interlayer whose own resistance after ``time_h`` exceeds the threshold is ``resistive``."""
+    if f.layer.role not in ("coating", "interlayer") or verdict in ("degrading", "unknown") or f.contribution is None:
+        return None
+    asr = f.contribution.asr_end_ohm_cm2
+    if asr > th.asr_ohm_cm2:
+        return "resistive", (f"the {f.layer.role} itself adds {asr:.3g} ohm cm2 (threshold {th.asr_ohm_cm2:g} "
+                             "ohm cm2): resistive")
+    return "stable", f"the {f.layer.role} itself adds {asr:.3g} ohm cm2"
+
+
+def grade_layer(f: LayerFacts, th: Thresholds) -> LayerReport:
+    """The graded report of one layer."""
+    grades = next(g for rule in LAYER_RULES if (g := rule(f, th)) is not None)
+    verdict = worse(*(g[0] for g in grades))
+    extra = layer_resistance(f, verdict, th)
+    if extra is not None:
+        verdict = worse(verdict, extra[0])
+        grades.append(extra)
+    lay = f.layer
+    return LayerReport(lay.role, lay.material.name, lay.formula, f.potentials_V, f.exposure, f.window, f.covered,
+                       f.decomposition_eV_per_atom, f.electronic, f.conductivity, verdict,
+                       tuple(g[1] for g in grades), f.apparent)
+
+
+# ------------------------------------------------------------------------------------------ interfaces
+@dataclass
+class InterfaceView:
+    """What the interface rules read: the facts, the interphase resistance after ``time_h`` (contact and
+    interphase terms created at this interface) and the processing facts that concern it."""
+
+    facts: InterfaceFacts
+    asr_ohm_cm2: float
+    heat: HeatFacts
+    index: int
+
+
+def _not_computed(x: InterfaceView, th: Thresholds) -> Grade | None:
+    if x.facts.reacted is None:
+        return "unknown", "reaction not computed"
+    return None
+
+
+def _no_reaction(x: InterfaceView, th: Thresholds) -> Grade | None:
+    if x.facts.reacted.thermo.driving_force_eV_per_atom > -th.stable_eV:  # type: ignore[union-attr, operator]
+        return "stable", f"no reaction beyond {th.stable_eV * 1000:.0f} meV/atom"
+    return None
+
+
+def _mixed_conducting(x: InterfaceView, th: Thresholds) -> Grade | None:
+    """Electron-conducting products with an electron source: a mixed-conducting interphase that keeps growing;
+    ``incompatible`` beyond ``incompatible_eV`` unless the reviews report working cells (then ``degrading``)."""
+    k, e = x.facts.kinetic, x.facts.reacted.thermo.driving_force_eV_per_atom  # type: ignore[union-attr]
+    assert k is not None and e is not None
+    if not (k.conducting_products and k.electron_source):
+        return None
+    why = (f"electron-conducting products ({', '.join(k.conducting_products)}) in contact with an electron source: "
+           "a mixed-conducting interphase that keeps growing")
+    if e <= -th.incompatible_eV:
+        if x.facts.evidence.reported_working:
+            return "degrading", why + (f"; driving force {e:.3f} eV/atom would make it incompatible, but the reviews "
+                                       "report working cells with this pair")
+        return "incompatible", why + f"; driving force {e:.3f} eV/atom beyond {th.incompatible_eV:.2f} eV/atom"
+    return "degrading", why + f"; driving force {e:.3f} eV/atom"
+
+
+def _unstable_products(x: InterfaceView, th: Thresholds) -> Grade | None:
+    k = x.facts.kinetic
+    if k is not None and k.unstable_products:
+        return "degrading", (f"products not stable where they sit ({', '.join(k.unstable_products)}): they keep "
+                             "reacting")
+    return None
+
+
+def _self_limiting(x: InterfaceView, th: Thresholds) -> Grade:
+    """A self-limiting interphase: ``resistive`` beyond the resistance threshold, else ``passivated``."""
+    k = x.facts.kinetic
+    assert k is not None
+    why = ("no electron source: growth limited to solid-state interdiffusion" if k.conducting_products and
+           not k.electron_source else "electronically insulating products: the interphase passivates (self-limiting)")
+    if x.asr_ohm_cm2 > th.asr_ohm_cm2:
+        return "resistive", why + (f"; but it adds {x.asr_ohm_cm2:.3g} ohm cm2 after {th.time_h:g} h (threshold "
+                                   f"{th.asr_ohm_cm2:g} ohm cm2)")
+    return "passivated", why + f"; {x.asr_ohm_cm2:.3g} ohm cm2 after {th.time_h:g} h"
+
+
+#: Base rules of an interface, in order: the first that applies sets its grade.
+INTERFACE_RULES: tuple[Callable[[InterfaceView, Thresholds], Grade | None], ...] = (
+    _not_computed, _no_reaction, _mixed_conducting, _unstable_products, _self_limiting)
+
+
+# ------------------------------------------------------------------------------- aggravating rules
+def _voids(x: InterfaceView, th: Thresholds) -> list[Grade]:
+    """Stripping voids make a Li contact at least ``resistive`` (Wang et al., Adv. Energy Mater. 2020, §2.4)."""
+    v = x.facts.physics.voids if x.facts.physics else None
+    if v is None or x.facts.reacted is None:
+        return []
+    if v.voids_form:
+        return [("resistive", f"stripping voids: {v.current_density_mA_per_cm2:.3g} mA/cm2 exceeds the vacancy/creep "
+                              f"limit {v.limiting_current_density_mA_per_cm2:.3g} mA/cm2 (Wang et al., Adv. Energy "
+                              "Mater. 2020, §2.4)")]
+    if v.voids_form is False:
+        return [("stable", f"no stripping voids below {v.limiting_current_density_mA_per_cm2:.3g} mA/cm2")]
+    return []
+
+
+def _dendrites(x: InterfaceView, th: Thresholds) -> list[Grade]:
+    """A current above the critical current density makes a Li contact ``degrading`` (§2.5); Monroe-Newman is
+    reported beside it."""
+    p = x.facts.physics
+    if p is None or x.facts.reacted is None:
+        return []
+    out: list[Grade] = []
+    c = p.ccd
+    if c is not None:
+        ccd = f"{c.ccd_mA_per_cm2:.3g} mA/cm2" + (f" (x/÷ {c.spread_factor:.2g} scatter of the records)"
+                                                  if c.spread_factor and c.spread_factor > 1.05 else "")
+        src = f"{c.method}: " + "; ".join(sorted({pt.citation.split(" (ref.")[0] for pt in c.points + c.lower_bounds}))
+        if c.dendrite_risk == "high":
+            out.append(("degrading", f"dendrites: current exceeds the critical current density {ccd} ({src})"))
+        elif c.dendrite_risk == "moderate":
+            out.append(("stable", f"dendrites: current is above half the critical current density {ccd} ({src})"))
+        elif c.dendrite_risk == "low":
+            out.append(("stable", f"dendrites: current well below the critical current density {ccd} ({src})"))
+        elif c.current_to_ccd_ratio is not None:
+            out.append(("stable", "dendrites: current above half the reported lower bound of the CCD; the CCD "
+                                  f"itself is unknown ({src})"))
+    m = p.monroe_newman
+    if m is not None:
+        out.append(("stable", f"Monroe-Newman: G_SE/G_Li = {m.modulus_ratio:.1f} (needs >= {m.required_ratio:g}): "
+                              + ("suppresses" if m.suppresses_dendrites else "does not suppress") + " dendrites by "
+                              "shear modulus alone"))
+    return out
+
+
+def _processing(x: InterfaceView, th: Thresholds) -> list[Grade]:
+    """A thermal reaction at a processing step (with the other layer, or with the atmosphere) makes the
+    interface at least ``resistive`` (Wang et al., Adv. Energy Mater. 2020, §3.2.2-3.3); cation diffusion is
+    reported."""
+    out: list[Grade] = []
+    for s in x.facts.processing:
+        r = s.reaction
+        if r.reaction_energy_eV_per_atom < -th.stable_eV:
+            out.append(("resistive", f"processing ({s.step.label}): reacts by {r.reaction_energy_eV_per_atom:.3f} "
+                                     f"eV/atom to {', '.join(r.products)} (Wang et al., Adv. Energy Mater. 2020, "
+                                     "§3.2.2)"))
+        elif r.mixture_energy_eV_per_atom < -th.stable_eV:
+            out.append(("resistive", f"processing ({s.step.label}): the layers react with the atmosphere by "
+                                     f"{r.mixture_energy_eV_per_atom:.3f} eV/atom to {', '.join(r.mixture_products)} "
+                                     "(Wang et al., Adv. Energy Mater. 2020, §3.2.2-3.3)"))
+        else:
+            out.append(("stable", f"processing ({s.step.label}): no reaction"))
+    out += [("stable", d) for d in x.heat.diffusion.get(x.index, [])]
+    return out
+
+
+def _surface(x: InterfaceView, th: Thresholds) -> list[Grade]:
+    """Carbonate or hydroxide left by processing on the surface Li touches: at least ``resistive`` (poor
+    wetting; Wang et al., Adv. Energy Mater. 2020, §2.2)."""
+    if x.heat.surface_at != x.index:
+        return []
+    left = x.heat.surface[-1].contaminants_after if x.heat.surface else ()
+    if left:
+        return [("resistive", f"surface after processing: {', '.join(left)} on {x.facts.left.formula} (poor Li "
+                              "wetting, high interfacial resistance: Wang et al., Adv. Energy Mater. 2020, §2.2)")]
+    return [("stable", "surface after processing: no carbonate or hydroxide left")]
+
+
+#: Rules that can only make an interface worse, applied in this order, each adding its reasons.
+AGGRAVATING_RULES: tuple[Callable[[InterfaceView, Thresholds], list[Grade]], ...] = (
+    _voids, _dendrites, _processing, _surface)
+
+
+def interphase_resistance(contributions: list[AsrContribution]) -> float:
+    """The resistance after ``time_h`` an interface adds itself: its interphase and Li-contact terms."""
+    return sum(c.asr_end_ohm_cm2 for c in contributions if c.kind in ("interphase", "contact", "voids"))
+
+
+def grade_interface(f: InterfaceFacts, index: int, heat: HeatFacts, th: Thresholds) -> InterfaceReport:
+    """The graded report of one interface."""
+    x = InterfaceView(f, interphase_resistance(f.contributions), heat, index)
+    extra: dict[str, Any] = dict(chemical=None, electrochemical=None, anode=None, interphase_type=None, products=(),
+                                 product_character=(), scan=())
+    if f.reacted is None:
+        verdict: Verdict = "unknown"
+        reasons = [f"reactions not computed: {f.error}"]
+        asr = None
+    else:
+        r, k = f.reacted, f.kinetic
+        assert k is not None
+        extra.update(r.extra)
+        verdict, why = next(g for rule in INTERFACE_RULES if (g := rule(x, th)) is not None)
+        reasons = [why, *r.notes]
+        e = r.thermo.driving_force_eV_per_atom
+        if verdict != "stable":
+            reasons.insert(1, f"reacts by {e:.3f} eV/atom; products {', '.join(r.thermo.products) or '-'}")
+        if k.unknown_products:
+            reasons.append(f"electronic character unknown for {', '.join(k.unknown_products)} (no band gap): not "
+                           "counted as conductors")
+        if f.evidence.facts:
+            reasons.append("the reviews report: " + f.evidence.summary)
+        asr = x.asr_ohm_cm2
+    for rule in AGGRAVATING_RULES:
+        for v, why in rule(x, th):
+            verdict = worse(verdict, v)
+            reasons.append(why)
+    if f.reacted is not None and extra["interphase_type"] is None and verdict != "unknown":
+        k = f.kinetic
+        assert k is not None
+        extra["interphase_type"] = ("stable" if f.reacted.thermo.driving_force_eV_per_atom > -th.stable_eV else
+                                    "mixed-conducting" if k.conducting_products and k.electron_source else
+                                    "passivating")
+    return InterfaceReport(left=f.left.material.name, right=f.right_name, side=f.side,  # type: ignore[arg-type]
+                           potentials_V=f.potentials_V, literature=f.literature, physics=f.physics, verdict=verdict,
+                           reasons=tuple(reasons), evidence=f.evidence, asr_end_ohm_cm2=asr,
+                           thermodynamic=f.reacted.thermo if f.reacted else None, kinetic=f.kinetic, **extra)
+
+
+def cell_verdict(layers: list[LayerReport], interfaces: list[InterfaceReport]) -> Verdict:
+    """The cell takes the worst grade of its layers and interfaces."""
+    return worse(*(x.verdict for x in layers), *(x.verdict for x in interfaces))
+
+

@@ -1,0 +1,285 @@
+"""Facts about one interface of a stack, on the three axes, and the resistance contributions it creates.
+
+Three builders, one per kind of interface, each returning the thermodynamic axis (driving force over the
+potentials the interface sees, products), what the kinetic axis needs (the products' electronic
+character) and the reaction; :func:`interface_facts` adds the kinetic axis (Zheng et al., Batteries &
+Supercaps 2021, §3.4, Fig. 7: passivating vs mixed-conducting interphase), the evidence axis (what the
+reviews report for the pair) and the resistance contributions, joined to the interface by object.  No
+verdict: :mod:`.grading` turns these facts into one.
+
+* Li metal against a layer: the Li-metal interphase (:func:`ssbkit.interfaces.anode.anode_interface`);
+* another electrode (Li-In, graphite, Si, LTO ...) against a layer: the layer's decomposition at the
+  electrode's potentials, beyond its own;
+* two layers (or a cathode and a layer): the most exergonic reaction, closed and open to Li over the
+  potentials the interface sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pymatgen.core import Composition
+
+from ..errors import SsbkitError
+from ..interfaces.apparent import GASES, LEAVING_GASES, apparent_window
+from ..interfaces.electronic import Character, characters
+from ..interfaces.reactions import InterfaceCalculator, voltage_grid
+from ..literature import joins
+from ..materials import resolve
+from ..thermo.reaction import Reaction
+from .budget import AsrContribution, BudgetBuilder, Law
+from .conditions import Conditions
+from .context import CARBON, AssessmentContext, electrode_active, fmt_limit
+from .exposure import Exposure
+from .parse import Layer, Stack, is_cathode
+from .report import AnodePhysics, EvidenceAxis, KineticAxis, ScanPoint, ThermoAxis, WorstReaction
+
+
+@dataclass
+class Reacted:
+    """What one builder found: the thermodynamic axis, the products' character, the reaction, what the report
+    shows of it (``extra``: chemical, electrochemical, anode, products ...) and its opening notes."""
+
+    thermo: ThermoAxis
+    character: tuple[Character, ...]
+    reaction: Reaction | None
+    extra: dict[str, Any]
+    notes: list[str]
+
+
+@dataclass
+class InterfaceFacts:
+    """Everything known about one interface before it is graded."""
+
+    left: Layer
+    right: Layer
+    right_name: str
+    side: str
+    potentials_V: tuple[float, float] | None
+    literature: tuple[joins.ReportedFact, ...]
+    evidence: EvidenceAxis
+    physics: AnodePhysics | None
+    reacted: Reacted | None = None
+    kinetic: KineticAxis | None = None
+    error: str = ""
+    contributions: list[AsrContribution] = field(default_factory=list)
+    processing: list[Any] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.left.material.name} | {self.right_name}"
+
+
+def _literature(stack: Stack, left: Layer, right: Layer) -> list[joins.ReportedFact]:
+    roles = (left.role, right.role)
+    facts = joins.observed(left.material.name, right.material.name)
+    el = stack.layer("electrolyte")
+    if "coating" in roles and el is not None:
+        layer = left if left.role == "coating" else right
+        facts += joins.mark_layer(joins.reported_coatings(stack.layers[0].material.name, el.material.name),
+                                  layer.material.name)
+    if "interlayer" in roles and el is not None:
+        layer = left if left.role == "interlayer" else right
+        facts += joins.mark_layer(joins.reported_interlayers(el.material.name, stack.layers[-1].material.name),
+                                  layer.material.name)
+    return facts
+
+
+def _amounts(reaction: Reaction | None, products: tuple[str, ...]) -> list[tuple[str, float]]:
+    """(formula, atoms) of each product, Li metal excluded (weights of the conductivity mean)."""
+    if reaction is not None and reaction.products:
+        out = [(t.formula, t.amount * Composition(t.formula).num_atoms) for t in reaction.products if t.formula != "Li"]
+        if out:
+            return out
+    return [(p, 1.0) for p in products if p != "Li"]
+
+
+def li_anode(ctx: AssessmentContext, other: Layer) -> Reacted:
+    """Li metal against ``other``: the Li-metal interphase (stable / SEI / MCI) and the closed reaction."""
+    assert ctx.thermo is not None
+    chem = InterfaceCalculator(ctx.thermo, other.material, "Li").closed(use_hull_energy=True)
+    a = ctx.anode_interface(other.material)
+    energy = a.reaction_energy_eV_per_atom if a.classification != "stable" else 0.0
+    axis = ThermoAxis(energy, chem.reaction_energy_eV_per_atom, a.reaction_energy_eV_per_atom, 0.0, a.products)
+    extra = dict(chemical=chem, anode=a, interphase_type=a.classification, products=a.products,
+                 product_character=a.product_character)
+    return Reacted(axis, a.product_character, a.reaction, extra,
+                   [f"{a.classification} ({a.status}): " + a.reasons[0], *a.reasons[1:]])
+
+
+def electrode(ctx: AssessmentContext, other: Layer, el: Layer, pots: tuple[float, float], step_V: float) -> Reacted:
+    """An electrode other than Li metal against ``other``: ``other``'s decomposition at the electrode's
+    potentials beyond its own decomposition, and the closed reaction with the electrode."""
+    assert ctx.thermo is not None
+    chem = InterfaceCalculator(ctx.thermo, other.material, el.formula).closed(use_hull_energy=True)
+    own = ctx.thermo.decompose(other.material).reaction_energy_eV_per_atom
+    grid = voltage_grid(pots[0], pots[1], step_V) if pots[1] > pots[0] else [pots[0]]
+    worst = min((ctx.thermo.decompose(other.material, voltage=v) for v in grid),
+                key=lambda d: (d.reaction_energy_eV_per_atom, d.voltage_V))
+    energy = min(0.0, worst.reaction_energy_eV_per_atom - own)
+    products = tuple(p.formula for p in worst.products)
+    character = characters(products, ctx.gaps)
+    axis = ThermoAxis(energy, chem.reaction_energy_eV_per_atom, energy, worst.voltage_V, products)
+    note = (f"{other.material.name} reduced at the {el.material.name} potential ({pots[0]:.2f}-{pots[1]:.2f} V): "
+            f"decomposition beyond its own {energy:.3f} eV/atom; chemical reaction with {el.formula}: "
+            f"{chem.reaction_energy_eV_per_atom:.3f} eV/atom")
+    return Reacted(axis, character, worst.reaction,
+                   dict(chemical=chem, products=products, product_character=character), [note])
+
+
+def shared(ctx: AssessmentContext, left: Layer, right: Layer, pots: tuple[float, float] | None,
+           step_V: float) -> Reacted:
+    """Two layers (or a cathode and a layer): the closed reaction, and the most exergonic Li-open reaction over
+    the potentials the interface sees (none when electronically shielded)."""
+    assert ctx.thermo is not None
+    calc = InterfaceCalculator(ctx.thermo, left.material if left.electrode is None else left.formula,
+                               right.material if right.electrode is None else right.formula)
+    chem = calc.closed(use_hull_energy=True)
+    electro, scan, notes = None, (), []
+    energy, products, reaction = chem.reaction_energy_eV_per_atom, chem.products, chem.reaction
+    if pots is not None:
+        res = calc.scan(voltage_grid(pots[0], pots[1], step_V) if pots[1] > pots[0] else [pots[0]])
+        scan = tuple(ScanPoint(r.voltage_V, r.reaction_energy_eV_per_atom, r.mixing_ratio, r.products) for r in res)
+        w = min(res, key=lambda r: (r.reaction_energy_eV_per_atom, r.voltage_V))
+        electro = WorstReaction(w.reaction_energy_eV_per_atom, w.voltage_V, w.mixing_ratio,  # type: ignore[arg-type]
+                                w.products, w.reaction, pots)
+        if w.reaction_energy_eV_per_atom < energy:
+            energy, products, reaction = w.reaction_energy_eV_per_atom, w.products, w.reaction
+        notes.append(f"worst at {electro.at_voltage_V:.2f} V within {pots[0]:.2f}-{pots[1]:.2f} V; "
+                     f"chemical (no Li exchange): {chem.reaction_energy_eV_per_atom:.3f} eV/atom")
+    else:
+        notes.append("electronically shielded: only the chemical reaction applies")
+    axis = ThermoAxis(energy, chem.reaction_energy_eV_per_atom,
+                      electro.reaction_energy_eV_per_atom if electro else None,
+                      electro.at_voltage_V if electro else None, products)
+    character = characters(products, ctx.gaps)
+    return Reacted(axis, character, reaction, dict(chemical=chem, electrochemical=electro, products=products,
+                                                   product_character=character, scan=scan), notes)
+
+
+def unstable_products(ctx: AssessmentContext, products: tuple[str, ...], pots: tuple[float, float]) -> tuple[str, ...]:
+    """Products that are not stable over ``pots`` (leaving gases; phases whose apparent window misses it).
+    Electrode-active products (cathode-type lithium transition-metal compounds) are meant to (de)lithiate and
+    are not counted."""
+    if pots[1] - pots[0] < 1e-9:
+        return tuple(f"{p} (gas)" for p in products if p in LEAVING_GASES)
+    out = []
+    for p in products:
+        if p in LEAVING_GASES:
+            out.append(f"{p} (gas)")
+            continue
+        if p in GASES or p == "Li" or is_cathode(resolve(p)):
+            continue
+        try:
+            app = apparent_window(ctx.window(p, max(5.0, pots[1])), ctx.gaps)
+        except SsbkitError:
+            continue
+        if not app.covers(pots[0] + 0.05, pots[1] - 0.05):
+            out.append(f"{p} (apparent window {app.apparent_reduction_V:.2f}-{fmt_limit(app.apparent_oxidation_V)} V)")
+    return tuple(out)
+
+
+def driving_V(ctx: AssessmentContext, a: Layer, b: Layer, pots: tuple[float, float], energy: float) -> float:
+    """Voltage driving the interphase growth: how far the electrode potential lies beyond the window of the
+    non-electrode layer (the reaction energy in eV/atom as volts when the layer's window covers it)."""
+    other = b if a.electrode is not None or a.role == "cathode" else a
+    if ctx.thermo is not None and other.electrode is None and other.role != "cathode":
+        try:
+            w = ctx.window(other.material, max(5.0, pots[1]))
+            beyond = max(w.reduction_limit_V - pots[0],
+                         (pots[1] - w.oxidation_limit_V) if w.oxidation_limit_V is not None else 0.0)
+            if beyond > 1e-3:
+                return beyond
+        except SsbkitError:
+            pass
+    return abs(energy)
+
+
+def kinetic_axis(ctx: AssessmentContext, r: Reacted, pots: tuple[float, float] | None, carbon: bool) -> KineticAxis:
+    """Does the interphase passivate: electron source, conducting and unstable products, growth law."""
+    source = pots is not None
+    conducting = tuple(c.formula for c in r.character if c.conductor is True and not electrode_active(c.formula))
+    unknown = tuple(c.formula for c in r.character if c.conductor is None)
+    reacts = r.thermo.driving_force_eV_per_atom <= -ctx.thresholds.stable_eV  # type: ignore[operator]
+    unstable = unstable_products(ctx, r.thermo.products, pots) if (reacts and pots is not None) else ()
+    law: Law = ("linear" if conducting else "parabolic") if source else "constant"
+    if carbon:
+        note = "the electrolyte in the composite cathode meets carbon: an electron source at the cathode potential"
+    elif not reacts:
+        note = "no interphase forms"
+    elif not source:
+        note = "no electron source: the interphase is set by the chemical reaction and does not grow"
+    else:
+        note = ("electron-conducting products: a mixed-conducting interphase, linear growth" if conducting else
+                "electronically insulating products: a passivating interphase, parabolic growth")
+    return KineticAxis(source, conducting, unknown, unstable,
+                       None if not reacts else (not conducting and not unstable) or not source,
+                       law if reacts else "none", note)
+
+
+def interface_facts(ctx: AssessmentContext, stack: Stack, i: int, left: Layer, right: Layer, exp: Exposure,
+                    cond: Conditions, physics: AnodePhysics | None, budget: BudgetBuilder,
+                    carbon_pots: tuple[float, float] | None = None) -> InterfaceFacts:
+    """The facts of the interface between ``left`` and ``right`` (position ``i``; -1 for the carbon of a composite
+    cathode against the electrolyte, at ``carbon_pots``)."""
+    n = len(stack.layers)
+    sees = exp.interface_sees[i] if i >= 0 else frozenset({"left"})
+    pots = carbon_pots or exp.potentials(sees)
+    ends = ((left, i), (right, i + 1)) if i >= 0 else ()
+    li_electrode = next((x for x, j in ends if x.electrode is not None and x.formula == "Li" and j in (0, n - 1)),
+                        None)
+    el = next((x for x, j in ends if x.electrode is not None and j in (0, n - 1)), None)
+    phys = physics if li_electrode is not None and (right is stack.layers[-1] or stack.cell_type == "symmetric") \
+        else None
+    literature = tuple(_literature(stack, left, right)) if i >= 0 else ()
+    working = any(f.same_layer and f.kind in ("coating", "interlayer") for f in literature)
+    evidence = EvidenceAxis(literature, working, "; ".join(f"{f.text} ({f.method}; {f.citation})"
+                                                           for f in literature[:4]) or "nothing reported")
+    facts = InterfaceFacts(left, right, CARBON if carbon_pots else right.material.name,
+                           "cathode" if "left" in sees else ("anode" if "right" in sees else "none"), pots,
+                           literature, evidence, phys)
+    if ctx.thermo is None:
+        facts.error = "no thermodynamic data"
+        return facts
+    try:
+        if li_electrode is not None:
+            other = right if li_electrode is left else left
+            facts.reacted = li_anode(ctx, other)
+            if phys is not None:
+                from ..physics import growth_law_for
+
+                facts.physics = replace(phys, growth_law=growth_law_for(facts.reacted.extra["anode"].classification)[1])
+        elif el is not None and pots is not None:
+            facts.reacted = electrode(ctx, right if el is left else left, el, pots, cond.step_V)
+        else:
+            facts.reacted = shared(ctx, left, right, pots, cond.step_V)
+    except SsbkitError as exc:
+        facts.error = str(exc)
+        return facts
+    facts.kinetic = kinetic_axis(ctx, facts.reacted, pots, carbon_pots is not None)
+    _contributions(ctx, stack, facts, li_electrode, cond, budget)
+    return facts
+
+
+def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, li_electrode: Layer | None,
+                   cond: Conditions, budget: BudgetBuilder) -> None:
+    """The interphase (when it reacts) and, at Li metal, the contact terms: added to the budget and kept on the
+    interface's facts."""
+    r, k = facts.reacted, facts.kinetic
+    assert r is not None and k is not None
+    if k.growth_law != "none":
+        driving = driving_V(ctx, facts.left, facts.right, facts.potentials_V, r.thermo.driving_force_eV_per_atom) \
+            if facts.potentials_V is not None else None  # type: ignore[arg-type]
+        facts.contributions.append(budget.interphase(facts.name, k.growth_law,
+                                                     _amounts(r.reaction, r.thermo.products), driving))
+    if li_electrode is not None:
+        other = facts.right if li_electrode is facts.left else facts.left
+        ang = joins.contact_angle(other.material.name) or joins.contact_angle(other.formula)
+        el = stack.layer("electrolyte")
+        sig_behind = joins.conductivity_lookup(el.material.name) if el else None
+        voids = bool(facts.physics and facts.physics.voids and facts.physics.voids.voids_form)
+        facts.contributions += budget.li_contact(facts.name, ang.contact_angle_deg if ang else None,
+                                                 ang.citation if ang else None,
+                                                 sig_behind.conductivity_S_per_cm if sig_behind else 1e-4,
+                                                 cond.pressure_Pa, voids)

@@ -1,0 +1,122 @@
+"""Facts about one layer of a stack: the potentials it sees, its intrinsic and apparent window, how far it
+decomposes beyond its own decomposition there, and its own resistance.  No verdict: :mod:`.grading` turns
+these facts into one.
+
+The windows are those of Zheng et al., Batteries & Supercaps 2021, §3.1 (intrinsic: thermodynamic limits;
+apparent: extended while the first products passivate); the exposure (which electrode potentials reach the
+layer through electron-conducting neighbours) is :mod:`.exposure`'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..errors import SsbkitError
+from ..interfaces.apparent import ApparentWindow, apparent_window
+from ..interfaces.electronic import Character, classify_phase
+from ..literature import joins
+from .budget import AsrContribution, BudgetBuilder
+from .context import AssessmentContext, reduced
+from .exposure import Exposure
+from .parse import Layer, Stack
+
+Status = Literal["li reference", "no data", "error", "electrode", "unexposed", "exposed"]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a window that the potentials seen go beyond.
+
+    Attributes:
+        at_V: the potential beyond the limit (V vs Li/Li+).
+        beyond_eV_per_atom: decomposition energy there beyond the layer's own decomposition (<= 0).
+        apparent_covers: whether the apparent window covers that potential.
+        limit_reason: why the apparent limit is where it is.
+        what: ``reduced below X V to ...`` / ``oxidised above ...``.
+    """
+
+    at_V: float
+    beyond_eV_per_atom: float
+    apparent_covers: bool
+    limit_reason: str
+    what: str
+
+
+@dataclass(frozen=True)
+class LayerFacts:
+    """Everything known about one layer before it is graded."""
+
+    layer: Layer
+    status: Status
+    potentials_V: tuple[float, float] | None
+    exposure: str
+    electronic: Character | None
+    conductivity: joins.ConductivityRef | None
+    window: Any = None
+    apparent: ApparentWindow | None = None
+    covered: bool | None = None
+    decomposition_eV_per_atom: float | None = None
+    sides: tuple[Side, ...] = ()
+    message: str = ""
+    contribution: AsrContribution | None = None
+
+    @property
+    def name(self) -> str:
+        return self.layer.material.name
+
+
+def layer_facts(ctx: AssessmentContext, stack: Stack, i: int, exp: Exposure, budget: BudgetBuilder) -> LayerFacts:
+    """The facts of layer ``i``; a coating's or interlayer's own resistance is added to ``budget``."""
+    lay = stack.layers[i]
+    seen = exp.potentials(exp.layer_sees[i])
+    contribution = None
+    if lay.role in ("coating", "interlayer"):
+        contribution = budget.layer(lay.role, lay.material.name, reduced(lay.formula))  # type: ignore[arg-type]
+    base: dict[str, Any] = dict(
+        layer=lay, potentials_V=seen, exposure=exp.why[i], contribution=contribution,
+        conductivity=joins.conductivity_lookup(lay.material.name) or joins.conductivity_lookup(lay.formula),
+        electronic=classify_phase(reduced(lay.formula), ctx.gaps) if lay.electrode is None else None)
+    electrode_pot = exp.left if i == 0 else exp.right
+    if lay.electrode is not None and lay.formula == "Li":
+        return LayerFacts(**{**base, "potentials_V": electrode_pot, "exposure": "reference electrode"},
+                          status="li reference", covered=True, decomposition_eV_per_atom=0.0,
+                          message=lay.electrode.note)
+    if ctx.thermo is None:
+        return LayerFacts(**base, status="no data", message="no thermodynamic data")
+    try:
+        w = ctx.window(lay.material if lay.electrode is None else lay.formula, max(5.0, (seen or (0, 0))[1]))
+    except SsbkitError as exc:
+        return LayerFacts(**base, status="error", message=str(exc))
+    if lay.role == "cathode" or lay.electrode is not None:
+        return LayerFacts(**{**base, "potentials_V": electrode_pot}, status="electrode", window=w,
+                          message=f" ({lay.electrode.note})" if lay.electrode else "")
+    app = apparent_window(w, ctx.gaps)
+    if seen is None:
+        return LayerFacts(**base, status="unexposed", window=w, apparent=app, covered=True,
+                          decomposition_eV_per_atom=0.0)
+    return _exposed(ctx, base, lay, w, app, seen)
+
+
+def _exposed(ctx: AssessmentContext, base: dict[str, Any], lay: Layer, w: Any, app: ApparentWindow,
+             seen: tuple[float, float]) -> LayerFacts:
+    """A layer that sees electrode potentials: which sides of its window they go beyond, and by how much."""
+    from .context import fmt_limit
+
+    assert ctx.thermo is not None
+    own = ctx.thermo.decompose(lay.material).reaction_energy_eV_per_atom
+    beyond = {v: min(0.0, ctx.thermo.decompose(lay.material, voltage=v).reaction_energy_eV_per_atom - own)
+              for v in sorted(set(seen))}
+    ox_ok = w.oxidation_limit_V is None or w.oxidation_limit_V >= seen[1] - 1e-6
+    red_ok = w.reduction_limit_V <= seen[0] + 1e-6
+    sides = []
+    if not red_ok:
+        sides.append(Side(seen[0], beyond[seen[0]], app.apparent_reduction_V <= seen[0] + 1e-6, app.reduction.reason,
+                          f"reduced below {w.reduction_limit_V:.2f} V to {', '.join(w.reduction_products) or '-'}"))
+    if not ox_ok:
+        sides.append(Side(seen[1], beyond[seen[1]],
+                          app.apparent_oxidation_V is None or app.apparent_oxidation_V >= seen[1] - 1e-6,
+                          app.oxidation.reason, f"oxidised above {fmt_limit(w.oxidation_limit_V)} V to "
+                                                f"{', '.join(w.oxidation_products) or '-'}"))
+    return LayerFacts(**base, status="exposed", window=w, apparent=app, covered=ox_ok and red_ok,
+                      decomposition_eV_per_atom=min(beyond.values()), sides=tuple(sides))

@@ -1,0 +1,86 @@
+"""One request object for the main job: what the CLI, the web page and the Python API fill in.
+
+Each front end reads its own input (flags, form fields, keyword arguments) into :class:`AssessmentRequest`
+(:meth:`AssessmentRequest.from_text` for text with units, as a user types it), and runs it: so every option
+reaches every front end the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import SsbkitError
+from ..thermo.service import Thermo
+from .conditions import Conditions
+from .parameters import Parameters, parse_assignments
+from .report import StackAssessment
+from .verdicts import Thresholds
+
+
+@dataclass(frozen=True)
+class AssessmentRequest:
+    """Everything a user asks of one assessment, whoever asks (the CLI, the web page, the Python API).
+
+    Attributes:
+        stack: the stack text, ``"CATHODE | [COATING |] ELECTROLYTE | ANODE"``.
+        conditions: voltage window, temperature, pressure, current density, scan step.
+        params: resistance-budget parameters (None: the cited defaults).
+        thresholds: grading thresholds, including the time at which the budget is judged (hours).
+        carbon: a composite cathode with carbon.
+        process: the processing history, ``"sinter 700C 2h air; anneal 500C 1h ar"`` (None: none).
+    """
+
+    stack: str
+    conditions: Conditions = field(default_factory=Conditions)
+    params: Parameters | None = None
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    carbon: bool = False
+    process: str | None = None
+
+    def run(self, thermo: Thermo | None, gaps: Any | None = None,
+            progress: Callable[[str], None] | None = None) -> StackAssessment:
+        """Assess on ``thermo``'s data (None: literature and physics only) with band gaps ``gaps``."""
+        from .assess import assess_stack
+        from .context import AssessmentContext
+        from .parse import parse_stack
+        from .process import parse_process
+
+        ctx = AssessmentContext(thermo, gaps, self.params or Parameters.load(), self.thresholds, self.carbon,
+                                parse_process(self.process) if self.process else (),
+                                progress or (lambda msg: None))
+        return assess_stack(ctx, parse_stack(self.stack), self.conditions)
+
+
+
+    @classmethod
+    def from_text(cls, stack: str, *, voltage: str | None = None, temperature: str | None = None,
+                  pressure: str | None = None, current: str | None = None, step: str | None = None,
+                  time: str | float | None = None, asr_threshold: str | float | None = None,
+                  incompatible_threshold: str | float | None = None, params: Sequence[str] = (),
+                  params_file: str | None = None, carbon: bool = False, process: str | None = None
+                  ) -> AssessmentRequest:
+        """From text with units (``time="500h"``; a bare number of hours), as a user types it on any front end;
+        None (or, for the optional ones, an empty string) means the default."""
+        from .. import validate
+        from ..units import parse_quantity
+
+        if not str(stack or "").strip():
+            raise SsbkitError("give a stack, e.g. 'LiCoO2 | LiNbO3 | Li6PS5Cl | Li'", param="stack")
+        cond = Conditions.parse(voltage=voltage, temperature=temperature, pressure=pressure, current=current,
+                                step=step)
+        th = Thresholds()
+        kw: dict[str, float] = {}
+        if time not in (None, ""):
+            kw["time_h"] = parse_quantity(time, "time", default_unit="h", name="time") / 3600.0  # type: ignore[arg-type]
+        if asr_threshold not in (None, ""):
+            kw["asr_ohm_cm2"] = validate.number(asr_threshold, "resistance threshold", 0.0, 1e6, unit="ohm cm2",
+                                                lo_open=True, param="threshold")
+        if incompatible_threshold not in (None, ""):
+            kw["incompatible_eV"] = validate.number(incompatible_threshold, "incompatible threshold", 0.0, 10.0,
+                                                    unit="eV/atom", lo_open=True, param="threshold")
+        overrides = parse_assignments(list(params))
+        table = Parameters.from_file(params_file, overrides) if params_file else Parameters.load(overrides)
+        return cls(str(stack), cond, table, Thresholds(**{**th.to_dict(), **kw}), bool(carbon),
+                   process if process else None)
