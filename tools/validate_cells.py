@@ -1,6 +1,6 @@
 """Grade every cell the reviews report (tests/data/reported_cells.yaml) and print the confusion matrix.
 
-    SSBKIT_ENTRIES=... SSBKIT_BANDGAPS=... python tools/validate_cells.py [--markdown]
+    python tools/validate_cells.py [--markdown]      (the embedded data, or SSBKIT_ENTRIES / SSBKIT_BANDGAPS)
 
 An outcome agrees with a grade when: works -> stable, passivated or resistive; poor -> resistive
 or degrading; fails -> degrading or incompatible.
@@ -13,8 +13,11 @@ from pathlib import Path
 
 import yaml
 
+from ssbkit.stack.verdicts import WORST_LAST
+
 CELLS = Path(__file__).resolve().parent.parent / "tests" / "data" / "reported_cells.yaml"
-GRADES = ("stable", "passivated", "resistive", "degrading", "incompatible", "unknown")
+
+GRADES = tuple(v for v in WORST_LAST if v != "unknown") + ("unknown",)
 OUTCOMES = ("works", "poor", "fails")
 AGREE = {"works": {"stable", "passivated", "resistive"}, "poor": {"resistive", "degrading"},
          "fails": {"degrading", "incompatible"}}

@@ -27,6 +27,11 @@ def arrhenius(value_at_reference: float, activation_energy_eV: float, temperatur
     return value_at_reference * math.exp(-activation_energy_eV / BOLTZMANN_EV_PER_K
                                          * (1.0 / temperature_K - 1.0 / reference_temperature_K))
 
+
+def arrhenius_prefactor_form(prefactor: float, activation_energy_eV: float, temperature_K: float) -> float:
+    """The same law written with its prefactor: ``y(T) = A exp(-E_a / (k_B T))`` (``y`` in the unit of ``A``)."""
+    return prefactor * math.exp(-activation_energy_eV / (BOLTZMANN_EV_PER_K * temperature_K))
+
 #: A reaction counts as one when it releases more than this, eV/atom; above it the mixture is in equilibrium
 #: (the figure is the numerical floor of the convex-hull arithmetic, not a physical tolerance).
 REACTS_EV: Final = 1e-3

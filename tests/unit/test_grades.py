@@ -15,7 +15,7 @@ from ssbkit.interfaces.apparent import apparent_window
 from ssbkit.stack.budget import BudgetBuilder, time_grid
 from ssbkit.stack.parameters import Parameters
 from ssbkit.stack.parse import parse_stack
-from ssbkit.stack.verdicts import Thresholds, grade, worse
+from ssbkit.stack.verdicts import Thresholds, worse
 from ssbkit.thermo.window import ProfileStep, StabilityWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
@@ -23,6 +23,26 @@ TH = Thresholds()
 
 
 # ------------------------------------------------------------------ the grading rule (hand-made axes)
+def grade(energy, conducting, source, unstable, asr, working, th):
+    """The interface rules of ssbkit.stack.grading applied to hand-made facts."""
+    from ssbkit.materials import resolve
+    from ssbkit.stack.grading import INTERFACE_RULES, InterfaceView
+    from ssbkit.stack.heat import HeatFacts
+    from ssbkit.stack.interface_facts import InterfaceFacts, Reacted
+    from ssbkit.stack.parse import Layer
+    from ssbkit.stack.report import EvidenceAxis, KineticAxis, ThermoAxis
+
+    lay = Layer("electrolyte", resolve("Li3PS4"))
+    f = InterfaceFacts(lay, lay, "Li3PS4", "none", (0.0, 0.0) if source else None, (),
+                       EvidenceAxis((), working, ""), None)
+    if energy is not None:
+        f.reacted = Reacted(ThermoAxis(energy, energy, None, None, ()), (), None, {}, [])
+        f.kinetic = KineticAxis(source, tuple(conducting), (), tuple(unstable), None, "parabolic", "")
+    x = InterfaceView(f, asr or 0.0, HeatFacts(), 0)
+    verdict, why = next(g for rule in INTERFACE_RULES if (g := rule(x, th)) is not None)
+    return verdict, [why]
+
+
 @pytest.mark.parametrize("energy,conducting,source,unstable,asr,working,expected", [
     (-0.005, ("Ge",), True, (), 1e6, False, "stable"),            # below the reaction threshold
     (-0.50, ("Li15Ge4",), True, (), 10.0, False, "incompatible"),  # MCI with an electron source, strong

@@ -133,6 +133,17 @@ def echo_json(obj: Any) -> None:
     click.echo(to_json(obj))
 
 
+def show(result: Any, as_json: bool, **context: Any) -> None:
+    """Print a command's result: JSON under ``--json``, else its text (:func:`ssbkit.views.render.emit`; ``context``:
+    what the text names beside the result)."""
+    if as_json:
+        echo_json(result)
+        return
+    from ..views.render import emit
+
+    emit(result, "text", **context)
+
+
 def quantity(kind: str, default_unit: str | None = None, name: str | None = None) -> Callable[[click.Context, click.Parameter, Any], Any]:
     """A click callback that parses a unit-bearing option into SI."""
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from rich.console import Console
 
 from .. import validate
 from ..errors import SsbkitError
-from ..views import text
-from ._common import VOLTAGE, Checked, echo_json, guide_missing, scan_spec
+from ._common import VOLTAGE, Checked, echo_json, guide_missing, scan_spec, show
 from .options import (
     bandgaps_option,
     entries_option,
@@ -87,14 +85,10 @@ def react_cmd(a: str, b: str, voltage: float | None, scan: str | None, include_d
     if as_json:
         echo_json(out[0] if len(out) == 1 else out)
         return
-    con = Console()
     for label, res in zip(labels, out):
-        if voltages is None:
-            text.reaction(con, res)
-        else:
-            text.profile(con, label, res)
+        show(res, as_json, label=label)
     if plot_path:
-        con.print(f"plot written to {plot_path}")
+        click.echo(f"plot written to {plot_path}")
 
 
 def _profile(calc: Any, voltages: list[float], kinks: bool, gaps: Any) -> Any:
@@ -130,11 +124,9 @@ def anode_cmd(electrolyte: str, anode: str, weak_threshold: float, structure: st
     th, (electrolyte, anode) = with_structures(thermo_for(entries), [electrolyte, anode], structure, structures,
                                                no_relax)
     r = anode_interface(th, electrolyte, anode, open_bandgaps(bandgaps), weak_threshold)
-    if as_json:
-        echo_json(r)
-        return
-    text.anode(Console(), r)
-    guide_missing(r)
+    show(r, as_json)
+    if not as_json:
+        guide_missing(r)
 
 
 def register(cli: click.Group) -> None:

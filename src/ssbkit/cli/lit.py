@@ -44,102 +44,106 @@ def _csv(dicts: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def register(cli: click.Group) -> None:
-    """Add ``lit`` and ``conductivity`` to the ``ssbkit`` command group."""
 
-    def _filter_option(name: str):
-        return click.option(f"--{name}", name, default=None, metavar="TEXT",
-                            help=f"filter on {name} (see the table list in 'ssbkit lit --help')")
+def _filter_option(name: str) -> Any:
+    return click.option(f"--{name}", name, default=None, metavar="TEXT",
+                        help=f"filter on {name} (see the table list in 'ssbkit lit --help')")
 
-    def _with_filters(f):
-        for opt in reversed(_FILTER_OPTIONS):
-            f = _filter_option(opt)(f)
-        return f
+def _with_filters(f: Any) -> Any:
+    for opt in reversed(_FILTER_OPTIONS):
+        f = _filter_option(opt)(f)
+    return f
 
-    @cli.command("lit", context_settings={"max_content_width": 100})
-    @click.argument("table", required=False)
-    @click.option("--json", "as_json", is_flag=True, help="print only JSON: a list of records")
-    @click.option("--csv", "as_csv", is_flag=True, help="print CSV")
-    @click.option("--lookup", default=None, metavar="MATERIAL", help="ignore TABLE: every record naming MATERIAL")
-    @_with_filters
-    def lit(table: str | None, as_json: bool, as_csv: bool, lookup: str | None, **filters: Any) -> None:
-        """Literature tables and numbers of the two reviews (Zheng et al. 2021; Wang et al. 2020), as cited.
+@click.command("lit", context_settings={"max_content_width": 100})
+@click.argument("table", required=False)
+@click.option("--json", "as_json", is_flag=True, help="print only JSON: a list of records")
+@click.option("--csv", "as_csv", is_flag=True, help="print CSV")
+@click.option("--lookup", default=None, metavar="MATERIAL", help="ignore TABLE: every record naming MATERIAL")
+@_with_filters
+def lit_cmd(table: str | None, as_json: bool, as_csv: bool, lookup: str | None, **filters: Any) -> None:
+    """Literature tables and numbers of the two reviews (Zheng et al. 2021; Wang et al. 2020), as cited.
 
-        \b
-        Tables and their filters:
-          electrolytes       --family --material --ref          (Zheng et al. 2021, Table 1)
-          cathode-reactions  --electrolyte --cathode --method --product --ref (Table 2)
-          anode-reactions    --electrolyte --anode --method --product --ref   (Table 3)
-          reactions          Tables 2+3: --electrolyte --cathode --anode --electrode ...
-          coatings           --cathode --electrolyte --layer --method --ref   (Table 4)
-          interlayers        --electrolyte --anode --layer --method --ref     (Table 5)
-          garnet-li          --composition --strategy --ref     (Wang et al. 2020, Table 1)
-          garnet-cells       --cathode --component --ref        (Wang et al. 2020, Table 2)
-          numbers            --topic --material --source --section --ref (text numbers)
-        Material filters match formulas in any element order and abbreviations
-        (LGPS, LLZTO, NMC811 ...); family matches are marked in the output.
+    \b
+    Tables and their filters:
+      electrolytes       --family --material --ref          (Zheng et al. 2021, Table 1)
+      cathode-reactions  --electrolyte --cathode --method --product --ref (Table 2)
+      anode-reactions    --electrolyte --anode --method --product --ref   (Table 3)
+      reactions          Tables 2+3: --electrolyte --cathode --anode --electrode ...
+      coatings           --cathode --electrolyte --layer --method --ref   (Table 4)
+      interlayers        --electrolyte --anode --layer --method --ref     (Table 5)
+      garnet-li          --composition --strategy --ref     (Wang et al. 2020, Table 1)
+      garnet-cells       --cathode --component --ref        (Wang et al. 2020, Table 2)
+      numbers            --topic --material --source --section --ref (text numbers)
+    Material filters match formulas in any element order and abbreviations
+    (LGPS, LLZTO, NMC811 ...); family matches are marked in the output.
 
-        \b
-        Examples:
-          ssbkit lit electrolytes --family sulfide
-          ssbkit lit reactions --electrolyte Li6PS5Cl
-          ssbkit lit coatings --cathode NMC --json
-          ssbkit lit numbers --topic ccd
-        """
-        from .. import literature as L
+    \b
+    Examples:
+      ssbkit lit electrolytes --family sulfide
+      ssbkit lit reactions --electrolyte Li6PS5Cl
+      ssbkit lit coatings --cathode NMC --json
+      ssbkit lit numbers --topic ccd
+    """
+    from .. import literature as L
 
-        if as_json and as_csv:
-            raise SsbkitError("give only one of --json and --csv")
-        active = {k: v for k, v in filters.items() if v is not None}
-        if lookup is not None:
-            if active:
-                raise SsbkitError("--lookup takes no other filters")
-            recs = L.lookup_material(lookup)
-            name = "reactions"
-            dicts = [r.to_dict() for r in recs]
-            if not _emit_machine(dicts, as_json, as_csv):
-                for r in dicts:
-                    click.echo(f"{r['dataset']:<18} {r['table']:<8} {r.get('ref') or '':<14} {r['match']:<6} {r['match_note']}")
-            return
-        if table is None:
-            for n, desc in L.describe().items():
-                click.echo(f"{n:<18} {desc}")
-            return
-        name = L.canonical_table(table)
-        allowed = L.filters_for(name)
-        for k in active:
-            if k not in allowed:
-                raise SsbkitError(f"filter --{k} does not apply to table {name!r}: its filters are "
-                                  + ", ".join(f"--{a}" for a in allowed))
-        recs = L.query(name, **active)
+    if as_json and as_csv:
+        raise SsbkitError("give only one of --json and --csv")
+    active = {k: v for k, v in filters.items() if v is not None}
+    if lookup is not None:
+        if active:
+            raise SsbkitError("--lookup takes no other filters")
+        recs = L.lookup_material(lookup)
+        name = "reactions"
         dicts = [r.to_dict() for r in recs]
         if not _emit_machine(dicts, as_json, as_csv):
-            literature_text.records_table(name, dicts, f"{name}: {L.describe()[name]} ({len(dicts)} records)")
+            for r in dicts:
+                click.echo(f"{r['dataset']:<18} {r['table']:<8} {r.get('ref') or '':<14} {r['match']:<6} {r['match_note']}")
+        return
+    if table is None:
+        for n, desc in L.describe().items():
+            click.echo(f"{n:<18} {desc}")
+        return
+    name = L.canonical_table(table)
+    allowed = L.filters_for(name)
+    for k in active:
+        if k not in allowed:
+            raise SsbkitError(f"filter --{k} does not apply to table {name!r}: its filters are "
+                              + ", ".join(f"--{a}" for a in allowed))
+    recs = L.query(name, **active)
+    dicts = [r.to_dict() for r in recs]
+    if not _emit_machine(dicts, as_json, as_csv):
+        literature_text.records_table(name, dicts, f"{name}: {L.describe()[name]} ({len(dicts)} records)")
 
-    @cli.command("conductivity")
-    @click.argument("material")
-    @click.option("--temperature", "-T", "temperature_K", default="25C", show_default=True,
-                  callback=quantity("temperature", name="--temperature"),
-                  help="temperature with unit, e.g. 60C or 333K")
-    @click.option("--json", "as_json", is_flag=True, help="print only JSON: a list of results")
-    def conductivity_cmd(material: str, temperature_K: float, as_json: bool) -> None:
-        """Ionic conductivity of MATERIAL at a temperature (Zheng et al. 2021, Table 1, Arrhenius).
+@click.command("conductivity")
+@click.argument("material")
+@click.option("--temperature", "-T", "temperature_K", default="25C", show_default=True,
+              callback=quantity("temperature", name="--temperature"),
+              help="temperature with unit, e.g. 60C or 333K")
+@click.option("--json", "as_json", is_flag=True, help="print only JSON: a list of results")
+def conductivity_cmd(material: str, temperature_K: float, as_json: bool) -> None:
+    """Ionic conductivity of MATERIAL at a temperature (Zheng et al. 2021, Table 1, Arrhenius).
 
-        sigma(T) = sigma_RT * exp(-Ea/kB * (1/T - 1/298.15 K)).  Example:
-        ssbkit conductivity LGPS --temperature 60C
-        """
-        from .. import literature as L
+    sigma(T) = sigma_RT * exp(-Ea/kB * (1/T - 1/298.15 K)).  Example:
+    ssbkit conductivity LGPS --temperature 60C
+    """
+    from .. import literature as L
 
-        results = L.conductivity(material, temperature_K)
-        if as_json:
-            echo_json(results)
-            return
-        for r in results:
-            click.echo(f"{r.material} at {r.temperature_K:.2f} K ({r.temperature_C:.1f} °C): "
-                       f"sigma = {r.conductivity_S_per_cm:.3g} S/cm  "
-                       f"[sigma_RT = {r.conductivity_rt_S_per_cm:.3g} S/cm, Ea = {r.activation_energy_eV:.4g} eV "
-                       f"(printed {r.activation_energy_printed})]")
-            click.echo(f"  source: {r.citation}, row {r.row}; match {r.match} ({r.match_note}); "
-                       f"{r.method}")
-            if r.correction_note:
-                click.echo(f"  note: {r.correction_note}")
+    results = L.conductivity(material, temperature_K)
+    if as_json:
+        echo_json(results)
+        return
+    for r in results:
+        click.echo(f"{r.material} at {r.temperature_K:.2f} K ({r.temperature_C:.1f} °C): "
+                   f"sigma = {r.conductivity_S_per_cm:.3g} S/cm  "
+                   f"[sigma_RT = {r.conductivity_rt_S_per_cm:.3g} S/cm, Ea = {r.activation_energy_eV:.4g} eV "
+                   f"(printed {r.activation_energy_printed})]")
+        click.echo(f"  source: {r.citation}, row {r.row}; match {r.match} ({r.match_note}); "
+                   f"{r.method}")
+        if r.correction_note:
+            click.echo(f"  note: {r.correction_note}")
+
+
+def register(cli: click.Group) -> None:
+    """Add ``lit`` and ``conductivity`` to the ``ssbkit`` command group."""
+    cli.add_command(lit_cmd)
+    cli.add_command(conductivity_cmd)

@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from ..errors import SsbkitError
 from ..stack.conditions import parse_voltage_range
-from ..views import text
-from ._common import echo_json, scan_spec
+from ._common import scan_spec, show
 from .options import _entries_path, json_option
 
 
@@ -65,10 +63,7 @@ def screen_cmd(electrolytes: str, electrodes: str, scan: str, window: str | None
 
     res = PairScreen(pairs=len(tasks), voltages=len(volts), window_V=win, results_file=out,
                      ranking=tuple(summarize(records, win)), parameters=params)
-    if as_json:
-        echo_json(res)
-        return
-    text.pair_screen(Console(), res)
+    show(res, as_json)
 
 
 def register(cli: click.Group) -> None:

@@ -9,8 +9,8 @@ from rich.console import Console
 
 from ..errors import DataSourceError
 from ..io import atomic_write
-from ..views import html, text
-from ._common import Checked, Quantity, echo_json, guide_missing
+from ..views import html
+from ._common import Checked, Quantity, echo_json, guide_missing, show
 from .options import (
     bandgaps_option,
     entries_option,
@@ -103,17 +103,14 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
         from ..views import plots
 
         plots.save(plots.asr_chart(result.asr_budget), plot_path)  # type: ignore[arg-type]
+    show(result, as_json)
     if as_json:
-        echo_json(result)
         return
-    out = Console()
-    text.assessment(out, result)
-    text.processing(out, result)
     guide_missing(result)
     if html_path:
-        out.print(f"HTML report written to {html_path}")
+        click.echo(f"HTML report written to {html_path}")
     if plot_path:
-        out.print(f"plot written to {plot_path}")
+        click.echo(f"plot written to {plot_path}")
 
 
 def _candidates(path: str | None, role: str, all_roles: bool) -> list[Any]:
@@ -132,11 +129,9 @@ def _run_screen(label: str, screen: Any, role: str, cand_path: str | None, all_r
     cands = _candidates(cand_path, role, all_roles)
     res = screen(th if th is not None else thermo_for(entries), cands, _gaps(bandgaps),
                  progress=lambda items, fn: with_progress(list(items), label, fn))
-    if as_json:
-        echo_json(res)
-        return
-    text.screen(Console(), res, title(res), top)
-    guide_missing(res)
+    show(res, as_json, title=title(res), top=top)
+    if not as_json:
+        guide_missing(res)
 
 
 def _screen_options(own: str, other: str) -> Any:

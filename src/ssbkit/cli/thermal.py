@@ -6,12 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from rich.console import Console
 
 from ..errors import SsbkitError
-from ..views import text
 from ._common import atmosphere_spec as _atmosphere
-from ._common import echo_json, temperatures
+from ._common import show, temperatures
 from .options import entries_option, json_option, thermo_for
 
 
@@ -71,13 +69,9 @@ def thermal_cmd(a: str, b: str, temperature: str, volumes: str | None, atmospher
         from ..views import plots
 
         plots.save(plots.thermal_chart(res if len(ts) > 1 else calc.scan_from([res], threshold)), plot_path)
-    if as_json:
-        echo_json(res)
-        return
-    con = Console()
-    text.thermal(con, res)
-    if plot_path:
-        con.print(f"plot written to {plot_path}")
+    show(res, as_json)
+    if plot_path and not as_json:
+        click.echo(f"plot written to {plot_path}")
 
 
 @click.command("air")
@@ -96,10 +90,7 @@ def air_cmd(material: str, temperature: str, volumes: str | None, atmosphere: st
         raise SsbkitError("give one --temperature for air (e.g. 25C)", param="temperature")
     r = in_atmosphere(thermo_for(entries), material, _atmosphere(atmosphere, humidity, carbon, open_mu), ts[0],
                       volumes, experimental=experimental)
-    if as_json:
-        echo_json(r)
-        return
-    text.atmosphere_reaction(Console(), r)
+    show(r, as_json)
 
 
 @click.command("anneal")
@@ -124,10 +115,7 @@ def anneal_cmd(layer: str, substrate: str | None, up_to: str, volumes: str | Non
     r = removal_temperature(thermo_for(entries), layer, _atmosphere(atmosphere or "ar", humidity, carbon, open_mu),
                             substrate,
                             t_high=hi[0], volumes=volumes, experimental=experimental)
-    if as_json:
-        echo_json(r)
-        return
-    text.removal(Console(), r)
+    show(r, as_json)
 
 
 def register(cli: click.Group) -> None:

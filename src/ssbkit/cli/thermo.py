@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import click
-from rich.console import Console
 
-from ..views import text
-from ._common import VOLTAGE, Checked, echo_json
+from ._common import VOLTAGE, Checked, echo_json, show
 from .options import (
     bandgaps_option,
     entries_option,
@@ -70,19 +68,13 @@ def window_cmd(formulas: tuple[str, ...], vmax: float, plot_path: str | None, sh
         from ..views import plots
 
         plots.save(plots.window_chart(windows, v_max=vmax, apparent=apps), plot_path)
-    if as_json:
-        if apps is not None:
-            items = [{"window": w, "apparent": a} for w, a in zip(windows, apps)]
-            echo_json(items[0] if len(items) == 1 else items)
-        else:
-            echo_json(windows[0] if len(windows) == 1 else windows)
+    if as_json and apps is not None:
+        items = [{"window": w, "apparent": a} for w, a in zip(windows, apps)]
+        echo_json(items[0] if len(items) == 1 else items)
         return
-    con = Console()
-    text.windows(con, windows, show_profile)
-    if apps is not None:
-        text.apparent_windows(con, apps)
-    if plot_path:
-        con.print(f"plot written to {plot_path}")
+    show(windows[0] if as_json and len(windows) == 1 else windows, as_json, profile=show_profile, apparent=apps)
+    if plot_path and not as_json:
+        click.echo(f"plot written to {plot_path}")
 
 
 @click.command("hull")
@@ -104,11 +96,7 @@ def hull_cmd(formula: str | None, temperature: str | None, volumes: str | None, 
     formula = formula or added
     if not formula:
         raise click.UsageError("give FORMULA, or --structure FILE.cif")
-    r = th.hull(formula)
-    if as_json:
-        echo_json(r)
-        return
-    text.hull(Console(), r)
+    show(th.hull(formula), as_json)
 
 
 @click.command("decompose")
@@ -124,10 +112,7 @@ def decompose_cmd(formula: str, voltage: float | None, temperature: str | None, 
     """Equilibrium decomposition of FORMULA, closed or at --voltage (Li exchanged with a reservoir)."""
     r = thermo_at(entries, temperature, volumes, experimental, atmosphere, humidity, open_mu, exclude,
                    uncorrect, corrections).decompose(formula, voltage)
-    if as_json:
-        echo_json(r)
-        return
-    text.decomposition(Console(), r)
+    show(r, as_json)
 
 
 @click.command("dope")
@@ -166,10 +151,7 @@ def dope_cmd(host: str | None, substitutions: tuple[str, ...], compensate: str |
         d = dope(th, host if host is not None else host_structure, list(substitutions), compensate, n_orderings,
                  structures, host_structure, relax=not no_relax, max_atoms=max_atoms, voltage_range=(0.0, vmax),
                  progress=say)
-    if as_json:
-        echo_json(d)
-        return
-    text.doped(Console(), d)
+    show(d, as_json)
 
 
 def register(cli: click.Group) -> None:

@@ -72,6 +72,42 @@ def _characters(products: list[str], gaps: Any) -> dict[str, Character]:
     return {p: classify_phase(p, gaps) for p in products}
 
 
+def _classify(anode: str, reduction: float, e_self: float, li_uptake: float, products: list[str],
+              red_limit: float | None, conducting: list[str], weak_threshold_eV_per_atom: float
+              ) -> tuple[str, str, list[str], list[str]]:
+    """Stable / SEI / MCI from the reduction energy (eV/atom), the Li taken up and the products' character
+    (Wenzel et al.; Zheng et al., Batteries & Supercaps 2021, §3.4, Fig. 7a): (classification, status, products
+    shown, reasons)."""
+    why: list[str] = []
+    reduced = (li_uptake > 1e-6 or anode != "Li") and reduction < -1e-4
+    if not reduced:
+        classification, status = "stable", "thermodynamically stable"
+        why.append("no reduction by Li at 0 V vs Li/Li+" if anode == "Li"
+                       else "no exergonic reaction with the anode")
+        if e_self < -1e-6:
+            why.append(f"the electrolyte itself is metastable ({-e_self * 1000:.1f} meV/atom above the hull) "
+                           f"but its decomposition products take up no Li")
+        products_out = products if reduced else ([] if anode == "Li" and li_uptake <= 1e-6 else products)
+    elif -reduction < weak_threshold_eV_per_atom:
+        classification, status = "stable", "weakly reduced"
+        why.append(f"reduced below {red_limit:.3f} V but with only {reduction * 1000:.1f} meV/atom "
+                       f"(< {weak_threshold_eV_per_atom * 1000:.0f} meV/atom): kinetically stable in practice")
+        if conducting:
+            why.append(f"if it proceeded, electron-conducting products would form ({', '.join(conducting)})")
+        products_out = products
+    else:
+        products_out = products
+        if conducting:
+            classification, status = "MCI", "reduced"
+            why.append(f"reduced by Li ({reduction:.3f} eV/atom); electron-conducting products: "
+                           f"{', '.join(conducting)} -> mixed-conducting interphase keeps growing")
+        else:
+            classification, status = "SEI", "reduced"
+            why.append(f"reduced by Li ({reduction:.3f} eV/atom); all products electronically insulating "
+                           f"-> passivating SEI")
+    return classification, status, products_out, why
+
+
 def anode_interface(thermo: Thermo, electrolyte: str, anode: str = "Li", gaps: Any | None = None,
                     weak_threshold_eV_per_atom: float = WEAK_THRESHOLD_EV) -> AnodeInterface:
     """Classify the electrolyte | anode interface (stable / SEI / MCI).
@@ -111,32 +147,9 @@ def anode_interface(thermo: Thermo, electrolyte: str, anode: str = "Li", gaps: A
     chars = _characters(products, gaps)
     conducting = [p for p, c in chars.items() if c.conductor]
     unknown = [p for p, c in chars.items() if c.conductor is None]
-    reduced = (li_uptake > 1e-6 or an.model_formula != "Li") and reduction < -1e-4
-    if not reduced:
-        classification, status = "stable", "thermodynamically stable"
-        reasons.append("no reduction by Li at 0 V vs Li/Li+" if an.model_formula == "Li"
-                       else "no exergonic reaction with the anode")
-        if e_self < -1e-6:
-            reasons.append(f"the electrolyte itself is metastable ({-e_self * 1000:.1f} meV/atom above the hull) "
-                           f"but its decomposition products take up no Li")
-        products_out = products if reduced else ([] if an.model_formula == "Li" and li_uptake <= 1e-6 else products)
-    elif -reduction < weak_threshold_eV_per_atom:
-        classification, status = "stable", "weakly reduced"
-        reasons.append(f"reduced below {red_limit:.3f} V but with only {reduction * 1000:.1f} meV/atom "
-                       f"(< {weak_threshold_eV_per_atom * 1000:.0f} meV/atom): kinetically stable in practice")
-        if conducting:
-            reasons.append(f"if it proceeded, electron-conducting products would form ({', '.join(conducting)})")
-        products_out = products
-    else:
-        products_out = products
-        if conducting:
-            classification, status = "MCI", "reduced"
-            reasons.append(f"reduced by Li ({reduction:.3f} eV/atom); electron-conducting products: "
-                           f"{', '.join(conducting)} -> mixed-conducting interphase keeps growing")
-        else:
-            classification, status = "SEI", "reduced"
-            reasons.append(f"reduced by Li ({reduction:.3f} eV/atom); all products electronically insulating "
-                           f"-> passivating SEI")
+    classification, status, products_out, why = _classify(an.model_formula, reduction, e_self, li_uptake, products,
+                                                          red_limit, conducting, weak_threshold_eV_per_atom)
+    reasons += why
     if unknown:
         reasons.append(f"no electronic data for {', '.join(unknown)}: classification assumes they insulate; "
                        "configure a band-gap source to classify them")

@@ -44,7 +44,7 @@ from .candidates import Candidate
 from .electronic import Character, classify_phase
 from .reactions import InterfaceCalculator
 
-TIE_EV = 0.01
+RANK_TIE_EV = 0.01
 RANKING_RULE = ("tier first; then the score rounded to 10 meV/atom (differences below DFT accuracy tie); "
                 "ties broken by the knowledge base's Li-ion conductivity (higher first, none last), "
                 "then the unrounded score, then the name (alphabetical)")
@@ -140,10 +140,10 @@ def _tier(formula: str, electronic: Character) -> int:
 
 
 def _sort_and_rank(rows: list[ScreenRow]) -> tuple[ScreenRow, ...]:
-    """Ties (scores within TIE_EV) broken by higher conductivity, then the unrounded score, then the name."""
+    """Ties (scores within RANK_TIE_EV) broken by higher conductivity, then the unrounded score, then the name."""
     def key(r: ScreenRow) -> tuple[Any, ...]:
         sigma = -math.log10(r.conductivity.conductivity_S_per_cm) if r.conductivity else 99.0
-        return (r.tier, round(r.score_eV_per_atom / TIE_EV), sigma, r.score_eV_per_atom, r.name)
+        return (r.tier, round(r.score_eV_per_atom / RANK_TIE_EV), sigma, r.score_eV_per_atom, r.name)
     return tuple(replace(r, rank=i) for i, r in enumerate(sorted(rows, key=key), 1))
 
 
@@ -265,7 +265,7 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
                            f"by {e_reduction_at_va:.3f} eV/atom as if bare")
         else:
             reasons.append(f"electronically insulating after lithiation: shields {e_mat.model_formula} from reduction")
-        improves = e_side < bare_e - TIE_EV
+        improves = e_side < bare_e - RANK_TIE_EV
         reasons.append(("improves on" if improves else "does not improve on") +
                        f" the bare interface ({bare_if.classification}, {-bare_e:.3f} eV/atom) thermodynamically")
         sig = _conductivity(c)

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..materials import Material
+from ..thermo.composition import charge_note
 from ..thermo.hull import ChemicalSystem, Phase
 from ..thermo.line import scan_line
 from ..thermo.reaction import Reaction
@@ -224,7 +225,7 @@ class InterfaceCalculator:
     @functools.cached_property
     def _charge_notes(self) -> tuple[str, ...]:
         """Charge-balance notes of the reactants (common oxidation states), computed once."""
-        return tuple(n for m in (self.a, self.b) for n in self.thermo.charge_note(m, self.thermo.comp_dict(m))[1])
+        return tuple(n for m in (self.a, self.b) for n in charge_note(m, self.thermo.comp_dict(m))[1])
 
     def _result(self, voltage: float | None, kinks: list[Kink], basis: str, notes: list[str]) -> InterfaceReaction:
         best = min(kinks, key=lambda k: (k.reaction_energy_eV_per_atom, k.mixing_ratio))

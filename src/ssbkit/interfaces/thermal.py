@@ -198,25 +198,8 @@ class ThermalCalculator:
             delta = {k: (uptake[k] - fu_a * self.ca.get(k, 0.0) - fu_b * self.cb.get(k, 0.0)) / norm for k in osys.mu}
             for n, g in _gas_terms(delta, self.atmosphere):
                 (reactants if n > 0 else prods).append((abs(n), g))
-        # the mixture (formula-unit fraction y of A) in equilibrium with the atmosphere
         y = self.mixture_fraction_a
-        mix = {k: y * self.ca.get(k, 0.0) + (1 - y) * self.cb.get(k, 0.0) for k in set(self.ca) | set(self.cb)}
-        n_mix = y * na + (1 - y) * nb
-        from ..thermo.lp import PhaseLP
-
-        res = PhaseLP(osys.matrix, osys.costs).solve(osys.vector(mix))
-        mix_phases = osys.phases(res.amounts)
-        mix_energy = (res.value - y * na * phi_a - (1 - y) * nb * phi_b) / n_mix
-        m_react = [(y, self.a.model_formula), (1 - y, self.b.model_formula)]
-        m_prods = [formula_units(p) for p in mix_phases]
-        if self.atmosphere:
-            up = osys.open_uptake(res.amounts)
-            delta = {k: up[k] - mix.get(k, 0.0) for k in osys.mu}
-            for n, g in _gas_terms(delta, self.atmosphere):
-                (m_react if n > 0 else m_prods).append((abs(n), g))
-        scale = 1.0 / y
-        mixture_reaction = Reaction.from_terms([(n * scale, f) for n, f in m_react],
-                                               [(n * scale, f) for n, f in m_prods])
+        mix_phases, mix_energy, mixture_reaction = self._mixture(osys, na, nb, phi_a, phi_b)
         f_a = na / sum(self.ca.values())
         f_b = nb / sum(self.cb.values())
         den = x * f_b + (1 - x) * f_a
@@ -242,6 +225,30 @@ class ThermalCalculator:
                          "what it becomes alone in the atmosphere (its own reaction with the gas is reported "
                          "separately), so the energy is that of the interface reaction",
             provenance=prov)
+
+    def _mixture(self, osys: Any, na: float, nb: float, phi_a: float, phi_b: float) -> tuple[Any, float, Reaction]:
+        """The mixture (formula-unit fraction ``mixture_fraction_a`` of A) in equilibrium with the atmosphere: its
+        phases, its reaction energy beyond each reactant's own (eV per atom not exchanged with the gas), and the
+        reaction per formula unit of A."""
+        from ..thermo.lp import PhaseLP
+
+        y = self.mixture_fraction_a
+        mix = {k: y * self.ca.get(k, 0.0) + (1 - y) * self.cb.get(k, 0.0) for k in set(self.ca) | set(self.cb)}
+        n_mix = y * na + (1 - y) * nb
+        res = PhaseLP(osys.matrix, osys.costs).solve(osys.vector(mix))
+        mix_phases = osys.phases(res.amounts)
+        mix_energy = (res.value - y * na * phi_a - (1 - y) * nb * phi_b) / n_mix
+        m_react = [(y, self.a.model_formula), (1 - y, self.b.model_formula)]
+        m_prods = [formula_units(p) for p in mix_phases]
+        if self.atmosphere:
+            up = osys.open_uptake(res.amounts)
+            delta = {k: up[k] - mix.get(k, 0.0) for k in osys.mu}
+            for n, g in _gas_terms(delta, self.atmosphere):
+                (m_react if n > 0 else m_prods).append((abs(n), g))
+        scale = 1.0 / y
+        mixture_reaction = Reaction.from_terms([(n * scale, f) for n, f in m_react],
+                                               [(n * scale, f) for n, f in m_prods])
+        return mix_phases, mix_energy, mixture_reaction
 
     def scan(self, temperatures_K: Sequence[float], threshold_eV_per_atom: float = DEFAULT_THRESHOLD_EV) -> ThermalScan:
         """Every temperature, the onset (first reaction energy below ``-threshold``) and product changes."""

@@ -19,14 +19,13 @@ ssbkit reports these energies in eV per Li atom and in J per Li atom.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..constants import arrhenius_prefactor_form
 from ..errors import UnitError
 from ..literature.bibliography import WANG, cite
 from ._base import (
-    BOLTZMANN_EV_PER_K,
     ELEMENTARY_CHARGE_C,
     LI_ATOMIC_VOLUME_M3,
     ZERO_CELSIUS_K,
@@ -248,7 +247,7 @@ class CCDFit(PhysicsResult):
     def predict_mA_per_cm2(self, temperature_K: float) -> float:
         """CCD at ``temperature_K`` from the fitted law, mA/cm2."""
         T = temperature(temperature_K)
-        return self.prefactor_mA_per_cm2 * math.exp(-self.activation_energy_eV / (BOLTZMANN_EV_PER_K * T))
+        return arrhenius_prefactor_form(self.prefactor_mA_per_cm2, self.activation_energy_eV, T)
 
 
 def ccd_arrhenius(temperatures_K: Sequence[float], ccd_A_per_m2: Sequence[float],

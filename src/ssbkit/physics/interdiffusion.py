@@ -24,6 +24,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..constants import arrhenius_prefactor_form
 from ..errors import UnitError
 from ..results import Result
 from ._base import BOLTZMANN_EV_PER_K, PhysicsResult, positive, temperature
@@ -43,7 +44,7 @@ class DiffusionParameters(Result):
     source: str
 
     def d(self, temperature_K: float) -> float:
-        return self.d0_m2_per_s * math.exp(-self.activation_energy_eV / (BOLTZMANN_EV_PER_K * temperature_K))
+        return arrhenius_prefactor_form(self.d0_m2_per_s, self.activation_energy_eV, temperature_K)
 
 
 def _from_point(d_cm2_s: float, t_k: float, ea: float) -> float:

@@ -25,7 +25,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..constants import arrhenius
+from ..constants import arrhenius, arrhenius_prefactor_form
 from ..errors import UnitError
 from ..literature.bibliography import ZHENG, cite
 from ._base import (
@@ -73,7 +73,7 @@ class ArrheniusFit(PhysicsResult):
     def predict(self, temperature_K: float) -> float:
         """Value of the fitted law at ``temperature_K`` (same unit as the fitted values)."""
         T = temperature(temperature_K)
-        y = self.prefactor * math.exp(-self.activation_energy_eV / (BOLTZMANN_EV_PER_K * T))
+        y = arrhenius_prefactor_form(self.prefactor, self.activation_energy_eV, T)
         return y / T if self.form == "sigma_T" else y
 
 

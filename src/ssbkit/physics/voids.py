@@ -119,6 +119,34 @@ def li_self_diffusivity(temperature_K: float,
     return arrhenius(D0, Ea, T, ROOM_TEMPERATURE_K)
 
 
+def _self_diffusivity(T: float, f: float, given: float | None, vacancy: float | None, site_fraction: float | None,
+                      activation_energy_eV: float) -> tuple[float, str]:
+    """The Li tracer self-diffusivity D* at ``T`` (m2/s) and where it comes from: given, from a vacancy
+    diffusivity (D* = f x_V D_V), or the Arrhenius default."""
+    if vacancy is not None:
+        if given is not None:
+            raise UnitError("give either the self-diffusivity or the vacancy diffusivity of Li, not both")
+        if site_fraction is None:
+            raise UnitError("a vacancy diffusivity needs the vacancy site fraction x_V (D* = f x_V D_V)")
+        return f * positive(site_fraction, "vacancy site fraction") * positive(vacancy, "vacancy diffusivity"), \
+            "given vacancy diffusivity"
+    if given is not None:
+        return positive(given, "self-diffusivity of Li"), "given self-diffusivity"
+    return li_self_diffusivity(T, activation_energy_eV=activation_energy_eV), "Arrhenius default"
+
+
+def _void_warnings(T: float, p: float) -> list[str]:
+    """Where the model is out of its range: molten Li, or a creep term extrapolated beyond 100 MPa."""
+    out = []
+    if T >= LI_MELTING_POINT_K:
+        out.append(f"temperature {T:.1f} K is at or above the melting point of Li (453.65 K): "
+                   "the solid-state vacancy/creep model does not apply")
+    if p >= 1e8:
+        out.append("stack pressure >= 100 MPa: creep term is an extrapolation anchored on the review's "
+                   "'GPa range for 10 mA/cm2' statement (ref. [57])")
+    return out
+
+
 def void_limit(temperature_K: float, pressure_Pa: float = 0.0, current_density_A_per_m2: float | None = None, *,
                self_diffusivity_m2_per_s: float | None = None,
                vacancy_diffusivity_m2_per_s: float | None = None, vacancy_site_fraction: float | None = None,
@@ -169,32 +197,14 @@ def void_limit(temperature_K: float, pressure_Pa: float = 0.0, current_density_A
     p_ref = positive(creep_reference_pressure_Pa, "creep reference pressure")
     T_ref = temperature(creep_reference_temperature_K, "creep reference temperature")
     warnings: list[str] = []
-    if vacancy_diffusivity_m2_per_s is not None:
-        if self_diffusivity_m2_per_s is not None:
-            raise UnitError("give either the self-diffusivity or the vacancy diffusivity of Li, not both")
-        if vacancy_site_fraction is None:
-            raise UnitError("a vacancy diffusivity needs the vacancy site fraction x_V (D* = f x_V D_V)")
-        DV = positive(vacancy_diffusivity_m2_per_s, "vacancy diffusivity")
-        xV = positive(vacancy_site_fraction, "vacancy site fraction")
-        D = f * xV * DV
-        source = "given vacancy diffusivity"
-    elif self_diffusivity_m2_per_s is not None:
-        D = positive(self_diffusivity_m2_per_s, "self-diffusivity of Li")
-        source = "given self-diffusivity"
-    else:
-        D = li_self_diffusivity(T, activation_energy_eV=diffusion_activation_energy_eV)
-        source = "Arrhenius default"
+    D, source = _self_diffusivity(T, f, self_diffusivity_m2_per_s, vacancy_diffusivity_m2_per_s,
+                                  vacancy_site_fraction, diffusion_activation_energy_eV)
     c_li = 1.0 / LI_MOLAR_VOLUME_M3_PER_MOL
     j_diff = FARADAY_C_PER_MOL * S1 * D * c_li / (f * L)
     j_creep = (j_ref * (p / p_ref) ** n
                * math.exp(-Q / GAS_CONSTANT_J_PER_MOL_K * (1.0 / T - 1.0 / T_ref))) if p > 0 else 0.0
     j_lim = j_diff + j_creep
-    if T >= LI_MELTING_POINT_K:
-        warnings.append(f"temperature {T:.1f} K is at or above the melting point of Li (453.65 K): "
-                        "the solid-state vacancy/creep model does not apply")
-    if p >= 1e8:
-        warnings.append("stack pressure >= 100 MPa: creep term is an extrapolation anchored on the review's "
-                        "'GPa range for 10 mA/cm2' statement (ref. [57])")
+    warnings += _void_warnings(T, p)
     voids = None if j is None else j > j_lim
     ratio = None if j is None else j / j_lim
     inputs = {"temperature_K": T, "pressure_Pa": p, "current_density_A_per_m2": j,

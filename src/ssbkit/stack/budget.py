@@ -41,9 +41,9 @@ from typing import ClassVar, Literal
 
 from ..literature.joins import conductivity_lookup
 from ..results import Result
+from ..units import FARADAY_C_PER_MOL
 from .parameters import Parameter, Parameters
 
-FARADAY = 96485.33212
 Kind = Literal["interphase", "coating", "interlayer", "electrolyte bulk", "grain boundary", "charge transfer",
                "contact", "voids"]
 Law = Literal["none", "constant", "parabolic", "linear"]
@@ -223,7 +223,7 @@ class BudgetBuilder:
             vm = self._p("interphase_molar_volume") * 1e-6
             se = self._p("sei_electronic_conductivity") * 100.0
             dE = max(driving_V or 0.0, 0.0)
-            kp = 2.0 * vm * se * dE / FARADAY
+            kp = 2.0 * vm * se * dE / FARADAY_C_PER_MOL
             names += ["interphase_molar_volume", "sei_electronic_conductivity"]
             eq = (f"L^2 = L0^2 + k_p t, k_p = 2 V_m sigma_e dE / F = {kp:.3g} m2/s (dE = {dE:.2f} V); "
                   "ASR = L / sigma_int")

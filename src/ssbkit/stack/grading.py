@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..results import Verdict
-from .budget import AsrBudget, AsrContribution
+from .budget import AsrContribution
 from .heat import HeatFacts
 from .interface_facts import InterfaceFacts
 from .layer_facts import LayerFacts

@@ -33,7 +33,14 @@ from .conditions import Conditions
 from .context import CARBON, AssessmentContext, electrode_active, fmt_limit
 from .exposure import Exposure
 from .parse import Layer, Stack, is_cathode
-from .report import AnodePhysics, EvidenceAxis, KineticAxis, ScanPoint, ThermoAxis, WorstReaction
+from .report import (
+    AnodePhysics,
+    EvidenceAxis,
+    KineticAxis,
+    ScanPoint,
+    ThermoAxis,
+    WorstReaction,
+)
 
 
 @dataclass

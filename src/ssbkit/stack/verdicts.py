@@ -13,7 +13,7 @@ Three axes are assessed for every interface and reported separately
 * **evidence** - what the reviews and their references report for the pair
   (Zheng et al. 2021 Tables 2-5; Wang et al., Adv. Energy Mater. 2020, Tables 1-2).
 
-The grades, worst last, and the rule that combines the axes (:func:`grade`):
+The grades, worst last, and the rules that combine the axes (applied by :mod:`ssbkit.stack.grading`):
 
 1. ``stable``: no reaction beyond ``stable_eV`` (default 10 meV/atom).
    Electrode-active products (lithium transition-metal oxides such as Li5Co3O8 at a LiCoO2
@@ -51,9 +51,9 @@ from ..errors import SsbkitError
 from ..results import Result, Verdict
 
 #: Worst-last order of the grades.
-ORDER: dict[str, int] = {"stable": 0, "passivated": 1, "unknown": 2, "resistive": 3, "degrading": 4,
-                         "incompatible": 5}
-GRADES: tuple[str, ...] = tuple(ORDER)
+#: The grades, best first and worst last (the one place their order is written).
+WORST_LAST: tuple[Verdict, ...] = ("stable", "passivated", "unknown", "resistive", "degrading", "incompatible")
+ORDER: dict[str, int] = {v: i for i, v in enumerate(WORST_LAST)}
 
 
 def worse(*verdicts: Verdict) -> Verdict:
@@ -96,31 +96,3 @@ class Thresholds(Result):
                 raise SsbkitError(f"{label} {v!r} must be a finite number > 0", param="threshold")
         if self.time_h > 1e6:
             raise SsbkitError(f"time {self.time_h:g} h is beyond 1e6 h: give a time in hours", param="threshold")
-
-
-def grade(energy_eV: float | None, conducting: tuple[str, ...], electron_source: bool, unstable: tuple[str, ...],
-          asr_ohm_cm2: float | None, reported_working: bool, th: Thresholds) -> tuple[Verdict, list[str]]:
-    """Combine the three axes of one interface into a grade and the reasons for it (rules in the module doc)."""
-    if energy_eV is None:
-        return "unknown", ["reaction not computed"]
-    if energy_eV > -th.stable_eV:
-        return "stable", [f"no reaction beyond {th.stable_eV * 1000:.0f} meV/atom"]
-    if conducting and electron_source:
-        why = (f"electron-conducting products ({', '.join(conducting)}) in contact with an electron source: "
-               "a mixed-conducting interphase that keeps growing")
-        if energy_eV <= -th.incompatible_eV:
-            if reported_working:
-                return "degrading", [why + f"; driving force {energy_eV:.3f} eV/atom would make it incompatible, "
-                                            "but the reviews report working cells with this pair"]
-            return "incompatible", [why + f"; driving force {energy_eV:.3f} eV/atom beyond "
-                                          f"{th.incompatible_eV:.2f} eV/atom"]
-        return "degrading", [why + f"; driving force {energy_eV:.3f} eV/atom"]
-    if unstable:
-        return "degrading", [f"products not stable where they sit ({', '.join(unstable)}): they keep reacting"]
-    why = ("no electron source: growth limited to solid-state interdiffusion" if conducting and not electron_source
-           else "electronically insulating products: the interphase passivates (self-limiting)")
-    if asr_ohm_cm2 is not None and asr_ohm_cm2 > th.asr_ohm_cm2:
-        return "resistive", [why + f"; but it adds {asr_ohm_cm2:.3g} ohm cm2 after {th.time_h:g} h "
-                                   f"(threshold {th.asr_ohm_cm2:g} ohm cm2)"]
-    tail = f"; {asr_ohm_cm2:.3g} ohm cm2 after {th.time_h:g} h" if asr_ohm_cm2 is not None else ""
-    return "passivated", [why + tail]

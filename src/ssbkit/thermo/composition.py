@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from typing import Any
 
 #: combinations tried at most (elements with several common states)
 MAX_COMBINATIONS = 20000
@@ -61,3 +62,31 @@ def nearest_phase(system: object, comp: Mapping[str, float]) -> str | None:
         if dist is None or d < dist:
             best, dist = reduced_formula(entries.formulas[int(i)]), d
     return best
+
+
+def typo_note(thermo: Any, mat: Any, comp: Mapping[str, float]) -> tuple[str, ...]:
+    """For a formula the data does not hold: the data's formulas of the same elements it is probably a typo of
+    (amounts on the wrong element, a slipped character; :mod:`ssbkit.suggest`), as a note (or none)."""
+    from ..suggest import suggestions
+    from .hull import reduced_formula
+
+    engine = thermo.engine_for(sorted(comp))
+    names = {reduced_formula(engine.entries.formulas[int(i)]) for i in engine.candidate_indices(sorted(comp))}
+    got = suggestions(reduced_formula(mat.model_formula), sorted(names))
+    if not got:
+        return ()
+    return (f"{mat.model_formula} is not in the data: did you mean {' or '.join(got)} (in the data)?",)
+
+
+def charge_note(mat: Any, comp: Mapping[str, float]) -> tuple[float | None, tuple[str, ...]]:
+    """The charge surplus with common oxidation states (e per formula unit) and the note it needs; elements and
+    alloys (no element with a negative common oxidation state) are not checked (0)."""
+    from pymatgen.core import Element
+
+    if len(comp) < 2 or not any(min(Element(e).common_oxidation_states or (0,)) < 0 for e in comp):
+        return 0.0, ()
+    surplus = charge_surplus(dict(comp))
+    if surplus is not None and surplus > 1e-6:
+        return surplus, (f"{mat.model_formula} is not charge-balanced with common oxidation states: surplus "
+                         f"{surplus:.3g} e per formula unit",)
+    return surplus, ()

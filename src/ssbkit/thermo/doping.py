@@ -188,22 +188,10 @@ def _whole(x: float) -> int | None:
     return int(r) if abs(x - r) < 1e-6 else None
 
 
-def build_disordered(host: Any, specs: list[tuple[str, int | None, str, float, bool]], compensate: str | None = None,
-                     max_atoms: int = MAX_ATOMS) -> tuple[Any, tuple[Substitution, ...], str, tuple[int, int, int]]:
-    """The host supercell with partial occupancies for the substitutions and the compensating vacancies.
-
-    Returns (disordered structure with oxidation states, substitutions, compensation text, scaling).
-    ``compensate``: element whose vacancies balance the charge (None: Li for a positive change if the host has Li,
-    else the main anion for a negative change; ``"none"``: the substitutions must be isovalent).
-    """
-    from pymatgen.core import Species
-
-    host = host.copy()
-    host.remove_oxidation_states()
-    charges = _host_charges(host)
-    counts = {el.symbol: int(round(a)) for el, a in host.composition.items()}
-    per_fu = host.composition.get_reduced_composition_and_factor()[1]
-    subs: list[tuple[str, int, str, float]] = []  # dopant, charge, site, site fraction
+def _substitutions(host: Any, specs: list[tuple[str, int | None, str, float, bool]], counts: dict[str, int],
+                   charges: dict[str, int], per_fu: float) -> list[tuple[str, int, str, float]]:
+    """Each substitution as (dopant, dopant charge, site, site fraction), checked against the host."""
+    subs: list[tuple[str, int, str, float]] = []
     for dop, q, site, x, fu in specs:
         if site not in counts:
             raise SsbkitError(f"{host.composition.reduced_formula} has no {site} to replace", param="substitute")
@@ -219,6 +207,76 @@ def build_disordered(host: Any, specs: list[tuple[str, int | None, str, float, b
         subs.append((dop, qd, site, frac))
     if len({s[0] for s in subs}) < len(subs):
         raise SsbkitError("each dopant once: combine the amounts of a repeated dopant", param="substitute")
+    return subs
+
+
+def _vacancies(dq: int, m: int, mode: str, counts: dict[str, int], charges: dict[str, int], anions: list[str]
+               ) -> tuple[str | None, int | None]:
+    """The compensating vacancies for a charge change ``dq`` (e per supercell): (element, count); count None when
+    it is not a whole number in this supercell."""
+    if dq == 0:
+        vac_el, n_vac = None, 0
+    else:
+        if mode.lower() == "none":
+            raise SsbkitError(f"the substitutions change the charge by {dq / m:+g} e per cell: name the "
+                              "compensating vacancies (an element of the host), or substitute isovalently",
+                              param="compensate")
+        if mode:
+            vac_el = mode
+            if vac_el not in counts:
+                raise SsbkitError(f"compensation by {vac_el} vacancies: the host has no {vac_el}", param="compensate")
+        else:
+            vac_el = "Li" if dq > 0 and "Li" in counts else (anions[0] if dq < 0 and anions else None)
+            if vac_el is None:
+                raise SsbkitError("the charge change cannot be compensated by vacancies here: name the "
+                                  "compensating element", param="compensate")
+        qv = charges[vac_el]
+        if (dq > 0) != (qv > 0):
+            raise SsbkitError(f"{vac_el} vacancies {'add' if qv < 0 else 'remove'} positive charge, but the "
+                              f"substitutions {'add' if dq > 0 else 'remove'} it: compensate with "
+                              f"{'cation' if dq > 0 else 'anion'} vacancies", param="compensate")
+        n_vac = _whole(dq / qv)
+    return vac_el, n_vac
+
+
+def _occupied(host: Any, m: int, scale: Any, counts: dict[str, int], charges: dict[str, int],
+              subs: list[tuple[str, int, str, float]], n_dop: list[Any], vac_el: str | None, n_vac: int) -> Any:
+    """The supercell with the dopants' and vacancies' partial occupancies on their sites."""
+    from pymatgen.core import Species
+
+    sc = host.copy()
+    sc.make_supercell(scale)
+    occ: dict[str, dict[Any, float]] = {el: {Species(el, charges[el]): 1.0} for el in counts}
+    total = {el: counts[el] * m for el in counts}
+    for n, (dop, qd, site, _) in zip(n_dop, subs):
+        occ[site][Species(dop, qd)] = n / total[site]  # type: ignore[operator]
+        occ[site][Species(site, charges[site])] -= n / total[site]  # type: ignore[operator]
+    if vac_el is not None:
+        left = occ[vac_el][Species(vac_el, charges[vac_el])] - n_vac / total[vac_el]
+        if left < -1e-9:
+            raise SsbkitError(f"not enough {vac_el} left to compensate: lower the dopant amounts", param="compensate")
+        occ[vac_el][Species(vac_el, charges[vac_el])] = left
+    for i, site in enumerate(sc):
+        sp = {k: v for k, v in occ[site.specie.symbol].items() if v > 1e-12}
+        sc.replace(i, sp)
+    return sc
+
+
+def build_disordered(host: Any, specs: list[tuple[str, int | None, str, float, bool]], compensate: str | None = None,
+                     max_atoms: int = MAX_ATOMS) -> tuple[Any, tuple[Substitution, ...], str, tuple[int, int, int]]:
+    """The host supercell with partial occupancies for the substitutions and the compensating vacancies.
+
+    Returns (disordered structure with oxidation states, substitutions, compensation text, scaling).
+    ``compensate``: element whose vacancies balance the charge (None: Li for a positive change if the host has Li,
+    else the main anion for a negative change; ``"none"``: the substitutions must be isovalent).
+    """
+
+    host = host.copy()
+    host.remove_oxidation_states()
+    charges = _host_charges(host)
+    counts = {el.symbol: int(round(a)) for el, a in host.composition.items()}
+    per_fu = host.composition.get_reduced_composition_and_factor()[1]
+    subs = _substitutions(host, specs, counts, charges, per_fu)
     anions = sorted((el for el, q in charges.items() if q < 0), key=lambda e: -counts[e])
     mode = (compensate or "").strip()
     for m in range(1, 65):
@@ -228,50 +286,13 @@ def build_disordered(host: Any, specs: list[tuple[str, int | None, str, float, b
         if any(n is None or n == 0 for n in n_dop):
             continue
         dq = sum(n * (qd - charges[site]) for n, (_, qd, site, _) in zip(n_dop, subs))  # type: ignore[operator]
-        if dq == 0:
-            vac_el, n_vac = None, 0
-        else:
-            if mode.lower() == "none":
-                raise SsbkitError(f"the substitutions change the charge by {dq / m:+g} e per cell: name the "
-                                  "compensating vacancies (an element of the host), or substitute isovalently",
-                                  param="compensate")
-            if mode:
-                vac_el = mode
-                if vac_el not in counts:
-                    raise SsbkitError(f"compensation by {vac_el} vacancies: the host has no {vac_el}", param="compensate")
-            else:
-                vac_el = "Li" if dq > 0 and "Li" in counts else (anions[0] if dq < 0 and anions else None)
-                if vac_el is None:
-                    raise SsbkitError("the charge change cannot be compensated by vacancies here: name the "
-                                      "compensating element", param="compensate")
-            qv = charges[vac_el]
-            if (dq > 0) != (qv > 0):
-                raise SsbkitError(f"{vac_el} vacancies {'add' if qv < 0 else 'remove'} positive charge, but the "
-                                  f"substitutions {'add' if dq > 0 else 'remove'} it: compensate with "
-                                  f"{'cation' if dq > 0 else 'anion'} vacancies", param="compensate")
-            n_vac = _whole(dq / qv)
-            if n_vac is None:
-                continue
+        vac_el, n_vac = _vacancies(dq, m, mode, counts, charges, anions)
+        if n_vac is None:
+            continue
         atoms = len(host) * m - n_vac
         if atoms > max_atoms:
             break
-        # site occupancies
-        scale = _scalings(host, m)
-        sc = host.copy()
-        sc.make_supercell(scale)
-        occ: dict[str, dict[Any, float]] = {el: {Species(el, charges[el]): 1.0} for el in counts}
-        total = {el: counts[el] * m for el in counts}
-        for n, (dop, qd, site, _) in zip(n_dop, subs):
-            occ[site][Species(dop, qd)] = n / total[site]  # type: ignore[operator]
-            occ[site][Species(site, charges[site])] -= n / total[site]  # type: ignore[operator]
-        if vac_el is not None:
-            left = occ[vac_el][Species(vac_el, charges[vac_el])] - n_vac / total[vac_el]
-            if left < -1e-9:
-                raise SsbkitError(f"not enough {vac_el} left to compensate: lower the dopant amounts", param="compensate")
-            occ[vac_el][Species(vac_el, charges[vac_el])] = left
-        for i, site in enumerate(sc):
-            sp = {k: v for k, v in occ[site.specie.symbol].items() if v > 1e-12}
-            sc.replace(i, sp)
+        sc = _occupied(host, m, scale := _scalings(host, m), counts, charges, subs, n_dop, vac_el, n_vac)
         per_fu_sc = per_fu * m
         out = tuple(Substitution(dopant=dop, site=site, site_fraction=round(frac, 9),
                                  per_formula_unit=round(n / per_fu_sc, 9), dopant_oxidation=qd,  # type: ignore[operator]
@@ -316,6 +337,26 @@ def _per_host_fu(comp: Any, n_fu: float) -> str:
     from pymatgen.core import Composition
 
     return Composition({el: round(a / n_fu, 4) for el, a in comp.items()}).formula.replace(" ", "")
+
+
+def _host_residual(thermo: Any, phase: Any, host_formula: str, host_structure: Any, host_hull: Any, table: Any,
+                   relax: bool, pot: Any, say: Any) -> float | None:
+    """The potential's error on the undoped host, by the method the doped phase used (eV/atom; None when the
+    host is one of the doped phase's reference neighbours, or its own neighbours lack structures)."""
+    from .mlip import predict
+
+    if phase.neighbours and host_formula in phase.neighbours:
+        return None  # taken relative to the host itself: its error cancels already
+    elif phase.neighbours:
+        say("the host relative to its own neighbours")
+        host_pred = predict(thermo.excluding([host_formula]), host_structure, table, relax=relax)
+        return host_pred.e_form_eV_per_atom - host_hull.e_form_eV_per_atom if host_pred.neighbours else None
+    else:
+        mu = phase.element_energies_eV
+        hc = {el.symbol: float(a) for el, a in host_structure.composition.items()}
+        tot = sum(hc.values())
+        e_host = pot.evaluate(host_structure, relax=relax).energy_eV_per_atom
+        return e_host - sum(hc[e] / tot * mu[e] for e in hc) - host_hull.e_form_eV_per_atom
 
 
 def dope(thermo: Any, host: Any, substitutions: list[str], compensate: str | None = None, n_orderings: int = ORDERINGS,
@@ -366,19 +407,7 @@ def dope(thermo: Any, host: Any, substitutions: list[str], compensate: str | Non
     host_hull = thermo.hull(host_formula)
     if host_hull.e_form_eV_per_atom is None:
         raise SsbkitError(f"{host_formula} is not in the data: the doped phase cannot be anchored on it", param="host")
-    residual: float | None
-    if phase.neighbours and host_formula in phase.neighbours:
-        residual = None  # taken relative to the host itself: its error cancels already
-    elif phase.neighbours:
-        say("the host relative to its own neighbours")
-        host_pred = predict(thermo.excluding([host_formula]), host_structure, table, relax=relax)
-        residual = host_pred.e_form_eV_per_atom - host_hull.e_form_eV_per_atom if host_pred.neighbours else None
-    else:
-        mu = phase.element_energies_eV
-        hc = {el.symbol: float(a) for el, a in host_structure.composition.items()}
-        tot = sum(hc.values())
-        e_host = pot.evaluate(host_structure, relax=relax).energy_eV_per_atom
-        residual = e_host - sum(hc[e] / tot * mu[e] for e in hc) - host_hull.e_form_eV_per_atom
+    residual = _host_residual(thermo, phase, host_formula, host_structure, host_hull, table, relax, pot, say)
     if residual is not None:
         phase = replace(phase, e_form_eV_per_atom=phase.e_form_eV_per_atom - residual, anchored_on=host_formula,
                         anchor_shift_eV_per_atom=-residual)

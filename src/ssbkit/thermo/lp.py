@@ -29,7 +29,6 @@ import numpy as np
 
 from ..errors import SsbkitError
 
-
 #: whether this highspy can change several rows' bounds in one call (newer releases)
 _ROWS_AT_ONCE = hasattr(highspy.Highs, "changeRowsBounds")
 _QUIET = threading.Lock()

@@ -9,9 +9,9 @@ entry set and stamps every result with provenance.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 
@@ -20,122 +20,22 @@ from ..data.entryset import EntrySet, chemsys_key
 from ..data.source import DataSource, open_source
 from ..errors import FormulaError
 from ..materials import Material, resolve
-from ..results import Provenance, Result
-from .composition import charge_surplus, nearest_phase
+from ..results import Provenance
+from .composition import charge_note, nearest_phase, typo_note
 from .hull import ChemicalSystem, HullEngine, Phase, reduced_formula
+from .queries import (  # noqa: F401 - re-exported: the results' historical home
+    DecompositionResult,
+    EntryMatch,
+    HullResult,
+    PhaseFraction,
+    Polymorph,
+    ProductAmount,
+)
 from .reaction import Reaction
 from .window import LI, StabilityWindow, stability_window
 
 #: how far below the hull a metastable phase is put to take its window (eV/atom): enough to make it a vertex
 METASTABLE_MARGIN_EV = 1e-5
-
-
-@dataclass
-class EntryMatch:
-    """The data set's lowest-energy entry for a composition (if any)."""
-
-    index: int
-    entry_id: str
-    e_form_eV_per_atom: float
-    polymorphs: int
-
-
-@dataclass(frozen=True)
-class PhaseFraction(Result):
-    """One phase of an equilibrium assemblage: reduced formula, entry ID and atom fraction."""
-
-    formula: str
-    entry_id: str
-    atom_fraction: float
-
-
-@dataclass(frozen=True)
-class Polymorph(Result):
-    """One entry with a composition: its formation energy and distance above the hull (eV/atom)."""
-
-    entry_id: str
-    e_form_eV_per_atom: float
-    e_above_hull_eV_per_atom: float
-
-
-@dataclass(frozen=True)
-class ProductAmount(Result):
-    """A decomposition product per formula unit of the material: atoms and formula units."""
-
-    formula: str
-    entry_id: str
-    amount_atoms: float
-    amount_formula_units: float
-
-
-@dataclass(frozen=True)
-class HullResult(Result):
-    """Where a composition sits relative to the convex hull.
-
-    Attributes:
-        formula: reduced formula.
-        chemical_system: e.g. ``Li-P-S``.
-        in_data: whether the data holds an entry with this composition.
-        e_form_eV_per_atom: formation energy of the lowest-energy entry (None if absent).
-        hull_energy_eV_per_atom: formation energy of the hull at this composition.
-        e_above_hull_eV_per_atom: distance above the hull (None if absent).
-        decomposition: equilibrium phases at this composition (atom fractions).
-        polymorphs: every entry with this composition, lowest energy first.
-        n_stable_phases: stable phases in the chemical system.
-        composition_case: ``in the data``, ``modelled by host X`` or ``not in the data: mixture of ...``.
-        charge_surplus_e: net charge with common oxidation states per formula unit (0: balanced; None: unknown).
-    """
-
-    formula: str
-    chemical_system: str
-    in_data: bool
-    e_form_eV_per_atom: float | None
-    hull_energy_eV_per_atom: float
-    e_above_hull_eV_per_atom: float | None
-    decomposition: tuple[PhaseFraction, ...]
-    polymorphs: tuple[Polymorph, ...]
-    n_stable_phases: int
-    provenance: Provenance
-    composition_case: str = ""
-    charge_surplus_e: float | None = None
-
-    _computed: ClassVar[tuple[str, ...]] = ("stable",)
-
-    @property
-    def composition(self) -> Any:
-        """The pymatgen ``Composition`` of the formula."""
-        from pymatgen.core import Composition
-
-        return Composition(self.formula)
-
-    @property
-    def stable(self) -> bool:
-        """On the hull (within 1e-9 eV/atom)."""
-        return self.e_above_hull_eV_per_atom is not None and self.e_above_hull_eV_per_atom <= 1e-9
-
-
-@dataclass(frozen=True)
-class DecompositionResult(Result):
-    """Equilibrium phases of a composition, closed or open to Li at a voltage.
-
-    Attributes:
-        formula: the material (per formula unit as given).
-        voltage_V: None for the closed system, else V vs Li/Li+.
-        products: the phases per formula unit of material.
-        li_exchanged_per_formula_unit: Li taken up (+) or released (-) from the reservoir.
-        reaction_energy_eV_per_atom: energy of decomposition per atom of the material
-            (grand potential change at fixed mu_Li when open; <= 0).
-        reaction: the balanced reaction.
-    """
-
-    formula: str
-    voltage_V: float | None
-    products: tuple[ProductAmount, ...]
-    li_exchanged_per_formula_unit: float
-    reaction_energy_eV_per_atom: float
-    reaction: Reaction
-    in_data: bool
-    provenance: Provenance
 
 
 def _clip_zero(x: float, tol: float = 1e-9) -> float:
@@ -405,7 +305,7 @@ class Thermo:
 
         notes = notes + self.temperature_notes + tuple(flagged(phases))
         case, extra = self._case(mat, comp, match, w, voltage_range)
-        surplus, charge = self.charge_note(mat, comp)
+        surplus, charge = charge_note(mat, comp)
         notes = notes + extra + charge
         w = replace(w, composition_case=case, charge_surplus_e=surplus)
         prov = self.provenance("Li-open grand-potential profile (PhaseDiagram.get_element_profile construction)",
@@ -424,39 +324,13 @@ class Thermo:
         phases = [p.formula for p in closed.phases(closed.solve(closed.vector(comp)).amounts)]
         return f"not in the data: mixture of {', '.join(phases) if phases else 'its hull phases'}"
 
-    def typo_note(self, mat: Material, comp: Mapping[str, float]) -> tuple[str, ...]:
-        """For a formula the data does not hold: the data's formulas of the same elements it is probably a typo
-        of (amounts on the wrong element, a slipped character; :mod:`ssbkit.suggest`), as a note (or none)."""
-        from ..suggest import suggestions
-
-        engine = self.engine_for(sorted(comp))
-        names = {reduced_formula(engine.entries.formulas[int(i)]) for i in engine.candidate_indices(sorted(comp))}
-        got = suggestions(reduced_formula(mat.model_formula), sorted(names))
-        if not got:
-            return ()
-        return (f"{mat.model_formula} is not in the data: did you mean {' or '.join(got)} (in the data)?",)
-
-    @staticmethod
-    def charge_note(mat: Material, comp: Mapping[str, float]) -> tuple[float | None, tuple[str, ...]]:
-        """The charge surplus with common oxidation states (e per formula unit) and the note it needs; elements and
-        alloys (no element with a negative common oxidation state) are not checked (0)."""
-        from pymatgen.core import Element
-
-        if len(comp) < 2 or not any(min(Element(e).common_oxidation_states or (0,)) < 0 for e in comp):
-            return 0.0, ()
-        surplus = charge_surplus(dict(comp))
-        if surplus is not None and surplus > 1e-6:
-            return surplus, (f"{mat.model_formula} is not charge-balanced with common oxidation states: surplus "
-                             f"{surplus:.3g} e per formula unit",)
-        return surplus, ()
-
     def _case(self, mat: Material, comp: Mapping[str, float], match: EntryMatch | None, w: StabilityWindow,
               voltage_range: tuple[float, float]) -> tuple[str, tuple[str, ...]]:
         """The composition case of a window, and what to add when the window is a mixture's."""
         case = self.composition_case(mat, comp, match)
         if match is not None:
             return case, ()
-        extra: tuple[str, ...] = self.typo_note(mat, comp)
+        extra: tuple[str, ...] = typo_note(self, mat, comp)
         if w.oxidation_limit_V is not None and abs(w.oxidation_limit_V - w.reduction_limit_V) < 1e-6:
             extra += (f"{mat.model_formula} is not in the data: its zero-width window is that of the mixture of its "
                      "hull phases, not of a single phase",)
@@ -482,10 +356,10 @@ class Thermo:
         match = self.find_entry(comp, mat)
         case = self.composition_case(mat, comp, match)
         case_notes = () if match is not None else \
-            (f"{mat.model_formula} is {case}: its energy is the hull energy there",) + self.typo_note(mat, comp)
+            (f"{mat.model_formula} is {case}: its energy is the hull energy there",) + typo_note(self, mat, comp)
         if mat.note:
             case_notes = (mat.labelled_note,) + case_notes
-        surplus, charge = self.charge_note(mat, comp)
+        surplus, charge = charge_note(mat, comp)
         polys = []
         if match is not None:
             idx = es.indices_exact(chemsys_key(els))

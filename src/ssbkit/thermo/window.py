@@ -188,6 +188,17 @@ def stability_window(system, composition: dict[str, float], formula: str,
         dec[f"{v:g}V"] = _clean(min(0.0, (g.min() - e_own_pa * total_atoms) / total_atoms))
     stable = bool(at_kink.size and (e_hull is not None and e_hull <= 1e-9)
                   and len(products_at(system, pts, at_kink, li_col)) == 1)
+    return StabilityWindow(
+        formula=formula, reduced_formula=_reduced(composition),
+        reduction_limit_V=_clean(v_red), oxidation_limit_V=None if v_ox is None else _clean(v_ox),
+        reduction_products=tuple(products(red_k)), oxidation_products=tuple(products(ox_k)),
+        profile=tuple(profile), e_above_hull_eV_per_atom=e_hull, in_data=in_data, entry_id=entry_id,
+        decomposition_energy_eV_per_atom=dec, voltage_range_V=tuple(voltage_range), stable=stable,
+        notes=_window_notes(in_data, e_hull, n0))
+
+
+def _window_notes(in_data: bool, e_hull: float | None, n0: float) -> tuple[str, ...]:
+    """What a window's reader must know: a formula not in the data, a metastable phase, no Li to extract."""
     notes = []
     if not in_data:
         notes.append("formula not in the data: its energy is taken as the hull energy at its composition")
@@ -197,13 +208,7 @@ def stability_window(system, composition: dict[str, float], formula: str,
                      "decomposition products exchange no Li")
     if n0 <= 0:
         notes.append("contains no Li: no Li-extraction (oxidation) limit exists in the Li-open ensemble")
-    return StabilityWindow(
-        formula=formula, reduced_formula=_reduced(composition),
-        reduction_limit_V=_clean(v_red), oxidation_limit_V=None if v_ox is None else _clean(v_ox),
-        reduction_products=tuple(products(red_k)), oxidation_products=tuple(products(ox_k)),
-        profile=tuple(profile), e_above_hull_eV_per_atom=e_hull, in_data=in_data, entry_id=entry_id,
-        decomposition_energy_eV_per_atom=dec, voltage_range_V=tuple(voltage_range), stable=stable,
-        notes=tuple(notes))
+    return tuple(notes)
 
 
 def products_at(system, pts: list[LinePoint], at_kink: np.ndarray, li_col: np.ndarray) -> list[str]:

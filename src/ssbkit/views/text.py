@@ -256,7 +256,9 @@ def assessment(con: Console, a: StackAssessment) -> None:
             con.print(f"               - {escape(r)}", highlight=False)
     for s in a.not_computed:
         con.print(f"[yellow]not computed:[/yellow] {s}", highlight=False)
-    con.print(f"grades: stable < passivated < resistive < degrading < incompatible; thresholds "
+    from ..stack.verdicts import WORST_LAST
+
+    con.print(f"grades: {' < '.join(v for v in WORST_LAST if v != 'unknown')}; thresholds "
               f"{a.thresholds.stable_eV * 1000:g} meV/atom (reaction), {a.thresholds.incompatible_eV:g} eV/atom "
               f"(incompatible), {a.thresholds.asr_ohm_cm2:g} ohm cm2 after {a.thresholds.time_h:g} h (resistive)",
               style="bright_black", highlight=False)
