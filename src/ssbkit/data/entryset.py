@@ -101,6 +101,8 @@ class EntrySet:
     #: with elements held open (grand potentials): the fraction of each entry's atoms left in its
     #: composition, so that amounts convert back to the whole phase (None: nothing open)
     closed_fraction: np.ndarray | None = field(default=None, repr=False)
+    #: with elements held open: each entry's whole composition key, to tell phases apart (None: nothing open)
+    full_keys: list[Any] | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ build
     @classmethod

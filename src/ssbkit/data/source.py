@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 from .._version import __version__
 from ..errors import DataSourceError, SsbkitError
@@ -82,6 +84,15 @@ class DataSource:
         """The correction scheme the energies hold, when known (the API serves MP2020-corrected energies; the
         embedded 2018 table holds the legacy ones)."""
         return self.corrections or {"mp": "mp2020", "embedded": "legacy"}.get(self.kind)
+
+    # what a source that only serves its data says (:class:`~ssbkit.data.protocol.EntrySource`)
+    open_potentials: ClassVar[Mapping[str, float]] = MappingProxyType({})
+    label: ClassVar[str] = ""
+    added: ClassVar[tuple[Any, ...]] = ()
+    excluded: ClassVar[tuple[str, ...]] = ()
+    uncorrect: ClassVar[tuple[str, ...]] = ()
+    scheme_assumed: ClassVar[bool] = False
+    gibbs_notes: ClassVar[tuple[str, ...]] = ()
 
     def provenance(self) -> dict[str, Any]:
         """Provenance fields common to every result computed from this source."""

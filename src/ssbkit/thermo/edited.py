@@ -13,9 +13,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .mlip import PlacedPhase, PredictedPhase
+from .wrapped import WrappedSource
 
 
-class AugmentedSource:
+class AugmentedSource(WrappedSource):
     """A data source with phases added (predicted from structures) and/or compositions left out."""
 
     def __init__(self, base: Any, added: Sequence[PredictedPhase | PlacedPhase] = (),
@@ -30,23 +31,36 @@ class AugmentedSource:
                 uncorrect = tuple(dict.fromkeys([*base.uncorrect, *uncorrect]))
                 scheme, scheme_assumed = base.scheme, base.scheme_assumed
             base = base.base
-        self.base = base
-        self.kind, self.location, self.version = base.kind, base.location, base.version
-        self.added = list(added)
+        super().__init__(base)
+        self._added_phases = list(added)
         self._added = [({el.symbol: float(a) for el, a in parse_formula(p.formula).items()}, p) for p in added]
         self._excluded = {comp_key({el.symbol: float(a) for el, a in parse_formula(f).items()}) for f in excluded}
-        self.excluded = tuple(excluded)
-        self.uncorrect = tuple(uncorrect)
-        self.scheme = scheme
+        self._excluded_names = tuple(excluded)
+        self._uncorrect = tuple(uncorrect)
+        self._scheme = scheme
         #: whether the scheme was assumed (the data did not say which it holds)
-        self.scheme_assumed = scheme_assumed
+        self._scheme_assumed = scheme_assumed
         self._sets: dict[tuple[int, tuple[str, ...]], Any] = {}
-        self.mu = getattr(base, "mu", None)
-        self.label = getattr(base, "label", "")
 
     @property
-    def last(self) -> Any:
-        return getattr(self.base, "last", None)
+    def added(self) -> list[PredictedPhase | PlacedPhase]:
+        return self._added_phases
+
+    @property
+    def excluded(self) -> tuple[str, ...]:
+        return self._excluded_names
+
+    @property
+    def uncorrect(self) -> tuple[str, ...]:
+        return self._uncorrect
+
+    @property
+    def scheme(self) -> str | None:
+        return self._scheme if self._uncorrect else self.base.scheme
+
+    @property
+    def scheme_assumed(self) -> bool:
+        return self._scheme_assumed
 
     def entries_for(self, elements: Any) -> Any:
         from ..data.corrections import correction_eV

@@ -28,8 +28,10 @@ from functools import lru_cache
 import numpy as np
 
 from ..data.entryset import EntrySet
+from ..data.protocol import EntrySource
 from ..data.volumes import VolumeTable
 from ..errors import SsbkitError
+from .wrapped import WrappedSource
 
 T_MIN_MODEL = 300.0
 T_MAX_MODEL = 2000.0
@@ -256,16 +258,19 @@ class GibbsModel:
         return got
 
 
-class TemperatureSource:
+class TemperatureSource(WrappedSource):
     """A data source seen at temperature: each chemical system's entries with G_f(T) (a
     :class:`~ssbkit.thermo.service.Thermo` built on it answers hulls, windows and reactions at T)."""
 
-    def __init__(self, base, model: GibbsModel, temperature_K: float) -> None:  # base: DataSource
-        self.base = base
+    def __init__(self, base: EntrySource, model: GibbsModel, temperature_K: float) -> None:
+        super().__init__(base)
         self.model = model
         self.temperature_K = float(temperature_K)
-        self.kind, self.location, self.version = base.kind, base.location, base.version
         self.last: GibbsSet | None = None
+
+    @property
+    def gibbs_notes(self) -> tuple[str, ...]:
+        return tuple(self.last.notes) if self.last is not None else ()
 
     def entries_for(self, elements: list[str] | set[str]) -> EntrySet:
         gs = self.model.at(self.base.entries_for(elements), elements, self.temperature_K)

@@ -12,11 +12,15 @@ energies), phase ``j`` costs, per atom of *closed* elements,
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 
+from ..data.entryset import EntrySet
+from ..data.protocol import EntrySource
 from ..errors import FormulaError
 from .hull import ChemicalSystem, Phase
+from .wrapped import WrappedSource
 
 
 class OpenSystem:
@@ -68,7 +72,7 @@ class OpenSystem:
         return {k: float(self.system.matrix[self.system.elements.index(k)] @ full) for k in self.mu}
 
 
-class OpenSource:
+class OpenSource(WrappedSource):
     """A data source with elements held open at fixed chemical potentials (a gas atmosphere).
 
     Each entry becomes its grand potential per atom of the remaining elements,
@@ -78,20 +82,21 @@ class OpenSource:
     on it answers hulls, windows (Li open as well), decompositions and reactions in the atmosphere.
     """
 
-    def __init__(self, base, mu: Mapping[str, float], label: str = "") -> None:  # base: a data source
-        self.base = base
+    def __init__(self, base: EntrySource, mu: Mapping[str, float], label: str = "") -> None:
+        super().__init__(base)
         self.mu = {k: float(v) for k, v in mu.items()}
-        self.label = label
-        self.kind, self.location, self.version = base.kind, base.location, base.version
-        self._sets: dict[tuple[int, tuple[str, ...]], object] = {}
+        self._label = label
+        self._sets: dict[tuple[int, tuple[str, ...]], EntrySet] = {}
 
     @property
-    def last(self):  # the temperature notes of the wrapped source, if any
-        return getattr(self.base, "last", None)
+    def open_potentials(self) -> Mapping[str, float]:
+        return self.mu
 
-    def entries_for(self, elements):
-        from ..data.entryset import EntrySet
+    @property
+    def label(self) -> str:
+        return self._label
 
+    def entries_for(self, elements: list[str] | set[str]) -> EntrySet:
         closed = sorted(set(elements) - set(self.mu))
         full = sorted(set(closed) | set(self.mu))
         es = self.base.entries_for(full)
@@ -118,11 +123,11 @@ class OpenSource:
             full.append(comp_key(comp))
         sub = EntrySet.from_records(formulas, energies, ids, compositions=comps, zero_references=True)
         sub.closed_fraction = np.asarray(frac)
-        sub.full_keys = full  # type: ignore[attr-defined]  # whole compositions, to tell phases apart
+        sub.full_keys = full  # whole compositions, to tell phases apart
         self._sets[key] = sub
         return sub
 
-    def provenance(self) -> dict[str, object]:
+    def provenance(self) -> dict[str, Any]:
         out = dict(self.base.provenance())
         out["open_chemical_potentials_eV"] = dict(self.mu)
         if self.label:

@@ -17,7 +17,8 @@ import numpy as np
 
 from .._version import __version__
 from ..data.entryset import EntrySet, chemsys_key
-from ..data.source import DataSource, open_source
+from ..data.protocol import EntrySource
+from ..data.source import open_source
 from ..errors import FormulaError
 from ..materials import Material, resolve
 from ..results import Provenance
@@ -64,11 +65,11 @@ class Thermo:
             resolve ``--entries``/``SSBKIT_ENTRIES``/config.
     """
 
-    def __init__(self, source: DataSource | None = None) -> None:
-        self.source = source or open_source()
+    def __init__(self, source: EntrySource | None = None) -> None:
+        self.source: EntrySource = source or open_source()
         self._engines: dict[int, HullEngine] = {}
         #: elements held open at fixed chemical potentials (eV/atom); see :meth:`in_atmosphere`
-        self.open_potentials: dict[str, float] = dict(getattr(self.source, "mu", {}) or {})
+        self.open_potentials: dict[str, float] = dict(self.source.open_potentials)
 
     def in_atmosphere(self, atmosphere: Any, temperature_K: float = 0.0, volumes: Any = None,
                       experimental: bool = False) -> Thermo:
@@ -79,7 +80,7 @@ class Thermo:
 
         base = self.at_temperature(temperature_K, volumes, experimental) if temperature_K > 0 else self
         mu = atmosphere.chemical_potentials(temperature_K)
-        return Thermo(OpenSource(base.source, mu, atmosphere.name))  # type: ignore[arg-type]
+        return Thermo(OpenSource(base.source, mu, atmosphere.name))
 
     # ------------------------------------------------------------ plumbing
     def with_structure(self, structure: Any, structures: Any = None, relax: bool = True,
@@ -92,13 +93,13 @@ class Thermo:
         from .mlip import predict
 
         phase = predict(self, structure, structures, relax, exclude_formula)
-        return Thermo(AugmentedSource(self.source, [phase])), phase  # type: ignore[arg-type]
+        return Thermo(AugmentedSource(self.source, [phase])), phase
 
     def excluding(self, formulas: Any) -> Thermo:
         """This data without the entries of these compositions (suspect phases, leave-one-out tests)."""
         from .edited import AugmentedSource
 
-        return Thermo(AugmentedSource(self.source, (), list(formulas)))  # type: ignore[arg-type]
+        return Thermo(AugmentedSource(self.source, (), list(formulas)))
 
     def uncorrected(self, elements: Any, scheme: str | None = None) -> Thermo:
         """This data with the anion corrections of ``elements`` (e.g. ``["S"]``) removed; ``scheme``: the
@@ -107,11 +108,11 @@ class Thermo:
         from ..data.corrections import check_scheme, check_uncorrect
         from .edited import AugmentedSource
 
-        known = getattr(self.source, "scheme", None)
+        known = self.source.scheme
         assumed = scheme is None and known is None
         scheme = check_scheme(scheme or known or "legacy")
         els = check_uncorrect(list(elements), scheme)
-        return Thermo(AugmentedSource(self.source, (), (), els, scheme, assumed))  # type: ignore[arg-type]
+        return Thermo(AugmentedSource(self.source, (), (), els, scheme, assumed))
 
     @classmethod
     def from_entries(cls, entries: Any, label: str | None = None, corrections: str | None = None) -> Thermo:
@@ -126,7 +127,7 @@ class Thermo:
 
             entries = apply_scheme(list(entries), corrections)
             label = label or f"{len(entries)} pymatgen entries ({corrections} corrections)"
-        return cls(from_entries(entries, label))  # type: ignore[arg-type]
+        return cls(from_entries(entries, label))
 
     def at_temperature(self, temperature_K: float, volumes: Any = None, experimental: bool = False) -> Thermo:
         """This data at ``temperature_K``: every phase's Gibbs energy of formation G_f(T) from its 0 K
@@ -145,27 +146,25 @@ class Thermo:
         model = models.get((table.path, experimental))
         if model is None:
             model = models[(table.path, experimental)] = GibbsModel(table, experimental)
-        out = Thermo(TemperatureSource(self.source, model, temperature_K))  # type: ignore[arg-type]
+        out = Thermo(TemperatureSource(self.source, model, temperature_K))
         return out
 
     @property
     def temperature_notes(self) -> tuple[str, ...]:
         """What a result at temperature must say (model, clamped temperature, estimated volumes)."""
-        last = getattr(self.source, "last", None)
-        notes = tuple(last.notes) if last is not None else ()
-        notes += tuple(p.note for p in getattr(self.source, "added", ()))
-        if getattr(self.source, "excluded", ()):
-            notes += ("left out of the data: " + ", ".join(self.source.excluded),)  # type: ignore[attr-defined]
-        if getattr(self.source, "uncorrect", ()):
+        src = self.source
+        notes = tuple(src.gibbs_notes) + tuple(p.note for p in src.added)
+        if src.excluded:
+            notes += ("left out of the data: " + ", ".join(src.excluded),)
+        if src.uncorrect and src.scheme:
             from ..data.corrections import anion_corrections
 
-            table = anion_corrections(self.source.scheme)  # type: ignore[attr-defined]
-            assumed = (" assumed; state it with the corrections option"
-                       if getattr(self.source, "scheme_assumed", False) else "")
-            notes += ("anion corrections removed (" + self.source.scheme + f" scheme{assumed}): "  # type: ignore[attr-defined]
-                      + ", ".join(f"{el} {table[el]:+.3f} eV/atom" for el in self.source.uncorrect),)  # type: ignore[attr-defined]
+            table = anion_corrections(src.scheme)
+            assumed = " assumed; state it with the corrections option" if src.scheme_assumed else ""
+            notes += ("anion corrections removed (" + src.scheme + f" scheme{assumed}): "
+                      + ", ".join(f"{el} {table[el]:+.3f} eV/atom" for el in src.uncorrect),)
         if self.open_potentials:
-            label = getattr(self.source, "label", "")
+            label = src.label
             notes += (f"open elements{' (' + label + ')' if label else ''}: "
                       + ", ".join(f"mu_{k} = {v:.3f} eV" for k, v in self.open_potentials.items())
                       + "; energies are grand potentials per atom of the other elements, and reactions leave out "
@@ -245,7 +244,7 @@ class Thermo:
         target = np.array([comp[e] for e in els], dtype=float)
         target = target / target.sum()
         hit = idx[np.all(np.abs(mat - target[:, None]) < 1e-6, axis=0)]
-        full_keys = getattr(es, "full_keys", None)
+        full_keys = es.full_keys
         if full_keys is not None and self.open_potentials:
             from ..data.volumes import comp_key
 
@@ -287,7 +286,7 @@ class Thermo:
             entry_id=f"{match.entry_id}@hull",
             note=f"{reduced_formula(mat.model_formula)}: window as a metastable phase, its energy lowered by "
                  f"{1000 * e_hull:.1f} meV/atom onto the hull (Zhu, He & Mo 2015 convention)")
-        w2 = Thermo(AugmentedSource(self.source, [lowered]))._window(mat, voltage_range)  # type: ignore[arg-type]
+        w2 = Thermo(AugmentedSource(self.source, [lowered]))._window(mat, voltage_range)
         return replace(w2, e_above_hull_eV_per_atom=e_hull, stable=False, entry_id=w.entry_id)
 
     def _window(self, name: str | Material, voltage_range: tuple[float, float]) -> StabilityWindow:

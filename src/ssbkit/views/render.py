@@ -80,7 +80,7 @@ def _text(result: Any, con: Any, **context: Any) -> None:
         return
     fn = _rich_renderers().get(kind)
     if fn is None:
-        raise SsbkitError(f"no text view for {kind.__name__}: use --json")
+        raise SsbkitError(f"no text view for {kind.__name__}: ask for JSON instead")
     fn(con, result, **context)
 
 
