@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..literature.bibliography import ZHENG, cite
+from ..bibliography import ZHENG, cite
 from ..results import Provenance, Result
 from ..thermo.window import ProfileStep, StabilityWindow
 from .electronic import Character, classify_phase

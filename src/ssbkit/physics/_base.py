@@ -67,8 +67,18 @@ class PhysicsResult(Result):
     citation: str
     inputs: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: bibliography keys of the works the model rests on (``ssbkit cite KEY`` prints each); taken from the
+    #: citation when not given, and registered with :data:`ssbkit.bibliography.citations`
+    references: tuple[str, ...] = ()
 
-    _TRAILING: ClassVar[tuple[str, ...]] = ("equation", "citation", "inputs", "warnings")
+    _TRAILING: ClassVar[tuple[str, ...]] = ("equation", "citation", "references", "inputs", "warnings")
+
+    def __post_init__(self) -> None:
+        from ..bibliography import citations
+
+        if not self.references:
+            object.__setattr__(self, "references", tuple(getattr(self.citation, "keys", ())))
+        citations.register(*self.references)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict: ``model``, the values, then equation, citation, inputs, warnings."""

@@ -26,7 +26,7 @@ import math
 from dataclasses import dataclass
 
 from ..errors import UnitError
-from ..literature.bibliography import WANG, cite
+from ..bibliography import WANG, cite
 from ._base import PhysicsResult, positive
 
 __all__ = [

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..constants import arrhenius_prefactor_form
 from ..errors import UnitError
-from ..literature.bibliography import WANG, cite
+from ..bibliography import WANG, cite
 from ._base import (
     ELEMENTARY_CHARGE_C,
     LI_ATOMIC_VOLUME_M3,

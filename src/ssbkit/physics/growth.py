@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import UnitError
-from ..literature.bibliography import WANG, ZHENG, cite
+from ..bibliography import WANG, ZHENG, cite
 from ._base import PhysicsResult, non_negative, positive
 
 __all__ = ["GrowthResult", "growth_law_for", "interphase_growth"]

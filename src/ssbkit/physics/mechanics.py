@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import UnitError
-from ..literature.bibliography import WANG, cite
+from ..bibliography import WANG, cite
 from ._base import PhysicsResult, finite, positive
 
 __all__ = ["LLZO_POISSON_RATIO", "LLZO_YOUNG_MODULUS_PA", "StrainResult", "volume_change_stress"]

@@ -42,7 +42,7 @@ import math
 from dataclasses import dataclass
 
 from ..errors import UnitError
-from ..literature.bibliography import WANG, cite
+from ..bibliography import WANG, cite
 from ._base import PhysicsResult, fraction, non_negative, positive
 
 __all__ = [

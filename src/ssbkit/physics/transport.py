@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..constants import arrhenius, arrhenius_prefactor_form
 from ..errors import UnitError
-from ..literature.bibliography import ZHENG, cite
+from ..bibliography import ZHENG, cite
 from ._base import (
     BOLTZMANN_EV_PER_K,
     ROOM_TEMPERATURE_K,

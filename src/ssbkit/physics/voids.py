@@ -56,7 +56,7 @@ from dataclasses import dataclass
 
 from ..constants import arrhenius
 from ..errors import UnitError
-from ..literature.bibliography import WANG, cite
+from ..bibliography import WANG, cite
 from ._base import (
     FARADAY_C_PER_MOL,
     GAS_CONSTANT_J_PER_MOL_K,

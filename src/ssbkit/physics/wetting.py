@@ -31,7 +31,7 @@ import math
 from dataclasses import dataclass
 
 from ..errors import UnitError
-from ..literature.bibliography import WANG, cite
+from ..bibliography import WANG, cite
 from ._base import PhysicsResult, finite, non_negative, positive
 
 __all__ = ["LI_SURFACE_ENERGY_J_PER_M2", "WettingResult", "contact_angle", "work_of_adhesion"]

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .._version import __version__
-from ..literature.bibliography import REVIEWS
+from ..bibliography import REVIEWS, citations, ordered, references_of
 from ..materials import resolve
 from ..results import Provenance
 from ..thermo.service import Thermo
@@ -80,21 +80,25 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
     graded = [grade_interface(f, k, heat, ctx.thresholds) for k, f in enumerate(interfaces)]
     summary = [f"{x.role} {x.name}: {x.verdict} - {x.reasons[0]}" for x in graded_layers if x.verdict != "stable"]
     summary += [f"{x.interface}: {x.verdict} - {x.reasons[0]}" for x in graded if x.verdict != "stable"]
+    used = references_of((graded_layers, graded, physics, ctx.params))
+    citations.register(*used)
     return StackAssessment(stack=stack, conditions=cond, anode_potential_V=right_rng[0], anode_potential_note=v_note,
                            layers=tuple(graded_layers), interfaces=tuple(graded),
                            verdict=cell_verdict(graded_layers, graded),
                            summary=tuple(summary or ["every layer and interface is stable under these conditions"]),
-                           not_computed=tuple(not_computed), provenance=_provenance(ctx, left_rng, right_rng),
+                           not_computed=tuple(not_computed),
+                           provenance=_provenance(ctx, left_rng, right_rng, ordered((*REVIEWS, *used))),
                            cell_type=stack.cell_type, carbon=ctx.carbon, thresholds=ctx.thresholds,
                            asr_budget=budget.build(cond.current_density_mA_per_cm2), process=ctx.process,
                            thermal_steps=tuple(heat.steps), surface_steps=heat.surface)
 
 
-def _provenance(ctx: AssessmentContext, left_rng: tuple[float, float], right_rng: tuple[float, float]) -> Provenance:
+def _provenance(ctx: AssessmentContext, left_rng: tuple[float, float], right_rng: tuple[float, float],
+                references: tuple[str, ...]) -> Provenance:
     src = ctx.thermo.source.provenance() if ctx.thermo is not None else {}
     return Provenance(method="stack assessment (ssbkit.stack.assess)", ssbkit_version=__version__,
                       data_source=src.get("data_source"), data_kind=src.get("data_kind"),
-                      data_version=src.get("data_version"), references=REVIEWS,
+                      data_version=src.get("data_version"), references=references,
                       notes=("reactant energies: each reactant at its hull energy (a metastable material's own "
                              "decomposition is reported on the layer, not counted as interface reaction)",),
                       details={"thresholds": ctx.thresholds.to_dict(),

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..bibliography import REVIEWS, WANG, cite, get
 from ..results import Verdict
 from .budget import AsrContribution
 from .heat import HeatFacts
@@ -27,6 +28,12 @@ from .report import InterfaceReport, LayerReport
 from .verdicts import Thresholds, worse
 
 Grade = tuple[Verdict, str]
+
+
+def _work(citation: str) -> str:
+    """The short name of the first work a citation names (the work itself, not the review that cites it)."""
+    keys = [k for k in getattr(citation, "keys", ()) if k not in REVIEWS]
+    return get(keys[0]).short if keys else str(citation).split(" (ref.")[0]
 
 
 # ---------------------------------------------------------------------------------------------- layers
@@ -181,8 +188,7 @@ def _voids(x: InterfaceView, th: Thresholds) -> list[Grade]:
         return []
     if v.voids_form:
         return [("resistive", f"stripping voids: {v.current_density_mA_per_cm2:.3g} mA/cm2 exceeds the vacancy/creep "
-                              f"limit {v.limiting_current_density_mA_per_cm2:.3g} mA/cm2 (Wang et al., Adv. Energy "
-                              "Mater. 2020, §2.4)")]
+                              f"limit {v.limiting_current_density_mA_per_cm2:.3g} mA/cm2 ({cite(WANG, None, '§2.4')})")]
     if v.voids_form is False:
         return [("stable", f"no stripping voids below {v.limiting_current_density_mA_per_cm2:.3g} mA/cm2")]
     return []
@@ -199,7 +205,7 @@ def _dendrites(x: InterfaceView, th: Thresholds) -> list[Grade]:
     if c is not None:
         ccd = f"{c.ccd_mA_per_cm2:.3g} mA/cm2" + (f" (x/÷ {c.spread_factor:.2g} scatter of the records)"
                                                   if c.spread_factor and c.spread_factor > 1.05 else "")
-        src = f"{c.method}: " + "; ".join(sorted({pt.citation.split(" (ref.")[0] for pt in c.points + c.lower_bounds}))
+        src = f"{c.method}: " + "; ".join(sorted({_work(pt.citation) for pt in c.points + c.lower_bounds}))
         if c.dendrite_risk == "high":
             out.append(("degrading", f"dendrites: current exceeds the critical current density {ccd} ({src})"))
         elif c.dendrite_risk == "moderate":
@@ -226,12 +232,11 @@ def _processing(x: InterfaceView, th: Thresholds) -> list[Grade]:
         r = s.reaction
         if r.reaction_energy_eV_per_atom < -th.stable_eV:
             out.append(("resistive", f"processing ({s.step.label}): reacts by {r.reaction_energy_eV_per_atom:.3f} "
-                                     f"eV/atom to {', '.join(r.products)} (Wang et al., Adv. Energy Mater. 2020, "
-                                     "§3.2.2)"))
+                                     f"eV/atom to {', '.join(r.products)} ({cite(WANG, None, '§3.2.2')})"))
         elif r.mixture_energy_eV_per_atom < -th.stable_eV:
             out.append(("resistive", f"processing ({s.step.label}): the layers react with the atmosphere by "
                                      f"{r.mixture_energy_eV_per_atom:.3f} eV/atom to {', '.join(r.mixture_products)} "
-                                     "(Wang et al., Adv. Energy Mater. 2020, §3.2.2-3.3)"))
+                                     f"({cite(WANG, None, '§3.2.2-3.3')})"))
         else:
             out.append(("stable", f"processing ({s.step.label}): no reaction"))
     out += [("stable", d) for d in x.heat.diffusion.get(x.index, [])]
@@ -246,7 +251,7 @@ def _surface(x: InterfaceView, th: Thresholds) -> list[Grade]:
     left = x.heat.surface[-1].contaminants_after if x.heat.surface else ()
     if left:
         return [("resistive", f"surface after processing: {', '.join(left)} on {x.facts.left.formula} (poor Li "
-                              "wetting, high interfacial resistance: Wang et al., Adv. Energy Mater. 2020, §2.2)")]
+                              f"wetting, high interfacial resistance: {cite(WANG, None, '§2.2')})")]
     return [("stable", "surface after processing: no carbonate or hydroxide left")]
 
 

@@ -26,7 +26,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import SsbkitError
-from ..literature.bibliography import cite
+from ..bibliography import cite
 from ..results import Result
 
 Basis = Literal["measured", "reported", "derived", "estimate", "user"]

@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from .._version import __version__
-from ..literature.bibliography import REVIEWS, cite, get
+from ..bibliography import REVIEWS, cite, get
 from ..stack.report import StackAssessment
 from ..thermo.window import StabilityWindow
 from . import plots
@@ -72,6 +72,7 @@ def assessment(a: StackAssessment, back: str | None = None) -> str:
                    asr_fig=asr_fig,
                    provenance=json.dumps(json.loads(to_json(a.provenance)), indent=2),
                    reviews=[get(k) for k in REVIEWS],
+                   references=[get(k) for k in (a.provenance.references or REVIEWS)],
                    growth_citation=cite("zheng2021", "[16c]", "Fig. 7a"))
 
 

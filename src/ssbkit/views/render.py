@@ -40,6 +40,7 @@ def _rich_renderers() -> dict[type, Callable[..., None]]:
     def assessment(con: Any, a: Any, **_: Any) -> None:
         text.assessment(con, a)
         text.processing(con, a)
+        text.references(con, a.provenance.references)
 
     def windows(con: Any, ws: Any, profile: bool = False, apparent: Any = None, **_: Any) -> None:
         text.windows(con, ws, profile)

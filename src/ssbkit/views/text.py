@@ -264,6 +264,17 @@ def assessment(con: Console, a: StackAssessment) -> None:
               style="bright_black", highlight=False)
 
 
+def references(con: Console, keys: Sequence[str]) -> None:
+    """A References section: each work's key and short form (``ssbkit cite KEY`` prints it in full)."""
+    from ..bibliography import get
+
+    if not keys:
+        return
+    con.print("References (ssbkit cite KEY prints one in full):", style="bold", highlight=False)
+    for k in keys:
+        con.print(f"  {k}: {get(k).short}", highlight=False)
+
+
 def processing(con: Console, a: StackAssessment) -> None:
     """The processing history: thermal reactions per step and interface, and the anode-side surface."""
     if not a.process:
