@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
-
-import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 
 from .errors import SsbkitError
 

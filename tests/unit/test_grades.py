@@ -13,7 +13,7 @@ from ssbkit.cli import main
 from ssbkit.errors import SsbkitError
 from ssbkit.interfaces.apparent import apparent_window
 from ssbkit.stack.budget import BudgetBuilder, time_grid
-from ssbkit.stack.parameters import Parameters
+from ssbkit.parameters import Parameters
 from ssbkit.stack.parse import parse_stack
 from ssbkit.stack.verdicts import Thresholds, worse
 from ssbkit.thermo.window import ProfileStep, StabilityWindow
@@ -123,7 +123,8 @@ def test_parameter_table_is_cited():
 
 
 @pytest.mark.parametrize("bad,needle", [
-    ({"sigma.Li2S": "inf"}, "cannot read"), ({"sigma.Li2S": -1}, "> 0"), ({"thickness.coating": "3 furlongs"}, "unit"),
+    ({"sigma.Li2S": "inf"}, "finite"), ({"sigma.Li2S": "1e-9 S/"}, "cannot read"), ({"sigma.Li2S": -1}, "> 0"),
+    ({"thickness.coating": "3 kg"}, "not in units of nm"), ({"thickness.coating": "3 bananas"}, "cannot read"),
     ({"frobnicate": 1}, "unknown parameter"), ({"sigma.": 1}, "unknown parameter"),
     ({"grain_boundary_conductivity_ratio": 2}, "ratio"),
 ])

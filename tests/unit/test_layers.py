@@ -10,7 +10,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "ssbkit"
 #: lowest first; a module may import its own layer and the ones before it
 ORDER = [
     {"errors", "results", "units", "constants", "io", "materials", "suggest", "validate", "redact", "_version",
-     "bibliography"},
+     "bibliography", "parameters"},
     {"data"},
     {"thermo"},
     {"literature"},

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
-from ..results import Result
 from ..bibliography import cite, ref_keys
+from ..results import Result
 
 SEED1 = "zheng2021"  # bibliography key of Zheng et al., Batteries & Supercaps 2021
 SEED2 = "wang2020"  # bibliography key of Wang et al., Adv. Energy Mater. 2020

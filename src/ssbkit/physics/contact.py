@@ -25,8 +25,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..errors import UnitError
 from ..bibliography import WANG, cite
+from ..errors import UnitError
 from ._base import PhysicsResult, positive
 
 __all__ = [

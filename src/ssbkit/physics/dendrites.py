@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..bibliography import WANG, cite
 from ..constants import arrhenius_prefactor_form
 from ..errors import UnitError
-from ..bibliography import WANG, cite
 from ._base import (
     ELEMENTARY_CHARGE_C,
     LI_ATOMIC_VOLUME_M3,

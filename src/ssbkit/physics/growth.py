@@ -25,8 +25,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..errors import UnitError
 from ..bibliography import WANG, ZHENG, cite
+from ..errors import UnitError
 from ._base import PhysicsResult, non_negative, positive
 
 __all__ = ["GrowthResult", "growth_law_for", "interphase_growth"]

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import UnitError
 from ..bibliography import WANG, cite
+from ..errors import UnitError
 from ._base import PhysicsResult, finite, positive
 
 __all__ = ["LLZO_POISSON_RATIO", "LLZO_YOUNG_MODULUS_PA", "StrainResult", "volume_change_stress"]

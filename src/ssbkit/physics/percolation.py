@@ -41,8 +41,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..errors import UnitError
 from ..bibliography import WANG, cite
+from ..errors import UnitError
 from ._base import PhysicsResult, fraction, non_negative, positive
 
 __all__ = [

@@ -25,9 +25,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..bibliography import ZHENG, cite
 from ..constants import arrhenius, arrhenius_prefactor_form
 from ..errors import UnitError
-from ..bibliography import ZHENG, cite
 from ._base import (
     BOLTZMANN_EV_PER_K,
     ROOM_TEMPERATURE_K,

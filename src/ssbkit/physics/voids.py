@@ -53,10 +53,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
+from ..bibliography import WANG, cite
 from ..constants import arrhenius
 from ..errors import UnitError
-from ..bibliography import WANG, cite
 from ._base import (
     FARADAY_C_PER_MOL,
     GAS_CONSTANT_J_PER_MOL_K,
@@ -71,19 +72,33 @@ from ._base import (
 
 __all__ = ["DEFAULTS", "VoidResult", "li_self_diffusivity", "void_limit"]
 
-#: Default parameters of the void model (SI units) and their sources.
-DEFAULTS: dict[str, float] = {
-    "self_diffusivity_298K_m2_per_s": 5.6e-15,   # 5.6e-11 cm2/s, bcc Li (Messer & Noack; Lodding et al.)
-    "diffusion_activation_energy_eV": 0.55,     # same sources
-    "correlation_factor": 0.727,                # bcc vacancy mechanism
-    "diffusion_length_m": 50e-6,                # distance to vacancy sinks (Li foil thickness order)
-    "supersaturation_excess": 1.0,              # S - 1 at pore nucleation
-    "creep_stress_exponent": 6.56,              # Masias et al. 2019
-    "creep_activation_energy_J_per_mol": 37e3,  # Masias et al. 2019
-    "creep_reference_current_density_A_per_m2": 100.0,  # 10 mA/cm2 ...
-    "creep_reference_pressure_Pa": 1e9,                 # ... at 1 GPa (Wang et al., Adv. Energy Mater. 2020 section 2.4, ref. [57])
-    "creep_reference_temperature_K": ROOM_TEMPERATURE_K,
+#: The model's arguments and the parameters of the store (:mod:`ssbkit.parameters`, with their values, units,
+#: bases and sources) that give their defaults, in the argument's unit.
+PARAMETERS: dict[str, tuple[str, str]] = {
+    "self_diffusivity_298K_m2_per_s": ("voids.self_diffusivity_298K", "m2/s"),
+    "diffusion_activation_energy_eV": ("voids.diffusion_activation_energy", "eV"),
+    "correlation_factor": ("voids.correlation_factor", "dimensionless"),
+    "diffusion_length_m": ("voids.diffusion_length", "m"),
+    "supersaturation_excess": ("voids.supersaturation_excess", "dimensionless"),
+    "creep_stress_exponent": ("voids.creep_stress_exponent", "dimensionless"),
+    "creep_activation_energy_J_per_mol": ("voids.creep_activation_energy", "J/mol"),
+    "creep_reference_current_density_A_per_m2": ("voids.creep_reference_current_density", "A/m2"),
+    "creep_reference_pressure_Pa": ("voids.creep_reference_pressure", "Pa"),
+    "creep_reference_temperature_K": ("voids.creep_reference_temperature", "K"),
 }
+
+
+def defaults(params: Any = None) -> dict[str, float]:
+    """The model's defaults from the parameter store (``params``: a :class:`~ssbkit.parameters.Parameters` with
+    the user's overrides; None: the shipped table)."""
+    from ..parameters import Parameters
+
+    p = params or Parameters.load()
+    return {arg: p.value_in(name, unit) for arg, (name, unit) in PARAMETERS.items()}
+
+
+#: The shipped defaults (SI units).
+DEFAULTS: dict[str, float] = defaults()
 
 _EQ = ("voids if j > j_lim = j_diff + j_creep; j_diff = F (S-1) D*(T) c_Li / (f L), "
        "D*(T) = D*_298 exp(-E_D/k (1/T - 1/298.15)); "
@@ -120,7 +135,7 @@ def li_self_diffusivity(temperature_K: float,
 
 
 def _self_diffusivity(T: float, f: float, given: float | None, vacancy: float | None, site_fraction: float | None,
-                      activation_energy_eV: float) -> tuple[float, str]:
+                      activation_energy_eV: float, at_298K: float) -> tuple[float, str]:
     """The Li tracer self-diffusivity D* at ``T`` (m2/s) and where it comes from: given, from a vacancy
     diffusivity (D* = f x_V D_V), or the Arrhenius default."""
     if vacancy is not None:
@@ -132,7 +147,7 @@ def _self_diffusivity(T: float, f: float, given: float | None, vacancy: float | 
             "given vacancy diffusivity"
     if given is not None:
         return positive(given, "self-diffusivity of Li"), "given self-diffusivity"
-    return li_self_diffusivity(T, activation_energy_eV=activation_energy_eV), "Arrhenius default"
+    return li_self_diffusivity(T, at_298K, activation_energy_eV), "Arrhenius default"
 
 
 def _void_warnings(T: float, p: float) -> list[str]:
@@ -149,6 +164,7 @@ def _void_warnings(T: float, p: float) -> list[str]:
 
 def void_limit(temperature_K: float, pressure_Pa: float = 0.0, current_density_A_per_m2: float | None = None, *,
                self_diffusivity_m2_per_s: float | None = None,
+               self_diffusivity_298K_m2_per_s: float = DEFAULTS["self_diffusivity_298K_m2_per_s"],
                vacancy_diffusivity_m2_per_s: float | None = None, vacancy_site_fraction: float | None = None,
                diffusion_activation_energy_eV: float = DEFAULTS["diffusion_activation_energy_eV"],
                diffusion_length_m: float = DEFAULTS["diffusion_length_m"],
@@ -170,6 +186,7 @@ def void_limit(temperature_K: float, pressure_Pa: float = 0.0, current_density_A
         pressure_Pa: stack pressure on the Li, Pa (>= 0).
         current_density_A_per_m2: stripping current density, A/m2 (1 mA/cm2 = 10 A/m2); optional.
         self_diffusivity_m2_per_s: tracer self-diffusivity D* at ``temperature_K`` (overrides the Arrhenius default).
+        self_diffusivity_298K_m2_per_s: D* at 298 K of the Arrhenius default (5.6e-11 cm2/s).
         vacancy_diffusivity_m2_per_s: vacancy diffusivity D_V; needs ``vacancy_site_fraction`` x_V
             (D* = f x_V D_V).  Alternative to ``self_diffusivity_m2_per_s``.
         vacancy_site_fraction: equilibrium vacancy site fraction x_V (with D_V).
@@ -198,7 +215,7 @@ def void_limit(temperature_K: float, pressure_Pa: float = 0.0, current_density_A
     T_ref = temperature(creep_reference_temperature_K, "creep reference temperature")
     warnings: list[str] = []
     D, source = _self_diffusivity(T, f, self_diffusivity_m2_per_s, vacancy_diffusivity_m2_per_s,
-                                  vacancy_site_fraction, diffusion_activation_energy_eV)
+                                  vacancy_site_fraction, diffusion_activation_energy_eV, self_diffusivity_298K_m2_per_s)
     c_li = 1.0 / LI_MOLAR_VOLUME_M3_PER_MOL
     j_diff = FARADAY_C_PER_MOL * S1 * D * c_li / (f * L)
     j_creep = (j_ref * (p / p_ref) ** n

@@ -30,8 +30,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..errors import UnitError
 from ..bibliography import WANG, cite
+from ..errors import UnitError
 from ._base import PhysicsResult, finite, non_negative, positive
 
 __all__ = ["LI_SURFACE_ENERGY_J_PER_M2", "WettingResult", "contact_angle", "work_of_adhesion"]

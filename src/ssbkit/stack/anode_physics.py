@@ -16,7 +16,9 @@ from dataclasses import replace
 
 from ..constants import ROOM_TEMPERATURE_K
 from ..literature.joins import ccd_points, conductivity_lookup, shear_modulus
+from ..parameters import Parameters
 from ..physics import ccd_arrhenius, constriction_resistance, monroe_newman, void_limit
+from ..physics.voids import defaults as void_defaults
 from .conditions import Conditions
 from .parse import Stack
 from .report import AnodePhysics, CcdEstimate
@@ -78,8 +80,9 @@ def _ccd(electrolyte: str, cond: Conditions) -> CcdEstimate | None:
     return replace(est, current_to_ccd_ratio=ratio, dendrite_risk=risk)
 
 
-def anode_physics(stack: Stack, cond: Conditions) -> AnodePhysics:
-    """Voids, CCD, Monroe-Newman and contact at the anode of ``stack`` (Li metal only)."""
+def anode_physics(stack: Stack, cond: Conditions, params: Parameters | None = None) -> AnodePhysics:
+    """Voids, CCD, Monroe-Newman and contact at the anode of ``stack`` (Li metal only); the void model's
+    parameters from ``params`` (the store with the user's overrides)."""
     anode = stack.layers[-1]
     el = stack.layer("electrolyte")
     if anode.formula != "Li" or el is None:
@@ -87,7 +90,7 @@ def anode_physics(stack: Stack, cond: Conditions) -> AnodePhysics:
                                    f"{anode.material.name}",))
     notes: list[str] = []
     p = cond.pressure_Pa
-    voids = void_limit(cond.temperature_K, p or 0.0, cond.current_density_A_per_m2)
+    voids = void_limit(cond.temperature_K, p or 0.0, cond.current_density_A_per_m2, **void_defaults(params))
     if p is None:
         notes.append("no stack pressure given: creep supply of Li not counted (p = 0)")
     ccd = _ccd(el.material.name, cond)

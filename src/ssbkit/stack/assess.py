@@ -30,6 +30,7 @@ from typing import Any
 from .._version import __version__
 from ..bibliography import REVIEWS, citations, ordered, references_of
 from ..materials import resolve
+from ..parameters import Parameters
 from ..results import Provenance
 from ..thermo.service import Thermo
 from .anode_physics import anode_physics
@@ -41,7 +42,6 @@ from .grading import cell_verdict, grade_interface, grade_layer
 from .heat import HeatFacts, heat_facts
 from .interface_facts import interface_facts
 from .layer_facts import layer_facts
-from .parameters import Parameters
 from .parse import Layer, Stack
 from .report import StackAssessment
 from .verdicts import Thresholds
@@ -59,7 +59,7 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
     left_rng, right_rng, v_note = electrode_ranges(stack, cond)
     conducts = [None] + [ctx.conducts(lay) for lay in stack.layers[1:-1]] + [None]
     exp = exposure(stack, conducts, left_rng, right_rng, ctx.carbon)
-    physics = anode_physics(stack, cond)
+    physics = anode_physics(stack, cond, ctx.params)
     budget = BudgetBuilder(ctx.params, time_grid(ctx.thresholds.time_h))
     layers = [layer_facts(ctx, stack, i, exp, budget) for i in range(len(stack.layers))]
     interfaces = []

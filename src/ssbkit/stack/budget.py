@@ -1,6 +1,6 @@
 """Area-specific resistance (ASR) budget of a cell over time, per contribution.
 
-Contributions (ohm cm2), each from the cited parameter table (:mod:`ssbkit.stack.parameters`):
+Contributions (ohm cm2), each from the cited parameter table (:mod:`ssbkit.parameters`):
 
 * **interphase** at every reacting interface, thickness ``L(t)`` from the growth law its class
   implies (Wang et al., Adv. Energy Mater. 2020, §2.1; Zheng et al., Batteries & Supercaps
@@ -40,9 +40,12 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 from ..literature.joins import conductivity_lookup
+from ..parameters import from_si, to_si
 from ..results import Result
 from ..units import FARADAY_C_PER_MOL
-from .parameters import Parameter, Parameters
+
+OHM_CM2 = "ohm cm2"  # the unit every ASR is reported in
+from ..parameters import Parameter, Parameters
 
 Kind = Literal["interphase", "coating", "interlayer", "electrolyte bulk", "grain boundary", "charge transfer",
                "contact", "voids"]
@@ -115,7 +118,7 @@ class AsrBudget(Result):
 
     def _eta(self, asr: float) -> float | None:
         j = self.current_density_mA_per_cm2
-        return None if j is None else j * 1e-3 * asr
+        return None if j is None else to_si(j, "mA/cm2") * to_si(asr, OHM_CM2)
 
     @property
     def overpotential_start_V(self) -> float | None:
@@ -127,9 +130,6 @@ class AsrBudget(Result):
         """``j * ASR`` at the end time (V), None without a current density."""
         return self._eta(self.total_end_ohm_cm2)
 
-    def at(self, location: str) -> float:
-        """Sum of the end-time ASR of the contributions whose name ends with ``location``."""
-        return sum(c.asr_end_ohm_cm2 for c in self.contributions if c.name.endswith(location))
 
 
 def time_grid(end_h: float, n: int = 21) -> tuple[float, ...]:
@@ -148,9 +148,15 @@ class BudgetBuilder:
     notes: list[str] = field(default_factory=list)
 
     def _p(self, name: str) -> float:
+        """The parameter's value in its table unit (recorded as used)."""
         p = self.params.get(name)
         self.used[name] = p
         return p.value
+
+    def _si(self, name: str) -> float:
+        """The parameter's value in SI (recorded as used)."""
+        self._p(name)
+        return self.params.si(name)
 
     def _estimate(self, names: Sequence[str]) -> bool:
         return any(self.used[n].basis == "estimate" for n in names if n in self.used)
@@ -216,25 +222,25 @@ class BudgetBuilder:
 
         sig, names = self.mixture_sigma(products) if products else (self._p("sigma.default"), ["sigma.default"])
 
-        L0 = self._p("thickness.chemical_interphase") * 1e-9
+        L0 = self._si("thickness.chemical_interphase")
         names.append("thickness.chemical_interphase")
         kp = kl = None
         if law == "parabolic":
-            vm = self._p("interphase_molar_volume") * 1e-6
-            se = self._p("sei_electronic_conductivity") * 100.0
+            vm = self._si("interphase_molar_volume")
+            se = self._si("sei_electronic_conductivity")
             dE = max(driving_V or 0.0, 0.0)
             kp = 2.0 * vm * se * dE / FARADAY_C_PER_MOL
             names += ["interphase_molar_volume", "sei_electronic_conductivity"]
             eq = (f"L^2 = L0^2 + k_p t, k_p = 2 V_m sigma_e dE / F = {kp:.3g} m2/s (dE = {dE:.2f} V); "
                   "ASR = L / sigma_int")
         elif law == "linear":
-            kl = self._p("mci_growth_rate") * 1e-9 / 3600.0
+            kl = self._si("mci_growth_rate")
             names.append("mci_growth_rate")
             eq = "L = L0 + k_l t; ASR = L / sigma_int"
         else:
             eq = "L = L0 (no electron source: no electrochemical growth); ASR = L / sigma_int"
         cls = {"parabolic": "SEI", "linear": "MCI"}.get(law, "stable")
-        grown = interphase_growth([t * 3600.0 for t in self.times_h], sig * 100.0, classification=cls,
+        grown = interphase_growth([to_si(t, "h") for t in self.times_h], to_si(sig, "S/cm"), classification=cls,
                                   parabolic_rate_m2_per_s=kp, linear_rate_m_per_s=kl, initial_thickness_m=L0)
         c = AsrContribution(f"interphase {location}", "interphase", law,
                             tuple(pt["asr_ohm_cm2"] for pt in grown.points),
@@ -246,25 +252,25 @@ class BudgetBuilder:
     def layer(self, kind: Literal["coating", "interlayer"], name: str, formula: str) -> AsrContribution:
         """A coating or interlayer of the table thickness: ``t / sigma``."""
         tname = f"thickness.{formula}" if f"thickness.{formula}" in self.params.table else f"thickness.{kind}"
-        t = self._p(tname) * 1e-9
+        t = self._si(tname)
         sig, sname = self.sigma(formula, name)
         names = [tname] + ([sname] if sname else [])
-        asr = t / (sig * 100.0) * 1e4
+        asr = from_si(t / to_si(sig, "S/cm"), OHM_CM2)
         c = AsrContribution(f"{kind} {name}", kind, "constant", tuple(asr for _ in self.times_h),
-                            tuple(t * 1e9 for _ in self.times_h), sig, "ASR = t / sigma", tuple(names),
+                            tuple(from_si(t, "nm") for _ in self.times_h), sig, "ASR = t / sigma", tuple(names),
                             self._estimate(names))
         self.add(c)
         return c
 
     def electrolyte(self, name: str, formula: str) -> None:
         """Bulk and grain-boundary (brick-layer) resistance of the electrolyte layer."""
-        L = self._p("thickness.electrolyte") * 1e-6
+        L = self._si("thickness.electrolyte")
         sig, sname = self.sigma(formula, name)
-        d = self._p("grain_size") * 1e-6
-        delta = self._p("grain_boundary_thickness") * 1e-9
+        d = self._si("grain_size")
+        delta = self._si("grain_boundary_thickness")
         ratio = self._p("grain_boundary_conductivity_ratio")
-        bulk = L / (sig * 100.0) * 1e4
-        gb = L * (delta / d) / (ratio * sig * 100.0) * 1e4
+        bulk = from_si(L / to_si(sig, "S/cm"), OHM_CM2)
+        gb = from_si(L * (delta / d) / (ratio * to_si(sig, "S/cm")), OHM_CM2)
         n1 = ["thickness.electrolyte"] + ([sname] if sname else [])
         n2 = n1 + ["grain_size", "grain_boundary_thickness", "grain_boundary_conductivity_ratio"]
         self.add(AsrContribution(f"electrolyte bulk {name}", "electrolyte bulk", "none",
@@ -314,7 +320,7 @@ class BudgetBuilder:
         if not pressure_Pa:
             self.notes.append(f"{location}: {missing}")
             return []
-        r = constriction_resistance(sigma_S_per_cm * 100.0, pressure_Pa=pressure_Pa, area_m2=1e-4)
+        r = constriction_resistance(to_si(sigma_S_per_cm, "S/cm"), pressure_Pa=pressure_Pa, area_m2=to_si(1.0, "cm2"))
         asr = r.asr_ohm_cm2 if r.applicable else 0.0
         c = AsrContribution(f"{kind} {location}", kind, "none", tuple(asr for _ in self.times_h), None,
                             sigma_S_per_cm, equation, ("lithiophobic_contact_angle",), False)

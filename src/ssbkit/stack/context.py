@@ -16,9 +16,9 @@ from ..errors import SsbkitError
 from ..interfaces.anode import anode_interface
 from ..interfaces.electronic import classify_phase
 from ..materials import parse_formula
+from ..parameters import Parameters
 from ..thermo.service import Thermo
 from .conditions import Conditions
-from .parameters import Parameters
 from .parse import Layer, Stack
 from .verdicts import Thresholds
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import SsbkitError
+from ..parameters import Parameters, parse_assignments
 from ..thermo.service import Thermo
 from .conditions import Conditions
-from .parameters import Parameters, parse_assignments
 from .report import StackAssessment
 from .verdicts import Thresholds
 

@@ -1,0 +1,56 @@
+"""The one parameter store: the budget's parameters and the physics defaults, each with value, unit, basis and
+source; units converted once (pint); --param overrides any of them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ssbkit.errors import SsbkitError
+from ssbkit.parameters import Parameters, from_si, to_si
+
+
+def test_units_are_converted_once_by_the_store():
+    p = Parameters.load()
+    assert p.si("thickness.coating") == pytest.approx(p.value("thickness.coating") * 1e-9)
+    assert p.si("sigma.Li3N") == pytest.approx(p.value("sigma.Li3N") * 100.0)  # S/cm -> S/m
+    assert p.si("charge_transfer_asr") == pytest.approx(p.value("charge_transfer_asr") * 1e-4)  # ohm cm2 -> ohm m2
+    assert p.si("mci_growth_rate") == pytest.approx(p.value("mci_growth_rate") * 1e-9 / 3600)
+    assert to_si(0.5, "mA/cm2") == pytest.approx(5.0) and from_si(to_si(7.0, "ohm cm2"), "ohm cm2") == pytest.approx(7)
+
+
+def test_the_physics_defaults_live_in_the_store_with_their_sources():
+    from ssbkit.physics.voids import DEFAULTS, PARAMETERS, defaults
+
+    p = Parameters.load()
+    for arg, (name, _unit) in PARAMETERS.items():
+        row = p.get(name)
+        assert row.basis in ("measured", "reported", "derived", "estimate") and row.unit, name
+    assert DEFAULTS["creep_activation_energy_J_per_mol"] == pytest.approx(37e3)
+    assert DEFAULTS["creep_reference_current_density_A_per_m2"] == pytest.approx(100.0)
+    assert "Wang et al., Adv. Energy Mater. 2020" in p.get("voids.creep_reference_pressure").source
+    assert defaults(p.with_overrides({"voids.creep_stress_exponent": "3"}))["creep_stress_exponent"] == 3.0
+
+
+@pytest.mark.parametrize("value,expected_nm", [("5nm", 5.0), ("0.005um", 5.0), ("5 nm", 5.0), (5, 5.0)])
+def test_overrides_take_any_unit_of_the_dimension(value, expected_nm):
+    assert Parameters.load({"thickness.coating": value}).value("thickness.coating") == pytest.approx(expected_nm)
+
+
+def test_param_overrides_a_physics_default_in_the_assessment(capsys):
+    from ssbkit.cli import main
+
+    def creep(*extra):
+        assert main(["assess", "LCO | LLZO | Li", "--pressure", "100MPa", "--current", "0.5mA/cm2", *extra,
+                     "--json"]) == 0
+        return json.loads(capsys.readouterr().out)["interfaces"][-1]["physics"]["voids"]["creep_limit_mA_per_cm2"]
+
+    assert creep("--param", "voids.creep_stress_exponent=3") > 100 * creep()
+
+
+def test_bad_overrides_are_one_line():
+    with pytest.raises(SsbkitError, match="not in units of"):
+        Parameters.load({"voids.creep_reference_pressure": "3 nm"})
+    with pytest.raises(SsbkitError, match="unknown parameter"):
+        Parameters.load({"voids.nope": 1})
