@@ -255,9 +255,20 @@ def _surface(x: InterfaceView, th: Thresholds) -> list[Grade]:
     return [("stable", "surface after processing: no carbonate or hydroxide left")]
 
 
+def _suspect_products(x: InterfaceView, th: Thresholds) -> list[Grade]:
+    """A grade that rests on a suspect database phase (LiS4, ClO2 ...: :mod:`ssbkit.data.suspect`) says so, so
+    that a user can rerun without it; the grade itself is left as computed."""
+    from ..data.suspect import flagged
+
+    r = x.facts.reacted
+    if r is None or r.thermo.driving_force_eV_per_atom > -th.stable_eV:  # type: ignore[operator]
+        return []
+    return [("stable", f"the reaction rests on a {note}") for note in flagged(list(r.thermo.products))]
+
+
 #: Rules that can only make an interface worse, applied in this order, each adding its reasons.
 AGGRAVATING_RULES: tuple[Callable[[InterfaceView, Thresholds], list[Grade]], ...] = (
-    _voids, _dendrites, _processing, _surface)
+    _voids, _dendrites, _processing, _surface, _suspect_products)
 
 
 def interphase_resistance(contributions: list[AsrContribution]) -> float:
