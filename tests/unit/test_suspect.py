@@ -164,12 +164,12 @@ def test_the_embedded_data_states_its_correction_scheme():
     assert not any("assumed" in n for n in w.notes)
 
 
-def test_a_grade_resting_on_a_suspect_phase_says_so():
+def test_a_grade_resting_on_a_suspect_phase_says_so(thermo):
     """A rule added in one module (stack/grading.py): LCO | Li3YCl6 reacts to ClO2, a suspect database phase."""
     from ssbkit.stack.assess import assess
     from ssbkit.stack.conditions import Conditions
 
-    a = assess("LCO | Li3YCl6 | Li-In", Conditions(), None if False else __import__("ssbkit").default_thermo())
+    a = assess("LCO | Li3YCl6 | Li-In", Conditions(), thermo)
     first = a.interfaces[0]
     assert "ClO2" in first.products
     assert any(r.startswith("the reaction rests on a suspect database phase ClO2") for r in first.reasons)
