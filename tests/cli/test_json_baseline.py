@@ -5,6 +5,7 @@ keys.  A deliberate change of a result re-records the baseline in the same commi
 from __future__ import annotations
 
 import gzip
+import sys
 import json
 import math
 from pathlib import Path
@@ -16,12 +17,8 @@ from test_json_models import _cases
 BASELINE = Path(__file__).resolve().parents[1] / "data" / "json_baseline.json.gz"
 
 
-def _strip(obj):
-    if isinstance(obj, dict):
-        return {k: _strip(v) for k, v in obj.items() if k != "provenance"}
-    if isinstance(obj, list):
-        return [_strip(v) for v in obj]
-    return obj
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from record_json_baseline import strip as _strip  # noqa: E402 - the tool that recorded the baseline
 
 
 def _diff(old, new, path="$"):
