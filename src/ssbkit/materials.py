@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pymatgen.core import Composition, Element
@@ -218,8 +219,6 @@ def parse_formula(text: str) -> Composition:
     raw = validate_name(text, "formula")
     for sym in _ELEMENT.findall(raw):
         if not Element.is_valid_symbol(sym):
-            from .suggest import did_you_mean
-
             raise FormulaError(f"unknown element {sym!r} in {text!r}{did_you_mean(text)}: check the spelling "
                                "(element symbols are case-sensitive, e.g. Co not CO)")
     exp = re.search(r"\d[eE][-+]?\d+", raw)
@@ -343,3 +342,35 @@ def check_solid(mat: Material, what: str = "layer") -> Material:
         raise FormulaError(f"{what} {mat.name!r} is a gas ({'-'.join(sorted(els))} only), not a cell material; give a "
                            "solid (electrode, electrolyte, coating or interlayer)")
     return mat
+
+
+def known_names() -> list[str]:
+    """Names ssbkit understands without data: abbreviations (as usually written) and their formulas."""
+    spelled = {"LPSCL": "LPSCl", "LPSBR": "LPSBr", "LIPON": "LiPON"}
+    names = [spelled.get(k, k) for k in ABBREVIATIONS]
+    names += [v[0] for v in ABBREVIATIONS.values()] + [v[1] for v in ABBREVIATIONS.values()]
+    return list(dict.fromkeys(names))
+
+
+def _same(text: str, candidate: str) -> bool:
+    """Whether ``text`` (a formula, parsed directly so that an unparseable one never recurses into
+    :func:`resolve`) is the same material as the known name ``candidate``."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            comp = Composition(text)
+    except Exception:  # noqa: BLE001 - not a formula: not the same as any
+        return False
+    try:
+        return same_composition(comp, resolve(candidate).nominal_composition)
+    except FormulaError:
+        return False
+
+
+def did_you_mean(text: str, candidates: Iterable[str] = ()) -> str:
+    """``" (did you mean X?)"`` for a name among the known names and ``candidates`` (:mod:`ssbkit.suggest`)."""
+    from .suggest import did_you_mean as _suggest
+
+    return _suggest(text, [*known_names(), *candidates], _same)

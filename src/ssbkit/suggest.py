@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 #: How similar (0-1) a candidate must be to be offered.
 CUTOFF = 0.75
@@ -64,41 +64,10 @@ def suggestions(text: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     return list(dict.fromkeys(out))[:n]
 
 
-def known_names() -> list[str]:
-    """Names ssbkit understands without data: abbreviations (as usually written) and their formulas."""
-    from .materials import ABBREVIATIONS
-
-    spelled = {"LPSCL": "LPSCl", "LPSBR": "LPSBr", "LIPON": "LiPON"}
-    names = [spelled.get(k, k) for k in ABBREVIATIONS]
-    names += [v[0] for v in ABBREVIATIONS.values()] + [v[1] for v in ABBREVIATIONS.values()]
-    return list(dict.fromkeys(names))
-
-
-def _same(text: str, candidate: str) -> bool:
-    """Whether ``text`` (a formula, parsed directly so that an unparseable one never recurses into the name
-    resolver) is the same material as the known name ``candidate``."""
-    import warnings
-
-    from pymatgen.core import Composition
-
-    from .errors import FormulaError
-    from .materials import resolve, same_composition
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            comp = Composition(text)
-    except Exception:  # noqa: BLE001 - not a formula: not the same as any
-        return False
-    try:
-        return same_composition(comp, resolve(candidate).nominal_composition)
-    except FormulaError:
-        return False
-
-
-def did_you_mean(text: str, candidates: Iterable[str] = ()) -> str:
-    """``" (did you mean X or Y?)"`` for ``text``, or ``""`` when nothing is close."""
-    got = [c for c in suggestions(text, list(known_names()) + list(candidates)) if not _same(text, c)]
+def did_you_mean(text: str, candidates: Iterable[str], same: Callable[[str, str], bool] | None = None) -> str:
+    """``" (did you mean X or Y?)"`` for ``text`` among ``candidates``, or ``""`` when nothing is close;
+    ``same(text, candidate)``: candidates that denote the same material as ``text`` are not offered."""
+    got = [c for c in suggestions(text, candidates) if same is None or not same(text, c)]
     if not got:
         return ""
     return f" (did you mean {' or '.join(got)}?)"

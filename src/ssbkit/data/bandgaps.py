@@ -132,6 +132,15 @@ def _load(path_str: str, digest: str) -> BandGapTable:
     return BandGapTable(gaps, str(path), f"sha256:{digest}")
 
 
+@lru_cache(maxsize=1)
+def embedded_table() -> BandGapTable:
+    """The package's embedded band gaps (:mod:`ssbkit.data.embedded`) as a table."""
+    from . import embedded
+
+    gaps, version = embedded.bandgaps()
+    return BandGapTable(gaps, embedded.BANDGAPS_LABEL, version)
+
+
 def open_bandgaps(spec: str | None = None) -> BandGapTable | None:
     """The configured band-gap table (``spec``, ``SSBKIT_BANDGAPS``, config ``bandgaps``), else the embedded one."""
     from ..io import regular_file
@@ -142,9 +151,7 @@ def open_bandgaps(spec: str | None = None) -> BandGapTable | None:
                               param="bandgaps")
     spec = spec or os.environ.get("SSBKIT_BANDGAPS") or read_config().get("bandgaps")
     if not spec:
-        from . import embedded
-
-        return embedded.bandgaps()  # type: ignore[no-any-return]
+        return embedded_table()
     if str(spec).lower() == "mp":
         from .mp import MPSource
 

@@ -95,22 +95,18 @@ def entryset() -> Any:
 
 
 @lru_cache(maxsize=1)
-def bandgaps() -> Any:
-    """The embedded band gaps as a :class:`~ssbkit.data.bandgaps.BandGapTable`."""
-    from .bandgaps import BandGapTable
-
+def bandgaps() -> tuple[dict[str, list[float]], str]:
+    """The embedded band gaps: every calculation's gap (eV) by reduced formula, and the data version."""
     z = _npz("bandgaps.npz")
     names, ptr, vals = _strings(z["formulas"]), z["ptr"], z["values"]
     gaps = {k: [float(v) for v in vals[ptr[i]:ptr[i + 1]]] for i, k in enumerate(names)}
-    return BandGapTable(gaps, BANDGAPS_LABEL, f"sha256:{manifest()['inputs']['bandgaps']['sha256']}")
+    return gaps, f"sha256:{manifest()['inputs']['bandgaps']['sha256']}"
 
 
 @lru_cache(maxsize=1)
-def volumes() -> Any:
-    """The embedded volumes per atom as a :class:`~ssbkit.data.volumes.VolumeTable` (estimator fitted as for a
-    configured table)."""
-    from .volumes import VolumeTable
-
+def volumes() -> tuple[dict[Any, tuple[float, str]], dict[str, float], float, float]:
+    """The embedded volumes per atom: (volumes by composition key with their source, the estimator's
+    per-element volumes, its mean absolute and relative errors), fitted as for a configured table."""
     z = _npz("volumes.npz")
     els = _strings(z["elements"])
     ptr, el, frac = z["key_ptr"].tolist(), [els[i] for i in z["key_el"].tolist()], z["key_frac"].tolist()
@@ -118,23 +114,21 @@ def volumes() -> Any:
             for i, (v, s) in enumerate(zip(z["key_volume"].tolist(), z["key_source"].tolist(), strict=True))}
     fit = dict(zip(_strings(z["fit_elements"]), z["fit_volumes"].tolist(), strict=True))
     mae, mape = z["fit_errors"].tolist()
-    return VolumeTable(path=VOLUMES_LABEL, volumes=vols, element_volumes=fit, estimator_mae=mae, estimator_mape=mape)
+    return vols, fit, mae, mape
 
 
 @lru_cache(maxsize=1)
-def structures() -> Any:
-    """The embedded structures as a :class:`~ssbkit.data.structures.StructureTable`."""
+def structures() -> dict[str, tuple[str, str]]:
+    """The embedded structures: reduced formula -> (material ID, CIF text)."""
     import lzma
 
-    from .structures import StructureTable
-
-    table = StructureTable(path=STRUCTURES_LABEL)
+    out: dict[str, tuple[str, str]] = {}
     try:
         with lzma.open(_path("structures.jsonl.xz"), "rt", encoding="utf-8") as fh:
             for line in fh:
                 rec = json.loads(line)
-                table._cif.setdefault(rec["reduced_formula"], (str(rec["material_id"]), rec["cif"]))
+                out.setdefault(rec["reduced_formula"], (str(rec["material_id"]), rec["cif"]))
     except (OSError, EOFError, lzma.LZMAError, ValueError, KeyError) as exc:
         raise DataSourceError(f"the embedded structures are unreadable ({exc}): reinstall ssbkit",
                               param="structures") from None
-    return table
+    return out

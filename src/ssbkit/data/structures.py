@@ -88,7 +88,16 @@ def _read_structures(path: str) -> StructureTable:
     return table
 
 
-_TABLES: dict[tuple[str, float, int], StructureTable] = {}
+_TABLES: dict[Any, StructureTable] = {}
+
+
+def embedded_table() -> StructureTable:
+    """The package's embedded structures (:mod:`ssbkit.data.embedded`) as a table."""
+    from . import embedded
+
+    if "embedded" not in _TABLES:
+        _TABLES["embedded"] = StructureTable(path=embedded.STRUCTURES_LABEL, _cif=dict(embedded.structures()))
+    return _TABLES["embedded"]
 
 
 def open_structures(spec: str | None = None) -> StructureTable | None:
@@ -98,9 +107,7 @@ def open_structures(spec: str | None = None) -> StructureTable | None:
 
     spec = spec or os.environ.get("SSBKIT_STRUCTURES") or read_config().get("structures")
     if not spec:
-        from . import embedded
-
-        return embedded.structures()  # type: ignore[no-any-return]
+        return embedded_table()
     from ..io import file_cached
 
     return file_cached(_TABLES, spec, read_structures)

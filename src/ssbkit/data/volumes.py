@@ -17,6 +17,7 @@ import io
 import math
 import os
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -125,7 +126,18 @@ def build_table(label: str, rows: list[tuple[dict[str, float], float, str]]) -> 
     return VolumeTable(path=label, volumes=vols, element_volumes=el_v, estimator_mae=mae, estimator_mape=mape)
 
 
-_TABLES: dict[tuple[str, float, int], VolumeTable] = {}
+_TABLES: dict[Any, VolumeTable] = {}
+
+
+def embedded_table() -> VolumeTable:
+    """The package's embedded volumes (:mod:`ssbkit.data.embedded`) as a table."""
+    from . import embedded
+
+    if "embedded" not in _TABLES:
+        vols, fit, mae, mape = embedded.volumes()
+        _TABLES["embedded"] = VolumeTable(path=embedded.VOLUMES_LABEL, volumes=vols, element_volumes=fit,
+                                          estimator_mae=mae, estimator_mape=mape)
+    return _TABLES["embedded"]
 
 
 def open_volumes(spec: str | None = None) -> VolumeTable | None:
@@ -137,9 +149,7 @@ def open_volumes(spec: str | None = None) -> VolumeTable | None:
                               param="volumes")
     spec = spec or os.environ.get("SSBKIT_VOLUMES") or read_config().get("volumes")
     if not spec:
-        from . import embedded
-
-        return embedded.volumes()  # type: ignore[no-any-return]
+        return embedded_table()
     from ..io import file_cached
 
     return file_cached(_TABLES, spec, read_volumes)

@@ -189,7 +189,7 @@ def parse_stack(text: str) -> Stack:
         if n == 3:
             electrolytes = [1]
         else:
-            from ..suggest import did_you_mean
+            from ..materials import did_you_mean
 
             hints = "".join(did_you_mean(names[i], sorted(_ELECTROLYTE_FORMULAS)) for i in middle)
             raise SsbkitError(f"no known solid electrolyte among {', '.join(repr(names[i]) for i in middle)}{hints}: "

@@ -42,10 +42,10 @@ class AssessmentRequest:
     def run(self, thermo: Thermo | None, gaps: Any | None = None,
             progress: Callable[[str], None] | None = None) -> StackAssessment:
         """Assess on ``thermo``'s data (None: literature and physics only) with band gaps ``gaps``."""
-        from .assess import assess_stack
         from .context import AssessmentContext
         from .parse import parse_stack
         from .process import parse_process
+        from .run import assess_stack
 
         ctx = AssessmentContext(thermo, gaps, self.params or Parameters.load(), self.thresholds, self.carbon,
                                 parse_process(self.process) if self.process else (),
