@@ -164,8 +164,3 @@ class Provenance(Result):
     notes: tuple[str, ...] = ()
     details: dict[str, Any] = field(default_factory=dict)
 
-    def with_notes(self, *notes: str) -> Provenance:
-        """A copy with ``notes`` appended (empty notes skipped)."""
-        from dataclasses import replace
-
-        return replace(self, notes=self.notes + tuple(n for n in notes if n))

@@ -174,13 +174,6 @@ def scan_spec(text: str) -> list[float]:
     return voltage_grid(*nums)
 
 
-def scan_or_none(ctx: click.Context, param: click.Parameter, value: Any) -> list[float] | None:
-    """Click callback for a ``--scan`` option: None when not given, refused when empty."""
-    if value is None:
-        return None
-    return scan_spec(value)
-
-
 MAX_TEMPERATURE_POINTS = 1000
 
 

@@ -108,9 +108,6 @@ class Stack(Result):
     def layer(self, role: str) -> Layer | None:
         return next((lay for lay in self.layers if lay.role == role), None)
 
-    def all(self, role: str) -> list[Layer]:
-        return [lay for lay in self.layers if lay.role == role]
-
     @property
     def interfaces(self) -> list[tuple[Layer, Layer]]:
         return list(zip(self.layers, self.layers[1:]))
