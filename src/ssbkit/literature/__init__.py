@@ -15,7 +15,7 @@ and ``numbers`` from the text of both.
 
 from __future__ import annotations
 
-from .arrhenius import T_RT_K, arrhenius, conductivity
+from .arrhenius import arrhenius, conductivity
 from .loader import DATASETS, canonical_table, describe, family_notes, load, tables
 from .matching import MaterialKey, family_of, identify, match_level
 from .query import (
@@ -44,7 +44,6 @@ __all__ = [
     "DATASETS",
     "SEED1",
     "SEED2",
-    "T_RT_K",
     "ConductivityResult",
     "ElectrolyteRecord",
     "GarnetCellRecord",

@@ -17,19 +17,17 @@ from .loader import load
 from .query import _best, _values, material_key
 from .records import ConductivityResult, ElectrolyteRecord
 
-#: reference temperature for "RT" values, K (one home: :data:`ssbkit.constants.ROOM_TEMPERATURE_K`)
-T_RT_K = ROOM_TEMPERATURE_K
 
 
 def arrhenius(sigma_rt_S_per_cm: float, activation_energy_eV: float, temperature_K: float,
-              reference_temperature_K: float = T_RT_K) -> float:
+              reference_temperature_K: float = ROOM_TEMPERATURE_K) -> float:
     """sigma(T) in S/cm from sigma at ``reference_temperature_K`` and E_a in eV."""
     if temperature_K <= 0:
         raise SsbkitError(f"temperature must be above 0 K, got {temperature_K:g} K")
     return _arrhenius(sigma_rt_S_per_cm, activation_energy_eV, temperature_K, reference_temperature_K)
 
 
-def conductivity(material: str, temperature_K: float = T_RT_K) -> list[ConductivityResult]:
+def conductivity(material: str, temperature_K: float = ROOM_TEMPERATURE_K) -> list[ConductivityResult]:
     """Ionic conductivity of ``material`` at ``temperature_K`` from Zheng et al., Batteries & Supercaps 2021 Table 1.
 
     Uses the Table 1 rows that are the same material (exact match: same reduced
@@ -73,7 +71,7 @@ def conductivity(material: str, temperature_K: float = T_RT_K) -> list[Conductiv
             material=r.material, material_printed=r.material_printed, formula=r.formula,
             temperature_K=temperature_K, temperature_C=temperature_K - ZERO_CELSIUS_K,
             conductivity_S_per_cm=sigma, conductivity_rt_S_per_cm=r.conductivity_S_per_cm,
-            reference_temperature_K=T_RT_K, activation_energy_eV=r.activation_energy_eV,
+            reference_temperature_K=ROOM_TEMPERATURE_K, activation_energy_eV=r.activation_energy_eV,
             activation_energy_printed=r.activation_energy_printed, source=r.source, table=r.table,
             ref=r.ref, row=r.row, match=level, match_note=note,
             method="Arrhenius: sigma(T) = sigma_RT*exp(-Ea/kB*(1/T - 1/298.15 K))",

@@ -161,9 +161,10 @@ def _numbers(topic: str) -> list[Any]:
 
 def conductivity_lookup(name: str) -> ConductivityRef | None:
     """Room-temperature Li+ conductivity (S/cm) reported for ``name`` (Table 1, then the text), or None."""
-    from .arrhenius import T_RT_K, conductivity
+    from ..constants import ROOM_TEMPERATURE_K
+    from .arrhenius import conductivity
 
-    for res in _safe(conductivity, name, T_RT_K):
+    for res in _safe(conductivity, name, ROOM_TEMPERATURE_K):
         return ConductivityRef(conductivity_S_per_cm=float(res.conductivity_rt_S_per_cm), material=res.material,
                                citation=res.citation)
     key = _key(name)

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Final
 
-from ..constants import ROOM_TEMPERATURE_K as _ROOM_K
+from ..constants import ROOM_TEMPERATURE_K
 from ..errors import UnitError
 from ..results import Result
 from ..units import (
@@ -31,8 +31,6 @@ LI_MOLAR_VOLUME_M3_PER_MOL: Final = 6.941e-3 / 534.0
 LI_ATOMIC_VOLUME_M3: Final = LI_MOLAR_VOLUME_M3_PER_MOL / AVOGADRO_PER_MOL
 #: Melting point of Li, K (180.5 C).
 LI_MELTING_POINT_K: Final = 453.65
-#: Room temperature used as the reference of the Arrhenius forms, K.
-ROOM_TEMPERATURE_K: Final = _ROOM_K
 
 __all__ = [
     "AVOGADRO_PER_MOL",
