@@ -43,12 +43,16 @@ def _ureg() -> Any:
     return pint.UnitRegistry()
 
 
-def _pint_unit(unit: str) -> str:
-    """A table or CLI unit spelling for pint: ``cm2`` -> ``cm**2``, ``ohm cm2`` -> ``ohm*cm**2``."""
+def _powers(text: str) -> str:
+    """Powers written as trailing digits, for pint: ``cm2`` -> ``cm**2``."""
     import re
 
-    u = _PINT.get(unit, unit)
-    return re.sub(r"([A-Za-z])(\d)", r"\1**\2", u)
+    return re.sub(r"([A-Za-z])(\d)", r"\1**\2", text)
+
+
+def _pint_unit(unit: str) -> str:
+    """A table or CLI unit spelling for pint: ``cm2`` -> ``cm**2``, ``ohm cm2`` -> ``ohm * cm**2``."""
+    return _powers(_PINT.get(unit, unit))
 
 
 def _quantity(value: float, unit: str) -> Any:
@@ -139,14 +143,13 @@ def _parse_value(name: str, unit: str, value: Any) -> float:
 
 def _with_unit(name: str, unit: str, text: str) -> float:
     """``"10nm"``, ``"1e-9 S/m"``, ``"5 um"`` in the table's unit (pint)."""
-    import re
 
     import pint
 
     spelled = {"ohmcm2": "ohm * cm ** 2", "ohm cm2": "ohm * cm ** 2", "µm": "um"}
     for k, v in spelled.items():
         text = text.replace(k, v)
-    text = re.sub(r"([A-Za-z])(\d)", r"\1**\2", text)
+    text = _powers(text)
     try:
         q = _ureg().Quantity(text)
         if not isinstance(q, pint.Quantity):

@@ -18,7 +18,6 @@ from .query import _best, _values, material_key
 from .records import ConductivityResult, ElectrolyteRecord
 
 
-
 def arrhenius(sigma_rt_S_per_cm: float, activation_energy_eV: float, temperature_K: float,
               reference_temperature_K: float = ROOM_TEMPERATURE_K) -> float:
     """sigma(T) in S/cm from sigma at ``reference_temperature_K`` and E_a in eV."""

@@ -15,7 +15,11 @@ from ..errors import SsbkitError
 from ..parameters import Parameters, parse_assignments
 from ..thermo.service import Thermo
 from .conditions import Conditions
+from .context import AssessmentContext
+from .parse import parse_stack
+from .process import parse_process
 from .report import StackAssessment
+from .run import assess_stack
 from .verdicts import Thresholds
 
 
@@ -42,11 +46,6 @@ class AssessmentRequest:
     def run(self, thermo: Thermo | None, gaps: Any | None = None,
             progress: Callable[[str], None] | None = None) -> StackAssessment:
         """Assess on ``thermo``'s data (None: literature and physics only) with band gaps ``gaps``."""
-        from .context import AssessmentContext
-        from .parse import parse_stack
-        from .process import parse_process
-        from .run import assess_stack
-
         ctx = AssessmentContext(thermo, gaps, self.params or Parameters.load(), self.thresholds, self.carbon,
                                 parse_process(self.process) if self.process else (),
                                 progress or (lambda msg: None))
