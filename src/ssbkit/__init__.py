@@ -76,12 +76,24 @@ def assess(stack: str, voltage: str | None = None, temperature: str = "25C", pre
            current: str | None = None, thermo: Any = None, gaps: Any = None, **options: Any) -> Any:
     """Assess a cell stack (``"CATHODE | [COATING |] ELECTROLYTE | ANODE"``) under conditions given in the
     command line's units (``voltage="2.5:4.3"``, ``temperature="25C"``, ``pressure="5MPa"``,
-    ``current="0.5mA/cm2"``); ``options`` go to :func:`ssbkit.stack.assess.assess` (``params``,
-    ``thresholds``, ``carbon``, ``process``).  Returns a :class:`~ssbkit.stack.report.StackAssessment`."""
-    from .data.bandgaps import open_bandgaps
-    from .stack.assess import assess as _assess
-    from .stack.conditions import Conditions
+    ``current="0.5mA/cm2"``).  ``options``: the command line's other options as text (``time="500h"``,
+    ``process="store 25C 168h air"``, ``frequencies="1mHz:10MHz"``, ``asr_threshold``, ``incompatible_threshold``,
+    ``params=["sigma.Li2S=1e-9"]``, ``params_file``, ``carbon``, ``step``), or ready objects (``params`` as a
+    :class:`~ssbkit.parameters.Parameters`, ``thresholds`` as a :class:`~ssbkit.stack.verdicts.Thresholds`).
+    Returns a :class:`~ssbkit.stack.report.StackAssessment`."""
+    from dataclasses import replace
 
-    cond = Conditions.parse(voltage, temperature, pressure, current)
-    return _assess(stack, cond, thermo or default_thermo(), gaps if gaps is not None else open_bandgaps(),
-                   **options)
+    from .data.bandgaps import open_bandgaps
+    from .parameters import Parameters
+    from .stack.request import AssessmentRequest
+
+    table = options.pop("params", None)
+    thresholds = options.pop("thresholds", None)
+    text_params = () if isinstance(table, Parameters) or table is None else tuple(table)
+    request = AssessmentRequest.from_text(stack, voltage=voltage, temperature=temperature, pressure=pressure,
+                                          current=current, params=text_params, **options)
+    if isinstance(table, Parameters):
+        request = replace(request, params=table)
+    if thresholds is not None:
+        request = replace(request, thresholds=thresholds)
+    return request.run(thermo or default_thermo(), gaps if gaps is not None else open_bandgaps())

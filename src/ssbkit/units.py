@@ -28,6 +28,7 @@ AVOGADRO_PER_MOL: Final = 6.02214076e23
 GAS_CONSTANT_J_PER_MOL_K: Final = 8.314462618
 FARADAY_C_PER_MOL: Final = 96485.33212
 EV_TO_KJ_PER_MOL: Final = 96.48533212
+VACUUM_PERMITTIVITY_F_PER_M: Final = 8.8541878128e-12
 ZERO_CELSIUS_K: Final = 273.15
 #: The lowest temperature accepted anywhere (K): below it no model of ssbkit means anything, and a value such as
 #: 1e-300 K is a typo that would give 0 S/cm or overflow an Arrhenius factor.
@@ -68,16 +69,17 @@ _UNITS: dict[str, dict[str, float]] = {
     "area_resistance": {"ohm m2": 1.0, "ohm*m2": 1.0, "ohm cm2": 1e-4, "ohm*cm2": 1e-4, "ohmcm2": 1e-4},
     "capacity_per_area": {"mah/cm2": 36.0, "ah/m2": 3600.0, "c/m2": 1.0},  # C/m2
     "dimensionless": {"": 1.0, "%": 0.01},
+    "concentration": {"1/m3": 1.0, "/m3": 1.0, "m-3": 1.0, "1/cm3": 1e6, "/cm3": 1e6, "cm-3": 1e6},  # 1/m3
 }
 
 #: Largest magnitude accepted per kind, in SI (beyond it a value is a typo or an attack, not physics):
 #: 5000 K, 1 TPa, 1e6 N, 1e5 A/m2 (10 A/cm2), 1e3 A, 1e8 S/m, 1 m, 10 m2, 1e3 J/m2, 1e3 V, 1e4 years,
-#: 100 eV, 1e13 Pa, 1 m2/s, 1e6 ohm m2, 1e8 C/m2, and 1e3 for plain numbers.
+#: 100 eV, 1e13 Pa, 1 m2/s, 1e6 ohm m2, 1e8 C/m2, 1e31 m-3, and 1e3 for plain numbers.
 MAX_MAGNITUDE: dict[str, float] = {
     "temperature": 5000.0, "pressure": 1e12, "force": 1e6, "current_density": 1e5, "current": 1e3,
     "conductivity": 1e8, "length": 1.0, "area": 10.0, "energy_per_area": 1e3, "voltage": 1e3,
     "time": 3.15576e11, "energy_ev": 100.0, "modulus": 1e13, "diffusivity": 1.0, "area_resistance": 1e6,
-    "capacity_per_area": 1e8, "dimensionless": 1e3,
+    "capacity_per_area": 1e8, "dimensionless": 1e3, "concentration": 1e31,
 }
 
 _TEMPERATURE_UNITS = {"k": "K", "c": "C", "°c": "C", "degc": "C", "f": "F", "°f": "F"}

@@ -36,8 +36,12 @@ def grade(energy, conducting, source, unstable, asr, working, th):
     f = InterfaceFacts(lay, lay, "Li3PS4", "none", (0.0, 0.0) if source else None, (),
                        EvidenceAxis((), working, ""), None)
     if energy is not None:
+        from ssbkit.stack.budget import AsrContribution
+
         f.reacted = Reacted(ThermoAxis(energy, energy, None, None, ()), (), None, {}, [])
         f.kinetic = KineticAxis(source, tuple(conducting), (), tuple(unstable), None, "parabolic", "")
+        f.contributions = [AsrContribution("interphase", "interphase", "linear", (0.0, asr or 0.0), None, None, "",
+                                           (), False)]
     x = InterfaceView(f, asr or 0.0, HeatFacts(), 0)
     verdict, why = next(g for rule in INTERFACE_RULES if (g := rule(x, th)) is not None)
     return verdict, [why]
@@ -45,8 +49,9 @@ def grade(energy, conducting, source, unstable, asr, working, th):
 
 @pytest.mark.parametrize("energy,conducting,source,unstable,asr,working,expected", [
     (-0.005, ("Ge",), True, (), 1e6, False, "stable"),            # below the reaction threshold
-    (-0.50, ("Li15Ge4",), True, (), 10.0, False, "incompatible"),  # MCI with an electron source, strong
-    (-0.50, ("Li15Ge4",), True, (), 10.0, True, "degrading"),      # ... softened by reported working cells
+    (-0.50, ("Li15Ge4",), True, (), 5000.0, False, "incompatible"),  # MCI with an electron source, strong, fast
+    (-0.50, ("Li15Ge4",), True, (), 5000.0, True, "degrading"),    # ... softened by reported working cells
+    (-0.50, ("Ge",), True, (), 80.0, False, "degrading"),          # ... growing slowly (LGPS at Li-In)
     (-0.05, ("Ti3P",), True, (), 10.0, False, "degrading"),       # MCI, weak driving force
     (-0.50, (), True, ("O2 (gas)",), 10.0, False, "degrading"),    # products unstable where they sit
     (-0.50, (), True, (), 500.0, False, "resistive"),             # passivating but too resistive
@@ -143,7 +148,8 @@ def test_growth_laws_of_the_budget():
     kp = 2 * p.value("interphase_molar_volume") * 1e-6 * p.value("sei_electronic_conductivity") * 100 * 1.5 / 96485.33212
     t_end = 100 * 3600.0
     assert par.thickness_nm[-1] == pytest.approx(math.sqrt((L0 * 1e-9) ** 2 + kp * t_end) * 1e9, rel=1e-9)
-    assert lin.thickness_nm[-1] == pytest.approx(L0 + p.value("mci_growth_rate") * 100, rel=1e-9)
+    k_l = p.value("mci_growth_rate") * 10 ** ((1.5 - p.value("mci_reference_drive")) / p.value("mci_drive_per_decade"))
+    assert lin.thickness_nm[-1] == pytest.approx(L0 + k_l * 100, rel=1e-9)
     assert con.thickness_nm[0] == con.thickness_nm[-1] == L0
     # ASR = L / sigma (ohm cm2 from nm and S/cm)
     assert par.asr_ohm_cm2[-1] == pytest.approx(par.thickness_nm[-1] * 1e-7 / 1e-9)
@@ -213,7 +219,7 @@ def test_li2co3_surface_layer_asr(thermo, gaps):
         dirty.contributions[0].asr_start_ohm_cm2
     assert 1.0 <= one_side_clean <= 10.0
     assert 100.0 <= one_side_dirty <= 2000.0
-    assert {p.name for p in dirty.parameters} >= {"sigma.Li2CO3", "thickness.interlayer", "charge_transfer_asr"}
+    assert {p.name for p in dirty.parameters} >= {"sigma.coating.Li2CO3", "thickness.interlayer", "charge_transfer_asr"}
     assert any("contact angle 142" in n for n in dirty.notes)
 
 
@@ -224,7 +230,7 @@ def test_reported_cells_confusion_matrix(thermo, gaps):
     rows = validate_cells.run(thermo, gaps)
     m = validate_cells.matrix(rows)
     assert sum(sum(v.values()) for v in m.values()) == len(rows) >= 24
-    assert sum(r["agree"] for r in rows) >= 18  # docs/validation.md lists every disagreement
+    assert sum(r["agree"] for r in rows) >= 21  # docs/validation.md lists every disagreement
     assert m["fails"]["stable"] == m["fails"]["passivated"] == 0
 
 

@@ -54,3 +54,11 @@ def test_bad_overrides_are_one_line():
         Parameters.load({"voids.creep_reference_pressure": "3 nm"})
     with pytest.raises(SsbkitError, match="unknown parameter"):
         Parameters.load({"voids.nope": 1})
+
+
+def test_every_parameter_is_documented_in_docs_asr():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "asr.md").read_text("utf-8")
+    missing = [n for n in Parameters.load().table if f"| `{n}` |" not in text]
+    assert not missing, f"regenerate the table with python tools/params_table.py: {missing}"

@@ -128,6 +128,10 @@ def samples(thermo, gaps) -> list[Result]:
         P.volume_change_stress(0.05), P.composite_cathode(0.7), P.composite_cathode_optimum(),
         P.fit_arrhenius([300.0, 350.0, 400.0], [1e-4, 5e-4, 2e-3]), P.arrhenius_conductivity(0.1, 0.3, 333.15),
         P.brick_layer_conductivity(1e-1, 1e-3, 1e-9, 1e-6), P.void_limit(298.15, 5e6, 5.0),
+        __import__("ssbkit.physics.spacecharge", fromlist=["x"]).space_charge_layer(0.3, 20, 1e26, 1e-2),
+        __import__("ssbkit.physics.surface_layer", fromlist=["x"]).surface_layer(
+            [__import__("ssbkit.physics.surface_layer", fromlist=["x"]).Exposure(298.15, 3600.0, 0.01, 4e-4)],
+            1e-20, 0.3, 0.01, 1e-6),
         P.contact_angle(0.67), default_candidates()[0], Skipped("Xx2O", "unknown element Xx"),
         L.joins.contact_angle("Li2CO3"), assess("Li | LGPS | Li", Conditions(), thermo, gaps),
     ]

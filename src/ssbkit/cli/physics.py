@@ -352,6 +352,49 @@ def strain_cmd(volume_change: float, modulus: float, poisson: float, particle_bu
     show(r, as_json)
 
 
+def _param_default(name: str, unit: str) -> str:
+    from ..parameters import Parameters
+
+    return f"{Parameters.load().value_in(name, unit or 'dimensionless'):g}{' ' + unit if unit else ''}"
+
+
+@physics_group.command("spacecharge")
+@click.option("--potential", default=lambda: _param_default("spacecharge.potential.oxide_sulfide", "V"),
+              show_default="spacecharge.potential.oxide_sulfide, 0.45V",
+              callback=positive("voltage", allow_zero=True), help="Potential step between the two phases, e.g. 0.4V.")
+@click.option("--permittivity", default=lambda: _param_default("permittivity.sulfide", ""),
+              show_default="permittivity.sulfide, 20", type=Checked(1.0, 1e4, lo_open=False),
+              help="Relative permittivity of the depleted phase.")
+@click.option("--concentration", default=lambda: _param_default("spacecharge.carrier_concentration", "1/cm3"),
+              show_default="spacecharge.carrier_concentration, 1e20/cm3", callback=positive("concentration"),
+              help="Concentration of the fixed charge the depletion exposes, e.g. 1e20/cm3.")
+@click.option("--conductivity", required=True, callback=positive("conductivity", "S/cm"),
+              help="Bulk Li-ion conductivity of the depleted phase (default unit S/cm), e.g. 1e-4.")
+@click.option("--temperature", default="25C", show_default=True, callback=quantity("temperature"),
+              help="Temperature, e.g. 25C.")
+@click.option("--coating-permittivity", type=Checked(1.0, 1e4),
+              help="An electronically insulating receiving layer (a coating): its relative permittivity (shares the "
+                   "step); without it the receiving side conducts electrons (a bare cathode).")
+@click.option("--coating-concentration", callback=positive("concentration"),
+              help="Carrier concentration of the coating (default: --concentration).")
+@click.option("--coating-thickness", callback=positive("length"), help="Thickness of the coating, e.g. 10nm.")
+@json_option
+def spacecharge_cmd(potential: float, permittivity: float, concentration: float, conductivity: float,
+                    temperature: float, coating_permittivity: float | None, coating_concentration: float | None,
+                    coating_thickness: float | None, as_json: bool) -> None:
+    """Li+-depleted space-charge layer at an ionic | ionic interface (Mott-Schottky; Wang et al. 2020 §3.2)."""
+    from ..physics.spacecharge import space_charge_layer
+
+    if coating_permittivity is None and (coating_concentration is not None or coating_thickness is not None):
+        raise UnitError("--coating-concentration and --coating-thickness need --coating-permittivity")
+    r = space_charge_layer(potential, permittivity, concentration, conductivity, temperature,
+                           receiver_permittivity=coating_permittivity,
+                           receiver_concentration_per_m3=(coating_concentration or concentration)
+                           if coating_permittivity is not None else None,
+                           receiver_thickness_m=coating_thickness)
+    show(r, as_json)
+
+
 def register(cli: click.Group) -> None:
     """Add the ``physics`` group to the top-level ``ssbkit`` command."""
     cli.add_command(physics_group)

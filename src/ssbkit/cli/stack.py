@@ -51,12 +51,17 @@ def _gaps(bandgaps: str | None) -> Any:
                    "(repeatable; see docs/asr.md).")
 @click.option("--params", "params_file", default=None, metavar="FILE.yaml",
               help="YAML file of parameter overrides {NAME: VALUE}.")
-@click.option("--process", "process", default=None, metavar="\"STEP T [DURATION] [ATMOSPHERE]; ...\"",
-              help="Processing history, e.g. \"sinter 700C 2h air; anneal 500C 1h ar\": thermal reactions at the "
-                   "interfaces and the anode-side surface (needs --volumes or SSBKIT_VOLUMES).")
+@click.option("--process", "process", default=None, metavar="\"STEP T [DURATION] [ATMOSPHERE] [carbon]; ...\"",
+              help="Processing history, e.g. \"store 25C 168h air; polish 25C ar; anneal 500C 1h ar\": thermal "
+                   "reactions at the interfaces, and the carbonate/hydroxide layer on the surface Li touches "
+                   "(grown in air, cleared by polish/acid steps or where it is unstable) with its resistance.")
 @click.option("--html", "html_path", default=None, metavar="FILE.html", help="Write a self-contained HTML report.")
 @click.option("--plot", "plot_path", default=None, metavar="FILE.png|svg|pdf",
               help="Plot the ASR of every contribution vs time.")
+@click.option("--plot-eis", "eis_path", default=None, metavar="FILE.png|svg|pdf",
+              help="Plot the impedance spectrum (Nyquist and Bode) of the budget at t = 0.")
+@click.option("--eis-range", "eis_range", default=None, metavar="LOW:HIGH",
+              help="Frequency range of the impedance spectrum, e.g. 1mHz:10MHz (the default; mHz milli, MHz mega).")
 @structure_options
 @entries_option
 @bandgaps_option
@@ -64,7 +69,7 @@ def _gaps(bandgaps: str | None) -> Any:
 def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str | None, current: str | None,
                step: str, carbon: bool, time_h: float, asr_threshold: float, incompatible_threshold: float,
                param_items: tuple[str, ...], params_file: str | None, process: str | None, html_path: str | None,
-               plot_path: str | None, structure: str | None, structures: str | None, no_relax: bool,
+               plot_path: str | None, eis_path: str | None, eis_range: str | None, structure: str | None, structures: str | None, no_relax: bool,
                entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     """Assess a cell STACK from the positive to the negative electrode, any number of layers.
 
@@ -83,8 +88,9 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
 
     if html_path and not html_path.lower().endswith((".html", ".htm")):
         raise click.BadParameter("give a .html file name", param_hint="--html")
-    if plot_path and not plot_path.lower().endswith((".png", ".svg", ".pdf")):
-        raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint="--plot")
+    for path, flag in ((plot_path, "--plot"), (eis_path, "--plot-eis")):
+        if path and not path.lower().endswith((".png", ".svg", ".pdf")):
+            raise click.BadParameter("give a .png, .svg or .pdf file name", param_hint=flag)
     thermo = thermo_for(entries)
     layers = [x.strip() for x in stack.split("|")]
     thermo, named = with_structures(thermo, layers, structure, structures, no_relax)
@@ -92,7 +98,7 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
         " | ".join(str(n) for n in named), voltage=voltage, temperature=temperature, pressure=pressure,
         current=current, step=step, time=time_h, asr_threshold=asr_threshold,
         incompatible_threshold=incompatible_threshold, params=param_items, params_file=params_file, carbon=carbon,
-        process=process)
+        process=process, frequencies=eis_range)
     from ..views import progress
 
     with progress.status("assessing") as say:
@@ -103,6 +109,10 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
         from ..views import plots
 
         plots.save(plots.asr_chart(result.asr_budget), plot_path)  # type: ignore[arg-type]
+    if eis_path and result.impedance is not None:
+        from ..views import plots
+
+        plots.save(plots.eis_chart(result.impedance), eis_path)
     show(result, as_json)
     if as_json:
         return

@@ -11,7 +11,10 @@ Contributions (ohm cm2), each from the cited parameter table (:mod:`ssbkit.param
     Z. Phys. Chem. B 1933, 21, 25): ``V_m`` molar volume of the interphase per mol Li,
     ``sigma_e`` its residual electronic conductivity, ``dE`` the voltage driving the reaction
     (how far the electrode potential lies beyond the layer's window), ``F`` Faraday's constant;
-  - mixed-conducting interphase: linear, ``L = L0 + k_l t``;
+  - mixed-conducting interphase: linear, ``L = L0 + k_l t``, reaction-limited with a rate that rises tenfold per
+    ``b`` of drive, ``k_l = k_ref 10^((dE - dE_ref) / b)`` (``k_ref`` at Li metal against LGPS, ``dE_ref = 1.7
+    V``): the same electrolyte against Li-In (0.62 V) grows far slower than against Li (Zheng et al. 2021,
+    §3.4; Shin et al., Electrochim. Acta 2014);
   - chemical reaction with no electron source: constant ``L0``;
 
   and ``ASR = L / sigma_int``.  ``sigma_int`` is the effective conductivity of the products'
@@ -45,10 +48,22 @@ from ..results import Result
 from ..units import FARADAY_C_PER_MOL
 
 OHM_CM2 = "ohm cm2"  # the unit every ASR is reported in
+#: elements that make a phase a compound rather than a Li alloy (intermetallic)
+_NONMETALS = frozenset({"H", "B", "C", "N", "O", "F", "P", "S", "Cl", "Se", "Br", "I", "Te"})
+def is_li_alloy(formula: str) -> bool:
+    """A Li intermetallic (Li15Si4, LiZn ...): Li and metals only."""
+    from ..materials import resolve
+
+    els = {e.symbol for e in resolve(formula).composition}
+    return "Li" in els and len(els) > 1 and not els & _NONMETALS
+
+
+#: the growth rate of a mixed-conducting interphase at the reference drive, that drive, and the drive per decade
+MCI_RATE = ("mci_growth_rate", "mci_reference_drive", "mci_drive_per_decade")
 from ..parameters import Parameter, Parameters
 
 Kind = Literal["interphase", "coating", "interlayer", "electrolyte bulk", "grain boundary", "charge transfer",
-               "contact", "voids"]
+               "contact", "voids", "space charge", "surface layer"]
 Law = Literal["none", "constant", "parabolic", "linear"]
 
 
@@ -79,6 +94,8 @@ class AsrContribution(Result):
     parameters: tuple[str, ...]
     estimate: bool
     note: str = ""
+    #: capacitance per area of the term (uF/cm2) where it has one: its arc in the impedance spectrum
+    capacitance_uF_per_cm2: float | None = None
 
     _computed: ClassVar[tuple[str, ...]] = ("asr_start_ohm_cm2", "asr_end_ohm_cm2")
 
@@ -175,24 +192,34 @@ class BudgetBuilder:
             return ref.conductivity_S_per_cm, name
         return self._p("sigma.default"), "sigma.default"
 
-    def product_sigma(self, formula: str) -> tuple[float, str | None]:
-        """Conductivity of an interphase product: the table, the reviews, cathode-type phases, the default."""
+    def product_sigma(self, formula: str, amorphous: bool = False, alloys: bool = False) -> tuple[float, str | None]:
+        """Conductivity of an interphase product: the table, the reviews, cathode-type phases, the default;
+        ``amorphous``: a film value (``sigma.coating.X``) first, for products of a room-temperature reaction;
+        ``alloys``: Li intermetallics as ``sigma.li_alloy`` (a lithiated metal interlayer)."""
+        film = f"sigma.coating.{formula}"
+        if amorphous and film in self.params.table:
+            return self._p(film), film
+        if alloys and is_li_alloy(formula):
+            return self._p("sigma.li_alloy"), "sigma.li_alloy"
         if self.params.sigma(formula) is None and conductivity_lookup(formula) is None:
             from ..materials import resolve
             from .parse import is_cathode
+
 
             if is_cathode(resolve(formula)):
                 return self._p("sigma.electrode_active"), "sigma.electrode_active"
         return self.sigma(formula)
 
-    def mixture_sigma(self, products: Sequence[tuple[str, float]]) -> tuple[float, list[str]]:
-        """Effective conductivity of the products' nanocomposite (module doc), weights = atom amounts."""
+    def mixture_sigma(self, products: Sequence[tuple[str, float]], amorphous: bool = False,
+                      alloys: bool = False) -> tuple[float, list[str]]:
+        """Effective conductivity of the products' nanocomposite (module doc), weights = atom amounts
+        (``amorphous``: film values first, :meth:`product_sigma`)."""
         from ..physics.percolation import gem_conductivity
 
         tot = sum(a for _, a in products) or 1.0
         rows, names = [], []
         for f, a in products:
-            s, name = self.product_sigma(f)
+            s, name = self.product_sigma(f, amorphous, alloys)
             rows.append((s, a / tot))
             if name:
                 names.append(name)
@@ -220,7 +247,8 @@ class BudgetBuilder:
         """The interphase at ``location`` growing by ``law`` (see the module doc)."""
         from ..physics import interphase_growth
 
-        sig, names = self.mixture_sigma(products) if products else (self._p("sigma.default"), ["sigma.default"])
+        sig, names = self.mixture_sigma(products, amorphous=law == "constant") if products else \
+            (self._p("sigma.default"), ["sigma.default"])
 
         L0 = self._si("thickness.chemical_interphase")
         names.append("thickness.chemical_interphase")
@@ -234,9 +262,12 @@ class BudgetBuilder:
             eq = (f"L^2 = L0^2 + k_p t, k_p = 2 V_m sigma_e dE / F = {kp:.3g} m2/s (dE = {dE:.2f} V); "
                   "ASR = L / sigma_int")
         elif law == "linear":
-            kl = self._si("mci_growth_rate")
-            names.append("mci_growth_rate")
-            eq = "L = L0 + k_l t; ASR = L / sigma_int"
+            ref, ref_V, decade = (self._si(n) for n in MCI_RATE)
+            dE = max(driving_V or 0.0, 0.0)
+            kl = ref * 10.0 ** ((dE - ref_V) / decade)
+            names += list(MCI_RATE)
+            eq = (f"L = L0 + k_l t, k_l = k_ref 10^((dE - dE_ref)/b) = {from_si(kl, 'nm/h'):.3g} nm/h "
+                  f"(dE = {dE:.2f} V); ASR = L / sigma_int")
         else:
             eq = "L = L0 (no electron source: no electrochemical growth); ASR = L / sigma_int"
         cls = {"parabolic": "SEI", "linear": "MCI"}.get(law, "stable")
@@ -249,16 +280,57 @@ class BudgetBuilder:
         self.add(c)
         return c
 
-    def layer(self, kind: Literal["coating", "interlayer"], name: str, formula: str) -> AsrContribution:
-        """A coating or interlayer of the table thickness: ``t / sigma``."""
+    def layer(self, kind: Literal["coating", "interlayer"], name: str, formula: str,
+              lithiated: Sequence[tuple[str, float]] | None = None) -> AsrContribution:
+        """A coating or interlayer of the table thickness: ``t / sigma``; ``lithiated``: the products of an
+        interlayer that Li metal has reacted with (their nanocomposite's conductivity, :meth:`mixture_sigma`)."""
         tname = f"thickness.{formula}" if f"thickness.{formula}" in self.params.table else f"thickness.{kind}"
         t = self._si(tname)
-        sig, sname = self.sigma(formula, name)
-        names = [tname] + ([sname] if sname else [])
+        film = next((f"sigma.coating.{x}" for x in (formula, name) if f"sigma.coating.{x}" in self.params.table), None)
+        extra: list[str] = []
+        if lithiated:
+            sig, extra = self.mixture_sigma(lithiated, alloys=True)
+            sname = None
+        elif film is not None:
+            sig, sname = self._p(film), film
+        else:
+            sig, sname = self.sigma(formula, name)
+        names = [tname] + ([sname] if sname else []) + extra
         asr = from_si(t / to_si(sig, "S/cm"), OHM_CM2)
         c = AsrContribution(f"{kind} {name}", kind, "constant", tuple(asr for _ in self.times_h),
                             tuple(from_si(t, "nm") for _ in self.times_h), sig, "ASR = t / sigma", tuple(names),
                             self._estimate(names))
+        self.add(c)
+        return c
+
+    def interdiffusion(self, location: str, note: str = "") -> AsrContribution:
+        """The interdiffusion layer of a bare cathode against a sulfide: ``L^2 = L0^2 + 2 D t`` (Sakuda et al.,
+        Chem. Mater. 2010: about 10 nm after the first charge), ``ASR = L / sigma_layer``."""
+        from ..physics import interphase_growth
+
+        names = ["thickness.chemical_interphase", "interdiffusion.cathode_sulfide_diffusivity",
+                 "sigma.interdiffusion_layer"]
+        L0 = self._si(names[0])
+        d = self._si(names[1])
+        sig = self._p(names[2])
+        grown = interphase_growth([to_si(t, "h") for t in self.times_h], to_si(sig, "S/cm"), classification="SEI",
+                                  parabolic_rate_m2_per_s=2.0 * d, initial_thickness_m=L0)
+        c = AsrContribution(f"interphase {location}", "interphase", "parabolic",
+                            tuple(pt["asr_ohm_cm2"] for pt in grown.points),
+                            tuple(pt["thickness_nm"] for pt in grown.points), sig,
+                            f"interdiffusion L^2 = L0^2 + 2 D t (D = {from_si(d, 'cm2/s'):.3g} cm2/s); "
+                            "ASR = L / sigma_layer", tuple(names), self._estimate(names), note)
+        self.add(c)
+        return c
+
+    def space_charge(self, location: str, res: object, names: Sequence[str], note: str) -> AsrContribution:
+        """A space-charge (Li+-depletion) layer (:mod:`ssbkit.physics.spacecharge`), constant in time."""
+        asr = getattr(res, "asr_ohm_cm2")
+        c = AsrContribution(f"space charge {location}", "space charge", "none", tuple(asr for _ in self.times_h),
+                            tuple(getattr(res, "width_nm") for _ in self.times_h), None,
+                            f"{getattr(res, 'equation')}; step {getattr(res, 'potential_V'):.3f} V of "
+                            f"{getattr(res, 'total_potential_V'):.3f} V", tuple(dict.fromkeys(names)),
+                            self._estimate(names), note, getattr(res, "capacitance_uF_per_cm2"))
         self.add(c)
         return c
 
@@ -282,8 +354,15 @@ class BudgetBuilder:
                                  self._estimate(n2)))
 
     def li_contact(self, location: str, contact_angle_deg: float | None, angle_source: str | None,
-                   layer_sigma_S_per_cm: float, pressure_Pa: float | None, voids: bool) -> list[AsrContribution]:
-        """Charge transfer, wetting/constriction and void terms at a Li-metal contact (the terms it added)."""
+                   layer_sigma_S_per_cm: float, pressure_Pa: float | None, voids: bool,
+                   void_share: float = 1.0, attach: tuple[float, float | None] | None = None) -> list[AsrContribution]:
+        """Charge transfer, wetting/constriction and void terms at a Li-metal contact (the terms it added).
+
+        ``attach``: (temperature K, pressure Pa or None) of the step that put Li on.  Below
+        ``contact.wetting_temperature`` Li stays solid and touches only where pressed: the constriction term at
+        the larger of the stack and attach pressures (``contact.hand_pressure`` when neither is given), whatever
+        the wetting.  Hotter, or with no attach step, Li flows: a lithiophilic surface is in full contact, a
+        lithiophobic one only where pressed (Wang et al., Adv. Energy Mater. 2020, §2.2-2.3)."""
         ct = self._p("charge_transfer_asr")
         made = [AsrContribution(f"charge transfer {location}", "charge transfer", "none",
                                 tuple(ct for _ in self.times_h), None, None,
@@ -293,9 +372,15 @@ class BudgetBuilder:
         limit = self._p("lithiophobic_contact_angle")
         phobic = contact_angle_deg is not None and contact_angle_deg >= limit
         src = f" ({angle_source})" if angle_source else ""
-
-        if phobic:
-            made += self._constriction("contact", location, layer_sigma_S_per_cm, pressure_Pa,
+        pressed = max(pressure_Pa or 0.0, (attach[1] or 0.0) if attach else 0.0) or None
+        if attach is not None and attach[0] < self._si("contact.wetting_temperature"):
+            made += self._constriction("contact", location, layer_sigma_S_per_cm,
+                                       pressed or self._si("contact.hand_pressure"),
+                                       f"solid Li attached at {attach[0] - 273.15:.0f} C touches only where pressed: "
+                                       "Wang et al., Adv. Energy Mater. 2020 Eq. (1)" +
+                                       ("" if pressed else " at contact.hand_pressure"), "")
+        elif phobic:
+            made += self._constriction("contact", location, layer_sigma_S_per_cm, pressed,
                                "Wang et al., Adv. Energy Mater. 2020 Eq. (1): R = (1/(2 sigma)) sqrt(pi H / F), lithiophobic contact "
                                f"(contact angle {contact_angle_deg:.0f} deg{src})",
                                f"lithiophobic surface (contact angle {contact_angle_deg:.0f} deg{src}) but no stack "
@@ -309,21 +394,30 @@ class BudgetBuilder:
             made += self._constriction("voids", location, layer_sigma_S_per_cm, pressure_Pa,
                                "contact left by stripping voids: Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure",
                                "stripping voids form but no stack pressure given: the contact they leave was not "
-                               "evaluated")
+                               "evaluated", contact_share=void_share)
         return made
 
     def _constriction(self, kind: Literal["contact", "voids"], location: str, sigma_S_per_cm: float,
-                      pressure_Pa: float | None, equation: str, missing: str) -> list[AsrContribution]:
-        """Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure as a ``kind`` term, or a note when no pressure is given."""
+                      pressure_Pa: float | None, equation: str, missing: str,
+                      contact_share: float = 1.0) -> list[AsrContribution]:
+        """Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure as a ``kind`` term, or a note when no
+        pressure is given.  The force is shared by ``n = A / spacing^2`` contact spots (``contact.spot_spacing``);
+        ``contact_share`` (<= 1) is the part of the contact that is left (voids: ``j_lim / j``)."""
         from ..physics import constriction_resistance
 
         if not pressure_Pa:
             self.notes.append(f"{location}: {missing}")
             return []
-        r = constriction_resistance(to_si(sigma_S_per_cm, "S/cm"), pressure_Pa=pressure_Pa, area_m2=to_si(1.0, "cm2"))
+        names = ["lithiophobic_contact_angle", "contact.li_hardness", "contact.spot_spacing"]
+        area = to_si(1.0, "cm2")
+        spots = max(1, round(area / self._si("contact.spot_spacing") ** 2))
+        r = constriction_resistance(to_si(sigma_S_per_cm, "S/cm"), self._si("contact.li_hardness"),
+                                    pressure_Pa=pressure_Pa * contact_share, area_m2=area, n_contact_spots=spots)
         asr = r.asr_ohm_cm2 if r.applicable else 0.0
+        eq = f"{equation}; {spots:.3g} spots per cm2" + (f", {contact_share:.3g} of the contact left" if
+                                                           contact_share < 1 else "")
         c = AsrContribution(f"{kind} {location}", kind, "none", tuple(asr for _ in self.times_h), None,
-                            sigma_S_per_cm, equation, ("lithiophobic_contact_angle",), False)
+                            sigma_S_per_cm, eq, tuple(names), self._estimate(names))
         self.add(c)
         return [c]
 

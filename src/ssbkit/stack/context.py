@@ -22,6 +22,11 @@ from .conditions import Conditions
 from .parse import Layer, Stack
 from .verdicts import Thresholds
 
+#: Cathodes whose usual cut-off voltages differ from the default 2.5-4.3 V (V vs Li/Li+, used when no --voltage
+#: is given): the 4.7 V spinel and the 3.45 V olivine.
+CATHODE_RANGES: dict[str, tuple[float, float]] = {"Li1Mn1.5Ni0.5O4": (3.5, 4.9), "LiMn1.5Ni0.5O4": (3.5, 4.9),
+                                                  "Li2Mn3NiO8": (3.5, 4.9), "LiFePO4": (2.5, 4.0)}
+
 #: The name of the carbon of a composite cathode where it meets the electrolyte (``--carbon``).
 CARBON = "C (carbon in the composite cathode)"
 
@@ -53,6 +58,8 @@ class AssessmentContext:
     carbon: bool = False
     process: tuple = ()
     progress: Callable[[str], None] = field(default=lambda msg: None)
+    #: the frequency range of the impedance spectrum (Hz)
+    frequencies_Hz: tuple[float, float] = (1e-3, 1e7)
     _windows: dict[str, Any] = field(default_factory=dict, repr=False)
     _anode: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -94,6 +101,10 @@ def electrode_ranges(stack: Stack, cond: Conditions) -> tuple[tuple[float, float
     rng_r = (r_el.potential_V, r_el.potential_V)
     note = r_el.note
     if left.role == "cathode":
+        typical = CATHODE_RANGES.get(reduced(left.formula))
+        if typical is not None and not cond.voltage_from_user:
+            return typical, rng_r, note + (f"; positive electrode {left.material.name} over its typical range "
+                                           f"{typical[0]:g}-{typical[1]:g} V (set --voltage)")
         return cond.voltage_range_V, rng_r, note
     l_el = left.electrode
     assert l_el is not None

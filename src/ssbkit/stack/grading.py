@@ -139,20 +139,24 @@ def _no_reaction(x: InterfaceView, th: Thresholds) -> Grade | None:
 
 
 def _mixed_conducting(x: InterfaceView, th: Thresholds) -> Grade | None:
-    """Electron-conducting products with an electron source: a mixed-conducting interphase that keeps growing;
-    ``incompatible`` beyond ``incompatible_eV`` unless the reviews report working cells (then ``degrading``)."""
+    """Electron-conducting products with an electron source: a mixed-conducting interphase that keeps growing.
+    ``incompatible`` when, beyond ``incompatible_eV``, it grows fast enough to add more than
+    ``incompatible_asr_ohm_cm2`` within ``time_h`` (unless the reviews report working cells: then
+    ``degrading``); ``degrading`` when it grows slower."""
     k, e = x.facts.kinetic, x.facts.reacted.thermo.driving_force_eV_per_atom  # type: ignore[union-attr]
     assert k is not None and e is not None
     if not (k.conducting_products and k.electron_source):
         return None
+    grown = sum(c.asr_end_ohm_cm2 for c in x.facts.contributions if c.kind == "interphase")
     why = (f"electron-conducting products ({', '.join(k.conducting_products)}) in contact with an electron source: "
-           "a mixed-conducting interphase that keeps growing")
-    if e <= -th.incompatible_eV:
+           f"a mixed-conducting interphase that keeps growing ({grown:.3g} ohm cm2 after {th.time_h:g} h)")
+    if e <= -th.incompatible_eV and grown > th.incompatible_asr_ohm_cm2:
         if x.facts.evidence.reported_working:
-            return "degrading", why + (f"; driving force {e:.3f} eV/atom would make it incompatible, but the reviews "
-                                       "report working cells with this pair")
-        return "incompatible", why + f"; driving force {e:.3f} eV/atom beyond {th.incompatible_eV:.2f} eV/atom"
-    return "degrading", why + f"; driving force {e:.3f} eV/atom"
+            return "degrading", why + (f"; driving force {e:.3f} eV/atom and its growth would make it incompatible, "
+                                       "but the reviews report working cells with this pair")
+        return "incompatible", why + (f"; driving force {e:.3f} eV/atom, beyond {th.incompatible_asr_ohm_cm2:g} "
+                                      f"ohm cm2 within {th.time_h:g} h")
+    return "degrading", why + f"; driving force {e:.3f} eV/atom, growing slower than incompatible"
 
 
 def _unstable_products(x: InterfaceView, th: Thresholds) -> Grade | None:

@@ -16,6 +16,7 @@ verdict: :mod:`.grading` turns these facts into one.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -189,15 +190,22 @@ def unstable_products(ctx: AssessmentContext, products: tuple[str, ...], pots: t
 
 def driving_V(ctx: AssessmentContext, a: Layer, b: Layer, pots: tuple[float, float], energy: float) -> float:
     """Voltage driving the interphase growth: how far the electrode potential lies beyond the window of the
-    non-electrode layer (the reaction energy in eV/atom as volts when the layer's window covers it)."""
+    non-electrode layer (the reaction energy in eV/atom as volts when the layer's window covers it).
+
+    An oxidation that releases O2 from an oxide lattice needs an overpotential before it runs
+    (``oxygen_release_overpotential``): the drive above the oxidation limit is reduced by it, so an oxide
+    coating a little beyond its window (LiNbO3 at 4.3 V) does not keep growing, as coated cells show
+    (Zheng et al., Batteries & Supercaps 2021, §4.2.1, Table 4)."""
     other = b if a.electrode is not None or a.role == "cathode" else a
     if ctx.thermo is not None and other.electrode is None and other.role != "cathode":
         try:
             w = ctx.window(other.material, max(5.0, pots[1]))
-            beyond = max(w.reduction_limit_V - pots[0],
-                         (pots[1] - w.oxidation_limit_V) if w.oxidation_limit_V is not None else 0.0)
-            if beyond > 1e-3:
-                return beyond
+            over = (pots[1] - w.oxidation_limit_V) if w.oxidation_limit_V is not None else 0.0
+            if over > 0 and "O2" in w.oxidation_products:
+                over = max(0.0, over - ctx.params.si("oxygen_release_overpotential"))
+            beyond = max(w.reduction_limit_V - pots[0], over)
+            if beyond > 1e-3 or over == 0.0 and pots[1] > (w.oxidation_limit_V or math.inf):
+                return max(beyond, 0.0)
         except SsbkitError:
             pass
     return abs(energy)
@@ -269,24 +277,51 @@ def interface_facts(ctx: AssessmentContext, stack: Stack, i: int, left: Layer, r
     return facts
 
 
+def attach_step(ctx: AssessmentContext) -> tuple[float, float | None] | None:
+    """(temperature K, pressure Pa) of the last ``attach`` step of the processing history (None: none)."""
+    step = next((st for st in reversed(ctx.process) if st.name.lower() == "attach"), None)
+    return (step.temperature_K, step.pressure_Pa) if step is not None else None
+
+
+def cathode_sulfide(facts: InterfaceFacts) -> bool:
+    """A bare cathode (an oxide) against a sulfide layer: the interface of Sakuda et al.'s interdiffusion."""
+    from .junctions import anion_class
+
+    pair = {(facts.left.role, anion_class(facts.left.formula)), (facts.right.role, anion_class(facts.right.formula))}
+    return any(r == "cathode" and a == "oxide" for r, a in pair) and any(r != "cathode" and a == "sulfide"
+                                                                          for r, a in pair)
+
+
 def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, li_electrode: Layer | None,
                    cond: Conditions, budget: BudgetBuilder) -> None:
     """The interphase (when it reacts) and, at Li metal, the contact terms: added to the budget and kept on the
     interface's facts."""
     r, k = facts.reacted, facts.kinetic
     assert r is not None and k is not None
-    if k.growth_law != "none":
+    if k.growth_law != "none" and cathode_sulfide(facts):
+        facts.contributions.append(budget.interdiffusion(
+            facts.name, "bare cathode against a sulfide: Co/Ni/Mn, P and S interdiffuse (Sakuda et al., Chem. "
+                        "Mater. 2010)"))
+    elif k.growth_law != "none":
         driving = driving_V(ctx, facts.left, facts.right, facts.potentials_V, r.thermo.driving_force_eV_per_atom) \
             if facts.potentials_V is not None else None  # type: ignore[arg-type]
         facts.contributions.append(budget.interphase(facts.name, k.growth_law,
                                                      _amounts(r.reaction, r.thermo.products), driving))
+    from .junctions import space_charge
+
+    sc = space_charge(ctx, facts, budget, cond.temperature_K)
+    if sc is not None:
+        facts.contributions.append(sc)
     if li_electrode is not None:
         other = facts.right if li_electrode is facts.left else facts.left
         ang = joins.contact_angle(other.material.name) or joins.contact_angle(other.formula)
         el = stack.layer("electrolyte")
         sig_behind = joins.conductivity_lookup(el.material.name) if el else None
-        voids = bool(facts.physics and facts.physics.voids and facts.physics.voids.voids_form)
+        v = facts.physics.voids if facts.physics else None
+        voids = bool(v and v.voids_form)
+        share = min(1.0, v.limiting_current_density_mA_per_cm2 / v.current_density_mA_per_cm2) \
+            if voids and v and v.current_density_mA_per_cm2 else 1.0
         facts.contributions += budget.li_contact(facts.name, ang.contact_angle_deg if ang else None,
                                                  ang.citation if ang else None,
                                                  sig_behind.conductivity_S_per_cm if sig_behind else 1e-4,
-                                                 cond.pressure_Pa, voids)
+                                                 cond.pressure_Pa, voids, share, attach_step(ctx))

@@ -66,13 +66,36 @@ class LayerFacts:
         return self.layer.material.name
 
 
+def _lithiated(ctx: AssessmentContext, stack: Stack, i: int) -> tuple[tuple[str, float], ...] | None:
+    """The products (formula, atoms) of an interlayer that touches Li metal and alloys with it (Li alloys with Au,
+    Si, Sn ...; Li2O and an alloy from ZnO, SnO2): the layer Li crosses is the lithiated one.  None when no Li
+    alloy forms (Li2CO3, MoS2 ...: taken as they are)."""
+    near = [stack.layers[j] for j in (i - 1, i + 1) if 0 <= j < len(stack.layers)]
+    if ctx.thermo is None or not any(x.electrode is not None and x.formula == "Li" for x in near):
+        return None
+    from pymatgen.core import Composition
+
+    try:
+        a = ctx.anode_interface(stack.layers[i].material)
+    except SsbkitError:
+        return None
+    if a.classification == "stable" or a.reaction is None:
+        return None
+    out = tuple((t.formula, t.amount * Composition(t.formula).num_atoms) for t in a.reaction.products
+                if t.formula != "Li")
+    from .budget import is_li_alloy
+
+    return out if any(is_li_alloy(f) for f, _ in out) else None
+
+
 def layer_facts(ctx: AssessmentContext, stack: Stack, i: int, exp: Exposure, budget: BudgetBuilder) -> LayerFacts:
     """The facts of layer ``i``; a coating's or interlayer's own resistance is added to ``budget``."""
     lay = stack.layers[i]
     seen = exp.potentials(exp.layer_sees[i])
     contribution = None
     if lay.role in ("coating", "interlayer"):
-        contribution = budget.layer(lay.role, lay.material.name, reduced(lay.formula))  # type: ignore[arg-type]
+        contribution = budget.layer(lay.role, lay.material.name, reduced(lay.formula),  # type: ignore[arg-type]
+                                    lithiated=_lithiated(ctx, stack, i))
     base: dict[str, Any] = dict(
         layer=lay, potentials_V=seen, exposure=exp.why[i], contribution=contribution,
         conductivity=joins.conductivity_lookup(lay.material.name) or joins.conductivity_lookup(lay.formula),

@@ -1,7 +1,9 @@
 """A cell's processing history: heat-treatment steps, what they do to its interfaces and surfaces.
 
 ``"sinter 700C 2h air; anneal 500C 1h ar"``: each step is a name, a temperature, an optional
-duration and an optional atmosphere (preset or ``O2=0.21,CO2=4e-4``; default air).  For every step:
+duration, an optional atmosphere (preset or ``O2=0.21,CO2=4e-4``; default air) and ``carbon`` at the end
+when a carbon source touches the surface (``anneal 700C 1h ar carbon``).  ``polish``, ``acid``, ``hcl`` or
+``h3po3`` steps clear the surface first.  For every step:
 
 * the thermal reaction at each interface between two layers that are not Li metal (a cathode and a
   garnet co-sintered, Wang et al., Adv. Energy Mater. 2020 §3.2.2-3.3), from
@@ -35,12 +37,15 @@ class ProcessStep(Result):
     temperature_K: float
     duration_h: float | None
     atmosphere: Atmosphere
+    #: a pressure applied in the step (``attach 25C 150MPa``: Li pressed on), Pa
+    pressure_Pa: float | None = None
 
     @property
     def label(self) -> str:
         t = f"{self.temperature_K - 273.15:.0f} C"
         d = f" {self.duration_h:g} h" if self.duration_h is not None else ""
-        return f"{self.name} {t}{d} in {self.atmosphere.name}"
+        p = f" at {self.pressure_Pa / 1e6:g} MPa" if self.pressure_Pa is not None else ""
+        return f"{self.name} {t}{d}{p} in {self.atmosphere.name}"
 
 
 @dataclass(frozen=True)
@@ -60,40 +65,68 @@ class SurfaceStep(Result):
     material: str
     exposure: AtmosphereReaction
     contaminants_after: tuple[str, ...]
+    #: what this step formed on the surface (nothing in an inert gas, or where the surface is stable)
+    formed: tuple[str, ...] = ()
+
+
+#: steps done in a glovebox unless an atmosphere is given: Li attachment and polishing
+GLOVEBOX_STEPS = frozenset({"attach", "polish", "wet-polish"})
 
 
 def parse_process(text: str) -> tuple[ProcessStep, ...]:
-    """Steps separated by ``;``: ``NAME TEMPERATURE [DURATION] [ATMOSPHERE]``."""
-    from ..thermo.atmosphere import parse_atmosphere
-    from ..units import parse_quantity
-    from ..validate import number
+    """Steps separated by ``;``: ``NAME TEMPERATURE [DURATION] [PRESSURE] [ATMOSPHERE] [carbon]``.
 
+    ``attach`` is the step where Li is put on (its temperature and pressure set the Li contact); ``attach``
+    and ``polish`` steps default to argon (a glovebox), every other step to air."""
     parts = [p.strip() for p in (text or "").split(";") if p.strip()]
     if not parts:
         raise SsbkitError("empty processing history: give steps such as \"sinter 700C 2h air; anneal 500C 1h ar\"",
                           param="process")
     if len(parts) > MAX_STEPS:
         raise SsbkitError(f"the processing history has {len(parts)} steps: at most {MAX_STEPS}", param="process")
-    steps = []
-    for part in parts:
-        tok = part.split()
-        if len(tok) < 2 or len(tok) > 4:
-            raise SsbkitError(f"cannot read process step {part!r}: give NAME TEMPERATURE [DURATION] [ATMOSPHERE], "
-                              "e.g. sinter 700C 2h air", param="process")
-        t = number(parse_quantity(tok[1], "temperature", name="process temperature"), "process temperature",
-                   0.0, 2000.0, unit="K", lo_open=True, param="process")
-        duration = None
-        atm = "air"
-        for extra in tok[2:]:
-            if extra[0].isdigit() or extra[0] == ".":
-                if duration is not None:
-                    raise SsbkitError(f"process step {part!r} has two durations", param="process")
-                duration = number(parse_quantity(extra, "time", name="process duration") / 3600.0,
-                                  "process duration", 0.0, 1e5, unit="h", lo_open=True, param="process")
-            else:
-                atm = extra
-        steps.append(ProcessStep(name=tok[0], temperature_K=t, duration_h=duration, atmosphere=parse_atmosphere(atm)))
-    return tuple(steps)
+    return tuple(_step(part) for part in parts)
+
+
+def _step(part: str) -> ProcessStep:
+    from ..errors import UnitError
+    from ..thermo.atmosphere import parse_atmosphere
+    from ..units import parse_quantity
+    from ..validate import number
+
+    tok = part.split()
+    carbon = len(tok) > 2 and tok[-1].lower() == "carbon"
+    if carbon:
+        tok = tok[:-1]
+    if len(tok) < 2 or len(tok) > 5:
+        raise SsbkitError(f"cannot read process step {part!r}: give NAME TEMPERATURE [DURATION] [PRESSURE] "
+                          "[ATMOSPHERE] [carbon], e.g. sinter 700C 2h air or attach 25C 150MPa", param="process")
+    t = number(parse_quantity(tok[1], "temperature", name="process temperature"), "process temperature",
+               0.0, 2000.0, unit="K", lo_open=True, param="process")
+    duration = pressure = None
+    atm = "ar" if tok[0].lower() in GLOVEBOX_STEPS else "air"
+    for extra in tok[2:]:
+        if not (extra[0].isdigit() or extra[0] == "."):
+            atm = extra
+            continue
+        try:
+            value = parse_quantity(extra, "time", name="process duration")
+        except UnitError:
+            value = None
+        if value is not None:
+            if duration is not None:
+                raise SsbkitError(f"process step {part!r} has two durations", param="process")
+            duration = number(value / 3600.0, "process duration", 0.0, 1e5, unit="h", lo_open=True, param="process")
+            continue
+        try:
+            p = parse_quantity(extra, "pressure", name="process pressure")
+        except UnitError:
+            raise SsbkitError(f"process step {part!r}: cannot read {extra!r} as a duration (2h) or a pressure "
+                              "(150MPa)", param="process") from None
+        if pressure is not None:
+            raise SsbkitError(f"process step {part!r} has two pressures", param="process")
+        pressure = number(p, "process pressure", 0.0, 1e10, unit="Pa", lo_open=True, param="process")
+    return ProcessStep(name=tok[0], temperature_K=t, duration_h=duration,
+                       atmosphere=parse_atmosphere(atm, carbon=carbon), pressure_Pa=pressure)
 
 
 def _contaminants(products: tuple[str, ...]) -> tuple[str, ...]:
@@ -108,15 +141,37 @@ def _contaminants(products: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: step names that take a surface layer off mechanically or chemically before the step's own exposure
+#: (Wang et al., Adv. Energy Mater. 2020, §2.3.1: physical polishing, HCl and H3PO3 treatments)
+REMOVING_STEPS = frozenset({"polish", "wet-polish", "acid", "hcl", "h3po3", "etch"})
+#: below this partial pressure (bar) a reactive gas cannot supply a layer (high-purity Ar, N2, vacuum)
+SUPPLY_LIMIT_BAR = 1e-5
+
+
+def inert(atmosphere) -> bool:
+    """An atmosphere that supplies no reactive gas in amounts that could build a layer (high-purity Ar, N2,
+    vacuum): a step in it can remove carbonate or hydroxide, never add them."""
+    return not atmosphere.carbon and all(p <= SUPPLY_LIMIT_BAR for g, p in atmosphere.partial_pressures_bar.items()
+                                         if g not in ("N2",))
+
+
+def removes(step: ProcessStep) -> bool:
+    return step.name.lower() in REMOVING_STEPS
+
+
 def surface_history(thermo, electrolyte: str, steps: tuple[ProcessStep, ...]) -> tuple[SurfaceStep, ...]:
-    """The anode-side surface of ``electrolyte`` through the steps: contaminants formed and removed."""
+    """The anode-side surface of ``electrolyte`` through the steps: contaminants formed and removed.  A
+    polishing or acid step (:data:`REMOVING_STEPS`) clears the surface first; a step in an inert atmosphere adds
+    nothing (the gas cannot supply a layer)."""
     from ..interfaces.thermal import in_atmosphere
 
     out = []
     present: tuple[str, ...] = ()
     for st in steps:
+        if removes(st):
+            present = ()
         r = in_atmosphere(thermo, electrolyte, st.atmosphere, st.temperature_K)
-        formed = _contaminants(r.products) if not r.stable else ()
+        formed = _contaminants(r.products) if not (r.stable or inert(st.atmosphere)) else ()
         if formed:
             present = tuple(sorted(set(present) | set(formed)))
         elif present:
@@ -126,5 +181,5 @@ def surface_history(thermo, electrolyte: str, steps: tuple[ProcessStep, ...]) ->
                 if _contaminants(rr.products):
                     kept.append(c)
             present = tuple(kept)
-        out.append(SurfaceStep(step=st, material=r.material, exposure=r, contaminants_after=present))
+        out.append(SurfaceStep(step=st, material=r.material, exposure=r, contaminants_after=present, formed=formed))
     return tuple(out)

@@ -12,6 +12,7 @@ from ..interfaces.reactions import InterfaceReaction
 from ..literature.joins import CcdPoint, ConductivityRef, ReportedFact, ShearModulus
 from ..physics.contact import ConstrictionResult
 from ..physics.dendrites import MonroeResult
+from ..physics.impedance import ImpedanceResult
 from ..physics.voids import VoidResult
 from ..results import InterphaseType, Provenance, Result, Verdict
 from ..thermo.reaction import Reaction
@@ -194,3 +195,5 @@ class StackAssessment(Result):
     process: tuple[ProcessStep, ...] = ()
     thermal_steps: tuple[ThermalStep, ...] = ()
     surface_steps: tuple[SurfaceStep, ...] = ()
+    #: the impedance spectrum of the budget at t = 0 (series R || C elements, :mod:`ssbkit.stack.impedance`)
+    impedance: ImpedanceResult | None = None

@@ -34,6 +34,7 @@ class AssessmentRequest:
         thresholds: grading thresholds, including the time at which the budget is judged (hours).
         carbon: a composite cathode with carbon.
         process: the processing history, ``"sinter 700C 2h air; anneal 500C 1h ar"`` (None: none).
+        frequencies_Hz: the frequency range of the impedance spectrum.
     """
 
     stack: str
@@ -42,13 +43,14 @@ class AssessmentRequest:
     thresholds: Thresholds = field(default_factory=Thresholds)
     carbon: bool = False
     process: str | None = None
+    frequencies_Hz: tuple[float, float] = (1e-3, 1e7)
 
     def run(self, thermo: Thermo | None, gaps: Any | None = None,
             progress: Callable[[str], None] | None = None) -> StackAssessment:
         """Assess on ``thermo``'s data (None: literature and physics only) with band gaps ``gaps``."""
         ctx = AssessmentContext(thermo, gaps, self.params or Parameters.load(), self.thresholds, self.carbon,
                                 parse_process(self.process) if self.process else (),
-                                progress or (lambda msg: None))
+                                progress or (lambda msg: None), self.frequencies_Hz)
         return assess_stack(ctx, parse_stack(self.stack), self.conditions)
 
 
@@ -58,8 +60,8 @@ class AssessmentRequest:
                   pressure: str | None = None, current: str | None = None, step: str | None = None,
                   time: str | float | None = None, asr_threshold: str | float | None = None,
                   incompatible_threshold: str | float | None = None, params: Sequence[str] = (),
-                  params_file: str | None = None, carbon: bool = False, process: str | None = None
-                  ) -> AssessmentRequest:
+                  params_file: str | None = None, carbon: bool = False, process: str | None = None,
+                  frequencies: str | None = None) -> AssessmentRequest:
         """From text with units (``time="500h"``; a bare number of hours), as a user types it on any front end;
         None (or, for the optional ones, an empty string) means the default."""
         from .. import validate
@@ -81,5 +83,10 @@ class AssessmentRequest:
                                                     unit="eV/atom", lo_open=True, param="threshold")
         overrides = parse_assignments(list(params))
         table = Parameters.from_file(params_file, overrides) if params_file else Parameters.load(overrides)
+        from ..physics.impedance import parse_frequency_range
+
+        rng = parse_frequency_range(frequencies) if frequencies not in (None, "") else (1e-3, 1e7)
+        if process:
+            parse_process(process)  # refused here, before any work, when it cannot be read
         return cls(str(stack), cond, table, Thresholds(**{**th.to_dict(), **kw}), bool(carbon),
-                   process if process else None)
+                   process if process else None, rng)

@@ -14,9 +14,11 @@ from .context import AssessmentContext, electrode_ranges
 from .exposure import exposure
 from .grading import cell_verdict, grade_interface, grade_layer
 from .heat import HeatFacts, heat_facts
+from .impedance import budget_spectrum
 from .interface_facts import interface_facts
 from .layer_facts import layer_facts
 from .parse import Layer, Stack
+from .surface import surface_terms
 from .report import StackAssessment
 
 NO_DATA = ("stability windows and interface reactions: no thermodynamic data configured (give a CSV/CSV.gz of "
@@ -49,10 +51,16 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
     heat = heat_facts(ctx, stack, interfaces) if ctx.process else HeatFacts()
     if heat.error:
         not_computed.append(f"processing history: {heat.error}")
+    elif heat.surface_at is not None:
+        host = interfaces[heat.surface_at].left.formula
+        for f in interfaces:  # every face of that layer Li touches (both in a symmetric cell)
+            if "Li" in (f.left.formula, f.right.formula) and host in (f.left.formula, f.right.formula):
+                f.contributions += surface_terms(heat, f, budget, cond.pressure_Pa)
     graded_layers = [grade_layer(f, ctx.thresholds) for f in layers]
     graded = [grade_interface(f, k, heat, ctx.thresholds) for k, f in enumerate(interfaces)]
     summary = [f"{x.role} {x.name}: {x.verdict} - {x.reasons[0]}" for x in graded_layers if x.verdict != "stable"]
     summary += [f"{x.interface}: {x.verdict} - {x.reasons[0]}" for x in graded if x.verdict != "stable"]
+    built = budget.build(cond.current_density_mA_per_cm2)
     used = references_of((graded_layers, graded, physics, ctx.params))
     citations.register(*used)
     return StackAssessment(stack=stack, conditions=cond, anode_potential_V=right_rng[0], anode_potential_note=v_note,
@@ -62,7 +70,8 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
                            not_computed=tuple(not_computed),
                            provenance=_provenance(ctx, left_rng, right_rng, ordered((*REVIEWS, *used))),
                            cell_type=stack.cell_type, carbon=ctx.carbon, thresholds=ctx.thresholds,
-                           asr_budget=budget.build(cond.current_density_mA_per_cm2), process=ctx.process,
+                           asr_budget=built, impedance=budget_spectrum(built, ctx.params, ctx.frequencies_Hz),
+                           process=ctx.process,
                            thermal_steps=tuple(heat.steps), surface_steps=heat.surface)
 
 

@@ -20,10 +20,12 @@ The grades, worst last, and the rules that combine the axes (applied by :mod:`ss
    cathode) (de)lithiate like the electrode they grow from and are not counted as a
    separate electron-conducting interphase.
 2. ``incompatible``: electron-conducting products at an interface that has an electron
-   source (an electrode on either side) and a driving force beyond ``incompatible_eV``
-   (default 0.10 eV/atom): the interphase keeps growing with nothing to stop it.
-3. ``degrading``: electron-conducting products with an electron source and a weaker
-   driving force; or products that are not stable over the potentials they see
+   source (an electrode on either side), a driving force beyond ``incompatible_eV``
+   (default 0.10 eV/atom), and a growth fast enough that the interphase adds more than
+   ``incompatible_asr_ohm_cm2`` (default 1000 ohm cm2) within ``time_h``: it keeps growing with
+   nothing to stop it (the rate: :mod:`ssbkit.stack.budget`, from the drive at the electrode potential).
+3. ``degrading``: electron-conducting products with an electron source that grow slower or
+   with a weaker driving force; or products that are not stable over the potentials they see
    (they keep reacting).  Evidence softens rule 2 to ``degrading`` when the reviews
    report working cells with the pair; evidence never makes a reacting interface better
    than that.
@@ -75,6 +77,8 @@ class Thresholds(Result):
         asr_ohm_cm2: an interface or layer adding more area-specific resistance than this
             after ``time_h`` is ``resistive``.
         time_h: the time at which the resistance budget is judged, hours.
+        incompatible_asr_ohm_cm2: a mixed-conducting interphase whose growth adds more than this after
+            ``time_h`` is ``incompatible``; one that grows slower is ``degrading``.
     """
 
     stable_eV: float = 0.01
@@ -82,10 +86,12 @@ class Thresholds(Result):
     incompatible_eV: float = 0.10
     asr_ohm_cm2: float = 100.0
     time_h: float = 100.0
+    incompatible_asr_ohm_cm2: float = 1000.0
 
     _names: ClassVar[dict[str, str]] = {"stable_eV": "stable threshold", "weak_eV": "weak threshold",
                                         "incompatible_eV": "incompatible threshold",
-                                        "asr_ohm_cm2": "resistance threshold", "time_h": "time"}
+                                        "asr_ohm_cm2": "resistance threshold", "time_h": "time",
+                                        "incompatible_asr_ohm_cm2": "incompatible resistance threshold"}
 
     def __post_init__(self) -> None:
         import math

@@ -68,8 +68,9 @@ def assessment(a: StackAssessment, back: str | None = None) -> str:
     asr_fig = None
     if a.asr_budget is not None and a.asr_budget.contributions:
         asr_fig = Markup(plots.svg_markup(plots.asr_chart(a.asr_budget)))
+    eis_fig = Markup(plots.svg_markup(plots.eis_chart(a.impedance))) if a.impedance is not None else None
     return _render("report.html.j2", a=a, back=back, window_fig=window_fig, scan_fig=scan_fig, mix_fig=mix_fig,
-                   asr_fig=asr_fig,
+                   asr_fig=asr_fig, eis_fig=eis_fig,
                    provenance=json.dumps(json.loads(to_json(a.provenance)), indent=2),
                    reviews=[get(k) for k in REVIEWS],
                    references=[get(k) for k in (a.provenance.references or REVIEWS)],

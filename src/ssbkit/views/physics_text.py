@@ -154,6 +154,15 @@ def strain(r: Any, **_: Any) -> list[str]:
     return out + _cite(r) + _warn(r)
 
 
+def spacecharge(r: Any, **_: Any) -> list[str]:
+    screen = ("the receiving side conducts electrons: the whole step in the depletion layer"
+              if r.screening == "electronic" else "shared with an accumulation layer in the insulating coating")
+    return [f"Space-charge layer: step {r.potential_V:.3g} V of {r.total_potential_V:.3g} V ({screen})",
+            f"  depletion width {r.width_nm:.3g} nm, ASR {r.asr_ohm_cm2:.4g} ohm cm2 "
+            f"(the same thickness of bulk: {r.bulk_asr_ohm_cm2:.3g} ohm cm2), capacitance "
+            f"{r.capacitance_uF_per_cm2:.3g} uF/cm2", *_cite(r), *_warn(r)]
+
+
 def renderers() -> dict[type, Any]:
     """Result type -> its text (the physics results' classes, imported here only)."""
     from ..physics.contact import ConstrictionResult
@@ -167,6 +176,7 @@ def renderers() -> dict[type, Any]:
     from ..physics.interdiffusion import InterdiffusionResult
     from ..physics.mechanics import StrainResult
     from ..physics.percolation import PercolationOptimum
+    from ..physics.spacecharge import SpaceChargeResult
     from ..physics.transport import ArrheniusFit, ArrheniusResult, BrickLayerResult
     from ..physics.voids import VoidResult
     from ..physics.wetting import WettingResult
@@ -174,7 +184,8 @@ def renderers() -> dict[type, Any]:
     return {ConstrictionResult: contact, WettingResult: wetting, VoidResult: voids, MonroeResult: monroe,
             NucleationResult: nucleation, GrowthDrivingForceResult: dendrite_growth, CCDFit: ccd, GrowthResult: growth,
             ArrheniusFit: arrhenius_fit, ArrheniusResult: arrhenius, InterdiffusionResult: interdiffusion,
-            BrickLayerResult: bricklayer, PercolationOptimum: percolation, StrainResult: strain}
+            BrickLayerResult: bricklayer, PercolationOptimum: percolation, StrainResult: strain,
+            SpaceChargeResult: spacecharge}
 
 
 #: results whose text takes the whole list (one line per element)

@@ -25,6 +25,7 @@ from .chem import mathtext
 if TYPE_CHECKING:
     from ..interfaces.apparent import ApparentWindow
     from ..interfaces.reactions import InterfaceReaction
+    from ..physics.impedance import ImpedanceResult
     from ..stack.budget import AsrBudget
     from ..thermo.window import StabilityWindow
 
@@ -210,6 +211,33 @@ def asr_chart(budget: AsrBudget, title: str | None = None) -> Figure:
     ax.set_title(title or "Resistance budget (dashed: rests on estimated parameters)")
     ax.grid(alpha=0.3, which="both")
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
+    return fig
+
+
+def eis_chart(z: ImpedanceResult, title: str | None = None) -> Figure:
+    """Nyquist plot (-Z'' vs Z', equal axes) and Bode plot (|Z| and phase vs frequency) of a spectrum."""
+    import math
+
+    fig = _figure(10.0, 4.2)
+    nyq, bode = fig.subplots(1, 2)
+    re_, im_ = z.z_real_ohm_cm2, [-v for v in z.z_imag_ohm_cm2]
+    nyq.plot(re_, im_, marker=".", ms=3, lw=1)
+    nyq.set_aspect("equal", adjustable="datalim")
+    nyq.set_xlabel("Z' ($\\Omega$ cm$^2$)")
+    nyq.set_ylabel("-Z'' ($\\Omega$ cm$^2$)")
+    nyq.set_title("Nyquist")
+    nyq.grid(alpha=0.3)
+    mag = [math.hypot(a, b) for a, b in zip(z.z_real_ohm_cm2, z.z_imag_ohm_cm2)]
+    phase = [-math.degrees(math.atan2(b, a)) for a, b in zip(z.z_real_ohm_cm2, z.z_imag_ohm_cm2)]
+    bode.loglog(z.frequencies_Hz, mag, color="C0")
+    bode.set_xlabel("Frequency (Hz)")
+    bode.set_ylabel("|Z| ($\\Omega$ cm$^2$)", color="C0")
+    ph = bode.twinx()
+    ph.semilogx(z.frequencies_Hz, phase, color="C3", lw=1)
+    ph.set_ylabel("-phase (deg)", color="C3")
+    bode.set_title("Bode")
+    bode.grid(alpha=0.3, which="both")
+    fig.suptitle(title or "Impedance of the resistance budget at t = 0 (series R||C elements)")
     return fig
 
 

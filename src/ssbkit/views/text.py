@@ -312,6 +312,13 @@ def budget(con: Console, a: StackAssessment) -> None:
                   highlight=False)
     for n in b.notes:
         con.print(f"note: {n}", style="bright_black", highlight=False)
+    z = a.impedance
+    if z is not None:
+        arcs = sorted((e for e in z.elements if e["peak_frequency_Hz"]), key=lambda e: -e["resistance_ohm_cm2"])[:3]
+        con.print(f"impedance (t = 0, {len(z.frequencies_Hz)} points, {z.frequencies_Hz[-1]:.3g}-"
+                  f"{z.frequencies_Hz[0]:.3g} Hz): low-frequency Z' {z.z_real_ohm_cm2[-1]:.4g} ohm cm2; largest arcs "
+                  + ", ".join(f"{e['name']} {e['resistance_ohm_cm2']:.3g} ohm cm2 at {e['peak_frequency_Hz']:.3g} Hz"
+                              for e in arcs) + " (--plot-eis FILE)", highlight=False)
 
 
 def bare_line(b: BareInterface) -> str:

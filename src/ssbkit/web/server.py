@@ -111,7 +111,8 @@ class App:
         from ..stack.request import AssessmentRequest
 
         opt = {k: (q.get(k) or None) for k in ("voltage", "temperature", "pressure", "current", "step", "time",
-                                               "asr_threshold", "incompatible_threshold", "process")}
+                                               "asr_threshold", "incompatible_threshold", "process",
+                                               "frequencies")}
         params = [p for p in (q.get("param") or "").replace(";", ",").split(",") if p.strip()]
         carbon = (q.get("carbon") or "").strip().lower() in ("1", "on", "true", "yes")
         request = AssessmentRequest.from_text(q.get("stack", "").strip(), params=params, carbon=carbon, **opt)
