@@ -217,6 +217,18 @@ def garnet_plot(rows: list[GarnetRow], path: Path) -> None:
     fig.savefig(path, dpi=120, bbox_inches="tight")
 
 
+STORAGE = ("store 25C 168h ar", "store 25C 168h air", "store 25C 168h air; anneal 500C 1h ar",
+           "store 25C 168h air; polish 25C; anneal 500C 1h ar", "store 25C 168h air; anneal 950C 1h ar")
+
+
+def storage_markdown(thermo=None, gaps=None) -> str:
+    """One Li | LLZO interface after each storage history (rows of the docs table)."""
+    import ssbkit
+
+    return "\n".join(f"| `{p}` | {one_li_side(ssbkit.assess('Li | LLZO | Li', process=p, thermo=thermo, gaps=gaps)):.3g} |"
+                      for p in STORAGE)
+
+
 def main(argv: list[str]) -> int:
     rows = coating_rows()
     garnet = garnet_rows()
@@ -226,6 +238,8 @@ def main(argv: list[str]) -> int:
         print(coating_markdown(rows))
         print()
         print(garnet_markdown(garnet))
+        print()
+        print(storage_markdown())
         return 0
     for r in rows:
         print(f"{r.row:3d} {r.coated:45s} {r.ratio_start:6.2f}x {r.ratio_end:6.2f}x")

@@ -169,8 +169,12 @@ def test_a_grade_resting_on_a_suspect_phase_says_so(thermo):
     from ssbkit.stack.assess import assess
     from ssbkit.stack.conditions import Conditions
 
-    a = assess("LCO | Li3YCl6 | Li-In", Conditions(), thermo)
+    a = assess("LCO | Li3YCl6 | Li-In", Conditions(), thermo, keep_suspect=True)
     first = a.interfaces[0]
     assert "ClO2" in first.products
     assert any(r.startswith("the reaction rests on a suspect database phase ClO2") for r in first.reasons)
     assert not any("suspect" in r for r in a.interfaces[1].reasons)
+    # by default they are left out, and the result says so
+    b = assess("LCO | Li3YCl6 | Li-In", Conditions(), thermo)
+    assert "ClO2" not in b.interfaces[0].products and b.verdict != "incompatible"
+    assert any(n.startswith("suspect database phases left out of the data") for n in b.provenance.notes)

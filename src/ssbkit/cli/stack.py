@@ -60,6 +60,8 @@ def _gaps(bandgaps: str | None) -> Any:
               help="Plot the ASR of every contribution vs time.")
 @click.option("--plot-eis", "eis_path", default=None, metavar="FILE.png|svg|pdf",
               help="Plot the impedance spectrum (Nyquist and Bode) of the budget at t = 0.")
+@click.option("--keep-suspect", "keep_suspect", is_flag=True,
+              help="Keep the suspect database phases (LiS4, ClO2 ...: docs/thermo.md), left out by default.")
 @click.option("--eis-range", "eis_range", default=None, metavar="LOW:HIGH",
               help="Frequency range of the impedance spectrum, e.g. 1mHz:10MHz (the default; mHz milli, MHz mega).")
 @structure_options
@@ -69,7 +71,8 @@ def _gaps(bandgaps: str | None) -> Any:
 def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str | None, current: str | None,
                step: str, carbon: bool, time_h: float, asr_threshold: float, incompatible_threshold: float,
                param_items: tuple[str, ...], params_file: str | None, process: str | None, html_path: str | None,
-               plot_path: str | None, eis_path: str | None, eis_range: str | None, structure: str | None, structures: str | None, no_relax: bool,
+               plot_path: str | None, eis_path: str | None, keep_suspect: bool, eis_range: str | None,
+               structure: str | None, structures: str | None, no_relax: bool,
                entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     """Assess a cell STACK from the positive to the negative electrode, any number of layers.
 
@@ -98,7 +101,7 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
         " | ".join(str(n) for n in named), voltage=voltage, temperature=temperature, pressure=pressure,
         current=current, step=step, time=time_h, asr_threshold=asr_threshold,
         incompatible_threshold=incompatible_threshold, params=param_items, params_file=params_file, carbon=carbon,
-        process=process, frequencies=eis_range)
+        process=process, frequencies=eis_range, keep_suspect=keep_suspect)
     from ..views import progress
 
     with progress.status("assessing") as say:

@@ -14,6 +14,7 @@ SUSPECT_PHASES: dict[str, str] = {
             "sulfides' oxidation limits on this data",
     "S8O": "a molecular sulfur oxide computed as a 0 K crystal",
     "ClO2": "a gas molecule (chlorine dioxide) computed as a 0 K crystal",
+    "NO2": "a gas molecule (nitrogen dioxide, boiling at 21 C) computed as a 0 K crystal",
     "LiN3": "lithium azide: energetic, decomposes explosively; not formed at electrolyte interfaces",
     "LiClO4": "a perchlorate: oxidation of chlorides to it is kinetically out of reach at interfaces",
     "CS14": "a carbon-sulfur cluster computed as a crystal; not an experimentally known phase",

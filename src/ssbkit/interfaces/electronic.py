@@ -10,14 +10,17 @@ Rules, in order:
 1. an element or a compound of metals/metalloids only (no O, S, Se, Te, N, P,
    As, H, C, B, F, Cl, Br, I) is a metal or alloy: conductor;
 2. a non-metallic element (S, P, Se, I, O2 ...) is an insulator;
-3. otherwise the band gap (median over calculations) decides: <= 0.1 eV is a
+3. a measured band gap (``data/measured_gaps.yaml``: Co3O4, CuO, NiO ... where GGA gives 0 eV or far too
+   little) decides, with its source;
+4. otherwise the band gap of the data (median over calculations) decides: <= 0.1 eV is a
    conductor (GGA gaps are lower bounds), larger is an insulator;
-4. no data: unknown, said so, never guessed.
+5. no data: unknown, said so, never guessed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pymatgen.core import Composition, Element
@@ -45,6 +48,17 @@ class Character(Result):
         return {True: "conductor", False: "insulator", None: "unknown"}[self.conductor]
 
 
+@lru_cache(maxsize=1)
+def measured_gaps() -> dict[str, tuple[float, str]]:
+    """Reduced formula -> (measured band gap eV, source with note)."""
+    import yaml
+    from importlib import resources
+
+    raw = yaml.safe_load(resources.files("ssbkit.interfaces").joinpath("data/measured_gaps.yaml").read_text("utf-8"))
+    return {f: (float(v["gap_eV"]), raw["source"] + (f"; {v['note']}" if v.get("note") else ""))
+            for f, v in raw["gaps"].items()}
+
+
 def classify_phase(formula: str, gaps: Any | None) -> Character:
     """Electronic character of ``formula`` (reduced formula) with an optional band-gap table."""
     comp = Composition(formula)
@@ -58,6 +72,10 @@ def classify_phase(formula: str, gaps: Any | None) -> Character:
     if not (els & (ANION_FORMERS - {"Si"})) and all(Element(e).is_metal or Element(e).is_metalloid or e in ("Si", "Ge")
                                                   for e in els):
         return Character(formula, True, 0.0, "intermetallic / Li alloy")
+    known = measured_gaps().get(formula)
+    if known is not None:
+        return Character(formula, known[0] <= CONDUCTOR_GAP_EV, known[0], f"measured band gap {known[0]:g} eV "
+                                                                         f"({known[1]})")
     if gaps is not None:
         g = gaps.get(formula)
         if g is not None:

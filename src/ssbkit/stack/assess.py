@@ -53,10 +53,11 @@ class StackAssessor:
 
 def assess(stack_text: str, cond: Conditions, thermo: Thermo | None, gaps: Any | None = None,
            progress: Callable[[str], None] | None = None, params: Parameters | None = None,
-           thresholds: Thresholds | None = None, carbon: bool = False, process: str | None = None) -> StackAssessment:
+           thresholds: Thresholds | None = None, carbon: bool = False, process: str | None = None,
+           keep_suspect: bool = False) -> StackAssessment:
     """Parse and assess a stack (:class:`AssessmentRequest`); ``process``: heat-treatment steps
-    (:func:`ssbkit.stack.process.parse_process`)."""
+    (:func:`ssbkit.stack.process.parse_process`); ``keep_suspect``: keep the suspect database phases."""
     from .request import AssessmentRequest
 
-    return AssessmentRequest(stack_text, cond, params, thresholds or Thresholds(), carbon, process).run(
-        thermo, gaps, progress)
+    return AssessmentRequest(stack_text, cond, params, thresholds or Thresholds(), carbon, process,
+                             keep_suspect=keep_suspect).run(thermo, gaps, progress)

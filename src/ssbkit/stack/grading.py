@@ -74,6 +74,11 @@ def _layer_window(f: LayerFacts, th: Thresholds) -> list[Grade]:
         elif s.apparent_covers:
             grades.append(("passivated", f"{s.what} ({e:.3f} eV/atom at {v:.2f} V); {apparent_txt} covers it: "
                                          f"{s.limit_reason}"))
+        elif _ended_by_gas_only(f, s):
+            grades.append(("passivated", f"{s.what} ({e:.3f} eV/atom at {v:.2f} V); {apparent_txt} does not cover "
+                                         f"it only because a gas leaves ({s.limit_reason}): the gas forms as fast as "
+                                         "the insulating products grow, which is self-limiting; how much is judged "
+                                         "at the interface"))
         else:
             grades.append(("degrading", f"{s.what} ({e:.3f} eV/atom at {v:.2f} V); {apparent_txt} does not cover "
                                         f"it: {s.limit_reason}"))
@@ -82,6 +87,16 @@ def _layer_window(f: LayerFacts, th: Thresholds) -> list[Grade]:
     if w.e_above_hull_eV_per_atom and w.e_above_hull_eV_per_atom > 1e-3:
         grades.append(("stable", f"{w.e_above_hull_eV_per_atom * 1000:.0f} meV/atom above the hull (metastable)"))
     return grades
+
+
+def _ended_by_gas_only(f: LayerFacts, side: Any) -> bool:
+    """The apparent limit on this side of ``f`` is ended by leaving gases alone (N2 from LiPON ...): the other
+    products insulate."""
+    app = f.apparent
+    if app is None:
+        return False
+    lim = app.reduction if side.what.startswith("reduced") else app.oxidation
+    return bool(lim.ended_by) and all(b.endswith("(gas)") for b in lim.ended_by)
 
 
 #: Base rules of a layer, in order: the first that applies sets its grade and first reasons.
@@ -124,6 +139,7 @@ class InterfaceView:
     asr_ohm_cm2: float
     heat: HeatFacts
     index: int
+    params: Any = None
 
 
 def _not_computed(x: InterfaceView, th: Thresholds) -> Grade | None:
@@ -159,12 +175,42 @@ def _mixed_conducting(x: InterfaceView, th: Thresholds) -> Grade | None:
     return "degrading", why + f"; driving force {e:.3f} eV/atom, growing slower than incompatible"
 
 
+def gas_released(f: InterfaceFacts, params: Any) -> float | None:
+    """umol/cm2 of gas molecules released by the interphase of ``f`` after the budget's time: its thickness
+    times ``interphase_atom_density`` times the gas atoms' share of the products, two atoms per molecule."""
+    from ..parameters import from_si
+
+    r = f.reacted
+    grown = [c for c in f.contributions if c.kind == "interphase" and c.thickness_nm]
+    if r is None or r.reaction is None or not grown:
+        return None
+    from pymatgen.core import Composition
+
+    from ..interfaces.apparent import LEAVING_GASES
+
+    atoms = {t.formula: t.amount * Composition(t.formula).num_atoms for t in r.reaction.products}
+    share = sum(a for p, a in atoms.items() if p in LEAVING_GASES) / (sum(atoms.values()) or 1.0)
+    L_cm = grown[0].thickness_nm[-1] * 1e-7
+    return from_si(params.si("interphase_atom_density"), "mol/cm3") * L_cm * share / 2.0 * 1e6
+
+
 def _unstable_products(x: InterfaceView, th: Thresholds) -> Grade | None:
+    """Products not stable where they sit keep reacting (``degrading``).  A gas released by an otherwise
+    passivating interphase is judged by how much: it leaves only as fast as the self-limiting layer grows, and
+    below ``gas_release_limit`` after ``time_h`` the interface is graded as the layer is, the gas stated."""
     k = x.facts.kinetic
-    if k is not None and k.unstable_products:
-        return "degrading", (f"products not stable where they sit ({', '.join(k.unstable_products)}): they keep "
-                             "reacting")
-    return None
+    if k is None or not k.unstable_products:
+        return None
+    gas_only = all(p.endswith("(gas)") for p in k.unstable_products) and not k.conducting_products
+    if gas_only and x.params is not None:
+        amount = gas_released(x.facts, x.params)
+        limit = x.params.value("gas_release_limit")
+        if amount is not None and amount <= limit:
+            verdict, why = _self_limiting(x, th)
+            return verdict, why + (f"; {', '.join(k.unstable_products)} released as the layer grows: "
+                                   f"{amount:.2g} umol/cm2 after {th.time_h:g} h (below {limit:g} umol/cm2)")
+    return "degrading", (f"products not stable where they sit ({', '.join(k.unstable_products)}): they keep "
+                         "reacting")
 
 
 def _self_limiting(x: InterfaceView, th: Thresholds) -> Grade:
@@ -280,9 +326,10 @@ def interphase_resistance(contributions: list[AsrContribution]) -> float:
     return sum(c.asr_end_ohm_cm2 for c in contributions if c.kind in ("interphase", "contact", "voids"))
 
 
-def grade_interface(f: InterfaceFacts, index: int, heat: HeatFacts, th: Thresholds) -> InterfaceReport:
-    """The graded report of one interface."""
-    x = InterfaceView(f, interphase_resistance(f.contributions), heat, index)
+def grade_interface(f: InterfaceFacts, index: int, heat: HeatFacts, th: Thresholds,
+                    params: Any = None) -> InterfaceReport:
+    """The graded report of one interface (``params``: the parameter store, for the amount-based rules)."""
+    x = InterfaceView(f, interphase_resistance(f.contributions), heat, index, params)
     extra: dict[str, Any] = dict(chemical=None, electrochemical=None, anode=None, interphase_type=None, products=(),
                                  product_character=(), scan=())
     if f.reacted is None:

@@ -35,6 +35,8 @@ class AssessmentRequest:
         carbon: a composite cathode with carbon.
         process: the processing history, ``"sinter 700C 2h air; anneal 500C 1h ar"`` (None: none).
         frequencies_Hz: the frequency range of the impedance spectrum.
+        keep_suspect: keep the suspect database phases (:mod:`ssbkit.data.suspect`: LiS4, ClO2 ...); by default
+            they are left out of the data and the result says so.
     """
 
     stack: str
@@ -44,10 +46,15 @@ class AssessmentRequest:
     carbon: bool = False
     process: str | None = None
     frequencies_Hz: tuple[float, float] = (1e-3, 1e7)
+    keep_suspect: bool = False
 
     def run(self, thermo: Thermo | None, gaps: Any | None = None,
             progress: Callable[[str], None] | None = None) -> StackAssessment:
         """Assess on ``thermo``'s data (None: literature and physics only) with band gaps ``gaps``."""
+        if thermo is not None and not self.keep_suspect:
+            from ..data.suspect import SUSPECT_PHASES
+
+            thermo = thermo.excluding(list(SUSPECT_PHASES))
         ctx = AssessmentContext(thermo, gaps, self.params or Parameters.load(), self.thresholds, self.carbon,
                                 parse_process(self.process) if self.process else (),
                                 progress or (lambda msg: None), self.frequencies_Hz)
@@ -61,7 +68,7 @@ class AssessmentRequest:
                   time: str | float | None = None, asr_threshold: str | float | None = None,
                   incompatible_threshold: str | float | None = None, params: Sequence[str] = (),
                   params_file: str | None = None, carbon: bool = False, process: str | None = None,
-                  frequencies: str | None = None) -> AssessmentRequest:
+                  frequencies: str | None = None, keep_suspect: bool = False) -> AssessmentRequest:
         """From text with units (``time="500h"``; a bare number of hours), as a user types it on any front end;
         None (or, for the optional ones, an empty string) means the default."""
         from .. import validate
@@ -89,4 +96,4 @@ class AssessmentRequest:
         if process:
             parse_process(process)  # refused here, before any work, when it cannot be read
         return cls(str(stack), cond, table, Thresholds(**{**th.to_dict(), **kw}), bool(carbon),
-                   process if process else None, rng)
+                   process if process else None, rng, bool(keep_suspect))

@@ -57,7 +57,7 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
             if "Li" in (f.left.formula, f.right.formula) and host in (f.left.formula, f.right.formula):
                 f.contributions += surface_terms(heat, f, budget, cond.pressure_Pa)
     graded_layers = [grade_layer(f, ctx.thresholds) for f in layers]
-    graded = [grade_interface(f, k, heat, ctx.thresholds) for k, f in enumerate(interfaces)]
+    graded = [grade_interface(f, k, heat, ctx.thresholds, ctx.params) for k, f in enumerate(interfaces)]
     summary = [f"{x.role} {x.name}: {x.verdict} - {x.reasons[0]}" for x in graded_layers if x.verdict != "stable"]
     summary += [f"{x.interface}: {x.verdict} - {x.reasons[0]}" for x in graded if x.verdict != "stable"]
     built = budget.build(cond.current_density_mA_per_cm2)
@@ -78,11 +78,14 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
 def _provenance(ctx: AssessmentContext, left_rng: tuple[float, float], right_rng: tuple[float, float],
                 references: tuple[str, ...]) -> Provenance:
     src = ctx.thermo.source.provenance() if ctx.thermo is not None else {}
+    left_out = tuple(getattr(ctx.thermo.source, "excluded", ()) or ()) if ctx.thermo is not None else ()
+    extra = (f"suspect database phases left out of the data: {', '.join(left_out)} (keep them with "
+             "--keep-suspect; docs/thermo.md)",) if left_out else ()
     return Provenance(method="stack assessment (ssbkit.stack.assess)", ssbkit_version=__version__,
                       data_source=src.get("data_source"), data_kind=src.get("data_kind"),
                       data_version=src.get("data_version"), references=references,
                       notes=("reactant energies: each reactant at its hull energy (a metastable material's own "
-                             "decomposition is reported on the layer, not counted as interface reaction)",),
+                             "decomposition is reported on the layer, not counted as interface reaction)", *extra),
                       details={"thresholds": ctx.thresholds.to_dict(),
                                "band_gap_source": getattr(ctx.gaps, "source", None),
                                "positive_electrode_V": list(left_rng), "negative_electrode_V": list(right_rng)})

@@ -96,10 +96,15 @@ class Thermo:
         return Thermo(AugmentedSource(self.source, [phase])), phase
 
     def excluding(self, formulas: Any) -> Thermo:
-        """This data without the entries of these compositions (suspect phases, leave-one-out tests)."""
+        """This data without the entries of these compositions (suspect phases, leave-one-out tests); the same
+        exclusion of the same data is built once (its caches are kept)."""
         from .edited import AugmentedSource
 
-        return Thermo(AugmentedSource(self.source, (), list(formulas)))
+        key = tuple(sorted(formulas))
+        memo = self.__dict__.setdefault("_excluding", {})
+        if key not in memo:
+            memo[key] = Thermo(AugmentedSource(self.source, (), list(key)))
+        return memo[key]
 
     def uncorrected(self, elements: Any, scheme: str | None = None) -> Thermo:
         """This data with the anion corrections of ``elements`` (e.g. ``["S"]``) removed; ``scheme``: the

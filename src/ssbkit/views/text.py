@@ -215,6 +215,8 @@ def assessment(con: Console, a: StackAssessment) -> None:
               + f"; negative electrode at {a.anode_potential_V:.2f} V ({a.anode_potential_note})", highlight=False)
     con.print("reactant energies: each reactant at its hull energy (own decomposition reported on the layer)",
               style="bright_black")
+    for note in a.provenance.notes[1:]:
+        con.print(note, style="bright_black", highlight=False)
     t = Table(title="Layers")
     for col in ("Role", "Material", "Window V", "Apparent V", "Sees V", "Verdict"):
         t.add_column(col)
