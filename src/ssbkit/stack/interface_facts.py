@@ -33,6 +33,7 @@ from .budget import AsrContribution, BudgetBuilder, Law
 from .conditions import Conditions
 from .context import CARBON, AssessmentContext, electrode_active, fmt_limit
 from .exposure import Exposure
+from .junctions import anion_class, space_charge
 from .parse import Layer, Stack, is_cathode
 from .report import (
     AnodePhysics,
@@ -285,8 +286,6 @@ def attach_step(ctx: AssessmentContext) -> tuple[float, float | None] | None:
 
 def cathode_sulfide(facts: InterfaceFacts) -> bool:
     """A bare cathode (an oxide) against a sulfide layer: the interface of Sakuda et al.'s interdiffusion."""
-    from .junctions import anion_class
-
     pair = {(facts.left.role, anion_class(facts.left.formula)), (facts.right.role, anion_class(facts.right.formula))}
     return any(r == "cathode" and a == "oxide" for r, a in pair) and any(r != "cathode" and a == "sulfide"
                                                                           for r, a in pair)
@@ -307,9 +306,7 @@ def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, 
             if facts.potentials_V is not None else None  # type: ignore[arg-type]
         facts.contributions.append(budget.interphase(facts.name, k.growth_law,
                                                      _amounts(r.reaction, r.thermo.products), driving))
-    from .junctions import space_charge
-
-    sc = space_charge(ctx, facts, budget, cond.temperature_K)
+    sc = space_charge(ctx, facts.left, facts.right, facts.potentials_V, facts.name, budget, cond.temperature_K)
     if sc is not None:
         facts.contributions.append(sc)
     if li_electrode is not None:

@@ -19,16 +19,11 @@ depleted phase when ``U`` lies above that phase's oxidation limit ``U_ox``, and 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..errors import SsbkitError
 from ..physics.spacecharge import SpaceChargeResult, space_charge_layer
 from .budget import AsrContribution, BudgetBuilder
 from .context import AssessmentContext
 from .parse import Layer
-
-if TYPE_CHECKING:
-    from .interface_facts import InterfaceFacts
 
 _HALOGENS = {"F", "Cl", "Br", "I"}
 #: layer roles that conduct Li ions across a junction
@@ -75,12 +70,13 @@ def _permittivity(budget: BudgetBuilder, layer: Layer) -> tuple[float, str]:
     return budget._si(name), name
 
 
-def space_charge(ctx: AssessmentContext, facts: "InterfaceFacts", budget: BudgetBuilder,
-                 temperature_K: float) -> AsrContribution | None:
-    """The space-charge contribution of the interface ``facts`` (None when no junction or no step)."""
-    if not (_ionic(facts.left) and _ionic(facts.right)):
+def space_charge(ctx: AssessmentContext, left: Layer, right: Layer, potentials_V: tuple[float, float] | None,
+                 name: str, budget: BudgetBuilder, temperature_K: float) -> AsrContribution | None:
+    """The space-charge contribution of the interface ``name`` between ``left`` and ``right``, which sees
+    ``potentials_V`` (None when no junction or no step)."""
+    if not (_ionic(left) and _ionic(right)):
         return None
-    found = _depleted(facts.left, facts.right)
+    found = _depleted(left, right)
     if found is None:
         return None
     dep, rec, pair = found
@@ -90,7 +86,7 @@ def space_charge(ctx: AssessmentContext, facts: "InterfaceFacts", budget: Budget
     # a cathode is wired for electrons (carbon, its own conduction when charged): it screens like a metal
     electronic = rec.role == "cathode"
     if electronic:
-        top = facts.potentials_V[1] if facts.potentials_V else None
+        top = potentials_V[1] if potentials_V else None
         try:
             u_ox = ctx.window(dep.material, max(5.0, top or 0.0)).oxidation_limit_V if ctx.thermo else None
         except SsbkitError:
@@ -125,7 +121,7 @@ def space_charge(ctx: AssessmentContext, facts: "InterfaceFacts", budget: Budget
     from ..parameters import to_si
 
     res: SpaceChargeResult = space_charge_layer(step, eps, n, to_si(sig, "S/cm"), temperature_K, **kwargs)
-    return budget.space_charge(f"{dep.material.name} at {facts.name}", res, names, how)
+    return budget.space_charge(f"{dep.material.name} at {name}", res, names, how)
 
 
 def reduced_name(layer: Layer) -> str:
