@@ -246,3 +246,9 @@ def parse_assignments(items: tuple[str, ...] | list[str]) -> dict[str, str]:
                               param="param")
         out[name.strip()] = value.strip()
     return out
+
+
+def default(name: str, unit: str) -> float:
+    """A physics model's default from the shipped store, in ``unit`` (``default("contact.li_hardness", "Pa")``):
+    the models' module constants are read from here, so the store is the one place a default is written."""
+    return Parameters(_table()).value_in(name, unit)

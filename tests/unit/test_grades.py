@@ -12,8 +12,8 @@ import pytest
 from ssbkit.cli import main
 from ssbkit.errors import SsbkitError
 from ssbkit.interfaces.apparent import apparent_window
-from ssbkit.stack.budget import BudgetBuilder, time_grid
 from ssbkit.parameters import Parameters
+from ssbkit.stack.budget import BudgetBuilder, time_grid
 from ssbkit.stack.parse import parse_stack
 from ssbkit.stack.verdicts import Thresholds, worse
 from ssbkit.thermo.window import ProfileStep, StabilityWindow

@@ -62,3 +62,26 @@ def test_every_parameter_is_documented_in_docs_asr():
     text = (Path(__file__).resolve().parents[2] / "docs" / "asr.md").read_text("utf-8")
     missing = [n for n in Parameters.load().table if f"| `{n}` |" not in text]
     assert not missing, f"regenerate the table with python tools/params_table.py: {missing}"
+
+
+def test_physics_module_defaults_are_the_store_values():
+    from ssbkit.physics import contact, dendrites, mechanics, percolation, wetting
+
+    p = Parameters.load()
+    assert contact.LI_HARDNESS_PA == p.si("contact.li_hardness") == 5e6
+    assert wetting.LI_SURFACE_ENERGY_J_PER_M2 == p.si("wetting.li_surface_energy")
+    assert dendrites.LI_SHEAR_MODULUS_PA == p.si("dendrites.li_shear_modulus")
+    assert dendrites.FRACTURE_STRESS_PA == p.si("dendrites.fracture_stress")
+    assert percolation.DEFAULT_THRESHOLD_AM == p.value("percolation.threshold_am")
+    assert mechanics.LLZO_YOUNG_MODULUS_PA == p.si("mechanics.llzo_young_modulus")
+
+
+def test_param_reaches_the_monroe_criterion_of_the_assessment():
+    import ssbkit
+
+    base = ssbkit.assess("LCO | LLZO | Li", current="0.1mA/cm2")
+    soft = ssbkit.assess("LCO | LLZO | Li", current="0.1mA/cm2", params=["dendrites.li_shear_modulus=40GPa"])
+    m0 = base.interfaces[-1].physics.monroe_newman
+    m1 = soft.interfaces[-1].physics.monroe_newman
+    assert m0.suppresses_dendrites and not m1.suppresses_dendrites
+    assert m1.li_shear_modulus_GPa == 40.0

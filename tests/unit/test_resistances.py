@@ -13,7 +13,12 @@ from scipy.integrate import quad
 
 import ssbkit
 from ssbkit.errors import UnitError
-from ssbkit.physics.impedance import Element, frequency_grid, parse_frequency_range, spectrum
+from ssbkit.physics.impedance import (
+    Element,
+    frequency_grid,
+    parse_frequency_range,
+    spectrum,
+)
 from ssbkit.physics.spacecharge import space_charge_layer
 from ssbkit.physics.surface_layer import Exposure, surface_layer
 

@@ -27,6 +27,12 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON o
 # ---------------------------------------------------------------------------------------------- parsing helpers
 
 # ---------------------------------------------------------------------------------------------- commands
+def _param_default(name: str, unit: str) -> str:
+    from ..parameters import Parameters
+
+    return f"{Parameters.load().value_in(name, unit or 'dimensionless'):g}{' ' + unit if unit else ''}"
+
+
 
 @click.group("physics")
 def physics_group() -> None:
@@ -36,7 +42,8 @@ def physics_group() -> None:
 @physics_group.command("contact")
 @click.option("--conductivity", required=True, callback=positive("conductivity", "S/cm"),
               help="Ionic conductivity of the electrolyte (default unit S/cm), e.g. 3e-4 or 0.3mS/cm.")
-@click.option("--hardness", default="5MPa", show_default=True, callback=positive("pressure"),
+@click.option("--hardness", default=lambda: _param_default("contact.li_hardness", "MPa"),
+              show_default="contact.li_hardness, 5 MPa", callback=positive("pressure"),
               help="Vickers hardness of Li (Wang et al. 2020: H_Li <= 5 MPa).")
 @click.option("--force", callback=positive("force"), help="Applied force, e.g. 100N.")
 @click.option("--pressure", callback=list_of("pressure"),
@@ -67,7 +74,8 @@ def contact_cmd(conductivity: float, hardness: float, force: float | None, press
 @click.option("--work-of-adhesion", callback=positive("energy_per_area", "J/m2", allow_zero=True),
               help="Work of adhesion of Li on the substrate (default unit J/m2), e.g. 0.67.")
 @click.option("--contact-angle", callback=angle_cb, help="Contact angle in degrees (inverse: gives W_ad).")
-@click.option("--surface-energy", default="0.46J/m2", show_default=True,
+@click.option("--surface-energy", default=lambda: _param_default("wetting.li_surface_energy", "J/m2"),
+              show_default="wetting.li_surface_energy, 0.46 J/m2",
               callback=positive("energy_per_area", "J/m2"), help="Surface energy of Li (default unit J/m2).")
 @json_option
 def wetting_cmd(work_of_adhesion: float | None, contact_angle: float | None, surface_energy: float,
@@ -114,7 +122,8 @@ def dendrite_group() -> None:
 @dendrite_group.command("monroe")
 @click.option("--shear-modulus", default="60GPa", show_default=True, callback=positive("modulus"),
               help="Shear modulus of the electrolyte (garnet about 60 GPa).")
-@click.option("--li-shear-modulus", default="4.2GPa", show_default=True, callback=positive("modulus"),
+@click.option("--li-shear-modulus", default=lambda: _param_default("dendrites.li_shear_modulus", "GPa"),
+              show_default="dendrites.li_shear_modulus, 4.2 GPa", callback=positive("modulus"),
               help="Shear modulus of Li (3.4-4.9 GPa).")
 @json_option
 def monroe_cmd(shear_modulus: float, li_shear_modulus: float, as_json: bool) -> None:
@@ -132,10 +141,13 @@ def monroe_cmd(shear_modulus: float, li_shear_modulus: float, as_json: bool) -> 
 @click.option("--current-density", callback=positive("current_density", "mA/cm2", allow_zero=True),
               help="Current density (default unit mA/cm2).")
 @click.option("--alpha", default=0.0, show_default=True, type=Checked(0.0, 1.0, hi_open=True), help="d'/d (0 <= alpha < 1).")
-@click.option("--interface-energy", default="0.5J/m2", show_default=True,
+@click.option("--interface-energy", default=lambda: _param_default("dendrites.interface_energy", "J/m2"),
+              show_default="dendrites.interface_energy, 0.5 J/m2",
               callback=positive("energy_per_area", "J/m2", allow_zero=True), help="gamma, J/m2.")
-@click.option("--radius", default="10nm", show_default=True, callback=positive("length"), help="Embryo radius r_c.")
-@click.option("--fracture-stress", default="100MPa", show_default=True,
+@click.option("--radius", default=lambda: _param_default("dendrites.embryo_radius", "nm"),
+              show_default="dendrites.embryo_radius, 10 nm", callback=positive("length"), help="Embryo radius r_c.")
+@click.option("--fracture-stress", default=lambda: _param_default("dendrites.fracture_stress", "MPa"),
+              show_default="dendrites.fracture_stress, 100 MPa",
               callback=positive("pressure", allow_zero=True), help="Fracture stress sigma_F.")
 @json_option
 def nucleation_cmd(conductivity: float, grain_size: float, current_density: float | None, alpha: float,
@@ -156,7 +168,8 @@ def nucleation_cmd(conductivity: float, grain_size: float, current_density: floa
               help="Interfacial area-specific resistance k_int, e.g. '10ohm cm2'.")
 @click.option("--height", required=True, callback=positive("length"), help="Tip distance h from the Li surface.")
 @click.option("--width", required=True, callback=positive("length"), help="Nucleus width w.")
-@click.option("--fracture-stress", default="100MPa", show_default=True,
+@click.option("--fracture-stress", default=lambda: _param_default("dendrites.fracture_stress", "MPa"),
+              show_default="dendrites.fracture_stress, 100 MPa",
               callback=positive("pressure", allow_zero=True), help="Back stress sigma_F.")
 @json_option
 def growth_dendrite_cmd(current_density: float, asr: float, height: float, width: float, fracture_stress: float,
@@ -305,11 +318,14 @@ def bricklayer_cmd(bulk: float, gb: float, gb_thickness: float, grain_size: floa
 
 
 @physics_group.command("percolation")
-@click.option("--threshold-am", default=0.55, show_default=True, type=Checked(0.0, 1.0, lo_open=True, hi_open=True),
+@click.option("--threshold-am", default=lambda: _param_default("percolation.threshold_am", ""),
+              show_default="percolation.threshold_am, 0.55", type=Checked(0.0, 1.0, lo_open=True, hi_open=True),
               help="Percolation threshold of the active material (volume fraction).")
-@click.option("--threshold-se", default=0.10, show_default=True, type=Checked(0.0, 1.0, lo_open=True, hi_open=True),
+@click.option("--threshold-se", default=lambda: _param_default("percolation.threshold_se", ""),
+              show_default="percolation.threshold_se, 0.1", type=Checked(0.0, 1.0, lo_open=True, hi_open=True),
               help="Percolation threshold of the electrolyte (volume fraction).")
-@click.option("--exponent", default=2.0, show_default=True, type=Checked(0.0, 10.0, lo_open=True), help="Percolation exponent t.")
+@click.option("--exponent", default=lambda: _param_default("percolation.exponent", ""),
+              show_default="percolation.exponent, 2", type=Checked(0.0, 10.0, lo_open=True), help="Percolation exponent t.")
 @click.option("--porosity", default="0", show_default=True, callback=fraction_cb, help="Porosity (0.1 or 10%).")
 @click.option("--sigma-am", default=None, callback=positive("conductivity", "S/cm"),
               help="Electronic conductivity of the active material (S/cm); default: normalised to 1.")
@@ -335,9 +351,11 @@ def percolation_cmd(threshold_am: float, threshold_se: float, exponent: float, p
 @physics_group.command("strain")
 @click.option("--volume-change", required=True, callback=fraction_cb,
               help="Volume change dV/V of the active material: fraction (-0.05) or percent (-5%).")
-@click.option("--modulus", default="150GPa", show_default=True, callback=positive("modulus"),
+@click.option("--modulus", default=lambda: _param_default("mechanics.llzo_young_modulus", "GPa"),
+              show_default="mechanics.llzo_young_modulus, 150 GPa", callback=positive("modulus"),
               help="Young's modulus of the electrolyte (LLZO about 150 GPa).")
-@click.option("--poisson", default=0.26, show_default=True, type=Checked(-1.0, 0.5, lo_open=True, hi_open=True), help="Poisson ratio of the electrolyte.")
+@click.option("--poisson", default=lambda: _param_default("mechanics.llzo_poisson_ratio", ""),
+              show_default="mechanics.llzo_poisson_ratio, 0.26", type=Checked(-1.0, 0.5, lo_open=True, hi_open=True), help="Poisson ratio of the electrolyte.")
 @click.option("--particle-bulk-modulus", callback=positive("modulus"),
               help="Bulk modulus of the active particle (default: rigid particle).")
 @click.option("--fracture-strength", callback=positive("pressure"), help="Electrolyte fracture strength, e.g. 150MPa.")
@@ -350,12 +368,6 @@ def strain_cmd(volume_change: float, modulus: float, poisson: float, particle_bu
     r = volume_change_stress(volume_change, modulus, poisson, active_bulk_modulus_Pa=particle_bulk_modulus,
                              fracture_strength_Pa=fracture_strength)
     show(r, as_json)
-
-
-def _param_default(name: str, unit: str) -> str:
-    from ..parameters import Parameters
-
-    return f"{Parameters.load().value_in(name, unit or 'dimensionless'):g}{' ' + unit if unit else ''}"
 
 
 @physics_group.command("spacecharge")

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ..bibliography import WANG, cite
 from ..errors import UnitError
+from ..parameters import default
 from ._base import PhysicsResult, positive
 
 __all__ = [
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 #: Vickers hardness of Li used by Wang et al., Adv. Energy Mater. 2020 section 2.3.2 (H_Li <= 5 MPa), Pa.
-LI_HARDNESS_PA = 5e6
+LI_HARDNESS_PA = default("contact.li_hardness", "Pa")
 #: Real-to-apparent area ratio F/(H A) at and above which Eq. (1) is flagged as not applicable.
 CONTACT_COMPLETE_THRESHOLD = 1.0
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from ..bibliography import WANG, cite
 from ..constants import arrhenius_prefactor_form
 from ..errors import UnitError
+from ..parameters import default
 from ._base import (
     ELEMENTARY_CHARGE_C,
     LI_ATOMIC_VOLUME_M3,
@@ -52,7 +53,13 @@ __all__ = [
 
 #: Shear modulus of polycrystalline Li, Pa (Voigt-Reuss-Hill average of the single-crystal
 #: elastic constants; reported values 3.4-4.9 GPa).
-LI_SHEAR_MODULUS_PA = 4.2e9
+LI_SHEAR_MODULUS_PA = default("dendrites.li_shear_modulus", "Pa")
+#: Monroe-Newman: the electrolyte's shear modulus over Li's that suppresses dendrites.
+MONROE_RATIO = default("dendrites.monroe_ratio", "dimensionless")
+#: Raj-Wolfenstine defaults: interface energy (J/m2), embryo radius (m), fracture stress (Pa).
+INTERFACE_ENERGY_J_PER_M2 = default("dendrites.interface_energy", "J/m2")
+EMBRYO_RADIUS_M = default("dendrites.embryo_radius", "m")
+FRACTURE_STRESS_PA = default("dendrites.fracture_stress", "Pa")
 
 _E = ELEMENTARY_CHARGE_C
 
@@ -69,7 +76,7 @@ class MonroeResult(PhysicsResult):
 
 
 def monroe_newman(electrolyte_shear_modulus_Pa: float, li_shear_modulus_Pa: float = LI_SHEAR_MODULUS_PA,
-                  required_ratio: float = 2.0) -> MonroeResult:
+                  required_ratio: float = MONROE_RATIO) -> MonroeResult:
     """Monroe-Newman criterion: dendrites are suppressed when ``G_SE >= 2 G_Li``.
 
     Citation: Wang et al., Adv. Energy Mater. 2020 section 2.5, refs. [7] (Monroe & Newman 2005),
@@ -113,8 +120,9 @@ class NucleationResult(PhysicsResult):
 
 def raj_wolfenstine_nucleation(resistivity_ohm_m: float, grain_size_m: float, *,
                                current_density_A_per_m2: float | None = None, alpha: float = 0.0,
-                               interface_energy_J_per_m2: float = 0.5, embryo_radius_m: float = 10e-9,
-                               fracture_stress_Pa: float = 100e6,
+                               interface_energy_J_per_m2: float = INTERFACE_ENERGY_J_PER_M2,
+                               embryo_radius_m: float = EMBRYO_RADIUS_M,
+                               fracture_stress_Pa: float = FRACTURE_STRESS_PA,
                                li_atomic_volume_m3: float = LI_ATOMIC_VOLUME_M3) -> NucleationResult:
     """Raj-Wolfenstine nucleation criterion, Wang et al., Adv. Energy Mater. 2020 Eq. (3).
 
@@ -190,7 +198,8 @@ class GrowthDrivingForceResult(PhysicsResult):
 
 
 def dendrite_growth_driving_force(current_density_A_per_m2: float, interface_asr_ohm_m2: float,
-                                  tip_height_m: float, nucleus_width_m: float, fracture_stress_Pa: float = 100e6,
+                                  tip_height_m: float, nucleus_width_m: float,
+                                  fracture_stress_Pa: float = FRACTURE_STRESS_PA,
                                   li_atomic_volume_m3: float = LI_ATOMIC_VOLUME_M3) -> GrowthDrivingForceResult:
     """Growth driving force of a Li protrusion, Wang et al., Adv. Energy Mater. 2020 Eqs. (4)-(5).
 

@@ -24,13 +24,14 @@ from dataclasses import dataclass
 
 from ..bibliography import WANG, cite
 from ..errors import UnitError
+from ..parameters import default
 from ._base import PhysicsResult, finite, positive
 
 __all__ = ["LLZO_POISSON_RATIO", "LLZO_YOUNG_MODULUS_PA", "StrainResult", "volume_change_stress"]
 
 #: Young's modulus and Poisson ratio of cubic LLZO (Yu et al., Chem. Mater. 2016, ref. 8 in Wang et al., Adv. Energy Mater. 2020: E about 150 GPa, nu 0.26).
-LLZO_YOUNG_MODULUS_PA = 150e9
-LLZO_POISSON_RATIO = 0.26
+LLZO_YOUNG_MODULUS_PA = default("mechanics.llzo_young_modulus", "Pa")
+LLZO_POISSON_RATIO = default("mechanics.llzo_poisson_ratio", "dimensionless")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from ..bibliography import WANG, cite
 from ..errors import UnitError
+from ..parameters import default
 from ._base import PhysicsResult, fraction, non_negative, positive
 
 __all__ = [
@@ -56,9 +57,9 @@ __all__ = [
     "gem_conductivity",
 ]
 
-DEFAULT_THRESHOLD_AM = 0.55
-DEFAULT_THRESHOLD_SE = 0.10
-DEFAULT_EXPONENT = 2.0
+DEFAULT_THRESHOLD_AM = default("percolation.threshold_am", "dimensionless")
+DEFAULT_THRESHOLD_SE = default("percolation.threshold_se", "dimensionless")
+DEFAULT_EXPONENT = default("percolation.exponent", "dimensionless")
 
 _CITE = (cite(WANG, "[116]", "§3.1") + "; GEM equation: McLachlan, "
          "J. Am. Ceram. Soc. 73, 2187 (1990)")

@@ -132,7 +132,7 @@ def space_charge_layer(potential_V: float, permittivity: float, carrier_concentr
             fill = min(1.0, positive(receiver_thickness_m, "receiver thickness") / (3.0 * debye))
         screening = "shared"
         if dphi > 0:
-            f = lambda p: _charge_depletion(p, eps, n) - _charge_accumulation(dphi - p, eps_a, n_a, kt)  # noqa: E731
+            f = lambda p: _charge_depletion(p, eps, n) - _charge_accumulation(dphi - p, eps_a, n_a, kt)
             phi_d = brentq(f, 0.0, dphi, xtol=1e-9) if f(dphi) > 0 else dphi
             # a coating thinner than its accumulation layer lets the cathode's electrons screen behind it
             phi_d += (1.0 - fill) * (dphi - phi_d)

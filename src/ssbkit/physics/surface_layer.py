@@ -22,7 +22,13 @@ from dataclasses import dataclass
 
 from ..bibliography import cite
 from ..parameters import from_si
-from ._base import BOLTZMANN_EV_PER_K, PhysicsResult, non_negative, positive, temperature
+from ._base import (
+    BOLTZMANN_EV_PER_K,
+    PhysicsResult,
+    non_negative,
+    positive,
+    temperature,
+)
 
 CITATION = cite("wang2020", "[27,28,54-56]", "§2.2")
 EQUATION = ("L^2 = L0^2 + sum k t, k = k_ref (pH2O/pH2O_ref + f_dry pCO2/pCO2_ref) exp(-Ea/kB (1/T - 1/T_ref)); "

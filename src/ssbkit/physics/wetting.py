@@ -32,12 +32,13 @@ from dataclasses import dataclass
 
 from ..bibliography import WANG, cite
 from ..errors import UnitError
+from ..parameters import default
 from ._base import PhysicsResult, finite, non_negative, positive
 
 __all__ = ["LI_SURFACE_ENERGY_J_PER_M2", "WettingResult", "contact_angle", "work_of_adhesion"]
 
 #: Surface energy of Li used for Young-Dupre, J/m2 (DFT Li(100); reproduces Wang et al., Adv. Energy Mater. 2020 section 2.2).
-LI_SURFACE_ENERGY_J_PER_M2 = 0.46
+LI_SURFACE_ENERGY_J_PER_M2 = default("wetting.li_surface_energy", "J/m2")
 
 _EQ = "W_ad = gamma_Li * (1 + cos(theta))  (Young-Dupre)"
 _CITE = (cite(WANG, "[56]", "§2.2, Fig. 4A,D") + "; gamma_Li = 0.46 J/m2 (DFT Li(100) surface energy, "

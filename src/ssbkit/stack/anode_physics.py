@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from ..constants import ROOM_TEMPERATURE_K
 from ..literature.joins import ccd_points, conductivity_lookup, shear_modulus
-from ..parameters import Parameters
+from ..parameters import Parameters, to_si
 from ..physics import ccd_arrhenius, constriction_resistance, monroe_newman, void_limit
 from ..physics.voids import defaults as void_defaults
 from .conditions import Conditions
@@ -98,9 +98,12 @@ def anode_physics(stack: Stack, cond: Conditions, params: Parameters | None = No
         notes.append(f"the reviews report no critical current density for {el.material.name}")
     g = shear_modulus(el.material.name)
     sig = conductivity_lookup(el.material.name)
+    store = params or Parameters.load()
     contact = None
     if sig and p:
-        contact = constriction_resistance(sig.conductivity_S_per_cm * 100.0, pressure_Pa=p, area_m2=1e-4)
-    return AnodePhysics(voids=voids, ccd=ccd,
-                        monroe_newman=monroe_newman(g.shear_modulus_GPa * 1e9) if g else None, shear_modulus=g,
+        contact = constriction_resistance(to_si(sig.conductivity_S_per_cm, "S/cm"), store.si("contact.li_hardness"),
+                                          pressure_Pa=p, area_m2=to_si(1.0, "cm2"))
+    monroe = monroe_newman(to_si(g.shear_modulus_GPa, "GPa"), store.si("dendrites.li_shear_modulus"),
+                           store.value("dendrites.monroe_ratio")) if g else None
+    return AnodePhysics(voids=voids, ccd=ccd, monroe_newman=monroe, shear_modulus=g,
                         contact=contact, contact_conductivity=sig if contact else None, notes=tuple(notes))

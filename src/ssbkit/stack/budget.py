@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from ..literature.joins import conductivity_lookup
 from ..parameters import from_si, to_si
@@ -323,14 +323,14 @@ class BudgetBuilder:
         self.add(c)
         return c
 
-    def space_charge(self, location: str, res: object, names: Sequence[str], note: str) -> AsrContribution:
+    def space_charge(self, location: str, res: Any, names: Sequence[str], note: str) -> AsrContribution:
         """A space-charge (Li+-depletion) layer (:mod:`ssbkit.physics.spacecharge`), constant in time."""
-        asr = getattr(res, "asr_ohm_cm2")
+        asr = res.asr_ohm_cm2
         c = AsrContribution(f"space charge {location}", "space charge", "none", tuple(asr for _ in self.times_h),
-                            tuple(getattr(res, "width_nm") for _ in self.times_h), None,
-                            f"{getattr(res, 'equation')}; step {getattr(res, 'potential_V'):.3f} V of "
-                            f"{getattr(res, 'total_potential_V'):.3f} V", tuple(dict.fromkeys(names)),
-                            self._estimate(names), note, getattr(res, "capacitance_uF_per_cm2"))
+                            tuple(res.width_nm for _ in self.times_h), None,
+                            f"{res.equation}; step {res.potential_V:.3f} V of "
+                            f"{res.total_potential_V:.3f} V", tuple(dict.fromkeys(names)),
+                            self._estimate(names), note, res.capacitance_uF_per_cm2)
         self.add(c)
         return c
 

@@ -4,7 +4,14 @@ capacitance each kind of contribution has (:mod:`ssbkit.physics.impedance`)."""
 from __future__ import annotations
 
 from ..parameters import Parameters, from_si, to_si
-from ..physics.impedance import Element, ImpedanceResult, frequency_grid, layer_capacitance, per_cm2, spectrum
+from ..physics.impedance import (
+    Element,
+    ImpedanceResult,
+    frequency_grid,
+    layer_capacitance,
+    per_cm2,
+    spectrum,
+)
 from .budget import AsrBudget, AsrContribution
 
 #: the frequency range of the spectrum unless the user gives one (Hz)

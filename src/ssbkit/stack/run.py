@@ -18,8 +18,8 @@ from .impedance import budget_spectrum
 from .interface_facts import interface_facts
 from .layer_facts import layer_facts
 from .parse import Layer, Stack
-from .surface import surface_terms
 from .report import StackAssessment
+from .surface import surface_terms
 
 NO_DATA = ("stability windows and interface reactions: no thermodynamic data configured (give a CSV/CSV.gz of "
            "formula + formation energy per atom, a pymatgen ComputedEntry JSON, or the Materials Project API with "
