@@ -40,9 +40,9 @@ def cite_cmd(keys: tuple[str, ...], all_refs: bool, bibtex: bool, result_path: s
     elif bibtex:
         click.echo("\n\n".join(r.bibtex() for r in refs))
     else:
-        for r in refs:
-            where = f" [reference {r.reference_number} of {bib.short(r.cited_in)}]" if r.cited_in else ""
-            click.echo(f"{r.key}: {r.full}{where}")
+        from ..views.literature import reference_lines
+
+        click.echo(reference_lines(refs))
 
 
 def _result_keys(path: str) -> tuple[str, ...]:

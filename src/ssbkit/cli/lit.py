@@ -7,8 +7,6 @@ exit with code 2 (:class:`ssbkit.errors.SsbkitError`).
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 import click
@@ -26,23 +24,8 @@ def _emit_machine(dicts: list[dict[str, Any]], as_json: bool, as_csv: bool) -> b
     if as_json:
         echo_json(dicts)
     elif as_csv:
-        click.echo(_csv(dicts), nl=False)
+        click.echo(literature_text.records_csv(dicts), nl=False)
     return as_json or as_csv
-
-
-def _csv(dicts: list[dict[str, Any]]) -> str:
-    keys: list[str] = []
-    for d in dicts:
-        for k in d:
-            if k not in keys:
-                keys.append(k)
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=keys, lineterminator="\n")
-    w.writeheader()
-    for d in dicts:
-        w.writerow({k: ("; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)) for k, v in d.items()})
-    return buf.getvalue()
-
 
 
 def _filter_option(name: str) -> Any:
@@ -95,13 +78,11 @@ def lit_cmd(table: str | None, as_json: bool, as_csv: bool, lookup: str | None, 
         recs = L.lookup_material(lookup)
         name = "reactions"
         dicts = [r.to_dict() for r in recs]
-        if not _emit_machine(dicts, as_json, as_csv):
-            for r in dicts:
-                click.echo(f"{r['dataset']:<18} {r['table']:<8} {r.get('ref') or '':<14} {r['match']:<6} {r['match_note']}")
+        if not _emit_machine(dicts, as_json, as_csv) and dicts:
+            click.echo(literature_text.lookup_lines(dicts))
         return
     if table is None:
-        for n, desc in L.describe().items():
-            click.echo(f"{n:<18} {desc}")
+        click.echo(literature_text.table_list(L.describe()))
         return
     name = L.canonical_table(table)
     allowed = L.filters_for(name)
@@ -132,15 +113,7 @@ def conductivity_cmd(material: str, temperature_K: float, as_json: bool) -> None
     if as_json:
         echo_json(results)
         return
-    for r in results:
-        click.echo(f"{r.material} at {r.temperature_K:.2f} K ({r.temperature_C:.1f} °C): "
-                   f"sigma = {r.conductivity_S_per_cm:.3g} S/cm  "
-                   f"[sigma_RT = {r.conductivity_rt_S_per_cm:.3g} S/cm, Ea = {r.activation_energy_eV:.4g} eV "
-                   f"(printed {r.activation_energy_printed})]")
-        click.echo(f"  source: {r.citation}, row {r.row}; match {r.match} ({r.match_note}); "
-                   f"{r.method}")
-        if r.correction_note:
-            click.echo(f"  note: {r.correction_note}")
+    click.echo(literature_text.conductivity_lines(results))
 
 
 def register(cli: click.Group) -> None:

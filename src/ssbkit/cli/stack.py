@@ -253,19 +253,9 @@ def data_cmd(entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     if as_json:
         echo_json(info)
         return
-    out = Console()
-    for key in ("entries", "bandgaps", "volumes", "structures"):
-        d = info[key]
-        src_txt = d.get("data_source") or d.get("source") or d.get("error")
-        where = d.get("from", "?")
-        out.print(f"{key}: {src_txt}" + ("" if where == "embedded default" else f"  [dim](from {where})[/dim]"))
-    e = info["embedded"]
-    out.print(f"embedded default data: {e['entries']:,} formation energies, {e['band_gap_formulas']:,} band-gap "
-              f"formulas, {e['volumes']:,} volumes, {e['structures']:,} structures ({e['size_bytes'] / 1e6:.1f} MB, "
-              f"{e['licence']}); cite {e['cite']}")
-    out.print("to use your own: --entries PATH|mp or SSBKIT_ENTRIES (a CSV of formula + formation energy per atom, "
-              "a pymatgen ComputedEntry JSON, or the Materials Project API with MP_API_KEY); SSBKIT_BANDGAPS, "
-              f"SSBKIT_VOLUMES, SSBKIT_STRUCTURES likewise; or the same keys in {config_path()}")
+    from ..views.sources import data_sources
+
+    data_sources(Console(), info, str(config_path()))
 
 
 def register(cli: click.Group) -> None:

@@ -1,4 +1,5 @@
-"""Terminal tables of the reviews' records (``ssbkit lit``): readable columns per table, citations, corrections."""
+"""Text of the reviews' records and references (``ssbkit lit``, ``ssbkit conductivity``, ``ssbkit cite``): readable
+columns per table, citations, corrections, CSV; the commands print what these return."""
 
 from __future__ import annotations
 
@@ -75,3 +76,54 @@ def records_table(table: str, dicts: list[dict[str, Any]], title: str) -> None:
         console.print("* corrected from the printed text (see correction_note with --json):", style="dim")
     if not dicts:
         console.print("no records match", style="yellow")
+
+
+def records_csv(dicts: list[dict[str, Any]]) -> str:
+    """Records as CSV: the union of their keys as columns, lists joined with "; "."""
+    import csv
+    import io
+
+    keys: list[str] = []
+    for d in dicts:
+        for k in d:
+            if k not in keys:
+                keys.append(k)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=keys, lineterminator="\n")
+    w.writeheader()
+    for d in dicts:
+        w.writerow({k: ("; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)) for k, v in d.items()})
+    return buf.getvalue()
+
+
+def lookup_lines(dicts: list[dict[str, Any]]) -> str:
+    """One line per record that names a material (``ssbkit lit --lookup``)."""
+    return "\n".join(f"{r['dataset']:<18} {r['table']:<8} {r.get('ref') or '':<14} {r['match']:<6} {r['match_note']}"
+                     for r in dicts)
+
+
+def table_list(described: dict[str, str]) -> str:
+    """The tables ``ssbkit lit`` knows, one per line."""
+    return "\n".join(f"{n:<18} {desc}" for n, desc in described.items())
+
+
+def conductivity_lines(results: list[Any]) -> str:
+    """Each Arrhenius conductivity with its source (``ssbkit conductivity``)."""
+    out = []
+    for r in results:
+        out.append(f"{r.material} at {r.temperature_K:.2f} K ({r.temperature_C:.1f} °C): "
+                   f"sigma = {r.conductivity_S_per_cm:.3g} S/cm  "
+                   f"[sigma_RT = {r.conductivity_rt_S_per_cm:.3g} S/cm, Ea = {r.activation_energy_eV:.4g} eV "
+                   f"(printed {r.activation_energy_printed})]")
+        out.append(f"  source: {r.citation}, row {r.row}; match {r.match} ({r.match_note}); {r.method}")
+        if r.correction_note:
+            out.append(f"  note: {r.correction_note}")
+    return "\n".join(out)
+
+
+def reference_lines(refs: list[Any]) -> str:
+    """One line per bibliography item: key, full reference, where the review cites it."""
+    from ..bibliography import short
+
+    return "\n".join(f"{r.key}: {r.full}" + (f" [reference {r.reference_number} of {short(r.cited_in)}]"
+                                             if r.cited_in else "") for r in refs)

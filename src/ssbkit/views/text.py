@@ -444,3 +444,4 @@ def removal(con: Console, r: RemovalTemperature) -> None:
               f"(within {r.resolution_K:g} K)")
     if r.reaction is not None:
         con.print(f"  {r.reaction}")
+
