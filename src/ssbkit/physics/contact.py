@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..bibliography import WANG, cite
 from ..errors import UnitError
-from ..parameters import default
+from ..parameters import default, from_si
 from ._base import PhysicsResult, positive
 
 __all__ = [
@@ -116,8 +116,8 @@ def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI
     if ratio is not None and ratio >= complete_contact_threshold:
         applicable = False
         warnings.append(
-            f"real contact area F/H is {ratio:.3g} x the apparent area (pressure {F / A / 1e6:.4g} MPa >= "
-            f"hardness {H / 1e6:.4g} MPa): contact is complete and Eq. (1) no longer applies "
+            f"real contact area F/H is {ratio:.3g} x the apparent area (pressure {from_si(F / A, 'MPa'):.4g} MPa >= "
+            f"hardness {from_si(H, 'MPa'):.4g} MPa): contact is complete and Eq. (1) no longer applies "
             "(Wang et al. 2020: 'not applicable at a very high force'); the value shown is the formal Eq. (1) "
             "result, not the real interfacial resistance")
     if A is not None and a > math.sqrt(A / math.pi) and applicable:
@@ -129,7 +129,7 @@ def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI
               "complete_contact_threshold": complete_contact_threshold}
     return ConstrictionResult(
         model="constriction_resistance", equation=_EQ, citation=_CITE, inputs=inputs, warnings=warnings,
-        resistance_ohm=R, asr_ohm_cm2=(R * A * 1e4) if A is not None else None, force_N=F,
+        resistance_ohm=R, asr_ohm_cm2=from_si(R * A, "ohm cm2") if A is not None else None, force_N=F,
         pressure_Pa=p, contact_spot_radius_m=a, real_contact_area_m2=real_area,
         real_to_apparent_area_ratio=ratio, applicable=applicable)
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..bibliography import WANG, cite
 from ..constants import arrhenius_prefactor_form
 from ..errors import UnitError
-from ..parameters import default
+from ..parameters import default, from_si
 from ._base import (
     ELEMENTARY_CHARGE_C,
     LI_ATOMIC_VOLUME_M3,
@@ -100,7 +100,7 @@ def monroe_newman(electrolyte_shear_modulus_Pa: float, li_shear_modulus_Pa: floa
         model="monroe_newman", equation="dendrite suppression if G_SE >= 2 G_Li",
         citation=cite(WANG, "[7],[8],[110]", "§2.5"),
         inputs={"electrolyte_shear_modulus_Pa": g_se, "li_shear_modulus_Pa": g_li, "required_ratio": req},
-        warnings=warnings, electrolyte_shear_modulus_GPa=g_se / 1e9, li_shear_modulus_GPa=g_li / 1e9,
+        warnings=warnings, electrolyte_shear_modulus_GPa=from_si(g_se, "GPa"), li_shear_modulus_GPa=from_si(g_li, "GPa"),
         modulus_ratio=ratio, required_ratio=req, suppresses_dendrites=ok)
 
 

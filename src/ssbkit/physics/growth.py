@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ..bibliography import WANG, ZHENG, cite
 from ..errors import UnitError
+from ..parameters import from_si
 from ._base import PhysicsResult, non_negative, positive
 
 __all__ = ["GrowthResult", "growth_law_for", "interphase_growth"]
@@ -130,7 +131,7 @@ def interphase_growth(times_s: Sequence[float], interphase_conductivity_S_per_m:
         k = 0.0
         thick = [L0 for _ in ts]
         eq = "L = L0 (no interphase growth); ASR = L / sigma_int"
-    pts = [{"time_s": t, "time_h": t / 3600.0, "thickness_nm": L * 1e9, "asr_ohm_cm2": L / sigma * 1e4}
+    pts = [{"time_s": t, "time_h": from_si(t, "h"), "thickness_nm": from_si(L, "nm"), "asr_ohm_cm2": from_si(L / sigma, "ohm cm2")}
            for t, L in zip(ts, thick)]
     return GrowthResult(
         model="interphase_growth", equation=eq,

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ..constants import arrhenius_prefactor_form
 from ..errors import UnitError
+from ..parameters import from_si, to_si
 from ..results import Result
 from ._base import BOLTZMANN_EV_PER_K, PhysicsResult, positive, temperature
 
@@ -49,7 +50,7 @@ class DiffusionParameters(Result):
 
 def _from_point(d_cm2_s: float, t_k: float, ea: float) -> float:
     """D0 (m^2/s) from one D (cm^2/s) at T (K) and Ea (eV)."""
-    return d_cm2_s * 1e-4 * math.exp(ea / (BOLTZMANN_EV_PER_K * t_k))
+    return to_si(d_cm2_s, "cm2/s") * math.exp(ea / (BOLTZMANN_EV_PER_K * t_k))
 
 
 PARAMETERS: dict[tuple[str, str], DiffusionParameters] = {
@@ -123,5 +124,5 @@ def diffusion_length(schedule: Sequence[tuple[float, float]], species: str = "Co
     length = math.sqrt(total)
     return InterdiffusionResult(
         model="interdiffusion", species=species, host=host, parameters=p, steps=tuple(steps), length_m=length,
-        length_nm=length * 1e9, equation="D(T) = D0 exp(-Ea/kT); L = sqrt(sum_i D(T_i) t_i)",
+        length_nm=from_si(length, "nm"), equation="D(T) = D0 exp(-Ea/kT); L = sqrt(sum_i D(T_i) t_i)",
         citation=p.source, inputs={"schedule": [[t, s] for t, s in schedule]})

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..bibliography import WANG, cite
 from ..errors import UnitError
-from ..parameters import default
+from ..parameters import default, from_si
 from ._base import PhysicsResult, finite, positive
 
 __all__ = ["LLZO_POISSON_RATIO", "LLZO_YOUNG_MODULUS_PA", "StrainResult", "volume_change_stress"]
@@ -100,6 +100,7 @@ def volume_change_stress(volume_change_fraction: float, electrolyte_young_modulu
         inputs={"volume_change_fraction": dv, "electrolyte_young_modulus_Pa": E, "electrolyte_poisson_ratio": nu,
                 "active_bulk_modulus_Pa": K, "fracture_strength_Pa": sf}, warnings=warnings,
         volume_change_percent=100 * dv, linear_strain=eps, linear_strain_percent=100 * eps,
-        constrained_stress_MPa=sigma_c / 1e6, inclusion_pressure_MPa=p / 1e6, max_tensile_stress_MPa=tens / 1e6,
-        tensile_mode=mode, fracture_strength_MPa=None if sf is None else sf / 1e6, exceeds_fracture_strength=exceeds,
+        constrained_stress_MPa=from_si(sigma_c, "MPa"), inclusion_pressure_MPa=from_si(p, "MPa"),
+        max_tensile_stress_MPa=from_si(tens, "MPa"),
+        tensile_mode=mode, fracture_strength_MPa=None if sf is None else from_si(sf, "MPa"), exceeds_fracture_strength=exceeds,
         safety_factor=None if sf is None or tens <= 0 else sf / tens)

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from ..bibliography import ZHENG, cite
 from ..constants import arrhenius, arrhenius_prefactor_form
 from ..errors import UnitError
+from ..parameters import from_si
 from ._base import (
     BOLTZMANN_EV_PER_K,
     ROOM_TEMPERATURE_K,
@@ -167,7 +168,7 @@ def arrhenius_conductivity(reference_conductivity_S_per_m: float, activation_ene
         model="arrhenius_conductivity", equation=eq, citation=cite(ZHENG, None, "§2 and Table 1"),
         inputs={"reference_conductivity_S_per_m": s0, "activation_energy_eV": Ea, "temperature_K": T,
                 "reference_temperature_K": T0, "form": form}, warnings=warnings,
-        conductivity_S_per_m=s0 * factor, conductivity_S_per_cm=s0 * factor / 100.0, temperature_K=T,
+        conductivity_S_per_m=s0 * factor, conductivity_S_per_cm=from_si(s0 * factor, "S/cm"), temperature_K=T,
         temperature_C=T - ZERO_CELSIUS_K, ratio_to_reference=factor)
 
 
@@ -211,6 +212,6 @@ def brick_layer_conductivity(bulk_conductivity_S_per_m: float, grain_boundary_co
         citation=cite(ZHENG, "[89],[90]", "§3.2.1"),
         inputs={"bulk_conductivity_S_per_m": sb, "grain_boundary_conductivity_S_per_m": sg,
                 "grain_boundary_thickness_m": delta, "grain_size_m": d}, warnings=warnings,
-        total_conductivity_S_per_m=tot, total_conductivity_S_per_cm=tot / 100.0,
+        total_conductivity_S_per_m=tot, total_conductivity_S_per_cm=from_si(tot, "S/cm"),
         grain_boundary_resistance_fraction=r_g / (r_b + r_g), bulk_conductivity_S_per_m=sb,
         grain_boundary_conductivity_S_per_m=sg)

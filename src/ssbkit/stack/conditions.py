@@ -20,6 +20,7 @@ from typing import ClassVar
 
 from ..constants import ROOM_TEMPERATURE_K
 from ..errors import SsbkitError
+from ..parameters import from_si, to_si
 from ..results import Result
 from ..units import MIN_TEMPERATURE_K, ZERO_CELSIUS_K, parse_quantity
 from ..validate import MAX_SCAN_POINTS, MAX_VOLTAGE_V
@@ -131,7 +132,7 @@ class Conditions(Result):
         t_k = (ROOM_TEMPERATURE_K if temperature_C is None and temperature_K is None else
                temperature_K if temperature_K is not None else float(temperature_C) + ZERO_CELSIUS_K)  # type: ignore[arg-type]
         return cls(voltage_range_V=(float(lo), float(hi)), temperature_K=float(t_k),
-                   pressure_Pa=None if pressure_MPa is None else float(pressure_MPa) * 1e6,
+                   pressure_Pa=None if pressure_MPa is None else to_si(float(pressure_MPa), "MPa"),
                    current_density_A_per_m2=None if current_density_mA_per_cm2 is None
                    else float(current_density_mA_per_cm2) * 10.0, step_V=float(step_V))
 
@@ -141,7 +142,7 @@ class Conditions(Result):
 
     @property
     def pressure_MPa(self) -> float | None:
-        return None if self.pressure_Pa is None else self.pressure_Pa / 1e6
+        return None if self.pressure_Pa is None else from_si(self.pressure_Pa, "MPa")
 
     @property
     def current_density_mA_per_cm2(self) -> float | None:

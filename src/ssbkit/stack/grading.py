@@ -178,7 +178,7 @@ def _mixed_conducting(x: InterfaceView, th: Thresholds) -> Grade | None:
 def gas_released(f: InterfaceFacts, params: Any) -> float | None:
     """umol/cm2 of gas molecules released by the interphase of ``f`` after the budget's time: its thickness
     times ``interphase_atom_density`` times the gas atoms' share of the products, two atoms per molecule."""
-    from ..parameters import from_si
+    from ..parameters import from_si, to_si
 
     r = f.reacted
     grown = [c for c in f.contributions if c.kind == "interphase" and c.thickness_nm]
@@ -190,8 +190,8 @@ def gas_released(f: InterfaceFacts, params: Any) -> float | None:
 
     atoms = {t.formula: t.amount * Composition(t.formula).num_atoms for t in r.reaction.products}
     share = sum(a for p, a in atoms.items() if p in LEAVING_GASES) / (sum(atoms.values()) or 1.0)
-    L_cm = grown[0].thickness_nm[-1] * 1e-7
-    return from_si(params.si("interphase_atom_density"), "mol/cm3") * L_cm * share / 2.0 * 1e6
+    mol_per_m2 = params.si("interphase_atom_density") * to_si(grown[0].thickness_nm[-1], "nm") * share / 2.0
+    return from_si(mol_per_m2, "umol/cm2")
 
 
 def _unstable_products(x: InterfaceView, th: Thresholds) -> Grade | None:

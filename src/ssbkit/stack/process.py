@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..errors import SsbkitError
 from ..interfaces.thermal import AtmosphereReaction, ThermalReaction
+from ..parameters import from_si
 from ..results import Result
 from ..thermo.atmosphere import Atmosphere
 
@@ -44,7 +45,7 @@ class ProcessStep(Result):
     def label(self) -> str:
         t = f"{self.temperature_K - 273.15:.0f} C"
         d = f" {self.duration_h:g} h" if self.duration_h is not None else ""
-        p = f" at {self.pressure_Pa / 1e6:g} MPa" if self.pressure_Pa is not None else ""
+        p = f" at {from_si(self.pressure_Pa, 'MPa'):g} MPa" if self.pressure_Pa is not None else ""
         return f"{self.name} {t}{d}{p} in {self.atmosphere.name}"
 
 
