@@ -149,3 +149,15 @@ def test_provenance(toy):
     assert p.data_source.endswith("toy.csv")
     assert p.data_version.startswith("sha256:")
     assert p.ssbkit_version and "Li2O" in p.phases_used
+
+
+def test_host_modelled_nasicons_show_the_doped_window_beside(thermo):
+    """LATP and LAGP are computed as their ordered hosts; the doped compositions' windows (as the mixtures of
+    their hull phases) are shown beside: about 4.2 V, as the reviews report (Zheng et al. 2021 Table 1)."""
+    import re
+
+    for name, lo, hi in (("LATP", 4.1, 4.3), ("LAGP", 4.1, 4.3)):
+        w = thermo.window(name)
+        note = next(n for n in w.notes if n.startswith("the doped composition"))
+        ox = float(re.search(r"-(\d+\.\d+) V$", note).group(1))
+        assert lo <= ox <= hi and w.oxidation_limit_V > ox

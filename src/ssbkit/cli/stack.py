@@ -134,6 +134,14 @@ def _candidates(path: str | None, role: str, all_roles: bool) -> list[Any]:
     return default_candidates(None if all_roles else role)
 
 
+def _screen_thermo(entries: str | None, keep_suspect: bool) -> Any:
+    """The data of a coating or interlayer screen: the suspect database phases left out unless kept."""
+    from ..data.suspect import SUSPECT_PHASES
+
+    th = thermo_for(entries)
+    return th if keep_suspect else th.excluding(list(SUSPECT_PHASES))
+
+
 def _run_screen(label: str, screen: Any, role: str, cand_path: str | None, all_roles: bool, top: int | None,
                 entries: str | None, bandgaps: str | None, as_json: bool, title: Any, th: Any = None) -> None:
     """Shared body of ``coatings`` and ``interlayers``: candidates, data, progress, output."""
@@ -152,6 +160,8 @@ def _screen_options(own: str, other: str) -> Any:
 
     def deco(f: Any) -> Any:
         for opt in (json_option, bandgaps_option, entries_option, structure_options,
+                    click.option("--keep-suspect", "keep_suspect", is_flag=True,
+                                 help="Keep the suspect database phases (LiS4, ClO2 ...), left out by default."),
                     click.option("--top", type=Checked(1, 100000, integer=True), default=None, help="Show only the best N."),
                     click.option("--all", "all_roles", is_flag=True,
                                  help=f"Screen every default candidate, {other} materials included."),
@@ -171,13 +181,13 @@ def _screen_options(own: str, other: str) -> Any:
 @_screen_options("coatings", "interlayer")
 def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str | None, all_roles: bool,
                  top: int | None, structure: str | None, structures: str | None, no_relax: bool, entries: str | None,
-                 bandgaps: str | None, as_json: bool) -> None:
+                 bandgaps: str | None, as_json: bool, keep_suspect: bool) -> None:
     """Rank coatings between CATHODE (charged to --voltage) and ELECTROLYTE (Zheng et al. 2021, Table 4).
     CATHODE or ELECTROLYTE may be a structure file (new.cif)."""
     from ..interfaces.coatings import screen_coatings
 
-    th, (cathode, electrolyte) = with_structures(thermo_for(entries), [cathode, electrolyte], structure, structures,
-                                                 no_relax)
+    th, (cathode, electrolyte) = with_structures(_screen_thermo(entries, keep_suspect), [cathode, electrolyte],
+                                                 structure, structures, no_relax)
     _run_screen("coatings", lambda th, cands, gaps, **kw: screen_coatings(th, cathode, electrolyte, cands, voltage,
                                                                           gaps, **kw),
                 "cathode", cand_path, all_roles, top, entries, bandgaps, as_json,
@@ -191,13 +201,13 @@ def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str 
 @_screen_options("interlayers", "coating")
 def interlayers_cmd(electrolyte: str, anode: str, cand_path: str | None, all_roles: bool, top: int | None,
                     structure: str | None, structures: str | None, no_relax: bool, entries: str | None,
-                    bandgaps: str | None, as_json: bool) -> None:
+                    bandgaps: str | None, as_json: bool, keep_suspect: bool) -> None:
     """Rank interlayers between ELECTROLYTE and the anode (Zheng et al. 2021, Table 5, Wang et al. 2020, Table 1).
     ELECTROLYTE may be a structure file (new.cif)."""
     from ..interfaces.coatings import screen_interlayers
 
-    th, (electrolyte, anode) = with_structures(thermo_for(entries), [electrolyte, anode], structure, structures,
-                                               no_relax)
+    th, (electrolyte, anode) = with_structures(_screen_thermo(entries, keep_suspect), [electrolyte, anode],
+                                               structure, structures, no_relax)
     _run_screen("interlayers", lambda th, cands, gaps, **kw: screen_interlayers(th, electrolyte, cands, anode, gaps,
                                                                                 **kw),
                 "anode", cand_path, all_roles, top, entries, bandgaps, as_json,

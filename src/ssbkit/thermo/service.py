@@ -22,7 +22,7 @@ from ..data.source import open_source
 from ..errors import FormulaError
 from ..materials import Material, resolve
 from ..results import Provenance
-from .composition import charge_note, nearest_phase, typo_note
+from .composition import charge_note, doped_note, nearest_phase, typo_note
 from .hull import ChemicalSystem, HullEngine, Phase, reduced_formula
 from .queries import (  # noqa: F401 - re-exported: the results' historical home
     DecompositionResult,
@@ -220,6 +220,8 @@ class Thermo:
 
         src = self.source.provenance()
         notes = tuple(n for n in notes if n) + tuple(n for n in flagged(list(phases or ())) if n not in notes)
+        if getattr(self.source, "excluded", ()):
+            notes += ("left out of the data: " + ", ".join(self.source.excluded),)
         return Provenance(method=method, ssbkit_version=__version__, data_source=src.get("data_source"),
                           data_kind=src.get("data_kind"), data_version=src.get("data_version"),
                           phases_used=tuple(phases or ()), notes=notes, details=details)
@@ -333,7 +335,7 @@ class Thermo:
         """The composition case of a window, and what to add when the window is a mixture's."""
         case = self.composition_case(mat, comp, match)
         if match is not None:
-            return case, ()
+            return case, doped_note(self, mat, voltage_range) if case.startswith("modelled by host") else ()
         extra: tuple[str, ...] = typo_note(self, mat, comp)
         if w.oxidation_limit_V is not None and abs(w.oxidation_limit_V - w.reduction_limit_V) < 1e-6:
             extra += (f"{mat.model_formula} is not in the data: its zero-width window is that of the mixture of its "

@@ -363,6 +363,8 @@ def screen(con: Console, res: ScreenResult, title: str, top: int | None) -> None
     con.print(bare_line(res.bare), highlight=False)
     for s in res.skipped:
         con.print(f"[yellow]skipped {s.name}:[/yellow] {s.reason}")
+    for n in res.provenance.notes:
+        con.print(n, style="bright_black", highlight=False)
 
 
 def pair_screen(con: Console, res: PairScreen) -> None:
