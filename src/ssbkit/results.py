@@ -26,7 +26,10 @@ T = TypeVar("T", bound="Result")
 #: unknown > passivated > stable); the rules are in :mod:`ssbkit.stack.verdicts`.
 Verdict = Literal["stable", "passivated", "resistive", "degrading", "incompatible", "unknown"]
 #: Interphase type at an interface (Wenzel et al. for Li metal; passivating / mixed-conducting elsewhere).
-InterphaseType = Literal["stable", "SEI", "MCI", "passivating", "mixed-conducting"]
+#: The interphase types of Zheng et al., Batteries & Supercaps 2021, Fig. 7a (Wenzel et al.): a stable interface, a
+#: solid-electrolyte interphase (SEI: electronically insulating, passivating) or a mixed-conducting interphase
+#: (MCI: keeps growing).  One vocabulary for every interface (Li metal, electrodes, layers).
+InterphaseType = Literal["stable", "SEI", "MCI"]
 #: Kind of data source behind a result.
 DataKind = Literal["file", "mp", "entries", "embedded"]
 

@@ -193,10 +193,10 @@ def test_assess_with_a_processing_history(warm, gaps):
                process="sinter 700C 2h air; anneal 500C 1h ar")
     assert len(a.process) == 2 and len(a.thermal_steps) == 2
     assert "Li2CO3" in a.surface_steps[-1].contaminants_after
-    li_side = next(x for x in a.interfaces if x.side == "anode")
+    li_side = next(x for x in a.interfaces if x.side == "negative")
     assert li_side.verdict in ("resistive", "degrading", "incompatible")
     assert any("surface after processing: Li2CO3" in r for r in li_side.reasons)
-    cath = next(x for x in a.interfaces if x.side == "cathode")
+    cath = next(x for x in a.interfaces if x.side == "positive")
     assert any("processing (sinter 700 C" in r for r in cath.reasons)
     from ssbkit.stack.report import StackAssessment
 
@@ -231,7 +231,7 @@ def test_process_reports_co_diffusion(warm, gaps):
 
     a = assess("LCO | LLZO | Li", Conditions.parse("3:4.2", "25C", "5MPa", "0.1mA/cm2"), warm, gaps,
                process="sinter 700C 2h air")
-    cath = next(x for x in a.interfaces if x.side == "cathode")
+    cath = next(x for x in a.interfaces if x.side == "positive")
     assert any(r.startswith("Co diffuses about 261 nm into LLZO") for r in cath.reasons), cath.reasons
 
 

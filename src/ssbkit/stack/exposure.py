@@ -20,26 +20,26 @@ class Exposure:
     """Electrode potentials (V vs Li/Li+) seen by every layer and interface.
 
     Attributes:
-        left: potential range of the left (positive) electrode.
-        right: potential range of the right (negative) electrode.
-        layer_sees: per layer, the electrodes whose potential it sees (``"left"``, ``"right"``).
+        positive: potential range of the positive electrode (the stack's first layer).
+        negative: potential range of the negative electrode (the stack's last layer).
+        layer_sees: per layer, the electrodes whose potential it sees (``"positive"``, ``"negative"``).
         interface_sees: per interface (i, i+1), the electrodes whose potential reaches it.
         why: per layer, a sentence on how it sees what it sees.
     """
 
-    left: tuple[float, float]
-    right: tuple[float, float]
+    positive: tuple[float, float]
+    negative: tuple[float, float]
     layer_sees: tuple[frozenset[str], ...]
     interface_sees: tuple[frozenset[str], ...]
     why: tuple[str, ...]
 
     def potentials(self, sides: frozenset[str]) -> tuple[float, float] | None:
         """The union range of the sides' potentials, or None when no electrode is seen."""
-        vals = [v for s in sorted(sides) for v in (self.left if s == "left" else self.right)]
+        vals = [v for s in sorted(sides) for v in (self.positive if s == "positive" else self.negative)]
         return (min(vals), max(vals)) if vals else None
 
 
-def exposure(stack: Stack, conducts: list[bool | None], left: tuple[float, float], right: tuple[float, float],
+def exposure(stack: Stack, conducts: list[bool | None], positive: tuple[float, float], negative: tuple[float, float],
              carbon: bool = False) -> Exposure:
     """Exposure of every layer; ``conducts[i]`` is layer i's electronic conduction (electrodes ignored)."""
     n = len(stack.layers)
@@ -62,24 +62,24 @@ def exposure(stack: Stack, conducts: list[bool | None], left: tuple[float, float
         sees = set()
         reasons = []
         if i in cluster_l or (i - 1) in cluster_l:
-            sees.add("left")
+            sees.add("positive")
             reasons.append("touches the positive electrode" if i == 1 or i == 0 else
                            "reaches the positive electrode through electron-conducting layers")
         if i in cluster_r or (i + 1) in cluster_r:
-            sees.add("right")
+            sees.add("negative")
             reasons.append("touches the negative electrode" if i in (n - 2, n - 1) else
                            "reaches the negative electrode through electron-conducting layers")
-        if composite and i == first_el and "left" not in sees:
-            sees.add("left")
+        if composite and i == first_el and "positive" not in sees:
+            sees.add("positive")
             reasons.append("mixed with carbon in the composite cathode: sees the cathode potential (--carbon)")
         if not sees:
             reasons.append("behind electron-blocking layers on both sides: no electrode potential, chemical "
                            "reactions only")
         elif i not in (0, n - 1):
             blocked = []
-            if "left" not in sees:
+            if "positive" not in sees:
                 blocked.append("the positive electrode's potential is blocked by an electron-insulating layer")
-            if "right" not in sees:
+            if "negative" not in sees:
                 blocked.append("the negative electrode's potential is blocked by an electron-insulating layer")
             reasons += blocked
         layer_sees.append(frozenset(sees))
@@ -88,8 +88,8 @@ def exposure(stack: Stack, conducts: list[bool | None], left: tuple[float, float
     for i in range(n - 1):
         sees = set()
         if i in cluster_l:
-            sees.add("left")
+            sees.add("positive")
         if (i + 1) in cluster_r:
-            sees.add("right")
+            sees.add("negative")
         iface.append(frozenset(sees))
-    return Exposure(left, right, tuple(layer_sees), tuple(iface), tuple(why))
+    return Exposure(positive, negative, tuple(layer_sees), tuple(iface), tuple(why))

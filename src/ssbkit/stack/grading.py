@@ -359,8 +359,7 @@ def grade_interface(f: InterfaceFacts, index: int, heat: HeatFacts, th: Threshol
         k = f.kinetic
         assert k is not None
         extra["interphase_type"] = ("stable" if f.reacted.thermo.driving_force_eV_per_atom > -th.stable_eV else
-                                    "mixed-conducting" if k.conducting_products and k.electron_source else
-                                    "passivating")
+                                    "MCI" if k.conducting_products and k.electron_source else "SEI")
     return InterfaceReport(left=f.left.material.name, right=f.right_name, side=f.side,  # type: ignore[arg-type]
                            potentials_V=f.potentials_V, literature=f.literature, physics=f.physics, verdict=verdict,
                            reasons=tuple(reasons), evidence=f.evidence, asr_end_ohm_cm2=asr,

@@ -68,7 +68,7 @@ def heat_facts(ctx: AssessmentContext, stack: Stack, interfaces: list[InterfaceF
                 f.processing.append(step)
                 out.steps.append(step)
             out.diffusion[k] = cation_diffusion(f.left, f.right, ctx.process)
-        k = next((k for k, f in enumerate(interfaces) if f.side == "anode"), None)
+        k = next((k for k, f in enumerate(interfaces) if f.side == "negative"), None)
         if k is not None and interfaces[k].left.formula != "Li":
             out.surface = surface_history(ctx.thermo, interfaces[k].left.formula, ctx.process)
             out.surface_at = k

@@ -240,7 +240,7 @@ def interface_facts(ctx: AssessmentContext, stack: Stack, i: int, left: Layer, r
     """The facts of the interface between ``left`` and ``right`` (position ``i``; -1 for the carbon of a composite
     cathode against the electrolyte, at ``carbon_pots``)."""
     n = len(stack.layers)
-    sees = exp.interface_sees[i] if i >= 0 else frozenset({"left"})
+    sees = exp.interface_sees[i] if i >= 0 else frozenset({"positive"})
     pots = carbon_pots or exp.potentials(sees)
     ends = ((left, i), (right, i + 1)) if i >= 0 else ()
     li_electrode = next((x for x, j in ends if x.electrode is not None and x.formula == "Li" and j in (0, n - 1)),
@@ -253,7 +253,7 @@ def interface_facts(ctx: AssessmentContext, stack: Stack, i: int, left: Layer, r
     evidence = EvidenceAxis(literature, working, "; ".join(f"{f.text} ({f.method}; {f.citation})"
                                                            for f in literature[:4]) or "nothing reported")
     facts = InterfaceFacts(left, right, CARBON if carbon_pots else right.material.name,
-                           "cathode" if "left" in sees else ("anode" if "right" in sees else "none"), pots,
+                           "positive" if "positive" in sees else ("negative" if "negative" in sees else "none"), pots,
                            literature, evidence, phys)
     if ctx.thermo is None:
         facts.error = "no thermodynamic data"

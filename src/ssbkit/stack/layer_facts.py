@@ -100,7 +100,7 @@ def layer_facts(ctx: AssessmentContext, stack: Stack, i: int, exp: Exposure, bud
         layer=lay, potentials_V=seen, exposure=exp.why[i], contribution=contribution,
         conductivity=joins.conductivity_lookup(lay.material.name) or joins.conductivity_lookup(lay.formula),
         electronic=classify_phase(reduced(lay.formula), ctx.gaps) if lay.electrode is None else None)
-    electrode_pot = exp.left if i == 0 else exp.right
+    electrode_pot = exp.positive if i == 0 else exp.negative
     if lay.electrode is not None and lay.formula == "Li":
         return LayerFacts(**{**base, "potentials_V": electrode_pot, "exposure": "reference electrode"},
                           status="li reference", covered=True, decomposition_eV_per_atom=0.0,

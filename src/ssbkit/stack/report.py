@@ -144,7 +144,7 @@ class InterfaceReport(Result):
 
     left: str
     right: str
-    side: Literal["cathode", "anode", "none"]
+    side: Literal["positive", "negative", "none"]
     potentials_V: tuple[float, float] | None
     chemical: InterfaceReaction | None
     electrochemical: WorstReaction | None

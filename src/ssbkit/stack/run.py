@@ -31,9 +31,9 @@ NO_GAPS = ("band gaps of compound products: no band-gap source configured, only 
 def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> StackAssessment:
     """Facts of every layer and interface, the resistance budget, the processing facts, one grading pass."""
     not_computed = [NO_DATA] if ctx.thermo is None else ([NO_GAPS] if ctx.gaps is None else [])
-    left_rng, right_rng, v_note = electrode_ranges(stack, cond)
+    positive_V, negative_V, v_note = electrode_ranges(stack, cond)
     conducts = [None] + [ctx.conducts(lay) for lay in stack.layers[1:-1]] + [None]
-    exp = exposure(stack, conducts, left_rng, right_rng, ctx.carbon)
+    exp = exposure(stack, conducts, positive_V, negative_V, ctx.carbon)
     physics = anode_physics(stack, cond, ctx.params)
     budget = BudgetBuilder(ctx.params, time_grid(ctx.thresholds.time_h))
     layers = [layer_facts(ctx, stack, i, exp, budget) for i in range(len(stack.layers))]
@@ -44,7 +44,7 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
     el_idx = next((i for i, lay in enumerate(stack.layers) if lay.role == "electrolyte"), None)
     if ctx.carbon and stack.layers[0].role == "cathode" and el_idx is not None:
         interfaces.append(interface_facts(ctx, stack, -1, stack.layers[el_idx], Layer("interlayer", resolve("C")),
-                                          exp, cond, None, budget, carbon_pots=left_rng))
+                                          exp, cond, None, budget, carbon_pots=positive_V))
     for lay in stack.layers:
         if lay.role == "electrolyte":
             budget.electrolyte(lay.material.name, lay.formula)
@@ -63,19 +63,19 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
     built = budget.build(cond.current_density_mA_per_cm2)
     used = references_of((graded_layers, graded, physics, ctx.params))
     citations.register(*used)
-    return StackAssessment(stack=stack, conditions=cond, anode_potential_V=right_rng[0], anode_potential_note=v_note,
+    return StackAssessment(stack=stack, conditions=cond, anode_potential_V=negative_V[0], anode_potential_note=v_note,
                            layers=tuple(graded_layers), interfaces=tuple(graded),
                            verdict=cell_verdict(graded_layers, graded),
                            summary=tuple(summary or ["every layer and interface is stable under these conditions"]),
                            not_computed=tuple(not_computed),
-                           provenance=_provenance(ctx, left_rng, right_rng, ordered((*REVIEWS, *used))),
+                           provenance=_provenance(ctx, positive_V, negative_V, ordered((*REVIEWS, *used))),
                            cell_type=stack.cell_type, carbon=ctx.carbon, thresholds=ctx.thresholds,
                            asr_budget=built, impedance=budget_spectrum(built, ctx.params, ctx.frequencies_Hz),
                            process=ctx.process,
                            thermal_steps=tuple(heat.steps), surface_steps=heat.surface)
 
 
-def _provenance(ctx: AssessmentContext, left_rng: tuple[float, float], right_rng: tuple[float, float],
+def _provenance(ctx: AssessmentContext, positive_V: tuple[float, float], negative_V: tuple[float, float],
                 references: tuple[str, ...]) -> Provenance:
     src = ctx.thermo.source.provenance() if ctx.thermo is not None else {}
     left_out = tuple(getattr(ctx.thermo.source, "excluded", ()) or ()) if ctx.thermo is not None else ()
@@ -88,6 +88,6 @@ def _provenance(ctx: AssessmentContext, left_rng: tuple[float, float], right_rng
                              "decomposition is reported on the layer, not counted as interface reaction)", *extra),
                       details={"thresholds": ctx.thresholds.to_dict(),
                                "band_gap_source": getattr(ctx.gaps, "source", None),
-                               "positive_electrode_V": list(left_rng), "negative_electrode_V": list(right_rng)})
+                               "positive_electrode_V": list(positive_V), "negative_electrode_V": list(negative_V)})
 
 
