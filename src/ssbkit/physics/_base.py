@@ -9,7 +9,6 @@ one-line message.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Final
 
@@ -86,50 +85,38 @@ class PhysicsResult(Result):
         return {**head, **d, **tail}
 
 
+def _checked(value: float, label: str, lo: float | None = None, *, lo_open: bool = False, hi: float | None = None,
+             hi_open: bool = False, unit: str = "") -> float:
+    """:func:`ssbkit.validate.number` (the one range check of ssbkit), raising :class:`UnitError`."""
+    from ..errors import SsbkitError
+    from ..validate import number
+
+    try:
+        return number(value, label, lo, hi, unit=unit, lo_open=lo_open, hi_open=hi_open)
+    except SsbkitError as exc:
+        raise UnitError(str(exc)) from None
+
+
 def finite(value: float, label: str) -> float:
     """``value`` as float, or :class:`UnitError` if it is not a finite number."""
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        raise UnitError(f"{label} must be a number, got {value!r}") from None
-    if not math.isfinite(v):
-        raise UnitError(f"{label} must be a finite number, got {value!r}")
-    return v
+    return _checked(value, label)
 
 
 def positive(value: float, label: str) -> float:
     """``value`` if it is finite and > 0, else :class:`UnitError`."""
-    v = finite(value, label)
-    if v <= 0:
-        raise UnitError(f"{label} must be positive, got {v:g}")
-    return v
+    return _checked(value, label, 0.0, lo_open=True)
 
 
 def non_negative(value: float, label: str) -> float:
     """``value`` if it is finite and >= 0, else :class:`UnitError`."""
-    v = finite(value, label)
-    if v < 0:
-        raise UnitError(f"{label} must be non-negative, got {v:g}")
-    return v
+    return _checked(value, label, 0.0)
 
 
 def temperature(value_K: float, label: str = "temperature") -> float:
-    """A thermodynamic temperature in K: finite and above 0 K."""
-    v = finite(value_K, label)
-    if v < 0:
-        raise UnitError(f"{label} {v:g} K is below absolute zero")
-    if v == 0:
-        raise UnitError(f"{label} must be above 0 K (Arrhenius laws diverge at 0 K)")
-    return v
+    """A thermodynamic temperature in K: finite and above 0 K (Arrhenius laws diverge at 0 K)."""
+    return _checked(value_K, label, 0.0, lo_open=True, unit="K")
 
 
 def fraction(value: float, label: str, *, open_low: bool = False, open_high: bool = False) -> float:
     """A number in [0, 1] (ends optionally open)."""
-    v = finite(value, label)
-    lo_bad = v <= 0 if open_low else v < 0
-    hi_bad = v >= 1 if open_high else v > 1
-    if lo_bad or hi_bad:
-        lo = "(0" if open_low else "[0"
-        hi = "1)" if open_high else "1]"
-        raise UnitError(f"{label} must lie in {lo}, {hi}, got {v:g}")
-    return v
+    return _checked(value, label, 0.0, lo_open=open_low, hi=1.0, hi_open=open_high)

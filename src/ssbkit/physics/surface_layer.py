@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..bibliography import cite
+from ..constants import arrhenius
 from ..parameters import from_si
 from ._base import (
-    BOLTZMANN_EV_PER_K,
     PhysicsResult,
     non_negative,
     positive,
@@ -77,7 +77,7 @@ def surface_layer(exposures: Sequence[Exposure], rate_m2_per_s: float, activatio
             L2 = 0.0
         gas = non_negative(e.p_h2o_bar, "water pressure") / P_H2O_REF_BAR + \
             f_dry * non_negative(e.p_co2_bar, "CO2 pressure") / P_CO2_REF_BAR
-        L2 += k_ref * gas * math.exp(-ea / BOLTZMANN_EV_PER_K * (1.0 / T - 1.0 / T_REF_K)) * t
+        L2 += arrhenius(k_ref * gas, ea, T, T_REF_K) * t
         after.append(from_si(math.sqrt(L2), "nm"))
     L = math.sqrt(L2)
     return SurfaceLayerResult(model="surface carbonate/hydroxide layer", equation=EQUATION, citation=CITATION,
