@@ -374,3 +374,13 @@ def did_you_mean(text: str, candidates: Iterable[str] = ()) -> str:
     from .suggest import did_you_mean as _suggest
 
     return _suggest(text, [*known_names(), *candidates], _same)
+
+
+#: elements that make a phase a compound rather than a Li alloy (intermetallic)
+NONMETALS = frozenset({"H", "B", "C", "N", "O", "F", "P", "S", "Cl", "Se", "Br", "I", "Te"})
+
+
+def is_li_alloy(formula: str) -> bool:
+    """A Li intermetallic (Li15Si4, LiZn, Li9Al4 ...): Li and metals or metalloids only."""
+    els = {e.symbol for e in parse_formula(formula)}
+    return "Li" in els and len(els) > 1 and not els & NONMETALS

@@ -184,3 +184,14 @@ def test_frequency_ranges():
             parse_frequency_range(bad)
     with pytest.raises(UnitError):
         spectrum([Element("x", -1.0, 1e-6)], [1.0])
+
+
+def test_interlayers_are_judged_by_wetting_and_the_resistance_they_add():
+    from ssbkit.interfaces.candidates import default_candidates
+    from ssbkit.interfaces.coatings import screen_interlayers
+
+    res = screen_interlayers(ssbkit.default_thermo(), "LLZO", default_candidates("anode"))
+    rows = {r.name: r for r in res.rows}
+    assert rows["Au"].li_wets is True and rows["Au"].asr_ohm_cm2 < 1  # alloys: lithiophilic, Li-alloy conductor
+    assert rows["LiF"].asr_ohm_cm2 > 1000  # 10 nm at 1e-10 S/cm
+    assert any(r.startswith("adds ") for r in rows["Au"].reasons)

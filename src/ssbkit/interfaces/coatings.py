@@ -78,6 +78,10 @@ class ScreenRow(Result):
     reasons: tuple[str, ...]
     source: str
     improves_on_bare: bool | None = None
+    #: interlayers: the resistance the (lithiated) layer adds, ``thickness.interlayer / sigma`` (ohm cm2)
+    asr_ohm_cm2: float | None = None
+    #: interlayers: does Li wet it (True: lithiophilic, reported or by alloying; None: not known)
+    li_wets: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -216,6 +220,34 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
                         tiers=TIERS["coatings"])
 
 
+def _li_side_contact(formula: str, lithiated: Sequence[str]) -> tuple[float, bool | None, list[str]]:
+    """The resistance an interlayer adds (``thickness.interlayer`` over the Li-ion conductivity of what Li makes of
+    it: ``sigma.li_alloy`` when it alloys, else its table value) and whether Li wets it (a reported contact angle,
+    or alloying: Wang et al., Adv. Energy Mater. 2020, §2.3.3), with the reasons."""
+    from ..literature.joins import contact_angle
+    from ..materials import is_li_alloy
+    from ..parameters import Parameters, from_si
+
+    p = Parameters.load()
+    alloys = [x for x in lithiated if is_li_alloy(x)]
+    row = p.sigma(formula)
+    name = "sigma.li_alloy" if alloys else (row.name if row is not None else "sigma.default")
+    asr = from_si(p.si("thickness.interlayer") / p.si(name), "ohm cm2")
+    why = [f"adds {asr:.3g} ohm cm2 ({p.value('thickness.interlayer'):g} nm at {p.value(name):.2g} S/cm, {name})"]
+    ang = contact_angle(formula)
+    if ang is not None:
+        wets = ang.contact_angle_deg < p.value("lithiophobic_contact_angle")
+        why.append(f"Li contact angle {ang.contact_angle_deg:.0f} deg ({ang.citation}): "
+                   + ("wets" if wets else "does not wet"))
+    elif alloys:
+        wets = True
+        why.append(f"alloys with Li ({', '.join(alloys)}): lithiophilic (Wang et al., Adv. Energy Mater. 2020, §2.3.3)")
+    else:
+        wets = None
+        why.append("Li wetting not reported")
+    return asr, wets, why
+
+
 def _electronic_reason(el: Character) -> str:
     if el.conductor:
         return f"electron conductor ({el.basis})"
@@ -271,6 +303,8 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
         sig = _conductivity(c)
         if sig:
             reasons.append(f"Li+ conductivity {sig.conductivity_S_per_cm:.2g} S/cm ({sig.citation})")
+        asr, wets, more = _li_side_contact(c.formula, li_side.products)
+        reasons += more
         tier = 0 if not conducts else 1
         return ScreenRow(rank=0, name=c.name, formula=c.formula, score_eV_per_atom=round(score, 6) + 0.0, tier=tier,
                          reduction_limit_V=w.reduction_limit_V, oxidation_limit_V=w.oxidation_limit_V,
@@ -279,7 +313,8 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
                          reaction_with={"anode": li_side.reaction_energy_eV_per_atom,
                                         "electrolyte": r_e.reaction_energy_eV_per_atom},
                          electronic=el, lithiated_conducting_products=tuple(lith_conducting), conductivity=sig,
-                         reasons=tuple(reasons), source=c.source, improves_on_bare=improves)
+                         reasons=tuple(reasons), source=c.source, improves_on_bare=improves, asr_ohm_cm2=asr,
+                         li_wets=wets)
 
     run = progress or (lambda items, fn: [fn(x) for x in items])
     rows = [r for r in run(list(candidates), one) if r is not None]

@@ -43,21 +43,12 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from ..literature.joins import conductivity_lookup
+from ..materials import is_li_alloy
 from ..parameters import from_si, to_si
 from ..results import Result
 from ..units import FARADAY_C_PER_MOL
 
 OHM_CM2 = "ohm cm2"  # the unit every ASR is reported in
-#: elements that make a phase a compound rather than a Li alloy (intermetallic)
-_NONMETALS = frozenset({"H", "B", "C", "N", "O", "F", "P", "S", "Cl", "Se", "Br", "I", "Te"})
-def is_li_alloy(formula: str) -> bool:
-    """A Li intermetallic (Li15Si4, LiZn ...): Li and metals only."""
-    from ..materials import resolve
-
-    els = {e.symbol for e in resolve(formula).composition}
-    return "Li" in els and len(els) > 1 and not els & _NONMETALS
-
-
 #: the growth rate of a mixed-conducting interphase at the reference drive, that drive, and the drive per decade
 MCI_RATE = ("mci_growth_rate", "mci_reference_drive", "mci_drive_per_decade")
 from ..parameters import Parameter, Parameters

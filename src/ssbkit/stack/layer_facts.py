@@ -83,7 +83,7 @@ def _lithiated(ctx: AssessmentContext, stack: Stack, i: int) -> tuple[tuple[str,
         return None
     out = tuple((t.formula, t.amount * Composition(t.formula).num_atoms) for t in a.reaction.products
                 if t.formula != "Li")
-    from .budget import is_li_alloy
+    from ..materials import is_li_alloy
 
     return out if any(is_li_alloy(f) for f, _ in out) else None
 
