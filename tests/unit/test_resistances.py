@@ -195,3 +195,11 @@ def test_interlayers_are_judged_by_wetting_and_the_resistance_they_add():
     assert rows["Au"].li_wets is True and rows["Au"].asr_ohm_cm2 < 1  # alloys: lithiophilic, Li-alloy conductor
     assert rows["LiF"].asr_ohm_cm2 > 1000  # 10 nm at 1e-10 S/cm
     assert any(r.startswith("adds ") for r in rows["Au"].reasons)
+
+
+def test_a_si_anode_is_judged_by_its_volume_change():
+    a = ssbkit.assess("Si | Li6PS5Cl | Li")
+    si = a.layers[0]
+    assert si.verdict == "resistive" and any("+280 % to Li15Si4" in r for r in si.reasons)
+    lto = ssbkit.assess("LTO | Li6PS5Cl | Li").layers[0]
+    assert not any("cracking" in r for r in lto.reasons)

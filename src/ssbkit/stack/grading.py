@@ -47,8 +47,17 @@ def _layer_reference(f: LayerFacts, th: Thresholds) -> list[Grade] | None:
     if f.status == "li reference":
         return [("stable", f.message)]
     if f.status == "electrode":
-        return [("stable", "electrode active material: (de)lithiation over its operating range is intended"
-                 + f.message)]
+        out: list[Grade] = [("stable", "electrode active material: (de)lithiation over its operating range is "
+                                       "intended" + f.message)]
+        if f.volume_change is not None and f.volume_limit_percent is not None:
+            dv, other, ref = f.volume_change
+            big = abs(dv) > f.volume_limit_percent
+            out.append(("resistive" if big else "stable",
+                        f"volume change {dv:+g} % to {other} ({ref})" + (
+                            f": beyond {f.volume_limit_percent:g} %, cracking of the electrode and the electrolyte and "
+                            "lost contact, not the interface reaction, limit it (Zheng et al., Batteries & "
+                            "Supercaps 2021, §3.4)" if big else "")))
+        return out
     if f.status == "unexposed":
         return [("stable", "no electrochemical exposure: " + f.exposure)]
     return None

@@ -60,6 +60,10 @@ class LayerFacts:
     sides: tuple[Side, ...] = ()
     message: str = ""
     contribution: AsrContribution | None = None
+    #: an electrode's measured volume change over its cycling (percent, the other phase, reference) and the
+    #: limit above which it cracks and loses contact (``mechanics.volume_change_limit``)
+    volume_change: tuple[float, str, str] | None = None
+    volume_limit_percent: float | None = None
 
     @property
     def name(self) -> str:
@@ -112,8 +116,12 @@ def layer_facts(ctx: AssessmentContext, stack: Stack, i: int, exp: Exposure, bud
     except SsbkitError as exc:
         return LayerFacts(**base, status="error", message=str(exc))
     if lay.role == "cathode" or lay.electrode is not None:
+        from ..physics.mechanics import measured_volume_change
+
         return LayerFacts(**{**base, "potentials_V": electrode_pot}, status="electrode", window=w,
-                          message=f" ({lay.electrode.note})" if lay.electrode else "")
+                          message=f" ({lay.electrode.note})" if lay.electrode else "",
+                          volume_change=measured_volume_change(reduced(lay.formula)),
+                          volume_limit_percent=ctx.params.value("mechanics.volume_change_limit"))
     app = apparent_window(w, ctx.gaps)
     if seen is None:
         return LayerFacts(**base, status="unexposed", window=w, apparent=app, covered=True,
