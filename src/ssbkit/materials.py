@@ -68,6 +68,12 @@ ABBREVIATIONS: dict[str, tuple[str, str, str]] = {
     "LLZO": ("Li7La3Zr2O12", "Li7La3Zr2O12", ""),
     "LLZTO": ("Li6.4La3Zr1.4Ta0.6O12", "Li7La3Zr2O12",
               "Ta-doped garnet modelled by undoped Li7La3Zr2O12 (ordered host)"),
+    "AL-LLZO": ("Li6.25Al0.25La3Zr2O12", "Li7La3Zr2O12",
+              "Al-doped garnet modelled by undoped Li7La3Zr2O12 (ordered host)"),
+    "GA-LLZO": ("Li6.25Ga0.25La3Zr2O12", "Li7La3Zr2O12",
+               "Ga-doped garnet modelled by undoped Li7La3Zr2O12 (ordered host)"),
+    "NB-LLZO": ("Li6.5La3Zr1.5Nb0.5O12", "Li7La3Zr2O12",
+              "Nb-doped garnet modelled by undoped Li7La3Zr2O12 (ordered host)"),
     "LLTO": ("Li0.33La0.56TiO3", "LiLaTi2O6",
              "perovskite Li3xLa2/3-xTiO3 modelled by ordered LiLaTi2O6 (x=1/6), as in DFT windows"),
     "LATP": ("Li1.3Al0.3Ti1.7(PO4)3", "LiTi2(PO4)3",
@@ -100,6 +106,8 @@ _SYNONYMS = {
     "NCM532": "NMC532", "NCM111": "NMC111", "NCM523": "NMC532", "NMC523": "NMC532",
     "LI-PON": "LIPON", "LPON": "LIPON", "ARGYRODITE": "LPSCL", "LIM2O4": "LMO",
     "LLZTO": "LLZTO", "LPSC": "LPSCL", "LSNPS": "LSPS", "LINBO": "LNBO",
+    "ALLZO": "AL-LLZO", "LLZO:AL": "AL-LLZO", "GALLZO": "GA-LLZO", "LLZO:GA": "GA-LLZO", "TA-LLZO": "LLZTO",
+    "LLZO:TA": "LLZTO", "LLZNO": "NB-LLZO", "LLZO:NB": "NB-LLZO",
 }
 
 # generic names whose composition the user left open: resolved, and the choice said

@@ -161,3 +161,13 @@ def test_host_modelled_nasicons_show_the_doped_window_beside(thermo):
         note = next(n for n in w.notes if n.startswith("the doped composition"))
         ox = float(re.search(r"-(\d+\.\d+) V$", note).group(1))
         assert lo <= ox <= hi and w.oxidation_limit_V > ox
+
+
+def test_doped_garnet_names_mean_the_doped_compositions(thermo):
+    from ssbkit.materials import resolve
+
+    for name, formula in (("Al-LLZO", "Li6.25Al0.25La3Zr2O12"), ("Ga-LLZO", "Li6.25Ga0.25La3Zr2O12"),
+                          ("Ta-LLZO", "Li6.4La3Zr1.4Ta0.6O12"), ("Nb-LLZO", "Li6.5La3Zr1.5Nb0.5O12")):
+        m = resolve(name)
+        assert m.formula == formula and m.model_formula == "Li7La3Zr2O12"
+        assert any(n.startswith(f"the doped composition {formula}") for n in thermo.window(name).notes)

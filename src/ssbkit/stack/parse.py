@@ -28,7 +28,8 @@ from ..errors import SsbkitError
 from ..materials import Material, check_solid, resolve
 from ..results import Result
 
-_ELECTROLYTE_ABBR = {"LGPS", "LPS", "LPSCL", "LPSBR", "LPSI", "LSPS", "LLZO", "LLZTO", "LLTO", "LATP", "LAGP",
+_ELECTROLYTE_ABBR = {"LGPS", "LPS", "LPSCL", "LPSBR", "LPSI", "LSPS", "LLZO", "LLZTO", "AL-LLZO", "GA-LLZO", "NB-LLZO",
+                     "LLTO", "LATP", "LAGP",
                      "LIPON", "LYC", "LYB", "LIC"}
 _ELECTROLYTE_FORMULAS = {"Li3PS4", "Li7P3S11", "Li6PS5Cl", "Li6PS5Br", "Li6PS5I", "Li10GeP2S12", "Li10SnP2S12",
                          "Li4SnS4", "Li4GeS4", "Li7La3Zr2O12", "Li3OCl", "Li3OBr", "Li3InCl6", "Li3YCl6", "Li3YBr6",
