@@ -91,9 +91,10 @@ def coating_markdown(rows: list[CoatingRow]) -> str:
     lines = ["| Row | Coated cell | bare t=0 | coated t=0 | ratio | bare 100 h | coated 100 h | ratio |",
              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for r in rows:
-        flag = "" if min(r.ratio_start, r.ratio_end) >= 3 else " ✗"
+        f0 = "" if r.ratio_start >= 3 else " ✗"
+        f1 = "" if r.ratio_end >= 3 else " ✗"
         lines.append(f"| {r.row} {r.ref} | `{r.coated}` | {r.bare_start:.3g} | {r.coated_start:.3g} | "
-                     f"{r.ratio_start:.2g}× | {r.bare_end:.3g} | {r.coated_end:.3g} | {r.ratio_end:.2g}×{flag} |")
+                     f"{r.ratio_start:.2g}×{f0} | {r.bare_end:.3g} | {r.coated_end:.3g} | {r.ratio_end:.2g}×{f1} |")
     lines.append("")
     lines += [f"Row {k} not compared: {v}." for k, v in EXCLUDED.items()]
     return "\n".join(lines)
