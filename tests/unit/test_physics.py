@@ -1,4 +1,4 @@
-"""Unit tests of ssbkit.physics: every number the seeds state, limits and invalid input."""
+"""Unit tests of ssbkit.physics: every number the reviews state, limits and invalid input."""
 
 from __future__ import annotations
 
@@ -56,8 +56,8 @@ def test_constriction_value_400MPa_reported(capsys):
     assert r.applicable is False
     assert any("no longer applies" in w for w in r.warnings)
     with capsys.disabled():
-        print(f"\n[seed 2 Eq. 1] sigma=3e-4 S/cm, H_Li=5 MPa, 400 MPa over 1 cm2: R_int = {r.resistance_ohm:.1f} ohm, "
-              f"ASR = {r.asr_ohm_cm2:.1f} ohm cm2 (seed: 'nearly zero'; Table 1 ref. [57]: <1 ohm cm2); "
+        print(f"\n[Wang et al., Adv. Energy Mater. 2020, Eq. 1] sigma=3e-4 S/cm, H_Li=5 MPa, 400 MPa over 1 cm2: R_int = {r.resistance_ohm:.1f} ohm, "
+              f"ASR = {r.asr_ohm_cm2:.1f} ohm cm2 (review: 'nearly zero'; Table 1 ref. [57]: <1 ohm cm2); "
               f"F/(H A) = {r.real_to_apparent_area_ratio:.0f} -> Eq. 1 not applicable")
     _common_keys(r.to_dict())
 
@@ -105,12 +105,12 @@ def test_constriction_invalid(kwargs):
 
 # ------------------------------------------------------------------------------------------ wetting
 
-@pytest.mark.parametrize("w_ad, seed_angle", [(0.10, 142.0), (0.67, 62.0)])
-def test_contact_angles_reproduce_seed2(w_ad, seed_angle, capsys):
+@pytest.mark.parametrize("w_ad, review_angle", [(0.10, 142.0), (0.67, 62.0)])
+def test_contact_angles_reproduce_wang2020(w_ad, review_angle, capsys):
     r = contact_angle(w_ad)
-    assert abs(r.contact_angle_deg - seed_angle) <= 3.0
+    assert abs(r.contact_angle_deg - review_angle) <= 3.0
     with capsys.disabled():
-        print(f"\n[seed 2 sec. 2.2] W_ad = {w_ad} J/m2 -> {r.contact_angle_deg:.1f} deg (seed: {seed_angle:.0f} deg)")
+        print(f"\n[Wang et al., Adv. Energy Mater. 2020, sec. 2.2] W_ad = {w_ad} J/m2 -> {r.contact_angle_deg:.1f} deg (review: {review_angle:.0f} deg)")
     d = r.to_dict()
     assert d["contact_angle_deg"] == r.contact_angle_deg
     _common_keys(d)
@@ -222,7 +222,7 @@ def test_ccd_fit_passes_through_sharafi_points(capsys):
     assert fit.activation_energy_eV == pytest.approx(k * math.log(280) / (1 / 303.15 - 1 / 433.15))
     assert fit.activation_energy_eV == pytest.approx(0.4905, abs=1e-3)
     with capsys.disabled():
-        print(f"\n[seed 2 ref. 59] CCD 50 uA/cm2 @30 C -> 14 mA/cm2 @160 C: Ea = {fit.activation_energy_eV:.4f} eV; "
+        print(f"\n[Wang et al., Adv. Energy Mater. 2020, ref. 59] CCD 50 uA/cm2 @30 C -> 14 mA/cm2 @160 C: Ea = {fit.activation_energy_eV:.4f} eV; "
               f"CCD(25 C) = {fit.predictions[0]['ccd_mA_per_cm2']:.4f} mA/cm2")
     _common_keys(fit.to_dict())
 
@@ -318,9 +318,9 @@ def test_percolation_optimum_inside_reported_range(capsys):
     assert r.inside_reported_range
     assert r.optimum_active_material_vol_percent == pytest.approx(100 * (1 + 0.55 - 0.10) / 2, abs=0.05)
     with capsys.disabled():
-        print(f"\n[seed 2 ref. 116] percolation optimum {r.optimum_active_material_vol_percent:.1f} vol% AM "
+        print(f"\n[Wang et al., Adv. Energy Mater. 2020, ref. 116] percolation optimum {r.optimum_active_material_vol_percent:.1f} vol% AM "
               f"(80 % band {r.near_optimal_range_vol_percent[0]:.1f}-{r.near_optimal_range_vol_percent[1]:.1f}; "
-              "seed: 69-79 vol%)")
+              "review: 69-79 vol%)")
     _common_keys(r.to_dict())
 
 

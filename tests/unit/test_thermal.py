@@ -92,7 +92,7 @@ def test_seed2_surface_layers_removed_in_the_right_order(warm):
     lioh = removal_temperature(warm, "LiOH", ar).temperature_K
     on_llzo = removal_temperature(warm, "Li2CO3", ar, substrate="LLZO").temperature_K
     with_c = removal_temperature(warm, "Li2CO3", ar_c, substrate="LLZO").temperature_K
-    assert lioh < li2co3 and with_c < on_llzo  # seed: LiOH 500 C < Li2CO3 900 C; 700 C with carbon
+    assert lioh < li2co3 and with_c < on_llzo  # Wang et al. 2020: LiOH 500 C < Li2CO3 900 C; 700 C with carbon
     assert 700 < lioh < 1000 and 1000 < li2co3 < 1400
 
 
