@@ -16,7 +16,6 @@ verdict: :mod:`.grading` turns these facts into one.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -202,10 +201,11 @@ def driving_V(ctx: AssessmentContext, a: Layer, b: Layer, pots: tuple[float, flo
         try:
             w = ctx.window(other.material, max(5.0, pots[1]))
             over = (pots[1] - w.oxidation_limit_V) if w.oxidation_limit_V is not None else 0.0
-            if over > 0 and "O2" in w.oxidation_products:
+            held = over > 0 and "O2" in w.oxidation_products  # an oxide gives up O2 only past an overpotential
+            if held:
                 over = max(0.0, over - ctx.params.si("oxygen_release_overpotential"))
             beyond = max(w.reduction_limit_V - pots[0], over)
-            if beyond > 1e-3 or over == 0.0 and pots[1] > (w.oxidation_limit_V or math.inf):
+            if beyond > 1e-3 or held:
                 return max(beyond, 0.0)
         except SsbkitError:
             pass

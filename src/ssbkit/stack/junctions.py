@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..errors import SsbkitError
 from ..physics.spacecharge import SpaceChargeResult, space_charge_layer
 from .budget import AsrContribution, BudgetBuilder
-from .context import AssessmentContext
+from .context import AssessmentContext, reduced
 from .parse import Layer
 
 _HALOGENS = {"F", "Cl", "Br", "I"}
@@ -62,8 +62,6 @@ def _depleted(left: Layer, right: Layer) -> tuple[Layer, Layer, str] | None:
 
 
 def _permittivity(budget: BudgetBuilder, layer: Layer) -> tuple[float, str]:
-    from .context import reduced
-
     name = f"permittivity.{reduced(layer.formula)}"
     if name not in budget.params.table:
         name = f"permittivity.{anion_class(layer.formula)}"
@@ -114,7 +112,7 @@ def space_charge(ctx: AssessmentContext, left: Layer, right: Layer, potentials_V
         names.append(eps_r_name)
         kwargs = dict(receiver_permittivity=eps_r, receiver_concentration_per_m3=n)
         if rec.role in ("coating", "interlayer"):
-            t_name = f"thickness.{reduced_name(rec)}" if f"thickness.{reduced_name(rec)}" in budget.params.table \
+            t_name = f"thickness.{reduced(rec.formula)}" if f"thickness.{reduced(rec.formula)}" in budget.params.table \
                 else f"thickness.{rec.role}"
             kwargs["receiver_thickness_m"] = budget._si(t_name)
             names.append(t_name)
@@ -123,8 +121,3 @@ def space_charge(ctx: AssessmentContext, left: Layer, right: Layer, potentials_V
     res: SpaceChargeResult = space_charge_layer(step, eps, n, to_si(sig, "S/cm"), temperature_K, **kwargs)
     return budget.space_charge(f"{dep.material.name} at {name}", res, names, how)
 
-
-def reduced_name(layer: Layer) -> str:
-    from .context import reduced
-
-    return reduced(layer.formula)
