@@ -51,8 +51,10 @@ def grade(energy, conducting, source, unstable, asr, working, th):
     (-0.005, ("Ge",), True, (), 1e6, False, "stable"),            # below the reaction threshold
     (-0.50, ("Li15Ge4",), True, (), 5000.0, False, "incompatible"),  # MCI with an electron source, strong, fast
     (-0.50, ("Li15Ge4",), True, (), 5000.0, True, "degrading"),    # ... softened by reported working cells
-    (-0.50, ("Ge",), True, (), 80.0, False, "degrading"),          # ... growing slowly (LGPS at Li-In)
-    (-0.05, ("Ti3P",), True, (), 10.0, False, "degrading"),       # MCI, weak driving force
+    (-0.50, ("Ge",), True, (), 300.0, False, "degrading"),         # ... growing slower than incompatible
+    (-0.50, ("Ge",), True, (), 80.0, False, "resistive"),          # ... under the resistance threshold (LGPS | Li-In)
+    (-0.05, ("Ti3P",), True, (), 150.0, False, "degrading"),      # MCI, weak driving force
+    (-0.05, ("Ti3P",), True, (), 10.0, False, "resistive"),       # ... adding 10 ohm cm2 in the budget's time
     (-0.50, (), True, ("O2 (gas)",), 10.0, False, "degrading"),    # products unstable where they sit
     (-0.50, (), True, (), 500.0, False, "resistive"),             # passivating but too resistive
     (-0.50, (), True, (), 50.0, False, "passivated"),
@@ -230,7 +232,7 @@ def test_reported_cells_confusion_matrix(thermo, gaps):
     rows = validate_cells.run(thermo, gaps)
     m = validate_cells.matrix(rows)
     assert sum(sum(v.values()) for v in m.values()) == len(rows) >= 24
-    assert sum(r["agree"] for r in rows) >= 21  # docs/validation.md lists every disagreement
+    assert sum(r["agree"] for r in rows) >= 24  # docs/validation.md: the grades that depend on the time asked
     assert m["fails"]["stable"] == m["fails"]["passivated"] == 0
 
 

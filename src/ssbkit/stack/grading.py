@@ -65,7 +65,9 @@ def _layer_reference(f: LayerFacts, th: Thresholds) -> list[Grade] | None:
 
 def _layer_window(f: LayerFacts, th: Thresholds) -> list[Grade]:
     """The intrinsic window against the potentials seen, side by side: weakly beyond it is kinetically stable,
-    covered by the apparent window ``passivated``, beyond both ``degrading``."""
+    covered by the apparent window ``passivated``, beyond both ``degrading`` (``resistive`` when the
+    mixed-conducting interphase that consumes it there adds no more than ``asr_ohm_cm2`` within ``time_h``,
+    the rule :func:`_mixed_conducting` applies to that interface)."""
     from .context import fmt_limit
 
     w, app, seen = f.window, f.apparent, f.potentials_V
@@ -88,6 +90,12 @@ def _layer_window(f: LayerFacts, th: Thresholds) -> list[Grade]:
                                          f"it only because a gas leaves ({s.limit_reason}): the gas forms as fast as "
                                          "the insulating products grow, which is self-limiting; how much is judged "
                                          "at the interface"))
+        elif s.grown_ohm_cm2 is not None and s.grown_ohm_cm2 <= th.asr_ohm_cm2:
+            grades.append(("resistive", f"{s.what} ({e:.3f} eV/atom at {v:.2f} V); {apparent_txt} does not cover "
+                                        f"it: {s.limit_reason}; the mixed-conducting interphase at {s.grown_at} adds "
+                                        f"{s.grown_ohm_cm2:.3g} ohm cm2 within {th.time_h:g} h (no more than the "
+                                        f"resistance threshold {th.asr_ohm_cm2:g} ohm cm2): it keeps growing, "
+                                        "degrading over a longer life"))
         else:
             grades.append(("degrading", f"{s.what} ({e:.3f} eV/atom at {v:.2f} V); {apparent_txt} does not cover "
                                         f"it: {s.limit_reason}"))
@@ -167,7 +175,8 @@ def _mixed_conducting(x: InterfaceView, th: Thresholds) -> Grade | None:
     """Electron-conducting products with an electron source: a mixed-conducting interphase that keeps growing.
     ``incompatible`` when, beyond ``incompatible_eV``, it grows fast enough to add more than
     ``incompatible_asr_ohm_cm2`` within ``time_h`` (unless the reviews report working cells: then
-    ``degrading``); ``degrading`` when it grows slower."""
+    ``degrading``); ``degrading`` when it grows slower; ``resistive`` when it adds no more than
+    ``asr_ohm_cm2`` within ``time_h`` (it keeps growing: a longer ``time_h`` makes it ``degrading``)."""
     k, e = x.facts.kinetic, x.facts.reacted.thermo.driving_force_eV_per_atom  # type: ignore[union-attr]
     assert k is not None and e is not None
     if not (k.conducting_products and k.electron_source):
@@ -181,6 +190,10 @@ def _mixed_conducting(x: InterfaceView, th: Thresholds) -> Grade | None:
                                        "but the reviews report working cells with this pair")
         return "incompatible", why + (f"; driving force {e:.3f} eV/atom, beyond {th.incompatible_asr_ohm_cm2:g} "
                                       f"ohm cm2 within {th.time_h:g} h")
+    if grown <= th.asr_ohm_cm2:
+        return "resistive", why + (f"; driving force {e:.3f} eV/atom, but it adds no more than the resistance "
+                                   f"threshold {th.asr_ohm_cm2:g} ohm cm2 within {th.time_h:g} h: a resistance "
+                                   "that rises with time (degrading over a longer life)")
     return "degrading", why + f"; driving force {e:.3f} eV/atom, growing slower than incompatible"
 
 

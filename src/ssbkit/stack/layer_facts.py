@@ -34,6 +34,9 @@ class Side:
         apparent_covers: whether the apparent window covers that potential.
         limit_reason: why the apparent limit is where it is.
         what: ``reduced below X V to ...`` / ``oxidised above ...``.
+        grown_ohm_cm2: where the layer meets an electron source on this side through a mixed-conducting
+            interphase, the resistance that interphase adds after the budget's time (ohm cm2), and
+        grown_at: that interface's name (set by :func:`with_growth`; None when no such interface).
     """
 
     at_V: float
@@ -41,6 +44,8 @@ class Side:
     apparent_covers: bool
     limit_reason: str
     what: str
+    grown_ohm_cm2: float | None = None
+    grown_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,3 +156,23 @@ def _exposed(ctx: AssessmentContext, base: dict[str, Any], lay: Layer, w: Any, a
                                                 f"{', '.join(w.oxidation_products) or '-'}"))
     return LayerFacts(**base, status="exposed", window=w, apparent=app, covered=ox_ok and red_ok,
                       decomposition_eV_per_atom=min(beyond.values()), sides=tuple(sides))
+
+
+def with_growth(layers: list[LayerFacts], interfaces: list[Any]) -> list[LayerFacts]:
+    """Each layer's uncovered sides linked to the mixed-conducting interphase that consumes it there: the
+    interface of that layer on the same electrode side (``negative`` for a reduced side) whose products conduct
+    electrons and which meets an electron source.  The layer's decomposition and that interphase are one process,
+    so the layer is graded by the same growth (:func:`ssbkit.stack.grading._layer_window`)."""
+    from dataclasses import replace
+
+    out = []
+    for f in layers:
+        sides = []
+        for s in f.sides:
+            want = "negative" if s.what.startswith("reduced") else "positive"
+            grown = [(x.name, sum(c.asr_end_ohm_cm2 for c in x.contributions if c.kind == "interphase"))
+                     for x in interfaces if x.side == want and x.kinetic is not None and x.kinetic.conducting_products
+                     and x.kinetic.electron_source and f.layer in (x.left, x.right)]
+            sides.append(replace(s, grown_ohm_cm2=max(g for _, g in grown), grown_at=grown[0][0]) if grown else s)
+        out.append(replace(f, sides=tuple(sides)) if f.sides else f)
+    return out

@@ -16,7 +16,7 @@ from .grading import cell_verdict, grade_interface, grade_layer
 from .heat import HeatFacts, heat_facts
 from .impedance import budget_spectrum
 from .interface_facts import interface_facts
-from .layer_facts import layer_facts
+from .layer_facts import layer_facts, with_growth
 from .parse import Layer, Stack
 from .report import StackAssessment
 from .surface import surface_terms
@@ -56,7 +56,7 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
         for f in interfaces:  # every face of that layer Li touches (both in a symmetric cell)
             if "Li" in (f.left.formula, f.right.formula) and host in (f.left.formula, f.right.formula):
                 f.contributions += surface_terms(heat, f, budget, cond.pressure_Pa)
-    graded_layers = [grade_layer(f, ctx.thresholds) for f in layers]
+    graded_layers = [grade_layer(f, ctx.thresholds) for f in with_growth(layers, interfaces)]
     graded = [grade_interface(f, k, heat, ctx.thresholds, ctx.params) for k, f in enumerate(interfaces)]
     summary = [f"{x.role} {x.name}: {x.verdict} - {x.reasons[0]}" for x in graded_layers if x.verdict != "stable"]
     summary += [f"{x.interface}: {x.verdict} - {x.reasons[0]}" for x in graded if x.verdict != "stable"]

@@ -78,7 +78,8 @@ class Thresholds(Result):
             after ``time_h`` is ``resistive``.
         time_h: the time at which the resistance budget is judged, hours.
         incompatible_asr_ohm_cm2: a mixed-conducting interphase whose growth adds more than this after
-            ``time_h`` is ``incompatible``; one that grows slower is ``degrading``.
+            ``time_h`` is ``incompatible``; one that grows slower is ``degrading``, and one that adds no
+            more than ``asr_ohm_cm2`` within ``time_h`` is ``resistive`` (its resistance rises with time).
     """
 
     stable_eV: float = 0.01
