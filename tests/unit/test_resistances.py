@@ -210,3 +210,23 @@ def test_a_si_anode_is_judged_by_its_volume_change():
     assert si.verdict == "resistive" and any("+280 % to Li15Si4" in r for r in si.reasons)
     lto = ssbkit.assess("LTO | Li6PS5Cl | Li").layers[0]
     assert not any("cracking" in r for r in lto.reasons)
+
+
+def test_an_interlayer_is_a_finite_reservoir():
+    from ssbkit.physics import interphase_growth
+
+    g = interphase_growth([0.0, 3.6e5, 3.6e6], 1e-6, classification="MCI", linear_rate_m_per_s=1e-12,
+                          initial_thickness_m=2e-9, max_thickness_m=10e-9)
+    assert [round(p["thickness_nm"], 6) for p in g.points] == [2.0, 10.0, 10.0]
+    assert any("used up" in w for w in g.warnings)
+    with pytest.raises(UnitError):
+        interphase_growth([0.0], 1e-6, classification="MCI", linear_rate_m_per_s=1e-12, max_thickness_m=-1e-9)
+    # an interphase that consumes an interlayer stops at the interlayer's thickness ...
+    a = ssbkit.assess("Li | MoS2 | LLZO | MoS2 | Li", time="1000h")
+    grown = [c for c in a.asr_budget.contributions if c.kind == "interphase" and "MoS2" in c.name]
+    assert grown and all(max(c.thickness_nm) <= 10.0 + 1e-9 for c in grown)
+    assert any("bounded by the MoS2 interlayer" in c.note for c in grown)
+    # ... and Li converts an interlayer it alloys with whole: its term is the lithiated layer, not counted twice
+    au = ssbkit.assess("Li | Au | LLZO | Au | Li")
+    assert not [c for c in au.asr_budget.contributions if c.name in ("interphase Li | Au", "interphase Au | Li")]
+    assert [c for c in au.asr_budget.contributions if c.kind == "interlayer" and "sigma.li_alloy" in c.parameters]

@@ -82,11 +82,12 @@ class GrowthResult(PhysicsResult):
 def interphase_growth(times_s: Sequence[float], interphase_conductivity_S_per_m: float, *,
                       classification: str | None = None, electronically_conducting: bool | None = None,
                       parabolic_rate_m2_per_s: float | None = None, linear_rate_m_per_s: float | None = None,
-                      initial_thickness_m: float = 0.0) -> GrowthResult:
+                      initial_thickness_m: float = 0.0, max_thickness_m: float | None = None) -> GrowthResult:
     """Thickness and area-specific resistance of a growing interphase at each time.
 
     Equations: parabolic (SEI) ``L = sqrt(L0^2 + k_p t)``; linear (MCI) ``L = L0 + k_l t``;
-    stable: ``L = L0``; ``ASR = L / sigma_int``.
+    stable: ``L = L0``; ``ASR = L / sigma_int``; with a finite reservoir (a thin coating or interlayer that
+    the reaction consumes) ``L = min(L, L_max)``: growth stops when the layer is used up.
     Citation: Zheng et al., Batteries & Supercaps 2021 section 3.4, Fig. 7a, ref. [16c]; Wang et al., Adv. Energy Mater. 2020
     (Wang et al., Adv. Energy Mater. 2020) section 2.1, Fig. 2, ref. [45].
 
@@ -98,6 +99,7 @@ def interphase_growth(times_s: Sequence[float], interphase_conductivity_S_per_m:
         parabolic_rate_m2_per_s: k_p for SEI growth, m2/s.
         linear_rate_m_per_s: k_l for MCI growth, m/s.
         initial_thickness_m: L0, m.
+        max_thickness_m: L_max, m: the thickness of the layer the reaction consumes (None: unlimited).
 
     Raises:
         UnitError: missing/negative rate for the law that applies, negative time, non-positive conductivity.
@@ -131,6 +133,12 @@ def interphase_growth(times_s: Sequence[float], interphase_conductivity_S_per_m:
         k = 0.0
         thick = [L0 for _ in ts]
         eq = "L = L0 (no interphase growth); ASR = L / sigma_int"
+    if max_thickness_m is not None:
+        cap = positive(max_thickness_m, "reservoir thickness")
+        if any(L > cap for L in thick):
+            warnings.append(f"growth stops when the {from_si(cap, 'nm'):.3g} nm layer it consumes is used up")
+        thick = [min(L, cap) for L in thick]
+        eq += f"; L <= L_max = {from_si(cap, 'nm'):.3g} nm"
     pts = [{"time_s": t, "time_h": from_si(t, "h"), "thickness_nm": from_si(L, "nm"), "asr_ohm_cm2": from_si(L / sigma, "ohm cm2")}
            for t, L in zip(ts, thick)]
     return GrowthResult(
@@ -138,6 +146,6 @@ def interphase_growth(times_s: Sequence[float], interphase_conductivity_S_per_m:
         citation=cite(ZHENG, "[16c]", "§3.4, Fig. 7a") + "; " + cite(WANG, "[45]", "§2.1, Fig. 2"),
         inputs={"times_s": ts, "interphase_conductivity_S_per_m": sigma, "classification": cls,
                 "parabolic_rate_m2_per_s": parabolic_rate_m2_per_s, "linear_rate_m_per_s": linear_rate_m_per_s,
-                "initial_thickness_m": L0}, warnings=warnings,
+                "initial_thickness_m": L0, "max_thickness_m": max_thickness_m}, warnings=warnings,
         classification=cls, law=law, points=pts, final_thickness_nm=pts[-1]["thickness_nm"],
         final_asr_ohm_cm2=pts[-1]["asr_ohm_cm2"])

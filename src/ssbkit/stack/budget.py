@@ -233,9 +233,17 @@ class BudgetBuilder:
     def add(self, c: AsrContribution) -> None:
         self.contributions.append(c)
 
+    def layer_thickness(self, kind: str, formula: str) -> tuple[float, str]:
+        """(m, parameter name) of a coating or interlayer: ``thickness.FORMULA`` where tabulated, else
+        ``thickness.KIND``."""
+        tname = f"thickness.{formula}" if f"thickness.{formula}" in self.params.table else f"thickness.{kind}"
+        return self._si(tname), tname
+
     def interphase(self, location: str, law: Law, products: Sequence[tuple[str, float]],
-                   driving_V: float | None, note: str = "") -> AsrContribution:
-        """The interphase at ``location`` growing by ``law`` (see the module doc)."""
+                   driving_V: float | None, note: str = "",
+                   reservoir: tuple[str, str] | None = None) -> AsrContribution:
+        """The interphase at ``location`` growing by ``law`` (see the module doc); ``reservoir``: (role, formula)
+        of a coating or interlayer the reaction consumes, whose thickness bounds the interphase's."""
         from ..physics import interphase_growth
 
         sig, names = self.mixture_sigma(products, amorphous=law == "constant") if products else \
@@ -262,8 +270,16 @@ class BudgetBuilder:
         else:
             eq = "L = L0 (no electron source: no electrochemical growth); ASR = L / sigma_int"
         cls = {"parabolic": "SEI", "linear": "MCI"}.get(law, "stable")
+        cap = None
+        if reservoir is not None:
+            cap, tname = self.layer_thickness(*reservoir)
+            names.append(tname)
+            L0 = min(L0, cap)
+            note = "; ".join(x for x in (note, f"bounded by the {reservoir[1]} {reservoir[0]} it consumes "
+                                                f"({from_si(cap, 'nm'):.3g} nm)") if x)
         grown = interphase_growth([to_si(t, "h") for t in self.times_h], to_si(sig, "S/cm"), classification=cls,
-                                  parabolic_rate_m2_per_s=kp, linear_rate_m_per_s=kl, initial_thickness_m=L0)
+                                  parabolic_rate_m2_per_s=kp, linear_rate_m_per_s=kl, initial_thickness_m=L0,
+                                  max_thickness_m=cap)
         c = AsrContribution(f"interphase {location}", "interphase", law,
                             tuple(pt["asr_ohm_cm2"] for pt in grown.points),
                             tuple(pt["thickness_nm"] for pt in grown.points), sig, eq,
@@ -275,8 +291,7 @@ class BudgetBuilder:
               lithiated: Sequence[tuple[str, float]] | None = None) -> AsrContribution:
         """A coating or interlayer of the table thickness: ``t / sigma``; ``lithiated``: the products of an
         interlayer that Li metal has reacted with (their nanocomposite's conductivity, :meth:`mixture_sigma`)."""
-        tname = f"thickness.{formula}" if f"thickness.{formula}" in self.params.table else f"thickness.{kind}"
-        t = self._si(tname)
+        t, tname = self.layer_thickness(kind, formula)
         film = next((f"sigma.coating.{x}" for x in (formula, name) if f"sigma.coating.{x}" in self.params.table), None)
         extra: list[str] = []
         if lithiated:

@@ -30,7 +30,7 @@ from ..materials import resolve
 from ..thermo.reaction import Reaction
 from .budget import AsrContribution, BudgetBuilder, Law
 from .conditions import Conditions
-from .context import CARBON, AssessmentContext, electrode_active, fmt_limit
+from .context import CARBON, AssessmentContext, electrode_active, fmt_limit, reduced
 from .exposure import Exposure
 from .junctions import anion_class, space_charge
 from .parse import Layer, Stack, is_cathode
@@ -291,6 +291,19 @@ def cathode_sulfide(facts: InterfaceFacts) -> bool:
                                                                           for r, a in pair)
 
 
+def _converted_whole(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, li_electrode: Layer | None) -> bool:
+    """Li metal against an interlayer it alloys with: the interlayer converts whole to its lithiated products,
+    which its own budget term already is (a finite reservoir: nothing grows beyond it)."""
+    if li_electrode is None:
+        return False
+    other = facts.right if li_electrode is facts.left else facts.left
+    if other.role not in ("coating", "interlayer"):
+        return False
+    from .layer_facts import lithiated_products
+
+    return lithiated_products(ctx, stack, stack.layers.index(other)) is not None
+
+
 def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, li_electrode: Layer | None,
                    cond: Conditions, budget: BudgetBuilder) -> None:
     """The interphase (when it reacts) and, at Li metal, the contact terms: added to the budget and kept on the
@@ -301,11 +314,15 @@ def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, 
         facts.contributions.append(budget.interdiffusion(
             facts.name, "bare cathode against a sulfide: Co/Ni/Mn, P and S interdiffuse (Sakuda et al., Chem. "
                         "Mater. 2010)"))
+    elif k.growth_law != "none" and _converted_whole(ctx, stack, facts, li_electrode):
+        pass  # the interlayer's own term is its lithiated products (layer_facts.lithiated_products): not counted twice
     elif k.growth_law != "none":
         driving = driving_V(ctx, facts.left, facts.right, facts.potentials_V, r.thermo.driving_force_eV_per_atom) \
             if facts.potentials_V is not None else None  # type: ignore[arg-type]
-        facts.contributions.append(budget.interphase(facts.name, k.growth_law,
-                                                     _amounts(r.reaction, r.thermo.products), driving))
+        thin = next((x for x in (facts.left, facts.right) if x.role in ("coating", "interlayer")), None)
+        facts.contributions.append(budget.interphase(
+            facts.name, k.growth_law, _amounts(r.reaction, r.thermo.products), driving,
+            reservoir=(thin.role, reduced(thin.formula)) if thin is not None else None))
     sc = space_charge(ctx, facts.left, facts.right, facts.potentials_V, facts.name, budget, cond.temperature_K)
     if sc is not None:
         facts.contributions.append(sc)

@@ -75,7 +75,7 @@ class LayerFacts:
         return self.layer.material.name
 
 
-def _lithiated(ctx: AssessmentContext, stack: Stack, i: int) -> tuple[tuple[str, float], ...] | None:
+def lithiated_products(ctx: AssessmentContext, stack: Stack, i: int) -> tuple[tuple[str, float], ...] | None:
     """The products (formula, atoms) of an interlayer that touches Li metal and alloys with it (Li alloys with Au,
     Si, Sn ...; Li2O and an alloy from ZnO, SnO2): the layer Li crosses is the lithiated one.  None when no Li
     alloy forms (Li2CO3, MoS2 ...: taken as they are)."""
@@ -104,7 +104,7 @@ def layer_facts(ctx: AssessmentContext, stack: Stack, i: int, exp: Exposure, bud
     contribution = None
     if lay.role in ("coating", "interlayer"):
         contribution = budget.layer(lay.role, lay.material.name, reduced(lay.formula),  # type: ignore[arg-type]
-                                    lithiated=_lithiated(ctx, stack, i))
+                                    lithiated=lithiated_products(ctx, stack, i))
     base: dict[str, Any] = dict(
         layer=lay, potentials_V=seen, exposure=exp.why[i], contribution=contribution,
         conductivity=joins.conductivity_lookup(lay.material.name) or joins.conductivity_lookup(lay.formula),
