@@ -68,11 +68,14 @@ def build_entries(src: Path, out: Path) -> tuple[dict, object]:
     amounts_are_whole = bool(np.all(amt == np.round(amt)) and amt.max() < 65536)
     np.savez_compressed(
         out / "entries.npz",
-        elements=joined(arr["elements"]), formulas=joined(arr["formulas"]), chemsys=joined(arr["chemsys"]),
+        elements=joined(arr["elements"]), formulas=joined(arr["formulas"]),
         comp_ptr=np.asarray(arr["comp_ptr"], dtype=np.int32),
         comp_el=np.asarray(arr["comp_el"], dtype=np.uint8),
         comp_amt=amt.astype(np.uint16) if amounts_are_whole else amt,
         raw_energy_per_atom=np.asarray(arr["raw_energy_per_atom"], dtype=np.float64),
+        # the chemical-system index (sorted keys, entries by key, bounds): read at start-up instead of built
+        chem_keys=joined(es._index.keys.tolist()), chem_order=es._index.order.astype(np.int32),  # type: ignore[attr-defined]
+        chem_bounds=es._index.bounds.astype(np.int32),  # type: ignore[attr-defined]
     )
     return {"rows": len(es), "elements": len(arr["elements"])}, es
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, ClassVar, Literal, TypeVar
 
-from pydantic import ConfigDict, TypeAdapter
 
 T = TypeVar("T", bound="Result")
 
@@ -35,7 +34,10 @@ DataKind = Literal["file", "mp", "entries", "embedded"]
 
 
 @cache
-def _adapter(cls: type) -> TypeAdapter[Any]:
+def _adapter(cls: type) -> Any:
+    """pydantic's ``TypeAdapter`` of ``cls`` (pydantic imported when a result is first read back, not at start-up)."""
+    from pydantic import TypeAdapter
+
     return TypeAdapter(cls)
 
 
@@ -55,7 +57,7 @@ class Result:
     Subclasses list read-only properties to emit in ``_computed``.
     """
 
-    __pydantic_config__ = ConfigDict(extra="forbid")
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}  # pydantic's ConfigDict is this dict
     _computed: ClassVar[tuple[str, ...]] = ()
 
     def to_dict(self) -> dict[str, Any]:

@@ -61,6 +61,10 @@ def test_entries_equal_the_published_table(entries_path):
     assert np.array_equal(emb.e_form_per_atom, ref.e_form_per_atom)
     assert np.array_equal(emb.comp_ptr, ref.comp_ptr) and np.array_equal(emb.comp_el, ref.comp_el)
     assert np.array_equal(emb.comp_amt, ref.comp_amt)
+    # the precomputed chemical-system index is the one the table gives
+    assert emb._chemsys == ref._chemsys and emb.chemsys_keys == ref.chemsys_keys
+    for key in ("La-Li-O-Zr", "Li", "Co-Li-O", "Ge-Li-P-S"):
+        assert np.array_equal(np.sort(emb.indices_exact(key)), np.sort(ref.indices_exact(key)))
 
 
 def test_band_gaps_equal_the_published_table(bandgaps_path):

@@ -79,15 +79,17 @@ def version() -> str:
 @lru_cache(maxsize=1)
 def entryset() -> Any:
     """The embedded formation energies as an :class:`~ssbkit.data.entryset.EntrySet`."""
-    from .entryset import EntrySet
+    from .entryset import ChemIndex, EntrySet, NumberedIds
 
     z = _npz("entries.npz")
     n = len(z["raw_energy_per_atom"])
     arr = {"elements": _strings(z["elements"]), "formulas": _strings(z["formulas"]),
-           "chemsys": _strings(z["chemsys"]), "entry_ids": [f"{_ID_STEM}:{k + 1}" for k in range(n)],
+           "entry_ids": NumberedIds(_ID_STEM, n),
            "comp_ptr": z["comp_ptr"].astype(np.int64), "comp_el": z["comp_el"].astype(np.int32),
            "comp_amt": z["comp_amt"].astype(np.float64), "raw_energy_per_atom": z["raw_energy_per_atom"]}
     try:
+        # the chemical-system index, precomputed by tools/build_embedded.py
+        arr["chem_index"] = ChemIndex(_strings(z["chem_keys"]), z["chem_order"], z["chem_bounds"])
         return EntrySet.from_arrays(arr)
     except (KeyError, ValueError, TypeError, IndexError) as exc:
         raise DataSourceError(f"the embedded formation energies are inconsistent ({exc}): reinstall ssbkit",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +68,71 @@ def chemsys_key(elements: Iterable[str]) -> str:
     return "-".join(sorted(set(elements)))
 
 
+class ChemIndex:
+    """Chemical system key (``"La-Li-O-Zr"``) -> indices of the entries of exactly that system, held as the
+    sorted unique keys, the entries ordered by key and each key's bounds: a binary search, no dict of
+    130,000 slices to build at start-up."""
+
+    def __init__(self, keys: Sequence[str], order: np.ndarray, bounds: np.ndarray) -> None:
+        self.keys = np.asarray(keys, dtype=str)
+        self.order = np.asarray(order, dtype=np.int64)
+        self.bounds = np.asarray(bounds, dtype=np.int64)
+        if len(self.bounds) != len(self.keys) + 1 or (len(self.keys) > 1 and not np.all(self.keys[1:] > self.keys[:-1])):
+            raise ValueError("chemical system index")
+
+    @classmethod
+    def of(cls, chemsys: Sequence[str]) -> ChemIndex:
+        """The index of one key per entry."""
+        uniq, inverse = np.unique(np.asarray(chemsys, dtype=str), return_inverse=True)
+        order = np.argsort(inverse, kind="stable")
+        return cls(uniq, order, np.searchsorted(inverse[order], np.arange(len(uniq) + 1)))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        j = int(np.searchsorted(self.keys, key))
+        if j < len(self.keys) and self.keys[j] == key:
+            return self.order[self.bounds[j]:self.bounds[j + 1]]
+        return default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys.tolist())
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def per_entry(self, n: int) -> list[str]:
+        """The key of each of the ``n`` entries (inverse of :meth:`of`)."""
+        out = [""] * n
+        for j, k in enumerate(self.keys.tolist()):
+            for i in self.order[self.bounds[j]:self.bounds[j + 1]].tolist():
+                out[i] = k
+        return out
+
+
+class NumberedIds(Sequence[str]):
+    """Entry IDs ``STEM:1`` ... ``STEM:n`` (a row's number in its table), made when read."""
+
+    def __init__(self, stem: str, n: int) -> None:
+        self.stem, self.n = stem, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [f"{self.stem}:{k + 1}" for k in range(*i.indices(self.n))]
+        k = int(i) + (self.n if int(i) < 0 else 0)
+        if not 0 <= k < self.n:
+            raise IndexError(i)
+        return f"{self.stem}:{k + 1}"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, NumberedIds):
+            return (self.stem, self.n) == (other.stem, other.n)
+        return isinstance(other, (list, tuple)) and len(other) == self.n and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass
 class EntrySet:
     """Entries as arrays, indexed by chemical system.
@@ -88,16 +153,15 @@ class EntrySet:
 
     elements: list[str]
     formulas: list[str]
-    entry_ids: list[str]
+    entry_ids: Sequence[str]
     comp_ptr: np.ndarray
     comp_el: np.ndarray
     comp_amt: np.ndarray
     e_form_per_atom: np.ndarray
     raw_energy_per_atom: np.ndarray
     element_refs: np.ndarray
-    _index: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _index: Any = field(default=None, repr=False)
     _el_pos: dict[str, int] = field(default_factory=dict, repr=False)
-    _chemsys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object), repr=False)
     #: with elements held open (grand potentials): the fraction of each entry's atoms left in its
     #: composition, so that amounts convert back to the whole phase (None: nothing open)
     closed_fraction: np.ndarray | None = field(default=None, repr=False)
@@ -145,10 +209,12 @@ class EntrySet:
         es._finish(zero_references=zero_references)
         return es
 
-    def _finish(self, chemsys: np.ndarray | None = None, zero_references: bool = False) -> None:
+    def _finish(self, chemsys: Sequence[str] | None = None, zero_references: bool = False,
+                index: ChemIndex | None = None) -> None:
         """Compute elemental references, formation energies and the chemsys index.
 
-        ``chemsys`` (one key per entry, from the cache) skips recomputing keys.
+        ``chemsys`` (one key per entry, from the cache) skips recomputing keys; ``index`` (the embedded
+        data's precomputed :class:`ChemIndex`) skips building it.
         """
         n = len(self.formulas)
         self._el_pos = {s: i for i, s in enumerate(self.elements)}
@@ -168,16 +234,20 @@ class EntrySet:
         ref_contrib = self.comp_amt * refs[self.comp_el]
         ref_sum = np.add.reduceat(ref_contrib, self.comp_ptr[:-1]) if n else np.zeros(0)
         self.e_form_per_atom = self.raw_energy_per_atom - ref_sum / totals
-        # chemsys index
-        if chemsys is None:
-            els = self.elements
-            chemsys = np.asarray(["-".join(sorted([els[j] for j in self.comp_el[self.comp_ptr[i]:self.comp_ptr[i + 1]]]))
-                                  for i in range(n)], dtype=object)
-        self._chemsys = chemsys
-        uniq, inverse = np.unique(chemsys.astype(str), return_inverse=True)
-        order = np.argsort(inverse, kind="stable")
-        bounds = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
-        self._index = {str(k): order[bounds[j]:bounds[j + 1]] for j, k in enumerate(uniq)}
+        if index is None:
+            if chemsys is None:
+                els = self.elements
+                chemsys = ["-".join(sorted([els[j] for j in self.comp_el[self.comp_ptr[i]:self.comp_ptr[i + 1]]]))
+                           for i in range(n)]
+            index = ChemIndex.of(chemsys)
+        elif len(index.order) != n:
+            raise ValueError("chemical system index length")
+        self._index = index
+
+    @property
+    def _chemsys(self) -> list[str]:
+        """The chemical system key of every entry."""
+        return self._index.per_entry(len(self.formulas))
 
     # ----------------------------------------------------------------- query
     def __len__(self) -> int:
@@ -266,7 +336,8 @@ class EntrySet:
         nel = len(arr["elements"])
         if ptr.dtype.kind != "i" or el.dtype.kind != "i" or amt.dtype.kind != "f" or raw.dtype.kind != "f":
             raise ValueError("array types")
-        if len(arr["entry_ids"]) != n or raw.shape != (n,) or ptr.shape != (n + 1,) or len(arr["chemsys"]) != n:
+        if len(arr["entry_ids"]) != n or raw.shape != (n,) or ptr.shape != (n + 1,) or \
+                ("chem_index" not in arr and len(arr["chemsys"]) != n):
             raise ValueError("array lengths")
         if ptr[0] != 0 or ptr[-1] != len(el) or len(el) != len(amt) or np.any(np.diff(ptr) < 1):
             raise ValueError("composition pointers")
@@ -275,8 +346,9 @@ class EntrySet:
         if not (np.all(np.isfinite(amt)) and np.all(amt > 0) and np.all(np.isfinite(raw))):
             raise ValueError("non-finite or non-positive values")
         es = cls(elements=list(arr["elements"]), formulas=list(arr["formulas"]),
-                 entry_ids=list(arr["entry_ids"]), comp_ptr=ptr, comp_el=el.astype(np.int32),
+                 entry_ids=ids if isinstance(ids := arr["entry_ids"], NumberedIds) else list(ids), comp_ptr=ptr, comp_el=el.astype(np.int32),
                  comp_amt=amt, e_form_per_atom=np.zeros(n), raw_energy_per_atom=raw,
                  element_refs=np.full(nel, np.nan))
-        es._finish(np.asarray(arr["chemsys"], dtype=object))
+        idx = arr.get("chem_index")
+        es._finish(None if idx is not None else list(arr["chemsys"]), index=idx)
         return es

@@ -18,23 +18,9 @@ from ..io import to_json
 FORMATS = ("text", "json", "csv", "html")
 
 
-def _rich_renderers() -> dict[type, Callable[..., None]]:
-    """Result type -> a function printing its text on a rich Console (:mod:`ssbkit.views.text`)."""
-    from ..interfaces.anode import AnodeInterface
-    from ..interfaces.coatings import ScreenResult
-    from ..interfaces.profile import VoltageProfile
-    from ..interfaces.reactions import InterfaceReaction
-    from ..interfaces.thermal import (
-        AtmosphereReaction,
-        RemovalTemperature,
-        ThermalReaction,
-        ThermalScan,
-    )
-    from ..screening.pairs import PairScreen
-    from ..stack.report import StackAssessment
-    from ..thermo.doping import DopedPhase
-    from ..thermo.service import DecompositionResult, HullResult
-    from ..thermo.window import StabilityWindow
+def _rich_renderers() -> dict[str, Callable[..., None]]:
+    """Result class name -> a function printing its text on a rich Console (:mod:`ssbkit.views.text`).  Keyed
+    by name so that rendering one result imports only the text views, not every result's module."""
     from . import text
 
     def assessment(con: Any, a: Any, **_: Any) -> None:
@@ -48,18 +34,19 @@ def _rich_renderers() -> dict[type, Callable[..., None]]:
             text.apparent_windows(con, apparent)
 
     def reaction(con: Any, r: Any, label: str = "", **_: Any) -> None:
-        text.profile(con, label, r) if isinstance(r, VoltageProfile) else text.reaction(con, r)
+        text.profile(con, label, r) if type(r).__name__ == "VoltageProfile" else text.reaction(con, r)
 
-    return {StabilityWindow: windows, HullResult: lambda con, r, **_: text.hull(con, r),
-            DecompositionResult: lambda con, r, **_: text.decomposition(con, r),
-            DopedPhase: lambda con, r, **_: text.doped(con, r), InterfaceReaction: reaction, VoltageProfile: reaction,
-            AnodeInterface: lambda con, r, **_: text.anode(con, r), StackAssessment: assessment,
-            ScreenResult: lambda con, r, title="", top=None, **_: text.screen(con, r, title, top),
-            PairScreen: lambda con, r, **_: text.pair_screen(con, r),
-            ThermalReaction: lambda con, r, **_: text.thermal(con, r),
-            ThermalScan: lambda con, r, **_: text.thermal(con, r),
-            AtmosphereReaction: lambda con, r, **_: text.atmosphere_reaction(con, r),
-            RemovalTemperature: lambda con, r, **_: text.removal(con, r)}
+    return {"StabilityWindow": windows, "HullResult": lambda con, r, **_: text.hull(con, r),
+            "DecompositionResult": lambda con, r, **_: text.decomposition(con, r),
+            "DopedPhase": lambda con, r, **_: text.doped(con, r), "InterfaceReaction": reaction,
+            "VoltageProfile": reaction, "AnodeInterface": lambda con, r, **_: text.anode(con, r),
+            "StackAssessment": assessment,
+            "ScreenResult": lambda con, r, title="", top=None, **_: text.screen(con, r, title, top),
+            "PairScreen": lambda con, r, **_: text.pair_screen(con, r),
+            "ThermalReaction": lambda con, r, **_: text.thermal(con, r),
+            "ThermalScan": lambda con, r, **_: text.thermal(con, r),
+            "AtmosphereReaction": lambda con, r, **_: text.atmosphere_reaction(con, r),
+            "RemovalTemperature": lambda con, r, **_: text.removal(con, r)}
 
 
 def _kind(result: Any) -> type:
@@ -67,19 +54,20 @@ def _kind(result: Any) -> type:
 
 
 def _text(result: Any, con: Any, **context: Any) -> None:
-    from . import physics_text
-
     kind = _kind(result)
-    physics = physics_text.renderers()
-    if kind in physics:
-        items = list(result) if isinstance(result, (list, tuple)) else [result]
-        if kind.__name__ in physics_text.LISTED:
-            lines = physics[kind](items, **context)
-        else:
-            lines = [ln for x in items for ln in physics[kind](x, **context)]
-        con.out("\n".join(lines), highlight=False)
-        return
-    fn = _rich_renderers().get(kind)
+    if kind.__module__.startswith("ssbkit.physics."):  # the physics models' results: plain lines
+        from . import physics_text
+
+        physics = physics_text.renderers()
+        if kind in physics:
+            items = list(result) if isinstance(result, (list, tuple)) else [result]
+            if kind.__name__ in physics_text.LISTED:
+                lines = physics[kind](items, **context)
+            else:
+                lines = [ln for x in items for ln in physics[kind](x, **context)]
+            con.out("\n".join(lines), highlight=False)
+            return
+    fn = _rich_renderers().get(kind.__name__)
     if fn is None:
         raise SsbkitError(f"no text view for {kind.__name__}: ask for JSON instead")
     fn(con, result, **context)
