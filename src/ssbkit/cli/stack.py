@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import click
@@ -143,16 +144,61 @@ def _screen_thermo(entries: str | None, keep_suspect: bool) -> Any:
 
 
 def _run_screen(label: str, screen: Any, role: str, cand_path: str | None, all_roles: bool, top: int | None,
-                entries: str | None, bandgaps: str | None, as_json: bool, title: Any, th: Any = None) -> None:
-    """Shared body of ``coatings`` and ``interlayers``: candidates, data, progress, output."""
+                entries: str | None, bandgaps: str | None, as_json: bool, title: Any, th: Any = None,
+                whole: Any = None) -> None:
+    """Shared body of ``coatings`` and ``interlayers``: candidates, data, progress, output (``whole``: the
+    whole-database options, :func:`_whole_database`)."""
     if top is not None and top < 1:
         raise click.BadParameter("must be >= 1", param_hint="--top")
+    if cand_path == "all":
+        _whole_database(label, whole, th, entries, bandgaps, as_json, title, top)
+        return
+    if whole is not None and whole.given:
+        raise click.UsageError(f"{', '.join(whole.given)}: for --candidates all only (a whole-database screen)")
     cands = _candidates(cand_path, role, all_roles)
     res = screen(th if th is not None else thermo_for(entries), cands, _gaps(bandgaps),
                  progress=lambda items, fn: with_progress(list(items), label, fn))
     show(res, as_json, title=title(res), top=top)
     if not as_json:
         guide_missing(res)
+
+
+@dataclass
+class WholeOptions:
+    """The options of a whole-database screen (``--candidates all``)."""
+
+    neighbours: tuple[str, str]
+    voltage: float
+    hull_tolerance: float | None
+    reaction_tolerance: float | None
+    li_free: bool
+    dask: str | None
+    keep_suspect: bool
+
+    @property
+    def given(self) -> list[str]:
+        return [flag for flag, v in (("--hull-tolerance", self.hull_tolerance), ("--reaction-tolerance",
+                                     self.reaction_tolerance), ("--li-free", self.li_free or None),
+                                     ("--dask", self.dask)) if v is not None]
+
+
+def _whole_database(kind: str, w: WholeOptions, th: Any, entries: str | None, bandgaps: str | None, as_json: bool,
+                    title: Any, top: int | None) -> None:
+    """Every compound of the data through the funnel (:mod:`ssbkit.screening.funnel`), progress on stderr."""
+    from ..interfaces.funnel_result import FunnelSettings
+    from ..screening.funnel import whole_database_screen
+    from ..views import progress
+
+    if th is not None and getattr(th.source, "added", ()):
+        raise click.UsageError("--candidates all screens the data as it is: leave out --structure and structure "
+                               "files")
+    settings = FunnelSettings(kind, w.neighbours, w.voltage,
+                              0.0 if w.hull_tolerance is None else w.hull_tolerance,
+                              w.li_free, 0.1 if w.reaction_tolerance is None else w.reaction_tolerance,
+                              entries, bandgaps, w.keep_suspect)
+    with progress.status(f"{kind}: every compound of the data") as say:
+        res = whole_database_screen(settings, th, _gaps(bandgaps), dask=w.dask, progress=say)
+    show(res, as_json, title=title(res), top=top if top is not None else (None if as_json else 25))
 
 
 def _screen_options(own: str, other: str) -> Any:
@@ -165,9 +211,23 @@ def _screen_options(own: str, other: str) -> Any:
                     click.option("--top", type=Checked(1, 100000, integer=True), default=None, help="Show only the best N."),
                     click.option("--all", "all_roles", is_flag=True,
                                  help=f"Screen every default candidate, {other} materials included."),
-                    click.option("--candidates", "cand_path", default=None, metavar="FILE",
-                                 help="Candidates file (YAML, CSV or one formula per line); "
-                                      f"default: the reviews' {own}.")):
+                    click.option("--candidates", "cand_path", default=None, metavar="FILE|all",
+                                 help="Candidates file (YAML, CSV or one formula per line), or 'all': every "
+                                      "compound of the data through a funnel (docs/scaling.md); "
+                                      f"default: the reviews' {own}."),
+                    click.option("--hull-tolerance", "hull_tolerance", default=None, metavar="EV",
+                                 type=Checked(0.0, 1.0, "eV/atom"),
+                                 help="With --candidates all: admit compounds up to this far above the hull "
+                                      "(eV/atom; default 0: on it)."),
+                    click.option("--reaction-tolerance", "reaction_tolerance", default=None, metavar="EV",
+                                 type=Checked(0.0, 5.0, "eV/atom"),
+                                 help="With --candidates all: the deepest reaction with a neighbour a survivor "
+                                      "may have (eV/atom; default 0.1)."),
+                    click.option("--li-free", "li_free", is_flag=True,
+                                 help="With --candidates all: admit compounds without Li."),
+                    click.option("--dask", "dask", default=None, metavar="local[:N]|tcp://HOST:PORT",
+                                 help="With --candidates all: judge the candidates on a Dask cluster (a local "
+                                      "one of N workers, or a running scheduler).")):
             f = opt(f)
         return f
 
@@ -181,7 +241,8 @@ def _screen_options(own: str, other: str) -> Any:
 @_screen_options("coatings", "interlayer")
 def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str | None, all_roles: bool,
                  top: int | None, structure: str | None, structures: str | None, no_relax: bool, entries: str | None,
-                 bandgaps: str | None, as_json: bool, keep_suspect: bool) -> None:
+                 bandgaps: str | None, as_json: bool, keep_suspect: bool, hull_tolerance: float | None,
+                 reaction_tolerance: float | None, li_free: bool, dask: str | None) -> None:
     """Rank coatings between CATHODE (charged to --voltage) and ELECTROLYTE (Zheng et al. 2021, Table 4).
     CATHODE or ELECTROLYTE may be a structure file (new.cif)."""
     from ..interfaces.coatings import screen_coatings
@@ -192,7 +253,9 @@ def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str 
                                                                           gaps, **kw),
                 "cathode", cand_path, all_roles, top, entries, bandgaps, as_json,
                 lambda res: f"Coatings for {res.neighbours['cathode']} | ? | {res.neighbours['electrolyte']} "
-                            f"at {voltage:g} V", th)
+                            f"at {voltage:g} V", th,
+                WholeOptions((cathode, electrolyte), voltage, hull_tolerance, reaction_tolerance, li_free, dask,
+                             keep_suspect))
 
 
 @click.command("interlayers")
@@ -201,7 +264,8 @@ def coatings_cmd(cathode: str, electrolyte: str, voltage: float, cand_path: str 
 @_screen_options("interlayers", "coating")
 def interlayers_cmd(electrolyte: str, anode: str, cand_path: str | None, all_roles: bool, top: int | None,
                     structure: str | None, structures: str | None, no_relax: bool, entries: str | None,
-                    bandgaps: str | None, as_json: bool, keep_suspect: bool) -> None:
+                    bandgaps: str | None, as_json: bool, keep_suspect: bool, hull_tolerance: float | None,
+                    reaction_tolerance: float | None, li_free: bool, dask: str | None) -> None:
     """Rank interlayers between ELECTROLYTE and the anode (Zheng et al. 2021, Table 5, Wang et al. 2020, Table 1).
     ELECTROLYTE may be a structure file (new.cif)."""
     from ..interfaces.coatings import screen_interlayers
@@ -211,7 +275,9 @@ def interlayers_cmd(electrolyte: str, anode: str, cand_path: str | None, all_rol
     _run_screen("interlayers", lambda th, cands, gaps, **kw: screen_interlayers(th, electrolyte, cands, anode, gaps,
                                                                                 **kw),
                 "anode", cand_path, all_roles, top, entries, bandgaps, as_json,
-                lambda res: f"Interlayers for {res.neighbours['anode']} | ? | {res.neighbours['electrolyte']}", th)
+                lambda res: f"Interlayers for {res.neighbours['anode']} | ? | {res.neighbours['electrolyte']}", th,
+                WholeOptions((electrolyte, anode), 0.0, hull_tolerance, reaction_tolerance, li_free, dask,
+                             keep_suspect))
 
 
 @click.command("data")

@@ -249,6 +249,24 @@ class EntrySet:
         """The chemical system key of every entry."""
         return self._index.per_entry(len(self.formulas))
 
+    def without(self, drop: Sequence[int]) -> EntrySet:
+        """This set without the entries ``drop``, the energies kept as formation energies relative to this set's
+        references (every element's reference at 0, as :meth:`from_records` with ``zero_references``)."""
+        keep = np.ones(len(self.formulas), dtype=bool)
+        keep[np.asarray(list(drop), dtype=np.int64)] = False
+        idx = np.flatnonzero(keep)
+        counts = np.diff(self.comp_ptr)
+        rows = np.repeat(keep, counts)
+        ptr = np.concatenate([[0], np.cumsum(counts[idx])]).astype(np.int64)
+        chem = self._chemsys
+        es = EntrySet(elements=list(self.elements), formulas=[self.formulas[i] for i in idx],
+                      entry_ids=[self.entry_ids[i] for i in idx], comp_ptr=ptr, comp_el=self.comp_el[rows],
+                      comp_amt=self.comp_amt[rows], e_form_per_atom=np.zeros(len(idx)),
+                      raw_energy_per_atom=np.asarray(self.e_form_per_atom[idx], dtype=float),
+                      element_refs=np.zeros(len(self.elements)))
+        es._finish([chem[i] for i in idx], zero_references=True)
+        return es
+
     # ----------------------------------------------------------------- query
     def __len__(self) -> int:
         return len(self.formulas)

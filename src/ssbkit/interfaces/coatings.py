@@ -42,6 +42,7 @@ from ..thermo.service import Thermo
 from .anode import anode_interface, anode_potential
 from .candidates import Candidate
 from .electronic import Character, classify_phase
+from .funnel_result import Funnel
 from .reactions import InterfaceCalculator
 
 RANK_TIE_EV = 0.01
@@ -118,6 +119,8 @@ class ScreenResult(Result):
     provenance: Provenance
     ranking: str = RANKING_RULE
     tiers: tuple[str, ...] = ()
+    #: a whole-database screen's funnel (None: a fixed list of candidates)
+    funnel: Funnel | None = None
 
     def rank_of(self, name_or_formula: str) -> int | None:
         key = name_or_formula.lower()
@@ -143,7 +146,7 @@ def _tier(formula: str, electronic: Character) -> int:
     return 0
 
 
-def _sort_and_rank(rows: list[ScreenRow]) -> tuple[ScreenRow, ...]:
+def sort_and_rank(rows: list[ScreenRow]) -> tuple[ScreenRow, ...]:
     """Ties (scores within RANK_TIE_EV) broken by higher conductivity, then the unrounded score, then the name."""
     def key(r: ScreenRow) -> tuple[Any, ...]:
         sigma = -math.log10(r.conductivity.conductivity_S_per_cm) if r.conductivity else 99.0
@@ -216,7 +219,7 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
                              cathode=k_mat.name, electrolyte=e_mat.name, voltage_V=voltage,
                              band_gap_source=getattr(gaps, "source", None))
     return ScreenResult(kind="coatings", neighbours={"cathode": k_mat.model_formula, "electrolyte": e_mat.model_formula},
-                        voltage_V=voltage, bare=bare, rows=_sort_and_rank(rows), skipped=tuple(skipped), provenance=prov,
+                        voltage_V=voltage, bare=bare, rows=sort_and_rank(rows), skipped=tuple(skipped), provenance=prov,
                         tiers=TIERS["coatings"])
 
 
@@ -322,5 +325,5 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
                              electrolyte=e_mat.name, anode=anode, band_gap_source=getattr(gaps, "source", None))
     return ScreenResult(kind="interlayers", neighbours={"electrolyte": e_mat.model_formula,
                                                          "anode": thermo.material(anode).model_formula},
-                        voltage_V=v_a, bare=bare, rows=_sort_and_rank(rows), skipped=tuple(skipped), provenance=prov,
+                        voltage_V=v_a, bare=bare, rows=sort_and_rank(rows), skipped=tuple(skipped), provenance=prov,
                         tiers=TIERS["interlayers"])

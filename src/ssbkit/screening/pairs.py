@@ -264,36 +264,14 @@ def execute(tasks: Sequence[PairTask], out_path: Path | None = None, dask: str |
 
 
 def _run_dask(todo: Sequence[PairTask], dask: str, record: Callable[[dict[str, Any]], None]) -> None:
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import as_completed
 
-    cluster = None
-    if dask.startswith("local"):
-        n = 2
-        if ":" in dask:
-            try:
-                n = int(dask.split(":", 1)[1])
-            except ValueError:
-                raise SsbkitError(f"Dask cluster {dask!r}: use local, local:N or tcp://host:port", param="dask") from None
-        if n < 1:
-            raise SsbkitError("a local Dask cluster needs N >= 1 workers (local:N)", param="dask")
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=50)  # CRITICAL only: no shutdown heartbeat noise
-        client = Client(cluster)
-    elif dask.startswith(("tcp://", "tls://", "inproc://")):
-        try:
-            client = Client(dask, timeout=20)
-        except OSError as exc:
-            raise SsbkitError(f"cannot reach the Dask scheduler at {dask}: {exc}") from None
-    else:
-        raise SsbkitError(f"Dask cluster {dask!r}: use local, local:N or a scheduler address tcp://host:port", param="dask")
-    try:
+    from .cluster import dask_client
+
+    with dask_client(dask) as client:
         futures = client.map(run_pair, list(todo), pure=False)
         for fut in as_completed(futures):
             record(fut.result())
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,9 @@ class AugmentedSource(WrappedSource):
         super().__init__(base)
         self._added_phases = list(added)
         self._added = [({el.symbol: float(a) for el, a in parse_formula(p.formula).items()}, p) for p in added]
-        self._excluded = {comp_key({el.symbol: float(a) for el, a in parse_formula(f).items()}) for f in excluded}
+        self._excluded_comps = [{el.symbol: float(a) for el, a in parse_formula(f).items()} for f in excluded]
+        self._excluded = {comp_key(c) for c in self._excluded_comps}
+        self._whole_set: Any = None
         self._excluded_names = tuple(excluded)
         self._uncorrect = tuple(uncorrect)
         self._scheme = scheme
@@ -67,6 +69,9 @@ class AugmentedSource(WrappedSource):
         from ..data.entryset import EntrySet
         from ..data.volumes import comp_key
 
+        whole = self._whole()
+        if whole is not None:
+            return whole
         els = tuple(sorted(set(elements)))
         es = self.base.entries_for(list(els))
         key = (id(es), els)
@@ -94,6 +99,21 @@ class AugmentedSource(WrappedSource):
         got = self._sets[key] = EntrySet.from_records(formulas, energies, ids, compositions=comps,
                                                       zero_references=True)
         return got
+
+    def _whole(self) -> Any:
+        """With compositions left out only, over a base that serves one whole entry set (a file, the embedded
+        data): that set without them, built once, so that one hull engine and its caches serve every system.
+        None otherwise (phases added, corrections removed, the API: a set per system, as before)."""
+        if self._added or self._uncorrect or getattr(self.base, "_entries", None) is None:
+            return None
+        if self._whole_set is None:
+            from ..data.volumes import comp_key
+
+            es = self.base._entries
+            drop = [int(i) for c in self._excluded_comps for i in es.indices_exact("-".join(sorted(c)))
+                    if comp_key(es.composition(int(i))) in self._excluded]
+            self._whole_set = es.without(drop)
+        return self._whole_set
 
     def provenance(self) -> Mapping[str, Any]:
         out = dict(self.base.provenance())

@@ -80,6 +80,10 @@ class HullEngine:
                 best[k] = j
         return idx[sorted(best.values())]
 
+    def distinct(self, key: str) -> np.ndarray:
+        """Entry indices of the lowest-energy entry of each distinct composition in exact system ``key``."""
+        return self._candidates(key)
+
     def stable_exact(self, key: str) -> np.ndarray:
         """Entry indices of the stable phases whose chemical system is exactly ``key``."""
         got = self._stable_exact.get(key)

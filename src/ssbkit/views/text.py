@@ -360,11 +360,28 @@ def screen(con: Console, res: ScreenResult, title: str, top: int | None) -> None
               highlight=False)
     for r in rows:
         con.print(f"  {r.rank}. {r.name}: " + "; ".join(r.reasons), highlight=False)
+    if top is not None and len(res.rows) > top:
+        con.print(f"  ... {len(res.rows) - top} more (--top N shows more; --json gives every row)", highlight=False)
+    if res.funnel is not None:
+        funnel(con, res.funnel)
     con.print(bare_line(res.bare), highlight=False)
     for s in res.skipped:
         con.print(f"[yellow]skipped {s.name}:[/yellow] {s.reason}")
     for n in res.provenance.notes:
         con.print(n, style="bright_black", highlight=False)
+
+
+def funnel(con: Console, f: Any) -> None:
+    """The steps of a whole-database screen, with how many pass each, and where the reviews' compounds left."""
+    t = Table(title=f"Funnel over {f.data_entries} entries of the data")
+    for col in ("Step", "Passed", "Criterion"):
+        t.add_column(col)
+    for st in f.steps:
+        t.add_row(st.step, str(st.passed), st.criterion)
+    con.print(t)
+    if f.fate:
+        con.print("The reviews' compounds for this role: " + "; ".join(f"{k} {v}" for k, v in f.fate.items()),
+                  highlight=False)
 
 
 def pair_screen(con: Console, res: PairScreen) -> None:
