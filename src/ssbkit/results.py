@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, ClassVar, Literal, TypeVar
 
-
 T = TypeVar("T", bound="Result")
 
 #: Graded verdict of a layer, an interface or a cell (worst first: incompatible > degrading > resistive >

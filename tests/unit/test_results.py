@@ -112,6 +112,7 @@ def samples(thermo, gaps) -> list[Result]:
         anode_interface(thermo, "LGPS", gaps=gaps),
         screen_coatings(thermo, "LiCoO2", "Li3PS4", default_candidates("cathode")[:3], 4.3, gaps),
         screen_interlayers(thermo, "LGPS", default_candidates("anode")[:3], gaps=gaps),
+        _funnel_sample(),
         assess("LiNi0.8Co0.1Mn0.1O2 | LiNbO3 | Li6PS5Cl | Li",
                Conditions.parse("2.5:4.3", "25C", "5MPa", "0.5mA/cm2"), thermo, gaps),
         assess("LCO | LLZO | Li", Conditions.parse("3:4.2", "160C", None, "1mA/cm2"), thermo, gaps),
@@ -142,6 +143,15 @@ def samples(thermo, gaps) -> list[Result]:
 
 
 @pytest.mark.integration
+def _funnel_sample() -> Result:
+    """A whole-database screen's funnel (the record; the screen itself is tested in test_cluster.py)."""
+    from ssbkit.interfaces.funnel_result import Funnel, FunnelSettings, FunnelStep
+
+    return Funnel(settings=FunnelSettings("coatings", ("NMC811", "Li3PS4"), 4.3, entries="x.csv"),
+                  steps=(FunnelStep("compositions", "distinct compositions", 10), FunnelStep("lithium", "Li", 4)),
+                  fate={"LiNbO3": "left at 'potential'"}, data_entries=12)
+
+
 def test_every_result_type_round_trips(samples: list[Result]) -> None:
     seen: set[type] = set()
     for x in samples:

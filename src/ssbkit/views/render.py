@@ -21,7 +21,7 @@ FORMATS = ("text", "json", "csv", "html")
 def _rich_renderers() -> dict[str, Callable[..., None]]:
     """Result class name -> a function printing its text on a rich Console (:mod:`ssbkit.views.text`).  Keyed
     by name so that rendering one result imports only the text views, not every result's module."""
-    from . import text
+    from . import screen_text, text
 
     def assessment(con: Any, a: Any, **_: Any) -> None:
         text.assessment(con, a)
@@ -41,8 +41,8 @@ def _rich_renderers() -> dict[str, Callable[..., None]]:
             "DopedPhase": lambda con, r, **_: text.doped(con, r), "InterfaceReaction": reaction,
             "VoltageProfile": reaction, "AnodeInterface": lambda con, r, **_: text.anode(con, r),
             "StackAssessment": assessment,
-            "ScreenResult": lambda con, r, title="", top=None, **_: text.screen(con, r, title, top),
-            "PairScreen": lambda con, r, **_: text.pair_screen(con, r),
+            "ScreenResult": lambda con, r, title="", top=None, **_: screen_text.screen(con, r, title, top),
+            "PairScreen": lambda con, r, **_: screen_text.pair_screen(con, r),
             "ThermalReaction": lambda con, r, **_: text.thermal(con, r),
             "ThermalScan": lambda con, r, **_: text.thermal(con, r),
             "AtmosphereReaction": lambda con, r, **_: text.atmosphere_reaction(con, r),
