@@ -171,3 +171,27 @@ def test_doped_garnet_names_mean_the_doped_compositions(thermo):
         m = resolve(name)
         assert m.formula == formula and m.model_formula == "Li7La3Zr2O12"
         assert any(n.startswith(f"the doped composition {formula}") for n in thermo.window(name).notes)
+
+
+@pytest.mark.parametrize("formula", ["Li7La3Zr2O12", "Li10GeP2S12", "Li3PS4", "LiCoO2", "Li3YCl6", "Li6PS5Cl"])
+def test_parametric_walk_equals_the_programme_scan(thermo, formula):
+    """The window's Li-uptake line walked by pivots (walk_line) has the kinks, values and phases of the
+    programme-solved scan (scan_line) it replaced."""
+    import numpy as np
+
+    from ssbkit.materials import parse_formula
+    from ssbkit.thermo.line import scan_line, walk_line
+    from ssbkit.thermo.lp import PhaseLP
+
+    comp = {e.symbol: float(a) for e, a in parse_formula(formula).items()}
+    system = thermo.system(sorted(set(comp) | {"Li"}))
+    p0 = system.vector({k: v for k, v in comp.items() if k != "Li"})
+    d = system.vector({"Li": 1.0})
+    t1 = 8.0 * p0.sum()
+    lp = PhaseLP(system.matrix, system.energies, polish=False)
+    walked = walk_line(system.matrix, system.energies, p0, d, 0.0, t1, lp.solve(p0))
+    scanned = scan_line(PhaseLP(system.matrix, system.energies, polish=False).solve, p0, d, 0.0, t1)
+    assert walked is not None and len(walked) == len(scanned) >= 3
+    for a, b in zip(walked, scanned):
+        assert a.t == pytest.approx(b.t, abs=1e-7) and a.value == pytest.approx(b.value, abs=1e-7)
+        assert set(np.flatnonzero(a.result.amounts > 1e-9)) == set(np.flatnonzero(b.result.amounts > 1e-9))

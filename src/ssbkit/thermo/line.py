@@ -143,3 +143,92 @@ def _drop_collinear(points: list[LinePoint]) -> list[LinePoint]:
 def slopes(points: list[LinePoint]) -> list[float]:
     """Slope of each linear piece between consecutive points (eV per unit t)."""
     return [(q.value - p.value) / (q.t - p.t) for p, q in zip(points, points[1:])]
+
+
+def walk_line(matrix: np.ndarray, costs: np.ndarray, p0: np.ndarray, d: np.ndarray, t0: float, t1: float,
+              start: LPResult, max_pivots: int = 500) -> list[LinePoint] | None:
+    """The kinks of the hull along ``p0 + t d`` by one parametric walk (Gass & Saaty 1955, on the right-hand
+    side): from the optimal basis at ``t0`` the basic amounts are linear in ``t``, ``x_B = B^-1 (p0 + t d)``; the
+    basis stays optimal until an amount reaches zero, where one dual-simplex pivot (the phase that leaves, the
+    one whose reduced cost runs out first enters) gives the next basis.  Every kink costs one pivot on an
+    (elements x elements) matrix instead of about two programme solves (:func:`scan_line`).
+
+    ``start``: the programme's solution at ``t0``.  Returns the points as :func:`scan_line` does, or None when
+    the walk cannot be set up or continued cleanly (a degenerate start, numerical trouble): the caller then
+    uses :func:`scan_line`.
+    """
+    A = np.asarray(matrix, dtype=float)
+    e = np.asarray(costs, dtype=float)
+    m, n = A.shape
+    basis = _start_basis(A, e, start)
+    if basis is None:
+        return None
+    scale = max(1.0, float(np.abs(p0).sum() + abs(t1) * np.abs(d).sum()))
+    tol_x = 1e-10 * scale
+    pts: list[LinePoint] = []
+    t = t0
+    for _ in range(max_pivots):
+        try:
+            binv = np.linalg.inv(A[:, basis])
+        except np.linalg.LinAlgError:
+            return None
+        u, w, y = binv @ p0, binv @ d, binv.T @ e[basis]
+        x = u + t * w
+        red = e - A.T @ y
+        if x.min() < -1e-8 * scale or red.min() < -1e-8 * max(1.0, float(np.abs(e).max())):
+            return None  # not a feasible, optimal basis: leave it to the programme
+        if not pts:
+            pts.append(_point(t, basis, x, y, d, e, n))
+        falling = np.flatnonzero(w < -1e-14 * scale)
+        steps = -u[falling] / w[falling]
+        ahead = steps > t - tol_x
+        if not np.any(ahead) or steps[ahead].min() >= t1 - tol_x:
+            pts.append(_point(t1, basis, u + t1 * w, y, d, e, n))
+            return _drop_collinear(_merge_close(pts, T_TOL * max(1.0, abs(t1 - t0))))
+        t_next = float(max(steps[ahead].min(), t))
+        ties = falling[ahead][steps[ahead] <= t_next + tol_x]
+        leave = int(min(ties, key=lambda i: basis[i]))  # Bland's rule among ties: no cycling
+        x_kink = u + t_next * w
+        x_kink[ties] = 0.0
+        if t_next - pts[-1].t > tol_x:
+            pts.append(_point(t_next, basis, x_kink, y, d, e, n))
+        alpha = binv[leave] @ A
+        alpha[basis] = 0.0
+        enter = np.flatnonzero(alpha < -1e-12)
+        if enter.size == 0:
+            return None
+        ratio = red[enter] / -alpha[enter]
+        best = ratio.min()
+        j = int(enter[np.flatnonzero(ratio <= best + 1e-12 * max(1.0, abs(best)))].min())
+        basis = basis.copy()
+        basis[leave] = j
+        t = t_next
+    return None
+
+
+def _start_basis(A: np.ndarray, e: np.ndarray, start: LPResult) -> np.ndarray | None:
+    """An optimal basis at the start: the phases present, completed with phases of zero reduced cost (on the
+    supporting hyperplane of the programme's duals) to a full set of independent columns."""
+    m, _ = A.shape
+    x = start.amounts
+    present = list(np.flatnonzero(x > 1e-12 * max(1.0, float(x.sum()))))
+    red = e - A.T @ start.dual
+    zero = [int(j) for j in np.argsort(np.abs(red)) if abs(red[j]) <= 1e-7 and j not in present]
+    basis: list[int] = []
+    for j in [*present, *zero]:
+        trial = basis + [int(j)]
+        if np.linalg.matrix_rank(A[:, trial], tol=1e-9) == len(trial):
+            basis = trial
+        if len(basis) == m:
+            return np.asarray(basis, dtype=np.int64)
+    return None
+
+
+def _point(t: float, basis: np.ndarray, x_b: np.ndarray, y: np.ndarray, d: np.ndarray, e: np.ndarray,
+           n: int) -> LinePoint:
+    amounts = np.zeros(n)
+    amounts[basis] = np.where(x_b > 0, x_b, 0.0)
+    active = np.flatnonzero(amounts)
+    value = float(e[active] @ amounts[active])
+    return LinePoint(t=t, value=value, slope=float(y @ d),
+                     result=LPResult(value=value, amounts=amounts, dual=y, active_matrix=None, active_costs=None))

@@ -25,7 +25,7 @@ from typing import ClassVar
 import numpy as np
 
 from ..results import Provenance, Result
-from .line import LinePoint, scan_line, slopes
+from .line import LinePoint, scan_line, slopes, walk_line
 
 LI = "Li"
 
@@ -108,8 +108,10 @@ def li_line(system, composition: dict[str, float]) -> tuple[list[LinePoint], flo
     from .lp import PhaseLP
 
     lp = PhaseLP(system.matrix, system.energies, polish=False)
+    start = lp.solve(p0)
     for _ in range(12):
-        pts = scan_line(lp.solve, p0, d, 0.0, t_max)
+        pts = walk_line(system.matrix, system.energies, p0, d, 0.0, t_max, start) or \
+            scan_line(lp.solve, p0, d, 0.0, t_max)
         last = pts[-1].result.amounts
         if li_col.size and last[li_col].sum() > 1e-9:
             return pts, n0
