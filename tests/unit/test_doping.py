@@ -34,17 +34,41 @@ def _counts(structure):
     ("Al3+:Li=0.25fu", ("Al", 3, "Li", 0.25, True)),
     (" Ga : Li = 0.2 /fu ", ("Ga", None, "Li", 0.2, True)),
     ("Br-:S=0.5", ("Br", -1, "S", 0.5, False)),
+    ("Ta=0.25", ("Ta", None, None, 0.25, False)),     # the site picked (test_the_site_is_picked_when_not_given)
 ])
 def test_substitutions_parse(text, expected):
     assert parse_substitution(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Ta=Zr:0.25", "Ta:Zr=", "Ta:Zr=1.5", "Ta:Zr=0", "Ta:Zr=nan", "Xx:Zr=0.1",
+@pytest.mark.parametrize("text", ["Ta=Zr:0.25", "Ta:Zr=", "Ta:Zr=1.5", "Ta=", "Xx=0.1", "Ta:Zr=0", "Ta:Zr=nan", "Xx:Zr=0.1",
                                   "Zr:Zr=0.1", "", "Ta:Zr=-0.2"])
 def test_bad_substitutions_are_one_line_errors(text):
     with pytest.raises(SsbkitError) as e:
         parse_substitution(text)
     assert "\n" not in str(e.value) and e.value.param == "substitute"
+
+
+@pytest.mark.parametrize("spec, site, basis", [
+    ("Ta=0.25", "Zr", "as in LLZTO"),             # the doped materials ssbkit names, by their compositions
+    ("Nb=0.25", "Zr", "as in Nb-LLZO"),
+    ("Al=0.25fu", "Li", "as in Al-LLZO"),         # Al and Ga take Li, not the Zr their charge is nearer
+    ("Ga3+=0.25fu", "Li", "as in Ga-LLZO"),
+    ("Hf=0.25", "Zr", "picked by charge and radius: Hf4+ on Zr4+"),   # otherwise Goldschmidt's rules
+    ("Y=0.5", "La", "picked by charge and radius: Y3+ on La3+"),
+    ("Mg=0.25fu", "Li", "picked by charge and radius: Mg2+ on Li1+"),
+])
+def test_the_site_is_picked_when_not_given(table, spec, site, basis):
+    d, subs, comp, scale = build_disordered(table.get("Li7La3Zr2O12"), [parse_substitution(spec)])
+    assert subs[0].site == site and subs[0].site_basis.startswith(basis)
+    given = build_disordered(table.get("Li7La3Zr2O12"), [parse_substitution(spec.replace("=", f":{site}=", 1))])
+    assert given[1][0].site_basis == "given" and _counts(given[0]) == _counts(d)
+
+
+def test_a_dopant_without_a_site_of_its_sign_is_refused():
+    from ssbkit.thermo.substitution import pick_site
+
+    with pytest.raises(SsbkitError, match="no anion site for F"):
+        pick_site("LiAl", "F", None, {"Li": 1, "Al": 3})
 
 
 def test_aliovalent_substitution_is_compensated_by_li_vacancies(table):

@@ -117,9 +117,11 @@ def decompose_cmd(formula: str, voltage: float | None, temperature: str | None, 
 
 @click.command("dope")
 @click.argument("host", required=False)
-@click.option("--substitute", "substitutions", multiple=True, required=True, metavar="DOPANT:SITE=X",
+@click.option("--substitute", "substitutions", multiple=True, required=True, metavar="DOPANT[:SITE]=X",
               help="A substitution: Ta:Zr=0.25 (a quarter of the Zr sites), Al:Li=0.25fu (0.25 Al per formula unit of "
-                   "the host); a charge may be given, Ta5+:Zr=0.25. Repeat for several.")
+                   "the host); a charge may be given, Ta5+:Zr=0.25. Without SITE (Ta=0.25) the site is picked: as "
+                   "in the doped materials ssbkit names (Al-LLZO: Li; LLZTO: Zr), else by charge and ionic radius "
+                   "(stated). Repeat for several.")
 @click.option("--compensate", default=None, metavar="ELEMENT|none",
               help="Vacancies of this element balance the charge (default: Li for a higher-valent dopant, the main "
                    "anion for a lower-valent one; 'none': the substitution must be isovalent).")

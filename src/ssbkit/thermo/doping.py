@@ -28,13 +28,13 @@ Zheng et al., Batteries & Supercaps 2021, §4).  The database holds the undoped 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import SsbkitError
 from ..results import Provenance, Result
 from .mlip import PredictedPhase
+from .substitution import _dopant_charge, _host_charges, parse_substitution, pick_site
 from .window import StabilityWindow
 
 #: largest supercell built (atoms); a substitution needing more is refused with the fractions that fit
@@ -42,8 +42,6 @@ MAX_ATOMS = 200
 #: orderings evaluated with the potential by default
 ORDERINGS = 3
 
-_SPEC = re.compile(r"^\s*([A-Z][a-z]?)(\d*[+-])?\s*:\s*([A-Z][a-z]?)\s*=\s*([0-9]*\.?[0-9]+(?:[eE][-+]?\d+)?)\s*"
-                   r"(fu|/fu)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,8 @@ class Substitution(Result):
     """One substitution: ``dopant`` on the sites of ``site``.
 
     Attributes:
-        site_fraction: fraction of the ``site`` atoms replaced (0-1).
+        site_fraction: fraction of the ``site`` atoms replaced (0-1); ``site`` picked when not given
+            (:func:`pick_site`).
         per_formula_unit: dopant atoms per formula unit of the host.
         dopant_oxidation / site_oxidation: the charges used for compensation (e).
     """
@@ -62,6 +61,8 @@ class Substitution(Result):
     per_formula_unit: float
     dopant_oxidation: int
     site_oxidation: int
+    #: how the site was chosen: given, as in a doped material the package names, or by charge and radius
+    site_basis: str = "given"
 
     @property
     def label(self) -> str:
@@ -115,56 +116,6 @@ class DopedPhase(Result):
     _table = "orderings"
 
 
-def parse_substitution(text: str) -> tuple[str, int | None, str, float, bool]:
-    """``"Ta:Zr=0.25"`` (a quarter of the Zr sites), ``"Al3+:Li=0.25fu"`` (0.25 Al per formula unit of the
-    host): (dopant, its charge or None, replaced element, amount, per_formula_unit)."""
-    from pymatgen.core import Element
-
-    m = _SPEC.match(text or "")
-    if not m:
-        raise SsbkitError(f"substitution {text!r} is not DOPANT:SITE=FRACTION, e.g. Ta:Zr=0.25 (a quarter of the Zr "
-                          "sites) or Al:Li=0.25fu (0.25 Al per formula unit)", param="substitute")
-    dop, charge, site, amount, fu = m.groups()
-    for el in (dop, site):
-        try:
-            Element(el)
-        except ValueError:
-            raise SsbkitError(f"substitution {text!r}: {el} is not an element", param="substitute") from None
-    if dop == site:
-        raise SsbkitError(f"substitution {text!r} replaces {site} by itself", param="substitute")
-    q = None
-    if charge:
-        digits = charge[:-1] or "1"
-        q = int(digits) * (1 if charge.endswith("+") else -1)
-    x = float(amount)
-    if not math.isfinite(x) or x <= 0 or (not fu and x > 1):
-        raise SsbkitError(f"substitution {text!r}: the amount must be > 0{'' if fu else ' and at most 1 (a fraction of the sites)'}",
-                          param="substitute")
-    return dop, q, site, x, bool(fu)
-
-
-def _host_charges(structure: Any) -> dict[str, int]:
-    """Oxidation state of each element of the host (pymatgen's most probable charge-balanced guess)."""
-    comp = structure.composition.reduced_composition
-    guesses = comp.oxi_state_guesses(max_sites=-1) or comp.oxi_state_guesses()
-    if not guesses:
-        raise SsbkitError(f"{comp.reduced_formula}: no charge-balanced oxidation states found; doping needs them",
-                          param="host")
-    return {el: int(round(q)) for el, q in guesses[0].items()}
-
-
-def _dopant_charge(el: str, host_q: int) -> int:
-    """A dopant's charge: its most positive common oxidation state on a cation site, most negative on an anion site."""
-    from pymatgen.core import Element
-
-    states = [int(s) for s in Element(el).common_oxidation_states if (s > 0) == (host_q > 0) and s != 0]
-    if not states:
-        raise SsbkitError(f"{el} has no common {'positive' if host_q > 0 else 'negative'} oxidation state for a "
-                          f"{'cation' if host_q > 0 else 'anion'} site: give it, e.g. {el}2{'+' if host_q > 0 else '-'}",
-                          param="substitute")
-    return max(states) if host_q > 0 else min(states)
-
-
 def _scalings(structure: Any, m: int) -> tuple[int, int, int]:
     """The diagonal supercell of ``m`` cells closest to equal edge lengths."""
     best, score = (m, 1, 1), math.inf
@@ -193,6 +144,8 @@ def _substitutions(host: Any, specs: list[tuple[str, int | None, str, float, boo
     """Each substitution as (dopant, dopant charge, site, site fraction), checked against the host."""
     subs: list[tuple[str, int, str, float]] = []
     for dop, q, site, x, fu in specs:
+        if site is None:
+            site = pick_site(host.composition.reduced_formula, dop, q, charges)[0]
         if site not in counts:
             raise SsbkitError(f"{host.composition.reduced_formula} has no {site} to replace", param="substitute")
         if dop in counts:
@@ -277,6 +230,8 @@ def build_disordered(host: Any, specs: list[tuple[str, int | None, str, float, b
     counts = {el.symbol: int(round(a)) for el, a in host.composition.items()}
     per_fu = host.composition.get_reduced_composition_and_factor()[1]
     subs = _substitutions(host, specs, counts, charges, per_fu)
+    bases = ["given" if site else pick_site(host.composition.reduced_formula, dop, q, charges)[1]
+             for dop, q, site, _, _ in specs]
     anions = sorted((el for el, q in charges.items() if q < 0), key=lambda e: -counts[e])
     mode = (compensate or "").strip()
     for m in range(1, 65):
@@ -296,8 +251,8 @@ def build_disordered(host: Any, specs: list[tuple[str, int | None, str, float, b
         per_fu_sc = per_fu * m
         out = tuple(Substitution(dopant=dop, site=site, site_fraction=round(frac, 9),
                                  per_formula_unit=round(n / per_fu_sc, 9), dopant_oxidation=qd,  # type: ignore[operator]
-                                 site_oxidation=charges[site])
-                    for n, (dop, qd, site, frac) in zip(n_dop, subs))
+                                 site_oxidation=charges[site], site_basis=basis)
+                    for n, (dop, qd, site, frac), basis in zip(n_dop, subs, bases))
         comp_text = "isovalent: none needed" if vac_el is None else f"{n_vac} {vac_el} vacancies per supercell"
         return sc, out, comp_text, scale
     raise SsbkitError(f"these amounts need a supercell of more than {max_atoms} atoms (the host cell has {len(host)}): "

@@ -95,6 +95,9 @@ def doped(con: Console, d: DopedPhase) -> None:
     con.print(f"[bold]{d.per_host_formula_unit}[/bold] ({d.formula}): "
               + ", ".join(s.label for s in d.substitutions)
               + f"; {d.compensation}; supercell {'x'.join(map(str, d.supercell))} of {d.host}, {d.supercell_atoms} atoms")
+    for sub in d.substitutions:
+        if sub.site_basis != "given":
+            con.print(f"  site of {sub.dopant}: {sub.site_basis}", highlight=False)
     t = Table(title="Doped phase vs host (windows as metastable phases, V vs Li/Li+)")
     for col in ("Phase", "E_hull meV/at", "Reduction", "Oxidation", "Reduced to", "Oxidised to"):
         t.add_column(col)
