@@ -195,3 +195,40 @@ def test_parametric_walk_equals_the_programme_scan(thermo, formula):
     for a, b in zip(walked, scanned):
         assert a.t == pytest.approx(b.t, abs=1e-7) and a.value == pytest.approx(b.value, abs=1e-7)
         assert set(np.flatnonzero(a.result.amounts > 1e-9)) == set(np.flatnonzero(b.result.amounts > 1e-9))
+
+
+def test_convex_hulls_are_cached_on_disk_and_a_bad_cache_is_rebuilt(monkeypatch, tmp_path, capsys):
+    """A later session reads the stable phases an earlier one found (same answers); a cache file that does not
+    fit the data, or is damaged, is rebuilt with a one-line warning; data edited for one question is not cached."""
+    import numpy as np
+
+    from ssbkit.data.cache import path_for, store
+    from ssbkit.data.source import open_source
+    from ssbkit.thermo import Thermo
+
+    monkeypatch.setenv("SSBKIT_CACHE_DIR", str(tmp_path))
+    src = open_source()
+    first = Thermo(src)
+    w1 = first.window("Li7La3Zr2O12")
+    eng = first.engine_for(["Li"])
+    assert eng.cache_key is not None
+    eng.save()
+    path = path_for("hulls", eng.cache_key)
+    assert path.exists()
+    later = Thermo(src)
+    e2 = later.engine_for(["Li"])
+    assert e2._stable_exact and set(e2._stable_exact) == set(eng._stable_exact)
+    assert np.array_equal(e2.stable_exact("La-Li-O-Zr"), eng.stable_exact("La-Li-O-Zr"))
+    assert e2.lp_solves == 0 and later.window("Li7La3Zr2O12").to_dict() == w1.to_dict()
+    # a file for other data (wrong entry count) is not trusted
+    store("hulls", eng.cache_key, {"keys": ["Li"], "ptr": np.array([0, 1]), "idx": np.array([10 ** 9])},
+          {"entries": 3})
+    third = Thermo(src).engine_for(["Li"])
+    assert not third._stable_exact and "do not fit the data" in capsys.readouterr().err
+    # a flipped byte: the checksum fails, the file is discarded
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF
+    path.write_bytes(bytes(raw))
+    assert not Thermo(src).engine_for(["Li"])._stable_exact
+    # data edited for one question: no cache
+    assert Thermo(src).uncorrected(["S"]).engine_for(["Li", "S"]).cache_key is None

@@ -55,12 +55,54 @@ class HullEngine:
         entries: the indexed entry set.
     """
 
-    def __init__(self, entries: EntrySet) -> None:
+    def __init__(self, entries: EntrySet, cache_key: str | None = None) -> None:
         self.entries = entries
         self._stable_exact: dict[str, np.ndarray] = {}
         self._systems: dict[str, ChemicalSystem] = {}
         self._full: dict[str, ChemicalSystem] = {}
         self.lp_solves = 0
+        #: the on-disk cache of the stable phases (:mod:`ssbkit.data.cache`, kind ``hulls``): the data's content
+        #: key; None: not cached (data edited for one question, the API's per-system sets, G(T))
+        self.cache_key = cache_key
+        self._saved = 0
+        if cache_key is not None:
+            self._load()
+            import atexit
+
+            atexit.register(self.save)
+
+    def _load(self) -> None:
+        """The stable phases an earlier run found in these data; a file that does not fit them is rebuilt."""
+        from ..data.cache import _warn, load
+
+        got = load("hulls", str(self.cache_key))
+        if got is None:
+            return
+        keys, ptr, idx = got.arrays.get("keys"), got.arrays.get("ptr"), got.arrays.get("idx")
+        n = len(self.entries)
+        if (keys is None or ptr is None or idx is None or got.meta.get("entries") != n or len(ptr) != len(keys) + 1
+                or (idx.size and (int(idx.min()) < 0 or int(idx.max()) >= n)) or int(ptr[-1]) != idx.size):
+            _warn("the cached convex hulls do not fit the data: rebuilt")
+            return
+        for k, key in enumerate(keys):
+            self._stable_exact[str(key)] = idx[int(ptr[k]):int(ptr[k + 1])].astype(np.int64)
+        self._saved = len(keys)
+
+    def save(self) -> None:
+        """Write the stable phases found so far to the cache (when there are new ones; atomic)."""
+        if self.cache_key is None or len(self._stable_exact) <= self._saved:
+            return
+        from ..data.cache import store
+
+        keys = sorted(self._stable_exact)
+        parts = [self._stable_exact[k] for k in keys]
+        ptr = np.concatenate([[0], np.cumsum([len(p) for p in parts])]).astype(np.int64)
+        idx = np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
+        try:
+            store("hulls", str(self.cache_key), {"keys": keys, "ptr": ptr, "idx": idx}, {"entries": len(self.entries)})
+        except OSError:
+            return  # a read-only cache: the hulls are rebuilt next time
+        self._saved = len(keys)
 
     # -------------------------------------------------------------- stability
     def _candidates(self, key: str) -> np.ndarray:
