@@ -14,7 +14,9 @@ references of the data set; this is the Materials Project convention
 
 from __future__ import annotations
 
+import atexit
 import itertools
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -48,6 +50,16 @@ def _reduced(formula: str) -> str:
     return out
 
 
+#: engines whose hulls are written to the cache when the process ends (weakly held: a discarded engine is freed)
+_ALIVE: weakref.WeakSet[HullEngine] = weakref.WeakSet()
+
+
+@atexit.register
+def _save_all() -> None:
+    for eng in list(_ALIVE):
+        eng.save()
+
+
 class HullEngine:
     """Per-data-set cache of stable phases by exact chemical system.
 
@@ -67,9 +79,7 @@ class HullEngine:
         self._saved = 0
         if cache_key is not None:
             self._load()
-            import atexit
-
-            atexit.register(self.save)
+            _ALIVE.add(self)
 
     def _load(self) -> None:
         """The stable phases an earlier run found in these data; a file that does not fit them is rebuilt."""
