@@ -197,33 +197,16 @@ class Thermo:
         return PhaseDiagram(entries)
 
     def engine_for(self, elements: list[str] | set[str]) -> HullEngine:
-        """The hull engine whose entry set covers ``elements``."""
+        """The hull engine whose entry set covers ``elements`` (its hulls cached on disk when the data allow,
+        :func:`~ssbkit.thermo.hull_cache.hull_cache_key`)."""
+        from .hull_cache import hull_cache_key
+
         es = self.source.entries_for(elements)
         eng = self._engines.get(id(es))
         if eng is None:
-            eng = HullEngine(es, cache_key=self._hull_cache_key(es))
+            eng = HullEngine(es, cache_key=hull_cache_key(self.source, es))
             self._engines[id(es)] = eng
         return eng
-
-    def _hull_cache_key(self, es: Any) -> str | None:
-        """The on-disk key of ``es``'s convex hulls: the data's content (file or embedded data, its corrections,
-        the phases left out) and the stability rule.  None for data edited otherwise (phases added, corrections
-        removed), the API's per-system sets and Gibbs energies at temperature: those are not cached."""
-        from ..data.cache import key_of
-        from .edited import AugmentedSource
-        from .hull import STABILITY_TOL_EV
-
-        src, left_out = self.source, ()
-        if isinstance(src, AugmentedSource):
-            if src.added or src.uncorrect or src._whole() is not es:
-                return None
-            src, left_out = src.base, tuple(sorted(src.excluded))
-        elif getattr(src, "_entries", None) is not es:
-            return None
-        if getattr(src, "_entries", None) is None or not getattr(src, "version", None):
-            return None
-        return key_of("hulls-1", str(src.version), str(getattr(src, "scheme", "")), str(len(es)), *left_out,
-                      repr(STABILITY_TOL_EV))
 
     def system(self, elements: list[str] | set[str]) -> ChemicalSystem:
         """The chemical system spanned by ``elements`` (memoised)."""
