@@ -159,7 +159,7 @@ def walk_line(matrix: np.ndarray, costs: np.ndarray, p0: np.ndarray, d: np.ndarr
     """
     A = np.asarray(matrix, dtype=float)
     e = np.asarray(costs, dtype=float)
-    m, n = A.shape
+    n = A.shape[1]
     basis = _start_basis(A, e, start)
     if basis is None:
         return None
