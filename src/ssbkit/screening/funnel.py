@@ -98,6 +98,7 @@ def _hull_candidates(thermo: Any, settings: FunnelSettings, steps: list[FunnelSt
         out.update(reduced_formula(es.formulas[int(i)]) for i in eng.stable_exact(k))
         if tol > 0:
             out.update(_near_hull(eng, es, k, tol))
+    eng.save()  # workers opening the same data read these hulls instead of solving them again
     out -= set() if settings.keep_suspect else set(SUSPECT_PHASES)
     what = "on the convex hull" + (f" or within {tol * 1000:g} meV/atom of it" if tol > 0 else "")
     steps.append(FunnelStep("hull", what, len(out)))
