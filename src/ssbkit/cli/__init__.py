@@ -19,7 +19,7 @@ from ._common import fail, message
 #: Each command and the module that defines it: a command's module (and what it imports) is loaded
 #: only when that command runs, so ``ssbkit window`` does not pay for plotting, the web server or Dask.
 COMMANDS = {
-    "window": "thermo", "hull": "thermo", "decompose": "thermo", "dope": "thermo",
+    "window": "thermo", "hull": "thermo", "decompose": "thermo", "dope": "thermo", "volume": "thermo",
     "react": "interfaces", "anode": "interfaces",
     "lit": "lit", "conductivity": "lit",
     "physics": "physics",

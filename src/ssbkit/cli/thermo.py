@@ -156,9 +156,52 @@ def dope_cmd(host: str | None, substitutions: tuple[str, ...], compensate: str |
     show(d, as_json)
 
 
+def _voltage_range(text: str) -> tuple[float, float]:
+    parts = text.replace(" ", "").split(":")
+    try:
+        a, b = (float(x.removesuffix("V").removesuffix("v")) for x in parts)
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: give START:END in V vs Li/Li+, e.g. 3:4.3 (charge) or 1.5:0 "
+                                 f"(lithiation)", param_hint="--voltage") from None
+    return a, b
+
+
+@click.command("volume")
+@click.argument("material")
+@click.option("--voltage", "voltage", required=True, metavar="START:END",
+              help="From START to END, V vs Li/Li+: 3:4.3 charges a cathode, 1.5:0 lithiates an anode.")
+@click.option("--method", type=click.Choice(["auto", "topotactic", "phases"]), default="auto", show_default=True,
+              help="topotactic: Li removed from the material's structure, relaxed with the potential "
+                   "(ssbkit[mlip]); phases: the equilibrium phases along the Li path with their volumes; auto: "
+                   "topotactic for a Li host with a structure when the potential is installed.")
+@click.option("--li-removed", type=Checked(0.0, 1.0, "fraction of the host's Li", lo_open=True), default=None,
+              help="Topotactic: the fraction of the host's Li removed at END (default: the equilibrium Li content "
+                   "at END).")
+@click.option("--structures", default=None, metavar="PATH",
+              help="Structures table (JSON lines of formula and cif; default SSBKIT_STRUCTURES, else the embedded "
+                   "stable phases).")
+@entries_option
+@json_option
+def volume_cmd(material: str, voltage: str, method: str, li_removed: float | None, structures: str | None,
+               entries: str | None, as_json: bool) -> None:
+    """Volume change of MATERIAL over --voltage START:END, with its path (phases or Li contents and their volumes)
+    and the measured value beside when tabulated (Wang et al., Adv. Energy Mater. 2020, §3.4)."""
+    from ..thermo.volume import volume_change
+    from ..views import progress
+    from .options import thermo_for
+
+    rng = _voltage_range(voltage)
+    th = thermo_for(entries)
+    with progress.status("volume") as say:
+        r = volume_change(th, material, rng, method=method, li_removed=li_removed, structures=structures,
+                          progress=say)
+    show(r, as_json)
+
+
 def register(cli: click.Group) -> None:
     """Add the thermodynamic commands to the ``ssbkit`` group."""
     cli.add_command(dope_cmd)
+    cli.add_command(volume_cmd)
     cli.add_command(window_cmd)
     cli.add_command(hull_cmd)
     cli.add_command(decompose_cmd)

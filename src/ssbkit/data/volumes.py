@@ -153,3 +153,47 @@ def open_volumes(spec: str | None = None) -> VolumeTable | None:
     from ..io import file_cached
 
     return file_cached(_TABLES, spec, read_volumes)
+
+
+@dataclass(frozen=True)
+class MeasuredVolumeChange:
+    """A measured volume change of an electrode over its (de)lithiation (``data_files/volume_changes.yaml``).
+
+    Attributes:
+        formula: the as-made phase.
+        to: the (de)lithiated end phase.
+        percent: typical measured change, % of the as-made volume.
+        range_percent: the spread of the measured values (%).
+        li_removed: fraction of the host's Li removed at the end point (delithiation), else None.
+        voltage_V: the (start, end) voltages the value refers to (V vs Li/Li+).
+        reference: where the value is from.
+    """
+
+    formula: str
+    to: str
+    percent: float
+    range_percent: tuple[float, float]
+    li_removed: float | None
+    voltage_V: tuple[float, float]
+    reference: str
+
+
+_MEASURED: dict[str, MeasuredVolumeChange] = {}
+
+
+def measured_volume_changes() -> dict[str, MeasuredVolumeChange]:
+    """The package's table of measured volume changes, by formula (Si +280 %, graphite +10 %, LTO +0.2 %, LFP
+    -6.5 %, LiCoO2 +2 % to Li0.5CoO2, NCM811 -5.1 % to 4.3 V; each with its reference)."""
+    if not _MEASURED:
+        import yaml
+        from importlib import resources
+
+        text = resources.files("ssbkit").joinpath("data_files/volume_changes.yaml").read_text("utf-8")
+        for f, row in yaml.safe_load(text)["volume_changes"].items():
+            lo, hi = (float(x) for x in row["range"])
+            a, b = (float(x) for x in row["voltage"])
+            _MEASURED[f] = MeasuredVolumeChange(
+                formula=f, to=str(row["to"]), percent=float(row["percent"]), range_percent=(lo, hi),
+                li_removed=None if row.get("li_removed") is None else float(row["li_removed"]),
+                voltage_V=(a, b), reference=str(row["reference"]))
+    return _MEASURED

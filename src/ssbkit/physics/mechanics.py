@@ -21,8 +21,6 @@ governs, Wang et al., Adv. Energy Mater. 2020 section 3.4 ref. [139]).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 from ..bibliography import WANG, cite
 from ..errors import UnitError
@@ -108,18 +106,10 @@ def volume_change_stress(volume_change_fraction: float, electrolyte_young_modulu
         safety_factor=None if sf is None or tens <= 0 else sf / tens)
 
 
-@lru_cache(maxsize=1)
-def _volume_changes() -> dict[str, Any]:
-    import yaml
-    from importlib import resources
-
-    text = resources.files("ssbkit").joinpath("data_files/volume_changes.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text)["volume_changes"])
-
-
 def measured_volume_change(formula: str) -> tuple[float, str, str] | None:
     """(percent, lithiated or delithiated phase, reference) of an electrode's measured volume change over its
-    (de)lithiation (``data_files/volume_changes.yaml``: Si +280 %, graphite +10 %, LTO +0.2 %, LFP -6.5 %), or
-    None when not tabulated."""
-    row = _volume_changes().get(formula)
-    return None if row is None else (float(row["percent"]), str(row["to"]), str(row["reference"]))
+    (de)lithiation (:func:`ssbkit.data.volumes.measured_volume_changes`), or None when not tabulated."""
+    from ..data.volumes import measured_volume_changes
+
+    row = measured_volume_changes().get(formula)
+    return None if row is None else (row.percent, row.to, row.reference)

@@ -21,7 +21,7 @@ FORMATS = ("text", "json", "csv", "html")
 def _rich_renderers() -> dict[str, Callable[..., None]]:
     """Result class name -> a function printing its text on a rich Console (:mod:`ssbkit.views.text`).  Keyed
     by name so that rendering one result imports only the text views, not every result's module."""
-    from . import screen_text, text
+    from . import screen_text, text, volume_text
 
     def assessment(con: Any, a: Any, **_: Any) -> None:
         text.assessment(con, a)
@@ -46,7 +46,8 @@ def _rich_renderers() -> dict[str, Callable[..., None]]:
             "ThermalReaction": lambda con, r, **_: text.thermal(con, r),
             "ThermalScan": lambda con, r, **_: text.thermal(con, r),
             "AtmosphereReaction": lambda con, r, **_: text.atmosphere_reaction(con, r),
-            "RemovalTemperature": lambda con, r, **_: text.removal(con, r)}
+            "RemovalTemperature": lambda con, r, **_: text.removal(con, r),
+            "VolumeChange": lambda con, r, **_: volume_text.volume_change(con, r)}
 
 
 def _kind(result: Any) -> type:

@@ -1,0 +1,254 @@
+"""Volume change of an electrode material over a voltage range: ``ssbkit volume``.
+
+Two ways, the first where it applies (``method="auto"``):
+
+* **topotactic** (an insertion host that keeps its framework: LiFePO4, LiCoO2 ...): Li is removed from the
+  material's own structure (a supercell with at least four Li sites, the removed sites spread evenly), the
+  full and the delithiated cells are both relaxed, positions and cell, with the machine-learned potential
+  (CHGNet, :mod:`ssbkit.data.potential`; cached per structure and Li content), and the volume per formula unit
+  read.  Comparing two cells relaxed by the same potential cancels most of its volume error.  The Li removed
+  is the equilibrium Li content at the end voltage (the Li-uptake profile of :mod:`ssbkit.thermo.window`)
+  unless given (``li_removed``, a fraction of the host's Li).
+* **phases** (alloying and conversion electrodes: Si, Sn, Al, In, FeS2 ...): the equilibrium phases along the
+  Li path (the same profile), each phase's volume per atom from the volumes table
+  (:mod:`ssbkit.data.volumes`), ``V = sum_i n_i N_i v_i`` per formula unit of the starting material (``n_i``
+  moles of phase ``i`` with ``N_i`` atoms per formula and ``v_i`` A^3 per atom).  Equilibrium phases are the
+  data's ground states: a metastable lithiated phase (Li15Si4) or a topotactic end member that is not the ground
+  state (olivine FePO4) is not followed, which is why insertion hosts use the first method.
+
+``volume_change_percent = 100 (V_end / V_start - 1)``.  Wang et al., Adv. Energy Mater. 2020 §3.4 (Fig. 13A,
+ref. [138]); Zheng et al., Batteries & Supercaps 2021 §3.4 (Si, ref. [132]).  Measured values for comparison:
+:func:`ssbkit.data.volumes.measured_volume_changes`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..errors import SsbkitError, UnitError
+from ..results import Provenance, Result
+
+__all__ = ["VolumeChange", "VolumePoint", "volume_change"]
+
+LI = "Li"
+MIN_LI_SITES = 4
+
+
+@dataclass(frozen=True)
+class VolumePoint(Result):
+    """One state along the path: from ``voltage_V`` on (towards the end voltage), ``phases`` hold
+    ``li_per_formula_unit`` more Li than the starting material (negative: removed) and occupy
+    ``volume_A3_per_formula_unit`` (A^3 per formula unit of the starting material).  ``basis``: where the
+    volume comes from."""
+
+    voltage_V: float
+    li_per_formula_unit: float
+    phases: tuple[str, ...]
+    volume_A3_per_formula_unit: float
+    basis: str
+
+
+@dataclass(frozen=True)
+class VolumeChange(Result):
+    """Volume change of a material between two voltages (V vs Li/Li+), with its path.
+
+    Attributes:
+        volume_change_percent: 100 (V_end / V_start - 1).
+        method: ``topotactic`` (Li removed from the relaxed structure) or ``phases`` (equilibrium phases).
+        path: the states from the start voltage to the end voltage.
+        measured_percent, measured_range_percent, measured_reference: the measured value for this material
+            (:func:`ssbkit.data.volumes.measured_volume_changes`), when tabulated.
+        error_percent_points: computed minus measured (percentage points), when tabulated.
+    """
+
+    material: str
+    formula: str
+    voltage_range_V: tuple[float, float]
+    method: str
+    volume_change_percent: float
+    path: tuple[VolumePoint, ...]
+    measured_percent: float | None = None
+    measured_to: str | None = None
+    measured_range_percent: tuple[float, float] | None = None
+    measured_reference: str | None = None
+    error_percent_points: float | None = None
+    notes: tuple[str, ...] = ()
+    provenance: Provenance | None = None
+
+
+def _topotactic_possible(comp: dict[str, float], formula: str, structures: Any) -> bool:
+    from ..data.structures import StructureTable, open_structures
+
+    if comp.get(LI, 0.0) <= 0 or importlib.util.find_spec("chgnet") is None:
+        return False
+    table = structures if isinstance(structures, StructureTable) else open_structures(structures)
+    return table is not None and table.get(formula) is not None
+
+
+def volume_change(thermo: Any, name: Any, voltage: tuple[float, float], *, method: str = "auto",
+                  li_removed: float | None = None, structures: Any = None,
+                  progress: Callable[[str], None] | None = None) -> VolumeChange:
+    """Volume change of ``name`` from ``voltage[0]`` to ``voltage[1]`` (V vs Li/Li+; either order).
+
+    Args:
+        thermo: a :class:`~ssbkit.thermo.service.Thermo`.
+        method: ``auto`` (topotactic for a Li host with a structure when the potential is installed, else
+            phases), ``topotactic`` or ``phases``.
+        li_removed: fraction (0-1] of the host's Li removed at the end (topotactic); None: the equilibrium Li
+            content at the end voltage.
+        structures: a structures table or path (None: the configured one, else the embedded one).
+        progress: called with a line before a slow relaxation.
+
+    Raises:
+        UnitError: voltages outside 0-10 V or equal, li_removed outside (0, 1], an unknown method.
+        SsbkitError: topotactic asked for but not possible (no Li, no structure, no potential).
+    """
+    from ..data.volumes import measured_volume_changes
+    from .hull import reduced_formula
+
+    a, b = (float(v) for v in voltage)
+    if not all(np.isfinite([a, b])) or not (0.0 <= a <= 10.0 and 0.0 <= b <= 10.0) or a == b:
+        raise UnitError(f"voltage range {a:g}:{b:g} V: give two different voltages between 0 and 10 V vs Li/Li+")
+    if method not in ("auto", "topotactic", "phases"):
+        raise UnitError(f"unknown method {method!r}: use auto, topotactic or phases")
+    if li_removed is not None and not (np.isfinite(li_removed) and 0.0 < li_removed <= 1.0):
+        raise UnitError(f"Li removed must be a fraction of the host's Li in (0, 1], got {li_removed:g}")
+    mat = thermo.material(name)
+    comp = thermo.comp_dict(mat)
+    formula = reduced_formula(mat.model_formula)
+    w = thermo.window(mat, (0.0, 5.0))
+    if method == "auto":
+        method = "topotactic" if (li_removed is not None or _li_at(w, b) < _li_at(w, a) - 1e-9) and \
+            _topotactic_possible(comp, formula, structures) else "phases"
+    if method == "topotactic":
+        path, notes = _topotactic(thermo, comp, formula, w, (a, b), li_removed, structures, progress)
+    else:
+        if li_removed is not None:
+            raise UnitError("li_removed applies to the topotactic method only")
+        path, notes = _phases(comp, w, (a, b))
+    change = 100.0 * (path[-1].volume_A3_per_formula_unit / path[0].volume_A3_per_formula_unit - 1.0)
+    meas = measured_volume_changes().get(reduced_formula(mat.formula)) or measured_volume_changes().get(formula)
+    phases = sorted({p for s in path for p in s.phases})
+    prov = thermo.provenance(f"volume change along the Li path ({method})", phases=phases,
+                             notes=((mat.labelled_note,) if mat.note else ()) + notes, material=mat.name)
+    return VolumeChange(
+        material=mat.name, formula=mat.model_formula, voltage_range_V=(a, b), method=method,
+        volume_change_percent=float(change), path=tuple(path),
+        measured_percent=None if meas is None else meas.percent, measured_to=None if meas is None else meas.to,
+        measured_range_percent=None if meas is None else meas.range_percent,
+        measured_reference=None if meas is None else meas.reference,
+        error_percent_points=None if meas is None else float(change - meas.percent),
+        notes=((mat.labelled_note,) if mat.note else ()) + notes, provenance=prov)
+
+
+def _step_at(w: Any, v: float) -> Any:
+    """The profile step holding at voltage ``v``: the one with the highest kink voltage at or below ``v``."""
+    below = [s for s in w.profile if s.voltage_V <= v + 1e-9]
+    return max(below, key=lambda s: s.voltage_V) if below else min(w.profile, key=lambda s: s.voltage_V)
+
+
+def _li_at(w: Any, v: float) -> float:
+    return float(_step_at(w, v).li_per_formula_unit)
+
+
+def _phases(comp: dict[str, float], w: Any, voltage: tuple[float, float]) -> tuple[list[VolumePoint], tuple[str, ...]]:
+    from ..data.entryset import parse_simple_formula
+    from ..data.volumes import open_volumes
+
+    table = open_volumes()
+    a, b = voltage
+    lo, hi = min(a, b), max(a, b)
+    down = a > b
+    kinks = sorted({s.voltage_V for s in w.profile if lo < s.voltage_V < hi}, reverse=down)
+    # each state with the voltage it is entered at, from a towards b (a step holds above its kink voltage)
+    states = [(a, _step_at(w, a))] + [(v, _step_at(w, v - 1e-6 if down else v + 1e-6)) for v in kinks]
+    path, estimated = [], set()
+    els = sorted(set(comp) | {LI})
+    for at, s in states:
+        if path and s.phases == path[-1].phases:
+            continue
+        comps = [parse_simple_formula(p) for p in s.phases]
+        m = np.array([[c.get(e, 0.0) for c in comps] for e in els])
+        target = np.array([comp.get(e, 0.0) + (s.li_per_formula_unit if e == LI else 0.0) for e in els])
+        x, *_ = np.linalg.lstsq(m, target, rcond=None)
+        vol, basis = 0.0, "volumes table"
+        for xi, c, p in zip(x, comps, s.phases):
+            v, _, est = table.lookup(c)
+            vol += float(xi) * sum(c.values()) * v
+            if est:
+                estimated.add(p)
+                basis = "volumes table, estimated"
+        path.append(VolumePoint(voltage_V=float(at), li_per_formula_unit=float(s.li_per_formula_unit),
+                                phases=tuple(s.phases), volume_A3_per_formula_unit=float(vol), basis=basis))
+    notes = [f"volumes per atom of the equilibrium phases (each phase's ground state in the data) from {table.path}; "
+             "a metastable lithiated phase or a topotactic end member that is not the ground state is not followed"]
+    if estimated:
+        notes.append("volume estimated from the elements' fitted volumes for " + ", ".join(sorted(estimated)))
+    return path, tuple(notes)
+
+
+def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, voltage: tuple[float, float],
+                li_removed: float | None, structures: Any,
+                progress: Callable[[str], None] | None) -> tuple[list[VolumePoint], tuple[str, ...]]:
+    from ..data.potential import Potential
+    from ..data.structures import StructureTable, open_structures
+
+    n0 = comp.get(LI, 0.0)
+    if n0 <= 0:
+        raise SsbkitError(f"{formula} holds no Li: the topotactic method removes Li from the structure; use "
+                          f"--method phases")
+    table = structures if isinstance(structures, StructureTable) else open_structures(structures)
+    s0 = None if table is None else table.get(formula)
+    if s0 is None:
+        raise SsbkitError(f"no structure of {formula} in {getattr(table, 'path', 'the structures table')}: give "
+                          f"one (--structures) or use --method phases")
+    a, b = voltage
+    if li_removed is None:
+        d = _li_at(w, a) - _li_at(w, b)
+        if d <= 1e-9:
+            raise SsbkitError(f"{formula} releases no Li from {a:g} to {b:g} V in these data: the topotactic method "
+                              f"needs a delithiation (give --li-removed, or use --method phases)")
+        li_removed = min(1.0, d / n0)
+        basis = f"the equilibrium Li content at {b:g} V"
+    else:
+        basis = "as given"
+    pot = Potential.get()
+    cell = _supercell(s0)
+    li_sites = [i for i, site in enumerate(cell) if site.specie.symbol == LI]
+    k = int(round(li_removed * len(li_sites)))
+    if k == 0:
+        raise SsbkitError(f"removing {li_removed:g} of the Li of a {len(li_sites)}-Li cell removes no site: give a "
+                          f"larger fraction")
+    removed = [li_sites[int(j)] for j in np.unique(np.round(np.linspace(0, len(li_sites) - 1, k)).astype(int))]
+    delith = cell.copy()
+    delith.remove_sites(removed)
+    n_fu = len(li_sites) / n0
+    if progress is not None:
+        progress(f"relaxing {formula} and {formula} with {len(removed)}/{len(li_sites)} Li removed ({len(cell)} atoms) "
+                 f"with {pot.name} (cached after the first run)")
+    full, part = pot.evaluate(cell, relax=True), pot.evaluate(delith, relax=True)
+    x = len(removed) / len(li_sites)
+    label = f"{formula} with {x:.3g} of its Li removed"
+    path = [VolumePoint(voltage_V=a, li_per_formula_unit=0.0, phases=(formula,),
+                        volume_A3_per_formula_unit=float(full.structure.volume / n_fu), basis=f"{pot.name} relaxed"),
+            VolumePoint(voltage_V=b, li_per_formula_unit=float(-x * n0), phases=(label,),
+                        volume_A3_per_formula_unit=float(part.structure.volume / n_fu), basis=f"{pot.name} relaxed")]
+    notes = (f"topotactic: {len(removed)} of {len(li_sites)} Li sites of a {len(cell)}-atom cell removed "
+             f"({basis}); both cells relaxed (positions and cell) with {pot.name}",)
+    return path, notes
+
+
+def _supercell(structure: Any) -> Any:
+    """The structure repeated along its shortest axes until it holds at least MIN_LI_SITES Li sites."""
+    s = structure.copy()
+    while sum(1 for site in s if site.specie.symbol == LI) < MIN_LI_SITES:
+        abc = s.lattice.abc
+        scale = [1, 1, 1]
+        scale[int(np.argmin(abc))] = 2
+        s.make_supercell(scale)
+    return s
