@@ -26,6 +26,7 @@ NICKNAME = re.compile(r"\bseeds?\b|\bseed ?[12]\b", re.IGNORECASE)
 #: Every command and subcommand with a representative input (the embedded data; nothing configured).
 CASES: list[list[str]] = [
     ["window", "LLZO"], ["window", "LGPS", "LATP", "--apparent"], ["hull", "Li6PS5Cl"],
+    ["volume", "Si", "--voltage", "1.5:0"],
     ["decompose", "LGPS", "--voltage", "0"], ["react", "Li6PS5Cl", "LiCoO2", "--voltage", "4.3"],
     ["react", "LLZO", "LCO,LFP", "--scan", "3:4:0.5"], ["anode", "LGPS"],
     ["assess", "LCO | LiNbO3 | LPSCl | Li", "--pressure", "5MPa", "--current", "0.5mA/cm2", "--time", "2d"],

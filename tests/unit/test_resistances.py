@@ -230,3 +230,25 @@ def test_an_interlayer_is_a_finite_reservoir():
     au = ssbkit.assess("Li | Au | LLZO | Au | Li")
     assert not [c for c in au.asr_budget.contributions if c.name in ("interphase Li | Au", "interphase Au | Li")]
     assert [c for c in au.asr_budget.contributions if c.kind == "interlayer" and "sigma.li_alloy" in c.parameters]
+
+
+def test_a_chemical_interphase_that_needs_cations_from_both_sides_is_as_thick_as_the_processing_let_it_grow():
+    from ssbkit.stack.cation_transport import cation_limit, crossing_products
+
+    assert crossing_products("Al2O3", "Li7La3Zr2O12", ["LiAlO2", "La2Zr2O7", "La4Al2O9"]) == ["La4Al2O9"]
+    assert crossing_products("Li2S", "Li7La3Zr2O12", ["Li2O"]) == []
+
+    def term(process):
+        a = ssbkit.assess("Li | Al2O3 | LLZO | Al2O3 | Li", process=process)
+        return next(c for c in a.asr_budget.contributions if c.name == "interphase Al2O3 | LLZO")
+
+    attached = term("polish 25C; attach 250C 1h")  # cations move < 0.1 nm at 250 C in an hour
+    assert attached.thickness_nm[0] < 0.1 and attached.law == "constant"
+    assert "needs cations from both sides (La4Al2O9)" in attached.note
+    sintered = term("sinter 700C 1h ar; attach 250C 1h")  # about 100 nm at 700 C: the default 2 nm holds
+    assert sintered.thickness_nm[0] == pytest.approx(2.0)
+    assert term(None).thickness_nm[0] == pytest.approx(2.0) and "needs cations" not in term(None).note
+    # sulfides exchange at room temperature: no limit
+    from ssbkit.stack.process import parse_process
+
+    assert cation_limit("LiCoO2", "Li3PS4", ["CoS2", "Li3PO4", "Co3O4"], parse_process("attach 25C")) is None

@@ -93,6 +93,12 @@ def _doping_samples(thermo) -> list[Any]:
     return [d, PlacedPhase("Li2O", -2.0, "x@hull", "lowered")]
 
 
+def _volume_sample(thermo) -> Result:
+    from ssbkit.thermo.volume import volume_change
+
+    return volume_change(thermo, "Si", (1.5, 0.0))
+
+
 @pytest.fixture(scope="module")
 def samples(thermo, gaps) -> list[Result]:
     from ssbkit import literature as L
@@ -106,6 +112,7 @@ def samples(thermo, gaps) -> list[Result]:
 
     top: list[Any] = [
         thermo.window("LLZO"), thermo.window("LATP"), thermo.hull("LGPS"), thermo.decompose("LGPS", 0.0),
+        _volume_sample(thermo),
         thermo.decompose("Li3PS4"), react(thermo, "Li6PS5Cl", "LiCoO2", 4.3), react(thermo, "LLZO", "LiCoO2"),
         InterfaceCalculator(thermo, "Li6PS5Cl", "LiCoO2").profile([0.0, 2.5, 5.0]),
         *_thermal_samples(thermo),

@@ -185,8 +185,9 @@ def measured_volume_changes() -> dict[str, MeasuredVolumeChange]:
     """The package's table of measured volume changes, by formula (Si +280 %, graphite +10 %, LTO +0.2 %, LFP
     -6.5 %, LiCoO2 +2 % to Li0.5CoO2, NCM811 -5.1 % to 4.3 V; each with its reference)."""
     if not _MEASURED:
-        import yaml
         from importlib import resources
+
+        import yaml
 
         text = resources.files("ssbkit").joinpath("data_files/volume_changes.yaml").read_text("utf-8")
         for f, row in yaml.safe_load(text)["volume_changes"].items():

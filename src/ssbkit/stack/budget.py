@@ -241,9 +241,10 @@ class BudgetBuilder:
 
     def interphase(self, location: str, law: Law, products: Sequence[tuple[str, float]],
                    driving_V: float | None, note: str = "",
-                   reservoir: tuple[str, str] | None = None) -> AsrContribution:
+                   reservoir: tuple[str, str] | None = None, formed_m: float | None = None) -> AsrContribution:
         """The interphase at ``location`` growing by ``law`` (see the module doc); ``reservoir``: (role, formula)
-        of a coating or interlayer the reaction consumes, whose thickness bounds the interphase's."""
+        of a coating or interlayer the reaction consumes, whose thickness bounds the interphase's; ``formed_m``:
+        the most the processing let it form (m, :mod:`ssbkit.stack.cation_transport`)."""
         from ..physics import interphase_growth
 
         sig, names = self.mixture_sigma(products, amorphous=law == "constant") if products else \
@@ -251,6 +252,8 @@ class BudgetBuilder:
 
         L0 = self._si("thickness.chemical_interphase")
         names.append("thickness.chemical_interphase")
+        if formed_m is not None:
+            L0 = min(L0, formed_m)
         kp = kl = None
         if law == "parabolic":
             vm = self._si("interphase_molar_volume")

@@ -320,8 +320,12 @@ def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, 
         driving = driving_V(ctx, facts.left, facts.right, facts.potentials_V, r.thermo.driving_force_eV_per_atom) \
             if facts.potentials_V is not None else None  # type: ignore[arg-type]
         thin = next((x for x in (facts.left, facts.right) if x.role in ("coating", "interlayer")), None)
+        from .cation_transport import cation_limit
+
+        limit = cation_limit(facts.left.formula, facts.right.formula, r.thermo.products, ctx.process)
         facts.contributions.append(budget.interphase(
-            facts.name, k.growth_law, _amounts(r.reaction, r.thermo.products), driving,
+            facts.name, "constant" if limit else k.growth_law, _amounts(r.reaction, r.thermo.products), driving,
+            note=limit[1] if limit else "", formed_m=limit[0] if limit else None,
             reservoir=(thin.role, reduced(thin.formula)) if thin is not None else None))
     sc = space_charge(ctx, facts.left, facts.right, facts.potentials_V, facts.name, budget, cond.temperature_K)
     if sc is not None:

@@ -108,7 +108,6 @@ def volume_change(thermo: Any, name: Any, voltage: tuple[float, float], *, metho
         UnitError: voltages outside 0-10 V or equal, li_removed outside (0, 1], an unknown method.
         SsbkitError: topotactic asked for but not possible (no Li, no structure, no potential).
     """
-    from ..data.volumes import measured_volume_changes
     from .hull import reduced_formula
 
     a, b = (float(v) for v in voltage)
@@ -132,7 +131,7 @@ def volume_change(thermo: Any, name: Any, voltage: tuple[float, float], *, metho
             raise UnitError("li_removed applies to the topotactic method only")
         path, notes = _phases(comp, w, (a, b))
     change = 100.0 * (path[-1].volume_A3_per_formula_unit / path[0].volume_A3_per_formula_unit - 1.0)
-    meas = measured_volume_changes().get(reduced_formula(mat.formula)) or measured_volume_changes().get(formula)
+    meas = _measured(mat)
     phases = sorted({p for s in path for p in s.phases})
     prov = thermo.provenance(f"volume change along the Li path ({method})", phases=phases,
                              notes=((mat.labelled_note,) if mat.note else ()) + notes, material=mat.name)
@@ -144,6 +143,16 @@ def volume_change(thermo: Any, name: Any, voltage: tuple[float, float], *, metho
         measured_reference=None if meas is None else meas.reference,
         error_percent_points=None if meas is None else float(change - meas.percent),
         notes=((mat.labelled_note,) if mat.note else ()) + notes, provenance=prov)
+
+
+def _measured(mat: Any) -> Any:
+    """The measured row whose formula has the material's nominal or model composition."""
+    from ..data.volumes import comp_key, measured_volume_changes
+    from ..materials import parse_formula
+
+    keys = {comp_key({e.symbol: float(a) for e, a in parse_formula(f).items()}) for f in (mat.formula, mat.model_formula)}
+    return next((row for f, row in measured_volume_changes().items()
+                 if comp_key({e.symbol: float(a) for e, a in parse_formula(f).items()}) in keys), None)
 
 
 def _step_at(w: Any, v: float) -> Any:
@@ -185,8 +194,8 @@ def _phases(comp: dict[str, float], w: Any, voltage: tuple[float, float]) -> tup
                 basis = "volumes table, estimated"
         path.append(VolumePoint(voltage_V=float(at), li_per_formula_unit=float(s.li_per_formula_unit),
                                 phases=tuple(s.phases), volume_A3_per_formula_unit=float(vol), basis=basis))
-    notes = [f"volumes per atom of the equilibrium phases (each phase's ground state in the data) from {table.path}; "
-             "a metastable lithiated phase or a topotactic end member that is not the ground state is not followed"]
+    notes = [(f"volumes per atom of the equilibrium phases (each phase's ground state in the data) from {table.path}; "
+              "a metastable lithiated phase or a topotactic end member that is not the ground state is not followed")]
     if estimated:
         notes.append("volume estimated from the elements' fitted volumes for " + ", ".join(sorted(estimated)))
     return path, tuple(notes)
@@ -200,19 +209,20 @@ def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, volta
 
     n0 = comp.get(LI, 0.0)
     if n0 <= 0:
-        raise SsbkitError(f"{formula} holds no Li: the topotactic method removes Li from the structure; use "
-                          f"--method phases")
+        raise SsbkitError(f"{formula} holds no Li: the topotactic method removes Li from the structure; use the "
+                          f"phases method", param="method")
     table = structures if isinstance(structures, StructureTable) else open_structures(structures)
     s0 = None if table is None else table.get(formula)
     if s0 is None:
         raise SsbkitError(f"no structure of {formula} in {getattr(table, 'path', 'the structures table')}: give "
-                          f"one (--structures) or use --method phases")
+                          f"a structures table holding it, or use the phases method", param="structures")
     a, b = voltage
     if li_removed is None:
         d = _li_at(w, a) - _li_at(w, b)
         if d <= 1e-9:
             raise SsbkitError(f"{formula} releases no Li from {a:g} to {b:g} V in these data: the topotactic method "
-                              f"needs a delithiation (give --li-removed, or use --method phases)")
+                              f"needs a delithiation (give the fraction of Li removed, or use the phases method)",
+                              param="li_removed")
         li_removed = min(1.0, d / n0)
         basis = f"the equilibrium Li content at {b:g} V"
     else:
@@ -220,7 +230,7 @@ def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, volta
     pot = Potential.get()
     cell = _supercell(s0)
     li_sites = [i for i, site in enumerate(cell) if site.specie.symbol == LI]
-    k = int(round(li_removed * len(li_sites)))
+    k = round(li_removed * len(li_sites))
     if k == 0:
         raise SsbkitError(f"removing {li_removed:g} of the Li of a {len(li_sites)}-Li cell removes no site: give a "
                           f"larger fraction")
@@ -238,8 +248,8 @@ def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, volta
                         volume_A3_per_formula_unit=float(full.structure.volume / n_fu), basis=f"{pot.name} relaxed"),
             VolumePoint(voltage_V=b, li_per_formula_unit=float(-x * n0), phases=(label,),
                         volume_A3_per_formula_unit=float(part.structure.volume / n_fu), basis=f"{pot.name} relaxed")]
-    notes = (f"topotactic: {len(removed)} of {len(li_sites)} Li sites of a {len(cell)}-atom cell removed "
-             f"({basis}); both cells relaxed (positions and cell) with {pot.name}",)
+    notes = ((f"topotactic: {len(removed)} of {len(li_sites)} Li sites of a {len(cell)}-atom cell removed "
+              f"({basis}); both cells relaxed (positions and cell) with {pot.name}"),)
     return path, notes
 
 
