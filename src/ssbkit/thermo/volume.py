@@ -81,13 +81,18 @@ class VolumeChange(Result):
     provenance: Provenance | None = None
 
 
-def _topotactic_possible(comp: dict[str, float], formula: str, structures: Any) -> bool:
+def _structure_of(formula: str, structures: Any) -> tuple[Any, Any]:
+    """(the structures table, the formula's structure or None)."""
     from ..data.structures import StructureTable, open_structures
 
+    table = structures if isinstance(structures, StructureTable) else open_structures(structures)
+    return table, None if table is None else table.get(formula)
+
+
+def _topotactic_possible(comp: dict[str, float], formula: str, structures: Any) -> bool:
     if comp.get(LI, 0.0) <= 0 or importlib.util.find_spec("chgnet") is None:
         return False
-    table = structures if isinstance(structures, StructureTable) else open_structures(structures)
-    return table is not None and table.get(formula) is not None
+    return _structure_of(formula, structures)[1] is not None
 
 
 def volume_change(thermo: Any, name: Any, voltage: tuple[float, float], *, method: str = "auto",
@@ -205,14 +210,12 @@ def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, volta
                 li_removed: float | None, structures: Any,
                 progress: Callable[[str], None] | None) -> tuple[list[VolumePoint], tuple[str, ...]]:
     from ..data.potential import Potential
-    from ..data.structures import StructureTable, open_structures
 
     n0 = comp.get(LI, 0.0)
     if n0 <= 0:
         raise SsbkitError(f"{formula} holds no Li: the topotactic method removes Li from the structure; use the "
                           f"phases method", param="method")
-    table = structures if isinstance(structures, StructureTable) else open_structures(structures)
-    s0 = None if table is None else table.get(formula)
+    table, s0 = _structure_of(formula, structures)
     if s0 is None:
         raise SsbkitError(f"no structure of {formula} in {getattr(table, 'path', 'the structures table')}: give "
                           f"a structures table holding it, or use the phases method", param="structures")
