@@ -47,7 +47,9 @@ def number(value: Any, what: str, lo: float | None = None, hi: float | None = No
     """
     u = f" {unit}" if unit else ""
     if lo is not None and hi is not None:
-        rng = f"between {_fmt(lo)} and {_fmt(hi)}{u}"
+        ends = {(False, False): "", (True, False): f" (above {_fmt(lo)})", (False, True): f" (below {_fmt(hi)})",
+                (True, True): " (neither end)"}[(lo_open, hi_open)]
+        rng = f"between {_fmt(lo)} and {_fmt(hi)}{u}{ends}"
     elif lo is not None:
         rng = f"{'above' if lo_open else 'at least'} {_fmt(lo)}{u}"
     elif hi is not None:

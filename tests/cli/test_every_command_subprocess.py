@@ -47,6 +47,8 @@ CASES: list[list[str]] = [
     ["physics", "arrhenius", "--points", "25C:1e-3,60C:3e-3"],
     ["physics", "bricklayer", "--bulk", "1e-3", "--gb", "1e-5", "--grain-size", "1um"],
     ["physics", "percolation"], ["physics", "strain", "--volume-change", "2%"],
+    ["physics", "cracking", "--volume-change", "7.5%", "--modulus", "15GPa,150GPa"],
+    ["physics", "ccd-microstructure", "--conductivity", "5e-4", "--interface-asr", "2"],
     ["physics", "interdiffusion", "--species", "Co", "--host", "LLZO", "--schedule", "700C 2h"],
     ["data"], ["cite", "zheng2021-ref34"],
 ]

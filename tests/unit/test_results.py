@@ -134,6 +134,9 @@ def samples(thermo, gaps) -> list[Result]:
         P.ccd_arrhenius([303.15, 433.15], [0.5, 140.0], predict_at_K=[298.15]),
         P.interphase_growth([0.0, 3600.0], 1e-6, classification="SEI", parabolic_rate_m2_per_s=1e-20),
         P.volume_change_stress(0.05), P.composite_cathode(0.7), P.composite_cathode_optimum(),
+        __import__("ssbkit.physics.cracking", fromlist=["x"]).cracking(0.15, 20e9, 0.26),
+        __import__("ssbkit.physics.ccd_microstructure", fromlist=["x"]).ccd_microstructure(
+            ionic_conductivity_S_per_m=0.05, interface_asr_ohm_m2=2e-4, electronic_conductivity_S_per_m=0.0),
         P.fit_arrhenius([300.0, 350.0, 400.0], [1e-4, 5e-4, 2e-3]), P.arrhenius_conductivity(0.1, 0.3, 333.15),
         P.brick_layer_conductivity(1e-1, 1e-3, 1e-9, 1e-6), P.void_limit(298.15, 5e6, 5.0),
         __import__("ssbkit.physics.spacecharge", fromlist=["x"]).space_charge_layer(0.3, 20, 1e26, 1e-2),

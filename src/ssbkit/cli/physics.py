@@ -348,28 +348,6 @@ def percolation_cmd(threshold_am: float, threshold_se: float, exponent: float, p
     show(r, as_json, at=one)
 
 
-@physics_group.command("strain")
-@click.option("--volume-change", required=True, callback=fraction_cb,
-              help="Volume change dV/V of the active material: fraction (-0.05) or percent (-5%).")
-@click.option("--modulus", default=lambda: _param_default("mechanics.llzo_young_modulus", "GPa"),
-              show_default="mechanics.llzo_young_modulus, 150 GPa", callback=positive("modulus"),
-              help="Young's modulus of the electrolyte (LLZO about 150 GPa).")
-@click.option("--poisson", default=lambda: _param_default("mechanics.llzo_poisson_ratio", ""),
-              show_default="mechanics.llzo_poisson_ratio, 0.26", type=Checked(-1.0, 0.5, lo_open=True, hi_open=True), help="Poisson ratio of the electrolyte.")
-@click.option("--particle-bulk-modulus", callback=positive("modulus"),
-              help="Bulk modulus of the active particle (default: rigid particle).")
-@click.option("--fracture-strength", callback=positive("pressure"), help="Electrolyte fracture strength, e.g. 150MPa.")
-@json_option
-def strain_cmd(volume_change: float, modulus: float, poisson: float, particle_bulk_modulus: float | None,
-               fracture_strength: float | None, as_json: bool) -> None:
-    """Linear strain (1+dV/V)^(1/3)-1 and stress in a stiff electrolyte (Wang et al. 2020, § 3.4)."""
-    from ..physics.mechanics import volume_change_stress
-
-    r = volume_change_stress(volume_change, modulus, poisson, active_bulk_modulus_Pa=particle_bulk_modulus,
-                             fracture_strength_Pa=fracture_strength)
-    show(r, as_json)
-
-
 @physics_group.command("spacecharge")
 @click.option("--potential", default=lambda: _param_default("spacecharge.potential.oxide_sulfide", "V"),
               show_default="spacecharge.potential.oxide_sulfide, 0.45V",
@@ -409,4 +387,8 @@ def spacecharge_cmd(potential: float, permittivity: float, concentration: float,
 
 def register(cli: click.Group) -> None:
     """Add the ``physics`` group to the top-level ``ssbkit`` command."""
+    from .physics_mechanics import COMMANDS
+
+    for command in COMMANDS:
+        physics_group.add_command(command)
     cli.add_command(physics_group)

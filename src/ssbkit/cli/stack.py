@@ -43,6 +43,9 @@ def _gaps(bandgaps: str | None) -> Any:
 @click.option("--time", "time_h", type=Quantity("time", "h", lo=0.0, hi=1e6, lo_open=True), default="100h",
               show_default=True, help="Time at which the resistance budget is judged, with a unit (500h, 2d, 30min, "
                                       "1week); a bare number is in hours.")
+@click.option("--cycles", type=Checked(1, 1e5, integer=True), default=None,
+              help="Judge the budget after N cycles instead of --time (N x mechanics.cycle_time, 20 h: C/10 "
+                   "charge and discharge); the composite cathode's contact loss grows per cycle.")
 @click.option("--asr-threshold", type=Checked(0.0, 1e6, "ohm cm2", lo_open=True), default=100.0, show_default=True,
               help="An interface or layer adding more than this (ohm cm2) is 'resistive'.")
 @click.option("--incompatible-threshold", type=Checked(0.0, 10.0, "eV/atom", lo_open=True), default=0.10, show_default=True,
@@ -70,7 +73,8 @@ def _gaps(bandgaps: str | None) -> Any:
 @bandgaps_option
 @json_option
 def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str | None, current: str | None,
-               step: str, carbon: bool, time_h: float, asr_threshold: float, incompatible_threshold: float,
+               step: str, carbon: bool, time_h: float, cycles: int | None, asr_threshold: float,
+               incompatible_threshold: float,
                param_items: tuple[str, ...], params_file: str | None, process: str | None, html_path: str | None,
                plot_path: str | None, eis_path: str | None, keep_suspect: bool, eis_range: str | None,
                structure: str | None, structures: str | None, no_relax: bool,
@@ -100,7 +104,7 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
     thermo, named = with_structures(thermo, layers, structure, structures, no_relax)
     request = AssessmentRequest.from_text(
         " | ".join(str(n) for n in named), voltage=voltage, temperature=temperature, pressure=pressure,
-        current=current, step=step, time=time_h, asr_threshold=asr_threshold,
+        current=current, step=step, time=_explicit_time(time_h, cycles), cycles=cycles, asr_threshold=asr_threshold,
         incompatible_threshold=incompatible_threshold, params=param_items, params_file=params_file, carbon=carbon,
         process=process, frequencies=eis_range, keep_suspect=keep_suspect)
     from ..views import progress
@@ -125,6 +129,14 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
         click.echo(f"HTML report written to {html_path}")
     if plot_path:
         click.echo(f"plot written to {plot_path}")
+
+
+def _explicit_time(time_h: float, cycles: int | None) -> float | None:
+    """The --time given, None when it is only the default and --cycles sets the time."""
+    source = click.get_current_context().get_parameter_source("time_h")
+    if cycles is not None and source == click.core.ParameterSource.DEFAULT:
+        return None
+    return time_h
 
 
 def _candidates(path: str | None, role: str, all_roles: bool) -> list[Any]:

@@ -107,3 +107,32 @@ def anode_physics(stack: Stack, cond: Conditions, params: Parameters | None = No
                            store.value("dendrites.monroe_ratio")) if g else None
     return AnodePhysics(voids=voids, ccd=ccd, monroe_newman=monroe, shear_modulus=g,
                         contact=contact, contact_conductivity=sig if contact else None, notes=tuple(notes))
+
+
+#: budget terms that make up the Li | electrolyte interface's own resistance (k_int of the CCD models)
+LI_SIDE_KINDS = ("interphase", "charge transfer", "contact", "voids", "surface layer")
+
+
+def with_microstructure_ccd(physics: AnodePhysics, stack: Stack, contributions: list, params: Parameters,
+                            cond: Conditions) -> AnodePhysics:
+    """``physics`` with the CCD from the electrolyte's microstructure (:mod:`ssbkit.physics.ccd_microstructure`):
+    k_int is this interface's own resistance at t = 0 (its interphase, contact, voids and surface-layer terms:
+    an interlayer that wets lowers it), the conductivity the reviews report for the electrolyte, and the
+    microstructure parameters of the store (``ccd.*``, ``grain_size``, settable with ``--param``)."""
+    from ..physics.ccd_microstructure import ccd_microstructure
+    from .junctions import anion_class
+
+    el = stack.layer("electrolyte")
+    sig = conductivity_lookup(el.material.name) if el is not None else None
+    k_int = sum(c.asr_start_ohm_cm2 for c in contributions if c.kind in LI_SIDE_KINDS)
+    if el is None or sig is None or k_int <= 0:
+        return physics
+    tough = "ccd.fracture_toughness.sulfide" if anion_class(el.formula) == "sulfide" else "ccd.fracture_toughness"
+    res = ccd_microstructure(
+        ionic_conductivity_S_per_m=to_si(sig.conductivity_S_per_cm, "S/cm"), interface_asr_ohm_m2=to_si(k_int, "ohm cm2"),
+        porosity=params.si("ccd.porosity"), grain_size_m=params.si("grain_size"), flaw_depth_m=params.si("ccd.flaw_depth"),
+        electronic_conductivity_S_per_m=params.si("ccd.electronic_conductivity"),
+        fracture_toughness_Pa_m05=params.si(tough), pore_size_m=params.si("ccd.pore_size"),
+        grain_boundary_conductivity_ratio=params.si("grain_boundary_conductivity_ratio"),
+        thickness_m=params.si("thickness.electrolyte"), test_time_s=params.si("ccd.test_time"))
+    return replace(physics, ccd_microstructure=res)

@@ -54,7 +54,7 @@ MCI_RATE = ("mci_growth_rate", "mci_reference_drive", "mci_drive_per_decade")
 from ..parameters import Parameter, Parameters
 
 Kind = Literal["interphase", "coating", "interlayer", "electrolyte bulk", "grain boundary", "charge transfer",
-               "contact", "voids", "space charge", "surface layer"]
+               "contact", "voids", "space charge", "surface layer", "contact loss"]
 Law = Literal["none", "constant", "parabolic", "linear"]
 
 

@@ -287,12 +287,28 @@ def _dendrites(x: InterfaceView, th: Thresholds) -> list[Grade]:
         elif c.current_to_ccd_ratio is not None:
             out.append(("stable", "dendrites: current above half the reported lower bound of the CCD; the CCD "
                                   f"itself is unknown ({src})"))
+    out += _microstructure(p, c is None)
     m = p.monroe_newman
     if m is not None:
         out.append(("stable", f"Monroe-Newman: G_SE/G_Li = {m.modulus_ratio:.1f} (needs >= {m.required_ratio:g}): "
                               + ("suppresses" if m.suppresses_dendrites else "does not suppress") + " dendrites by "
                               "shear modulus alone"))
     return out
+
+
+def _microstructure(p: Any, decides: bool) -> list[Grade]:
+    """The CCD from the electrolyte's microstructure and the interface's resistance, beside the reported ones; it
+    decides the dendrite risk only where the reviews report no CCD for the electrolyte (``decides``)."""
+    m = p.ccd_microstructure
+    if m is None:
+        return []
+    j = p.voids.current_density_mA_per_cm2 if p.voids is not None else None
+    text = (f"microstructure CCD {m.ccd_mA_per_cm2:.3g} mA/cm2, limited by {m.limited_by} (Wang et al., Adv. "
+            "Energy Mater. 2020, §2.5; porosity, grain size, flaws and electronic conductivity: ssbkit physics "
+            "ccd-microstructure)")
+    if decides and j is not None and j >= m.ccd_mA_per_cm2:
+        return [("degrading", f"dendrites: current exceeds the {text}")]
+    return [("stable", ("dendrites: " if decides else "cross-check: ") + text)]
 
 
 def _processing(x: InterfaceView, th: Thresholds) -> list[Grade]:
@@ -372,6 +388,8 @@ def grade_interface(f: InterfaceFacts, index: int, heat: HeatFacts, th: Threshol
                            "counted as conductors")
         if f.evidence.facts:
             reasons.append("the reviews report: " + f.evidence.summary)
+        if f.volume is not None:
+            reasons.append(f.volume.sentence())
         asr = x.asr_ohm_cm2
     for rule in AGGRAVATING_RULES:
         for v, why in rule(x, th):
@@ -385,7 +403,8 @@ def grade_interface(f: InterfaceFacts, index: int, heat: HeatFacts, th: Threshol
     return InterfaceReport(left=f.left.material.name, right=f.right_name, side=f.side,  # type: ignore[arg-type]
                            potentials_V=f.potentials_V, literature=f.literature, physics=f.physics, verdict=verdict,
                            reasons=tuple(reasons), evidence=f.evidence, asr_end_ohm_cm2=asr,
-                           thermodynamic=f.reacted.thermo if f.reacted else None, kinetic=f.kinetic, **extra)
+                           thermodynamic=f.reacted.thermo if f.reacted else None, kinetic=f.kinetic,
+                           interphase_volume=f.volume, **extra)
 
 
 def cell_verdict(layers: list[LayerReport], interfaces: list[InterfaceReport]) -> Verdict:

@@ -33,7 +33,7 @@ def _capacitance(c: AsrContribution, params: Parameters) -> float | None:
     """F/cm2 of a contribution (module doc of :mod:`ssbkit.physics.impedance`)."""
     if c.kind == "space charge" and c.capacitance_uF_per_cm2:
         return per_cm2(c.capacitance_uF_per_cm2)
-    if c.kind in ("charge transfer", "contact", "voids"):
+    if c.kind in ("charge transfer", "contact", "voids", "contact loss"):
         return from_si(params.si("impedance.double_layer_capacitance"), "F/cm2")
     if c.kind in ("electrolyte bulk", "grain boundary"):
         name = c.name.split(" ", 2)[-1]

@@ -73,6 +73,8 @@ class InterfaceFacts:
     error: str = ""
     contributions: list[AsrContribution] = field(default_factory=list)
     processing: list[Any] = field(default_factory=list)
+    #: the reaction's formation volume and the interphase's delamination thickness (:mod:`.interphase_volume`)
+    volume: Any = None
 
     @property
     def name(self) -> str:

@@ -10,6 +10,7 @@ from ..interfaces.apparent import ApparentWindow
 from ..interfaces.electronic import Character
 from ..interfaces.reactions import InterfaceReaction
 from ..literature.joins import CcdPoint, ConductivityRef, ReportedFact, ShearModulus
+from ..physics.ccd_microstructure import MicrostructureCcd
 from ..physics.contact import ConstrictionResult
 from ..physics.dendrites import MonroeResult
 from ..physics.impedance import ImpedanceResult
@@ -19,6 +20,7 @@ from ..thermo.reaction import Reaction
 from ..thermo.window import StabilityWindow
 from .budget import AsrBudget, Law
 from .conditions import Conditions
+from .interphase_volume import InterphaseVolume
 from .parse import CellType, Role, Stack
 from .process import ProcessStep, SurfaceStep, ThermalStep
 from .verdicts import Thresholds
@@ -97,6 +99,9 @@ class AnodePhysics(Result):
     contact_conductivity: ConductivityRef | None = None
     growth_law: str | None = None
     notes: tuple[str, ...] = ()
+    #: the CCD from the electrolyte's microstructure and this interface's own resistance
+    #: (:mod:`ssbkit.physics.ccd_microstructure`), beside the family's reported CCDs in ``ccd``
+    ccd_microstructure: MicrostructureCcd | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,8 @@ class InterfaceReport(Result):
     kinetic: KineticAxis | None = None
     evidence: EvidenceAxis | None = None
     asr_end_ohm_cm2: float | None = None
+    #: the reaction's volume change and the thickness at which its interphase delaminates
+    interphase_volume: InterphaseVolume | None = None
 
     _computed: ClassVar[tuple[str, ...]] = ("interface",)
 

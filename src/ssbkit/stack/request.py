@@ -68,9 +68,11 @@ class AssessmentRequest:
                   time: str | float | None = None, asr_threshold: str | float | None = None,
                   incompatible_threshold: str | float | None = None, params: Sequence[str] = (),
                   params_file: str | None = None, carbon: bool = False, process: str | None = None,
-                  frequencies: str | None = None, keep_suspect: bool = False) -> AssessmentRequest:
+                  frequencies: str | None = None, keep_suspect: bool = False,
+                  cycles: str | int | None = None) -> AssessmentRequest:
         """From text with units (``time="500h"``; a bare number of hours), as a user types it on any front end;
-        None (or, for the optional ones, an empty string) means the default."""
+        None (or, for the optional ones, an empty string) means the default.  ``cycles``: judge the budget after
+        that many cycles instead of a time (``cycles x mechanics.cycle_time``)."""
         from .. import validate
         from ..units import parse_quantity
 
@@ -90,6 +92,13 @@ class AssessmentRequest:
                                                     unit="eV/atom", lo_open=True, param="threshold")
         overrides = parse_assignments(list(params))
         table = Parameters.from_file(params_file, overrides) if params_file else Parameters.load(overrides)
+        if cycles not in (None, ""):
+            if time not in (None, ""):
+                raise SsbkitError("give a time or a number of cycles, not both", param="cycles")
+            n = validate.number(cycles, "number of cycles", 1, 1e5, param="cycles")
+            if n != int(n):
+                raise SsbkitError(f"number of cycles must be a whole number, got {cycles!r}", param="cycles")
+            kw["time_h"] = n * table.value_in("mechanics.cycle_time", "h")
         from ..physics.impedance import parse_frequency_range
 
         rng = parse_frequency_range(frequencies) if frequencies not in (None, "") else (1e-3, 1e7)

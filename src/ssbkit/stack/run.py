@@ -7,9 +7,12 @@ from .._version import __version__
 from ..bibliography import REVIEWS, citations, ordered, references_of
 from ..materials import resolve
 from ..results import Provenance
-from .anode_physics import anode_physics
+from .anode_physics import anode_physics, with_microstructure_ccd
 from .budget import BudgetBuilder, time_grid
 from .conditions import Conditions
+from ..data.volumes import open_volumes
+from .contact_loss import contact_loss
+from .interphase_volume import interphase_volume
 from .context import AssessmentContext, electrode_ranges
 from .exposure import exposure
 from .grading import cell_verdict, grade_interface, grade_layer
@@ -56,6 +59,14 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
         for f in interfaces:  # every face of that layer Li touches (both in a symmetric cell)
             if "Li" in (f.left.formula, f.right.formula) and host in (f.left.formula, f.right.formula):
                 f.contributions += surface_terms(heat, f, budget, cond.pressure_Pa)
+    contact_loss(stack, layers, interfaces, cond, budget)
+    volumes = open_volumes()
+    for f in interfaces:
+        if f.physics is not None:
+            f.physics = with_microstructure_ccd(f.physics, stack, f.contributions, ctx.params, cond)
+        if f.reacted is not None and f.reacted.thermo.driving_force_eV_per_atom is not None and \
+                f.reacted.thermo.driving_force_eV_per_atom < -ctx.thresholds.stable_eV:
+            f.volume = interphase_volume(f.reacted.reaction, volumes)
     graded_layers = [grade_layer(f, ctx.thresholds) for f in with_growth(layers, interfaces)]
     graded = [grade_interface(f, k, heat, ctx.thresholds, ctx.params) for k, f in enumerate(interfaces)]
     summary = [f"{x.role} {x.name}: {x.verdict} - {x.reasons[0]}" for x in graded_layers if x.verdict != "stable"]

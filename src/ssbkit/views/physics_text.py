@@ -154,6 +154,39 @@ def strain(r: Any, **_: Any) -> list[str]:
     return out + _cite(r) + _warn(r)
 
 
+def cracking(results: Sequence[Any], **_: Any) -> list[str]:
+    r0 = results[0]
+    out = [f"Particle volume change {r0.volume_change_percent:+.3g} % (linear {r0.linear_strain_percent:+.3g} %): "
+           f"{r0.mode}",
+           f"  {'E_SE':>8} {'s':>6} {'corner':>10} {'G':>9} {'G_c':>6} {'cracks':>6} {'nucleates at':>13} "
+           f"{'crack':>8}",
+           f"  {'GPa':>8} {'':>6} {'MPa':>10} {'J/m2':>9} {'J/m2':>6} {'':>6} {'dV/V %':>13} {'um':>8}"]
+    for r in results:
+        nuc = "never" if r.nucleation_volume_change_percent is None else f"{r.nucleation_volume_change_percent:+.3g}"
+        out.append(f"  {r.inputs['electrolyte_young_modulus_Pa'] / 1e9:8.3g} {r.corner_exponent:6.3f} "
+                   f"{r.corner_tension_MPa:10.4g} {r.energy_release_rate_J_per_m2:9.3g} {r.fracture_energy_J_per_m2:6.3g} "
+                   f"{'yes' if r.cracks else 'no':>6} {nuc:>13} {r.final_crack_length_um:8.3g}")
+    out.append(f"  (s: corner singularity; corner: tension at the flaw, {r0.inputs['flaw_size_m'] * 1e6:g} um; crack "
+               f"length capped at the particle radius, {r0.crack_length_cap_um:g} um)")
+    out += [(f"  composite layer: {r.layer_volume_change_percent:+.3g} % volume change, delamination G = "
+             f"{r.layer_delamination_J_per_m2:.3g} J/m2 (film on a rigid body; E_SE "
+             f"{r.inputs['electrolyte_young_modulus_Pa'] / 1e9:.3g} GPa)") for r in results]
+    seen: list[str] = []
+    for r in results:
+        seen += [w for w in r.warnings if w not in seen]
+    return out + _cite(r0) + [f"  warning: {w}" for w in seen]
+
+
+def ccd_microstructure(r: Any, **_: Any) -> list[str]:
+    bulk = "none (no electronic conduction)" if r.bulk_plating_mA_per_cm2 is None else \
+        f"{r.bulk_plating_mA_per_cm2:.3g} mA/cm2"
+    return [f"Critical current density {r.ccd_mA_per_cm2:.3g} mA/cm2, limited by {r.limited_by}",
+            f"  root growth from a {r.effective_flaw_depth_um:.3g} um flaw: {r.root_growth_mA_per_cm2:.3g} mA/cm2"
+            + (" (pores connected through the layer)" if r.pores_connected else ""),
+            f"  nucleation at a grain boundary: {r.grain_boundary_mA_per_cm2:.3g} mA/cm2",
+            f"  plating inside (t_e = {r.electronic_transference:.2g}): {bulk}", *_cite(r), *_warn(r)]
+
+
 def spacecharge(r: Any, **_: Any) -> list[str]:
     screen = ("the receiving side conducts electrons: the whole step in the depletion layer"
               if r.screening == "electronic" else "shared with an accumulation layer in the insulating coating")
@@ -165,7 +198,9 @@ def spacecharge(r: Any, **_: Any) -> list[str]:
 
 def renderers() -> dict[type, Any]:
     """Result type -> its text (the physics results' classes, imported here only)."""
+    from ..physics.ccd_microstructure import MicrostructureCcd
     from ..physics.contact import ConstrictionResult
+    from ..physics.cracking import CrackingResult
     from ..physics.dendrites import (
         CCDFit,
         GrowthDrivingForceResult,
@@ -185,8 +220,8 @@ def renderers() -> dict[type, Any]:
             NucleationResult: nucleation, GrowthDrivingForceResult: dendrite_growth, CCDFit: ccd, GrowthResult: growth,
             ArrheniusFit: arrhenius_fit, ArrheniusResult: arrhenius, InterdiffusionResult: interdiffusion,
             BrickLayerResult: bricklayer, PercolationOptimum: percolation, StrainResult: strain,
-            SpaceChargeResult: spacecharge}
+            SpaceChargeResult: spacecharge, CrackingResult: cracking, MicrostructureCcd: ccd_microstructure}
 
 
 #: results whose text takes the whole list (one line per element)
-LISTED = ("ConstrictionResult", "ArrheniusResult")
+LISTED = ("ConstrictionResult", "ArrheniusResult", "CrackingResult")

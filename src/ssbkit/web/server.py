@@ -112,7 +112,9 @@ class App:
 
         opt = {k: (q.get(k) or None) for k in ("voltage", "temperature", "pressure", "current", "step", "time",
                                                "asr_threshold", "incompatible_threshold", "process",
-                                               "frequencies")}
+                                               "frequencies", "cycles")}
+        if opt["cycles"]:
+            opt["time"] = None  # a number of cycles replaces the form's time
         params = [p for p in (q.get("param") or "").replace(";", ",").split(",") if p.strip()]
         carbon = (q.get("carbon") or "").strip().lower() in ("1", "on", "true", "yes")
         request = AssessmentRequest.from_text(q.get("stack", "").strip(), params=params, carbon=carbon, **opt)
