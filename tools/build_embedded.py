@@ -147,16 +147,19 @@ def build_structures(src: Path, out: Path, keep: set[str]) -> dict:
 
     from pymatgen.core import Composition
 
+    from ssbkit.data.structures import read_structures
+
+    table = read_structures(str(src))  # the reader's choice per formula (its lowest-energy structure)
+    chosen = {rf: mid for rf, (mid, _) in table._cif.items() if rf in keep}
     lines: list[str] = []
-    seen: set[str] = set()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         with gzip.open(src, "rt", encoding="utf-8") as fh:
             for line in fh:
                 rec = json.loads(line)
                 rf = Composition(rec["formula"]).reduced_formula
-                if rf in keep and rf not in seen:  # the reader keeps the first line of a formula: so do we
-                    seen.add(rf)
+                if chosen.get(rf) == str(rec.get("material_id")):
+                    del chosen[rf]
                     lines.append(json.dumps({"material_id": rec.get("material_id"), "formula": rec["formula"],
                                              "reduced_formula": rf, "cif": rec["cif"]}, separators=(",", ":")))
     data = ("\n".join(lines) + "\n").encode("utf-8")

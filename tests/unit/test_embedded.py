@@ -196,3 +196,19 @@ def test_the_solver_banner_never_reaches_stdout(tmp_path):
     code = "from ssbkit.thermo.lp import new_highs; import highspy; new_highs(); print('ok')"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.stdout == "ok\n", r.stdout
+
+
+def test_a_formula_keeps_its_lowest_energy_structure(tmp_path):
+    """Where the file gives several structures of a formula, the one of lowest formation energy is kept (the
+    shared file's first Si line is a polymorph 0.49 eV/atom above diamond; its first LiFePO4 is Cmcm)."""
+    from ssbkit.data.structures import embedded_table, read_structures
+
+    t = embedded_table()
+    assert t._cif["Si"][0] == "mp-149" and t.get("Si").get_space_group_info()[0] == "Fd-3m"
+    assert t.get("LiFePO4").get_space_group_info()[0] == "Pnma"  # olivine
+    cif = t._cif["Si"][1]
+    p = tmp_path / "s.jsonl"
+    p.write_text("\n".join(json.dumps({"material_id": mid, "formula": "Si2", "cif": cif,
+                                       "e_form_eV_per_atom_mp_legacy": e})
+                           for mid, e in (("hi", 0.49), ("lo", 0.0), ("mid", 0.2))) + "\n")
+    assert read_structures(str(p))._cif["Si"][0] == "lo"

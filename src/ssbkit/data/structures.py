@@ -3,7 +3,9 @@
 Read from what the user configures: ``--structures PATH``, ``SSBKIT_STRUCTURES`` or ``structures = ...``
 in the config file, else the package's embedded structures; a JSON-lines file (optionally gzipped or xz) with ``formula`` and ``cif`` per line (and
 ``material_id`` if known), the layout of a Materials Project structure export.  Only the lines of the
-formulas asked for are parsed.
+formulas asked for are parsed.  Where a formula has several structures, the one of lowest
+``e_form_eV_per_atom_mp_legacy`` (its ground state in that build) is kept, else the first given: the file's
+first line for a formula is often a high-energy polymorph (Si: +0.49 eV/atom; LiFePO4: Cmcm, not olivine).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import lzma
+import math
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +23,8 @@ from ..errors import DataSourceError
 
 @dataclass
 class StructureTable:
-    """Structures by reduced formula (the first given for a formula is kept)."""
+    """Structures by reduced formula (a formula's lowest-energy one where the file gives energies, else the
+    first given)."""
 
     path: str
     _cif: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
@@ -66,6 +70,7 @@ def _read_structures(path: str) -> StructureTable:
 
     p = regular_file(path, "structures file", param="structures")
     table = StructureTable(path=str(p))
+    best: dict[str, float] = {}
     try:
         opener = gzip.open if p.name.endswith(".gz") else lzma.open if p.name.endswith(".xz") else open
         with opener(p, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
@@ -79,8 +84,13 @@ def _read_structures(path: str) -> StructureTable:
                 except (ValueError, KeyError, TypeError) as exc:
                     raise DataSourceError(f"structures file {p} line {lineno} is not a structure record "
                                           f"({exc}): JSON with formula and cif expected", param="structures") from None
-                if rf not in table._cif and isinstance(cif, str):
+                if not isinstance(cif, str):
+                    continue
+                energy = rec.get("e_form_eV_per_atom_mp_legacy")
+                e = float(energy) if isinstance(energy, (int, float)) and math.isfinite(energy) else math.inf
+                if rf not in table._cif or e < best.get(rf, math.inf):  # a formula's lowest-energy structure
                     table._cif[rf] = (str(rec.get("material_id") or f"{p.name}:{lineno}"), cif)
+                    best[rf] = e
     except (OSError, EOFError, gzip.BadGzipFile, lzma.LZMAError, UnicodeDecodeError) as exc:
         raise DataSourceError(f"cannot read structures file {p}: {exc}", param="structures") from None
     if not table._cif:

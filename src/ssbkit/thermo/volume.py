@@ -244,7 +244,8 @@ def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, volta
     if progress is not None:
         progress(f"relaxing {formula} and {formula} with {len(removed)}/{len(li_sites)} Li removed ({len(cell)} atoms) "
                  f"with {pot.name} (cached after the first run)")
-    full, part = pot.evaluate(cell, relax=True), pot.evaluate(delith, relax=True)
+    # volumes need the cell converged: a tighter force/stress tolerance than the energy-only default
+    full, part = (pot.evaluate(x, relax=True, fmax=VOLUME_FMAX, steps=VOLUME_STEPS) for x in (cell, delith))
     x = len(removed) / len(li_sites)
     label = f"{formula} with {x:.3g} of its Li removed"
     path = [VolumePoint(voltage_V=a, li_per_formula_unit=0.0, phases=(formula,),
@@ -254,6 +255,10 @@ def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, volta
     notes = ((f"topotactic: {len(removed)} of {len(li_sites)} Li sites of a {len(cell)}-atom cell removed "
               f"({basis}); both cells relaxed (positions and cell) with {pot.name}"),)
     return path, notes
+
+
+#: force (and scaled stress) tolerance, eV/A, and step limit of the relaxations a volume is read from
+VOLUME_FMAX, VOLUME_STEPS = 0.02, 1000
 
 
 def _supercell(structure: Any) -> Any:
