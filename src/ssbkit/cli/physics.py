@@ -15,22 +15,15 @@ from ._common import Checked, echo_json, quantity, show
 from .physics_options import (
     angle_cb,
     fraction_cb,
+    json_option,
     list_of,
     parse_rate,
     points_cb,
     positive,
 )
-
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON only (keys name units).")
-
-
-# ---------------------------------------------------------------------------------------------- parsing helpers
+from .physics_options import param_default as _param_default
 
 # ---------------------------------------------------------------------------------------------- commands
-def _param_default(name: str, unit: str) -> str:
-    from ..parameters import Parameters
-
-    return f"{Parameters.load().value_in(name, unit or 'dimensionless'):g}{' ' + unit if unit else ''}"
 
 
 

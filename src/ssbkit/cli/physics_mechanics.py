@@ -7,8 +7,8 @@ import click
 
 from ..errors import UnitError
 from ._common import Checked, echo_json, show
-from .physics import _param_default, json_option
-from .physics_options import fraction_cb, list_of, positive
+from .physics_options import fraction_cb, json_option, list_of, positive
+from .physics_options import param_default as _param_default
 
 
 @click.command("strain")

@@ -13,6 +13,16 @@ from ..errors import UnitError
 from ..units import parse_quantity
 from ._common import quantity
 
+#: ``--json`` of the physics commands
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON only (keys name units).")
+
+
+def param_default(name: str, unit: str) -> str:
+    """A parameter's table value as option text (``150 GPa``), for an option's default."""
+    from ..parameters import Parameters
+
+    return f"{Parameters.load().value_in(name, unit or 'dimensionless'):g}{' ' + unit if unit else ''}"
+
 
 def positive(kind: str, default_unit: str | None = None, allow_zero: bool = False) -> Callable[..., Any]:
     """Click callback: parse a unit-bearing option into SI and require it to be > 0 (or >= 0)."""
