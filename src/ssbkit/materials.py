@@ -392,3 +392,11 @@ def is_li_alloy(formula: str) -> bool:
     """A Li intermetallic (Li15Si4, LiZn, Li9Al4 ...): Li and metals or metalloids only."""
     els = {e.symbol for e in parse_formula(formula)}
     return "Li" in els and len(els) > 1 and not els & NONMETALS
+
+
+def is_lithiated_graphite(formula: str) -> bool:
+    """A Li-graphite intercalation compound (LiC6, LiC12): Li and C only, at least 6 C per Li (Li2C2, a
+    carbide, is not one)."""
+    comp = parse_formula(formula)
+    els = {e.symbol for e in comp}
+    return els == {"Li", "C"} and comp["C"] >= 6 * comp["Li"] - 1e-9

@@ -232,6 +232,22 @@ def test_an_interlayer_is_a_finite_reservoir():
     assert [c for c in au.asr_budget.contributions if c.kind == "interlayer" and "sigma.li_alloy" in c.parameters]
 
 
+
+def test_li_metal_fills_a_graphite_interlayer():
+    """Graphite lithiates at about 0.1 V vs Li (a few meV per atom, about 0.1 eV per Li): a graphite interlayer
+    against Li metal is LiC12/LiC6, a mixed conductor, not an insulating carbon film (Wang et al. 2020 Table 1,
+    rows 17-19: <20 and 11 ohm cm2); Li2CO3, whose reduction leaves a little LiC12 in Li2O, is not taken so."""
+    from ssbkit.materials import is_lithiated_graphite
+
+    assert is_lithiated_graphite("LiC6") and is_lithiated_graphite("LiC12") and not is_lithiated_graphite("Li2C2")
+    c = ssbkit.assess("Li | C | LLZO | C | Li", process="polish 25C; attach 210C 30min")
+    layer = [x for x in c.asr_budget.contributions if x.kind == "interlayer"]
+    assert layer and all("sigma.lithiated_graphite" in x.parameters and x.asr_start_ohm_cm2 < 5 for x in layer)
+    carb = ssbkit.assess("LCO | LLZO | Li2CO3 | Li")
+    li2co3 = next(x for x in carb.asr_budget.contributions if x.kind == "interlayer")
+    assert "sigma.lithiated_graphite" not in li2co3.parameters and li2co3.asr_start_ohm_cm2 > 50
+
+
 def test_a_chemical_interphase_that_needs_cations_from_both_sides_is_as_thick_as_the_processing_let_it_grow():
     from ssbkit.stack.cation_transport import cation_limit, crossing_products
 

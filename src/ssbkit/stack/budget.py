@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from ..literature.joins import conductivity_lookup
-from ..materials import is_li_alloy
+from ..materials import is_li_alloy, is_lithiated_graphite
 from ..parameters import from_si, to_si
 from ..results import Result
 from ..units import FARADAY_C_PER_MOL
@@ -186,12 +186,15 @@ class BudgetBuilder:
     def product_sigma(self, formula: str, amorphous: bool = False, alloys: bool = False) -> tuple[float, str | None]:
         """Conductivity of an interphase product: the table, the reviews, cathode-type phases, the default;
         ``amorphous``: a film value (``sigma.coating.X``) first, for products of a room-temperature reaction;
-        ``alloys``: Li intermetallics as ``sigma.li_alloy`` (a lithiated metal interlayer)."""
+        ``alloys``: Li intermetallics as ``sigma.li_alloy`` (a lithiated metal interlayer), Li-graphite
+        intercalation compounds as ``sigma.lithiated_graphite``."""
         film = f"sigma.coating.{formula}"
         if amorphous and film in self.params.table:
             return self._p(film), film
         if alloys and is_li_alloy(formula):
             return self._p("sigma.li_alloy"), "sigma.li_alloy"
+        if alloys and is_lithiated_graphite(formula):
+            return self._p("sigma.lithiated_graphite"), "sigma.lithiated_graphite"
         if self.params.sigma(formula) is None and conductivity_lookup(formula) is None:
             from ..materials import resolve
             from .parse import is_cathode

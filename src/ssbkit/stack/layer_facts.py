@@ -77,8 +77,8 @@ class LayerFacts:
 
 def lithiated_products(ctx: AssessmentContext, stack: Stack, i: int) -> tuple[tuple[str, float], ...] | None:
     """The products (formula, atoms) of an interlayer that touches Li metal and alloys with it (Li alloys with Au,
-    Si, Sn ...; Li2O and an alloy from ZnO, SnO2): the layer Li crosses is the lithiated one.  None when no Li
-    alloy forms (Li2CO3, MoS2 ...: taken as they are)."""
+    Si, Sn ...; Li2O and an alloy from ZnO, SnO2) or intercalates into it (graphite to LiC12/LiC6): the layer Li
+    crosses is the lithiated one.  None when neither forms (Li2CO3, MoS2 ...: taken as they are)."""
     near = [stack.layers[j] for j in (i - 1, i + 1) if 0 <= j < len(stack.layers)]
     if ctx.thermo is None or not any(x.electrode is not None and x.formula == "Li" for x in near):
         return None
@@ -88,12 +88,16 @@ def lithiated_products(ctx: AssessmentContext, stack: Stack, i: int) -> tuple[tu
         a = ctx.anode_interface(stack.layers[i].material)
     except SsbkitError:
         return None
-    if a.classification == "stable" or a.reaction is None:
+    if a.reaction is None:
         return None
     out = tuple((t.formula, t.amount * Composition(t.formula).num_atoms) for t in a.reaction.products
                 if t.formula != "Li")
-    from ..materials import is_li_alloy
+    from ..materials import is_li_alloy, is_lithiated_graphite
 
+    if out and all(is_lithiated_graphite(f) for f, _ in out):  # graphite itself lithiates at ~0.1 V: a few meV
+        return out  # per atom, about 0.1 eV per Li, so Li metal fills it (not Li2CO3's Li2O + a little LiC12)
+    if a.classification == "stable":
+        return None
     return out if any(is_li_alloy(f) for f, _ in out) else None
 
 
