@@ -92,6 +92,9 @@ def ccd_microstructure(*, ionic_conductivity_S_per_m: float, interface_asr_ohm_m
     """
     si = positive(ionic_conductivity_S_per_m, "ionic conductivity")
     k = positive(interface_asr_ohm_m2, "interfacial ASR")
+    if k > 100.0:
+        raise UnitError(f"interfacial ASR {k * 1e4:g} ohm cm2 is beyond any working interface: give at most 1e6 "
+                        "ohm cm2")
     p = fraction(_or(porosity, "ccd.porosity", "dimensionless"), "porosity", open_high=True)
     d = positive(_or(grain_size_m, "grain_size", "m"), "grain size")
     c0 = positive(_or(flaw_depth_m, "ccd.flaw_depth", "m"), "flaw depth")
@@ -115,18 +118,13 @@ def ccd_microstructure(*, ionic_conductivity_S_per_m: float, interface_asr_ohm_m
     sigma_f = kic / (EDGE * math.sqrt(math.pi * c))
     j_root = sigma_f * omega / (e * k * aspect) * (1.0 - p)
 
-    from .dendrites import EMBRYO_RADIUS_M, FRACTURE_STRESS_PA, INTERFACE_ENERGY_J_PER_M2
-
-    rho = (1.0 / si + (delta / d) / (si * ratio)) * (1.0 - p) ** -1.5
-    j_gb = (2.0 * INTERFACE_ENERGY_J_PER_M2 * omega / EMBRYO_RADIUS_M + FRACTURE_STRESS_PA * omega) / (rho * d * e)
-
+    j_gb = _grain_boundary_limit(si, ratio, delta, d, p)
     te = se / (se + si)
     q = (3.0 * delta / d) * L * FARADAY_C_PER_MOL / LI_MOLAR_VOLUME_M3_PER_MOL
     j_e = math.inf if te == 0 else q / (te * t)
     limits = {"root growth from a surface flaw": j_root, "nucleation at a grain boundary": j_gb,
               "plating inside the electrolyte (electronic leakage)": j_e}
     which = min(limits, key=limits.__getitem__)
-    mA = lambda j: from_si(j, "mA/cm2") if math.isfinite(j) else None  # noqa: E731
     warnings = ["pores connected through the layer (porosity at or above the percolation share): Li runs "
                 "through them"] if connected else []
     return MicrostructureCcd(
@@ -138,9 +136,21 @@ def ccd_microstructure(*, ionic_conductivity_S_per_m: float, interface_asr_ohm_m
                 "flaw_depth_m": c0, "electronic_conductivity_S_per_m": se, "fracture_toughness_Pa_m05": kic,
                 "pore_size_m": dp, "grain_boundary_conductivity_ratio": ratio, "thickness_m": L, "test_time_s": t,
                 "flaw_aspect_ratio": aspect, "pore_percolation": pc},
-        warnings=warnings, ccd_mA_per_cm2=from_si(limits[which], "mA/cm2"), limited_by=which, root_growth_mA_per_cm2=from_si(j_root, "mA/cm2"),
-        grain_boundary_mA_per_cm2=from_si(j_gb, "mA/cm2"), bulk_plating_mA_per_cm2=mA(j_e),
+        warnings=warnings, ccd_mA_per_cm2=from_si(limits[which], "mA/cm2"), limited_by=which,
+        root_growth_mA_per_cm2=from_si(j_root, "mA/cm2"), grain_boundary_mA_per_cm2=from_si(j_gb, "mA/cm2"),
+        bulk_plating_mA_per_cm2=from_si(j_e, "mA/cm2") if math.isfinite(j_e) else None,
         effective_flaw_depth_um=from_si(c, "um"), pores_connected=connected, electronic_transference=te)
+
+
+def _grain_boundary_limit(sigma: float, ratio: float, delta: float, d: float, p: float) -> float:
+    """Raj and Wolfenstine (Eq. 3): the current density (A/m2) whose drop across one grain ``j rho d`` pays for
+    a Li embryo, ``rho`` with grain boundaries (series brick layer) and pores (Bruggeman)."""
+    from .dendrites import EMBRYO_RADIUS_M, FRACTURE_STRESS_PA, INTERFACE_ENERGY_J_PER_M2
+
+    omega = LI_ATOMIC_VOLUME_M3
+    rho = (1.0 / sigma + (delta / d) / (sigma * ratio)) * (1.0 - p) ** -1.5
+    return (2.0 * INTERFACE_ENERGY_J_PER_M2 * omega / EMBRYO_RADIUS_M + FRACTURE_STRESS_PA * omega) / \
+        (rho * d * ELEMENTARY_CHARGE_C)
 
 
 def _or(value: float | None, name: str, unit: str) -> float:
