@@ -292,7 +292,14 @@ def processing(con: Console, a: StackAssessment) -> None:
         con.print(t)
     for s in a.surface_steps:
         left = ", ".join(s.contaminants_after) or "clean"
-        con.print(f"  {s.step.label}: {s.material} surface -> {', '.join(s.exposure.products)}; after: {left}")
+        eq = ", ".join(s.exposure.products)
+        if s.formed:
+            what = f"forms {', '.join(s.formed)} (equilibrium: {eq})"
+        elif set(s.exposure.products) - {s.material}:
+            what = f"forms nothing (equilibrium with the gas: {eq}; an inert gas or a stable surface adds none)"
+        else:
+            what = "unchanged"
+        con.print(f"  {s.step.label}: {s.material} surface {what}; after: {left}")
 
 def budget(con: Console, a: StackAssessment) -> None:
     """The ASR budget: every contribution at t = 0 and at the end time, the total, the overpotential, estimates."""
