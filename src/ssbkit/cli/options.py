@@ -64,7 +64,8 @@ def temperature_options(f: Callable[..., Any]) -> Callable[..., Any]:
                      help="Volumes per atom for G(T) (CSV: reduced_formula, volume_A3_per_atom). "
                           "Default: $SSBKIT_VOLUMES.")(f)
     f = click.option("--experimental", is_flag=True,
-                     help="With --temperature: compounds with a NIST-JANAF crystal table use its G_f(T).")(f)
+                     help="With --temperature: compounds with a NIST-JANAF crystal table use its measured G_f(T) "
+                          "(the difference from the SISSO estimate is reported; tables shipped with ssbkit).")(f)
     f = click.option("--corrections", "corrections", default=None, metavar="legacy|mp2020|none",
                      help="The energies' correction scheme: applied to entries with calculation parameters "
                           "(ComputedEntry JSON, the API); for a formation-energy table, the scheme it holds "

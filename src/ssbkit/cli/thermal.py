@@ -24,8 +24,8 @@ def atmosphere_options(f: Any) -> Any:
                      help="air (default), dry-air, o2, ar, n2, vacuum, co2, or partial pressures in bar "
                           "(O2=0.21,CO2=4e-4,H2O=0.01).")(f)
     f = click.option("--experimental", is_flag=True,
-                     help="Compounds with a NIST-JANAF crystal table use its G_f(T) (needs ssbkit[janaf]); the "
-                          "difference from the SISSO value is reported.")(f)
+                     help="Compounds with a NIST-JANAF crystal table use its measured G_f(T) (the difference from "
+                          "the SISSO estimate is reported; tables shipped with ssbkit).")(f)
     return click.option("--volumes", metavar="PATH", default=None,
                         help="Volumes per atom for G(T) (CSV: reduced_formula, volume_A3_per_atom). "
                              "Default: $SSBKIT_VOLUMES.")(f)

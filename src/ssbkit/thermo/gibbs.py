@@ -93,39 +93,31 @@ def g_delta(volume: float, mass: float, t: float) -> float:
 
 
 @lru_cache(maxsize=1)
+def _janaf_tables() -> list[dict]:
+    """The NIST-JANAF crystal tables shipped with ssbkit (``data_files/janaf_crystals.json.gz``, written by
+    ``tools/build_janaf.py``; M. W. Chase, Jr., NIST-JANAF Thermochemical Tables, 1998, public domain)."""
+    import gzip
+    import json
+    from importlib import resources
+
+    raw = resources.files("ssbkit").joinpath("data_files/janaf_crystals.json.gz").read_bytes()
+    return list(json.loads(gzip.decompress(raw))["tables"])
+
+
+@lru_cache(maxsize=1)
 def _janaf_index() -> dict[tuple[tuple[str, float], ...], tuple[str, float]]:
-    """Composition key -> NIST-JANAF table of the crystal (``cr,l`` preferred: it spans the melting point)."""
-    try:
-        from janaf import index
-    except ImportError:
-        raise SsbkitError("experimental Gibbs energies need the janaf package: pip install \"ssbkit[janaf]\"") from None
-    from ..data.entryset import parse_simple_formula
+    """Composition key -> (NIST-JANAF table index, atoms per formula unit) of each crystal (``cr,l`` preferred:
+    it spans the melting point)."""
     from ..data.volumes import comp_key
 
-    out: dict[tuple[tuple[str, float], ...], tuple[str, float]] = {}
-    for row in index.db().iter_rows(named=True):
-        if row["phase"] not in ("cr", "cr,l"):
-            continue
-        try:
-            comp = parse_simple_formula(row["formula"])
-        except Exception:  # noqa: BLE001 - ions, electrons and odd formulas are not solids we model
-            continue
-        key = comp_key(comp)
-        if len(key) > 1 and (key not in out or row["phase"] == "cr,l"):
-            out[key] = (row["index"], float(sum(comp.values())))
-    return out
+    return {comp_key(t["composition"]): (t["index"], float(t["atoms"])) for t in _janaf_tables()}
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=512)
 def _janaf_table(table_index: str) -> tuple[np.ndarray, np.ndarray]:
     """(T in K, delta-f G in kJ/mol) of one JANAF table, rows with a value."""
-    from janaf import Table
-
-    df = Table(index=table_index).df
-    t = df["T(K)"].to_numpy()
-    g = df["delta-f G"].to_numpy()
-    ok = np.isfinite(t) & np.isfinite(g)
-    return t[ok], g[ok]
+    t = next(x for x in _janaf_tables() if x["index"] == table_index)
+    return np.asarray(t["T_K"], dtype=float), np.asarray(t["dfG_kJ_per_mol"], dtype=float)
 
 
 def experimental_g(comp: dict[str, float], t: float) -> float | None:
