@@ -251,6 +251,23 @@ def test_experimental_janaf_option_reports_the_difference(warm):
     assert exp_oh < exp_co3 < removal_temperature(warm, "Li2CO3", ar).temperature_K
 
 
+def test_the_shipped_janaf_tables_are_the_janaf_package_s():
+    """The NIST-JANAF crystal tables shipped with ssbkit equal those the janaf package reads (the test extra
+    installs it): same tables chosen, same rows."""
+    import numpy as np
+    from janaf import Table
+
+    from ssbkit.thermo.gibbs import _janaf_table, _janaf_tables
+
+    tables = _janaf_tables()
+    assert len(tables) >= 300
+    for t in tables[::25]:
+        df = Table(index=t["index"]).df
+        ok = np.isfinite(df["T(K)"].to_numpy()) & np.isfinite(df["delta-f G"].to_numpy())
+        ts, gs = _janaf_table(t["index"])
+        assert np.array_equal(ts, df["T(K)"].to_numpy()[ok]) and np.array_equal(gs, df["delta-f G"].to_numpy()[ok])
+
+
 def test_hull_window_decompose_react_in_an_atmosphere(warm, capsys, entries_path, volumes_path):
     from ssbkit.interfaces import InterfaceCalculator
     from ssbkit.interfaces.thermal import in_atmosphere
