@@ -96,6 +96,20 @@ def test_seed2_surface_layers_removed_in_the_right_order(warm):
     assert 700 < lioh < 1000 and 1000 < li2co3 < 1400
 
 
+def test_the_carbon_buffer_takes_the_co_pressure_given(warm):
+    """With carbon the oxygen potential is that of graphite + CO: at 1 bar (a closed crucible) unless the
+    atmosphere gives the CO partial pressure (CO swept off by a flowing gas); less CO, easier removal."""
+    from ssbkit.interfaces.thermal import removal_temperature
+    from ssbkit.thermo.gibbs import gas_g
+
+    t = 900.0
+    mu = parse_atmosphere("O2=1e-6,CO=1e-3", carbon=True).chemical_potentials(t)
+    assert mu["C"] == 0.0 and mu["O"] == pytest.approx(gas_g("CO", t) + K_B_EV * t * math.log(1e-3))
+    temps = [removal_temperature(warm, "Li2CO3", parse_atmosphere(spec, carbon=True), substrate="LLZO").temperature_K
+             for spec in ("ar", "O2=1e-6,CO=0.1", "O2=1e-6,CO=1e-3")]
+    assert temps == sorted(temps, reverse=True) and temps[0] - temps[-1] > 100
+
+
 def test_thermal_cli_json_shapes_and_plot(capsys, entries_path, volumes_path, tmp_path):
     ent = ["--entries", str(entries_path), "--volumes", str(volumes_path)]
     code, out, err = run(capsys, "thermal", "LCO", "LLZO", "--temperature", "500C", "--json", *ent)

@@ -18,8 +18,9 @@ Presets (bar; humidity is relative humidity at 25 C, saturation pressure 0.0317 
 ``air`` (O2 0.21, CO2 4.2e-4, H2O from ``humidity``, default 50 %; N2 inert), ``dry-air``, ``o2``,
 ``ar`` and ``n2`` (high-purity gas: residual O2, CO2 and H2O 1e-6 bar each; N2 inert), ``vacuum``
 (1e-10 bar each), ``co2`` (CO2 1 bar with pO2 1e-6 bar).  With ``carbon`` (a carbon source in contact),
-``mu_C = 0`` (graphite) and the oxygen potential is buffered by CO at 1 bar,
-``mu_O = min(mu_O(gas), G_f,CO(T))``.
+``mu_C = 0`` (graphite) and the oxygen potential is buffered by CO at 1 bar (a closed crucible) or at the
+CO partial pressure the atmosphere gives (``O2=1e-6,CO=3e-3``: CO swept off by a flowing gas),
+``mu_O = min(mu_O(gas), G_f,CO(T) + k T ln pCO)``.
 """
 
 from __future__ import annotations
@@ -63,8 +64,10 @@ class Atmosphere(Result):
         if self.carbon:
             from .gibbs import T_MIN_MODEL, gas_g
 
+            p_co = self.partial_pressures_bar.get("CO", 1.0)  # the CO the carbon buffers: given, else 1 bar
+            t = max(float(temperature_K), T_MIN_MODEL)
             mu["C"] = 0.0
-            mu["O"] = min(mu.get("O", 0.0), gas_g("CO", max(float(temperature_K), T_MIN_MODEL)))
+            mu["O"] = min(mu.get("O", 0.0), gas_g("CO", t) + K_B_EV * t * math.log(p_co))
         mu.update(self.fixed_potentials_eV)  # given directly: they win
         return mu
 
