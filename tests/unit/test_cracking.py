@@ -141,6 +141,8 @@ def test_contact_loss_grows_with_time_and_cycles():
     tight = loss(pressure="50MPa", time="500h")
     assert 0 < tight.asr_end_ohm_cm2 < c.asr_end_ohm_cm2
     assert loss(pressure="500MPa", time="500h") is None  # pressed shut: the interface does not debond
+    # the assessment takes the cracking parameters from its store: a --param override counts
+    assert loss(pressure="5MPa", time="500h", params=["mechanics.interface_fracture_energy=100"]) is None
     by_cycles = loss(pressure="5MPa", cycles=25)  # 25 x 20 h
     assert by_cycles.asr_end_ohm_cm2 == pytest.approx(c.asr_end_ohm_cm2)
     assert math.isfinite(by_cycles.asr_end_ohm_cm2)

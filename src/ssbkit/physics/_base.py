@@ -46,6 +46,7 @@ __all__ = [
     "finite",
     "fraction",
     "non_negative",
+    "or_default",
     "positive",
     "temperature",
 ]
@@ -115,6 +116,13 @@ def non_negative(value: float, label: str) -> float:
 def temperature(value_K: float, label: str = "temperature") -> float:
     """A thermodynamic temperature in K: finite and above 0 K (Arrhenius laws diverge at 0 K)."""
     return _checked(value_K, label, 0.0, lo_open=True, unit="K")
+
+
+def or_default(value: float | None, name: str, unit: str) -> float:
+    """``value``, or the parameter table's ``name`` in ``unit`` when it is None (the models' cited defaults)."""
+    from ..parameters import default
+
+    return default(name, unit) if value is None else value
 
 
 def fraction(value: float, label: str, *, open_low: bool = False, open_high: bool = False) -> float:

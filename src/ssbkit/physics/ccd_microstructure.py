@@ -35,8 +35,16 @@ from dataclasses import dataclass
 from ..bibliography import WANG, cite
 from ..errors import UnitError
 from ..parameters import default, from_si
-from ._base import ELEMENTARY_CHARGE_C, FARADAY_C_PER_MOL, LI_ATOMIC_VOLUME_M3, LI_MOLAR_VOLUME_M3_PER_MOL, \
-    PhysicsResult, fraction, positive
+from ._base import (
+    ELEMENTARY_CHARGE_C,
+    FARADAY_C_PER_MOL,
+    LI_ATOMIC_VOLUME_M3,
+    LI_MOLAR_VOLUME_M3_PER_MOL,
+    PhysicsResult,
+    fraction,
+    or_default,
+    positive,
+)
 
 __all__ = ["MicrostructureCcd", "PORE_CORRELATION_EXPONENT", "ccd_microstructure"]
 
@@ -95,18 +103,18 @@ def ccd_microstructure(*, ionic_conductivity_S_per_m: float, interface_asr_ohm_m
     if k > 100.0:
         raise UnitError(f"interfacial ASR {k * 1e4:g} ohm cm2 is beyond any working interface: give at most 1e6 "
                         "ohm cm2")
-    p = fraction(_or(porosity, "ccd.porosity", "dimensionless"), "porosity", open_high=True)
-    d = positive(_or(grain_size_m, "grain_size", "m"), "grain size")
-    c0 = positive(_or(flaw_depth_m, "ccd.flaw_depth", "m"), "flaw depth")
-    se = _or(electronic_conductivity_S_per_m, "ccd.electronic_conductivity", "S/m")
+    p = fraction(or_default(porosity, "ccd.porosity", "dimensionless"), "porosity", open_high=True)
+    d = positive(or_default(grain_size_m, "grain_size", "m"), "grain size")
+    c0 = positive(or_default(flaw_depth_m, "ccd.flaw_depth", "m"), "flaw depth")
+    se = or_default(electronic_conductivity_S_per_m, "ccd.electronic_conductivity", "S/m")
     if not (math.isfinite(se) and se >= 0):
         raise UnitError(f"electronic conductivity must be >= 0, got {se!r}")
-    kic = positive(_or(fracture_toughness_Pa_m05, "ccd.fracture_toughness", "Pa*m**0.5"), "fracture toughness")
-    dp = positive(_or(pore_size_m, "ccd.pore_size", "m"), "pore size")
-    ratio = positive(_or(grain_boundary_conductivity_ratio, "grain_boundary_conductivity_ratio", "dimensionless"),
+    kic = positive(or_default(fracture_toughness_Pa_m05, "ccd.fracture_toughness", "Pa*m**0.5"), "fracture toughness")
+    dp = positive(or_default(pore_size_m, "ccd.pore_size", "m"), "pore size")
+    ratio = positive(or_default(grain_boundary_conductivity_ratio, "grain_boundary_conductivity_ratio", "dimensionless"),
                      "grain-boundary conductivity ratio")
-    L = positive(_or(thickness_m, "thickness.electrolyte", "m"), "electrolyte thickness")
-    t = positive(_or(test_time_s, "ccd.test_time", "s"), "test time")
+    L = positive(or_default(thickness_m, "thickness.electrolyte", "m"), "electrolyte thickness")
+    t = positive(or_default(test_time_s, "ccd.test_time", "s"), "test time")
     aspect = default("ccd.flaw_aspect_ratio", "dimensionless")
     pc = default("ccd.pore_percolation", "dimensionless")
     delta = default("grain_boundary_thickness", "m")
@@ -151,7 +159,3 @@ def _grain_boundary_limit(sigma: float, ratio: float, delta: float, d: float, p:
     rho = (1.0 / sigma + (delta / d) / (sigma * ratio)) * (1.0 - p) ** -1.5
     return (2.0 * INTERFACE_ENERGY_J_PER_M2 * omega / EMBRYO_RADIUS_M + FRACTURE_STRESS_PA * omega) / \
         (rho * d * ELEMENTARY_CHARGE_C)
-
-
-def _or(value: float | None, name: str, unit: str) -> float:
-    return default(name, unit) if value is None else value

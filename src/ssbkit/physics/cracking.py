@@ -42,8 +42,8 @@ import numpy as np
 
 from ..bibliography import WANG, cite
 from ..errors import UnitError
-from ..parameters import default, from_si
-from ._base import PhysicsResult, finite, fraction, positive
+from ..parameters import from_si
+from ._base import PhysicsResult, finite, fraction, or_default, positive
 
 __all__ = ["CrackingResult", "corner_exponent", "cracking"]
 
@@ -230,14 +230,14 @@ def cracking(volume_change_fraction: float, electrolyte_young_modulus_Pa: float 
     dv = finite(volume_change_fraction, "volume change")
     if dv <= -1.0 or dv == 0.0:
         raise UnitError(f"volume change must be above -100 % and not 0, got {dv * 100:g} %")
-    e_m = positive(_or(electrolyte_young_modulus_Pa, "mechanics.llzo_young_modulus", "Pa"), "electrolyte Young's modulus")
-    nu_m = _nu(_or(electrolyte_poisson_ratio, "mechanics.llzo_poisson_ratio", "dimensionless"))
-    e_p = positive(_or(particle_young_modulus_Pa, "mechanics.cathode_young_modulus", "Pa"), "particle Young's modulus")
-    nu_p = _nu(_or(particle_poisson_ratio, "mechanics.cathode_poisson_ratio", "dimensionless"))
+    e_m = positive(or_default(electrolyte_young_modulus_Pa, "mechanics.llzo_young_modulus", "Pa"), "electrolyte Young's modulus")
+    nu_m = _nu(or_default(electrolyte_poisson_ratio, "mechanics.llzo_poisson_ratio", "dimensionless"))
+    e_p = positive(or_default(particle_young_modulus_Pa, "mechanics.cathode_young_modulus", "Pa"), "particle Young's modulus")
+    nu_p = _nu(or_default(particle_poisson_ratio, "mechanics.cathode_poisson_ratio", "dimensionless"))
     a, c, f, b, t = _geometry(particle_radius_m, flaw_size_m, volume_fraction, buffer_young_modulus_Pa,
                               buffer_thickness_m)
     expanding = dv > 0
-    gc = positive(_or(fracture_energy_J_per_m2 if expanding else interface_fracture_energy_J_per_m2,
+    gc = positive(or_default(fracture_energy_J_per_m2 if expanding else interface_fracture_energy_J_per_m2,
                       "mechanics.fracture_energy" if expanding else "mechanics.interface_fracture_energy", "J/m2"),
                   "fracture energy")
     eps = (1.0 + dv) ** (1.0 / 3.0) - 1.0
@@ -279,9 +279,9 @@ def cracking(volume_change_fraction: float, electrolyte_young_modulus_Pa: float 
 def _geometry(radius: float | None, flaw: float | None, share: float | None, buffer_modulus: float | None,
               buffer_thickness: float) -> tuple[float, float, float, float, float]:
     """(a, c, f, b, t) in m (f a fraction): particle radius, flaw, active fraction, cell radius, buffer."""
-    a = positive(_or(radius, "mechanics.particle_radius", "m"), "particle radius")
-    c = positive(_or(flaw, "mechanics.flaw_size", "m"), "flaw size")
-    f = fraction(_or(share, "mechanics.active_fraction", "dimensionless"), "active volume fraction",
+    a = positive(or_default(radius, "mechanics.particle_radius", "m"), "particle radius")
+    c = positive(or_default(flaw, "mechanics.flaw_size", "m"), "flaw size")
+    f = fraction(or_default(share, "mechanics.active_fraction", "dimensionless"), "active volume fraction",
                  open_low=True, open_high=True)
     t = finite(buffer_thickness, "buffer thickness")
     if t < 0 or (t > 0) != (buffer_modulus is not None):
@@ -338,12 +338,8 @@ def _layer(eps: float, f: float, e_p: float, e_m: float, nu: float, partner: flo
         if dv2 <= -1.0:
             raise UnitError(f"partner volume change must be above -100 %, got {dv2 * 100:g} %")
         eps2 = (1.0 + dv2) ** (1.0 / 3.0) - 1.0
-    h = positive(_or(thickness, "mechanics.composite_thickness", "m"), "composite layer thickness")
+    h = positive(or_default(thickness, "mechanics.composite_thickness", "m"), "composite layer thickness")
     e_layer = f * ((1.0 - x) * eps + x * eps2)
     e_c = 0.5 * (f * e_p + (1.0 - f) * e_m + 1.0 / (f / e_p + (1.0 - f) / e_m))
     sigma = e_c * e_layer / (1.0 - nu)
     return 100.0 * ((1.0 + e_layer) ** 3 - 1.0), (1.0 - nu ** 2) * sigma ** 2 * h / (2.0 * e_c)
-
-
-def _or(value: float | None, name: str, unit: str) -> float:
-    return default(name, unit) if value is None else value

@@ -166,6 +166,18 @@ class BudgetBuilder:
         self._p(name)
         return self.params.si(name)
 
+    def value(self, name: str) -> float:
+        """A parameter's value in its table unit, recorded as used (for terms built outside this class)."""
+        return self._p(name)
+
+    def si(self, name: str) -> float:
+        """A parameter's value in SI, recorded as used."""
+        return self._si(name)
+
+    def estimated(self, names: Sequence[str]) -> bool:
+        """Whether any of these (used) parameters is an estimate."""
+        return self._estimate(names)
+
     def _estimate(self, names: Sequence[str]) -> bool:
         return any(self.used[n].basis == "estimate" for n in names if n in self.used)
 

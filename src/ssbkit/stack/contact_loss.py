@@ -39,25 +39,17 @@ def contact_loss(stack: Stack, layers: list[Any], interfaces: list[Any], cond: C
     if el is None:
         return None
     if dv >= 0:
-        budget.notes.append(_swelling_note(el, dv, other, ref, cond))
+        budget.notes.append(_swelling_note(el, dv, other, ref, cond, budget))
         return None
-    from ..parameters import default
-    from ..physics.cracking import cracking
-
-    e_m, basis = electrolyte_modulus(el)
     p = cond.pressure_Pa or 0.0
-    res = cracking(dv / 100.0, e_m, stack_pressure_Pa=p)
+    res, e_m, basis = _cracking(el, dv, p, budget)
     phi = res.debonded_fraction
     if phi <= 0.0:
         return None
-    names = ["mechanics.cycle_time", "mechanics.contact_loss_cycles", "mechanics.particle_radius",
-             "mechanics.flaw_size", "mechanics.interface_fracture_energy", "mechanics.cathode_young_modulus",
-             "mechanics.active_fraction"]
-    for n in names:
-        budget._p(n)
-    t_cycle, n_c = budget._p(names[0]), budget._p(names[1])
+    names = ["mechanics.cycle_time", "mechanics.contact_loss_cycles", *CRACKING_PARAMETERS]
+    t_cycle, n_c = budget.value(names[0]), budget.value(names[1])
     eps = abs(res.linear_strain_percent) / 100.0
-    close = e_m / (1.0 - default("mechanics.llzo_poisson_ratio", "dimensionless") ** 2) * eps
+    close = e_m / (1.0 - budget.value("mechanics.llzo_poisson_ratio") ** 2) * eps
     theta_inf = 1.0 - phi * close / (p + close)
     base = [sum(c.asr_ohm_cm2[k] for c in interfaces[0].contributions) for k in range(len(budget.times_h))]
     asr = []
@@ -68,7 +60,7 @@ def contact_loss(stack: Stack, layers: list[Any], interfaces: list[Any], cond: C
         f"contact loss {stack.layers[0].material.name} | {el.material.name}", "contact loss", "none", tuple(asr),
         None, None,
         "R (1/theta - 1), theta = theta_inf + (1 - theta_inf) exp(-t / (t_cycle n_c)), theta_inf = 1 - phi_d "
-        "E'|eps| / (p + E'|eps|)", tuple(names), budget._estimate(names),
+        "E'|eps| / (p + E'|eps|)", tuple(names), budget.estimated(names),
         f"the cathode shrinks {dv:+g} % ({other}; {ref}): the electrolyte ({basis}) debonds over "
         f"{100 * phi:.0f} % of its surface (G = {res.energy_release_rate_J_per_m2:.3g} J/m2 against "
         f"{res.fracture_energy_J_per_m2:g}); {p / 1e6:g} MPa keeps {100 * p / (p + close):.2g} % of that shut "
@@ -79,27 +71,44 @@ def contact_loss(stack: Stack, layers: list[Any], interfaces: list[Any], cond: C
     return c
 
 
-def electrolyte_modulus(el: Any) -> tuple[float, str]:
-    """(Young's modulus in Pa, its basis) of an electrolyte: from the reported shear modulus of its family
-    (``E = 2 G (1 + nu)``, nu = 0.26), else the LLZO default."""
-    from ..literature.joins import shear_modulus
-    from ..parameters import default
+#: the parameters of :func:`ssbkit.physics.cracking.cracking` the assessment takes from its store
+CRACKING_PARAMETERS = ("mechanics.particle_radius", "mechanics.flaw_size", "mechanics.fracture_energy",
+                       "mechanics.interface_fracture_energy", "mechanics.cathode_young_modulus",
+                       "mechanics.cathode_poisson_ratio", "mechanics.active_fraction", "mechanics.llzo_poisson_ratio")
 
+
+def _cracking(el: Any, dv: float, pressure: float, budget: BudgetBuilder) -> tuple[Any, float, str]:
+    """(the cracking result, the electrolyte's modulus in Pa, its basis) with the store's parameters (the user's
+    ``--param`` overrides included), each recorded as used."""
+    from ..physics.cracking import cracking
+
+    e_m, basis = electrolyte_modulus(el, budget)
+    si = budget.si
+    res = cracking(dv / 100.0, e_m, budget.value("mechanics.llzo_poisson_ratio"),
+                   fracture_energy_J_per_m2=si("mechanics.fracture_energy"),
+                   interface_fracture_energy_J_per_m2=si("mechanics.interface_fracture_energy"),
+                   particle_young_modulus_Pa=si("mechanics.cathode_young_modulus"),
+                   particle_poisson_ratio=budget.value("mechanics.cathode_poisson_ratio"),
+                   particle_radius_m=si("mechanics.particle_radius"), flaw_size_m=si("mechanics.flaw_size"),
+                   volume_fraction=budget.value("mechanics.active_fraction"), stack_pressure_Pa=pressure)
+    return res, e_m, basis
+
+
+def electrolyte_modulus(el: Any, budget: BudgetBuilder) -> tuple[float, str]:
+    """(Young's modulus in Pa, its basis) of an electrolyte: from the reported shear modulus of its family
+    (``E = 2 G (1 + nu)``, nu = 0.26), else the store's sulfide or LLZO value."""
+    from ..literature.joins import shear_modulus
     from .junctions import anion_class
 
     g = shear_modulus(el.material.name) or shear_modulus(el.formula)
     if g is not None:
         return 2.0 * g.shear_modulus_GPa * 1e9 * 1.26, f"E from G = {g.shear_modulus_GPa:g} GPa, {g.citation}"
-    if anion_class(el.formula) == "sulfide":
-        return default("mechanics.sulfide_young_modulus", "Pa"), "E of a sulfide, mechanics.sulfide_young_modulus"
-    return default("mechanics.llzo_young_modulus", "Pa"), "E of LLZO, mechanics.llzo_young_modulus"
+    name = "mechanics.sulfide_young_modulus" if anion_class(el.formula) == "sulfide" else "mechanics.llzo_young_modulus"
+    return budget.si(name), f"E of {'a sulfide' if 'sulfide' in name else 'LLZO'}, {name}"
 
 
-def _swelling_note(el: Any, dv: float, other: str, ref: str, cond: Conditions) -> str:
-    from ..physics.cracking import cracking
-
-    e_m, basis = electrolyte_modulus(el)
-    res = cracking(dv / 100.0, e_m, stack_pressure_Pa=cond.pressure_Pa or 0.0)
+def _swelling_note(el: Any, dv: float, other: str, ref: str, cond: Conditions, budget: BudgetBuilder) -> str:
+    res, _, basis = _cracking(el, dv, cond.pressure_Pa or 0.0, budget)
     what = (f"cracks the electrolyte from the particles' corners ({res.final_crack_length_um:.2g} um cracks; G = "
             f"{res.energy_release_rate_J_per_m2:.3g} J/m2 against {res.fracture_energy_J_per_m2:g})" if res.cracks
             else f"does not crack the electrolyte (G = {res.energy_release_rate_J_per_m2:.3g} J/m2 against "
