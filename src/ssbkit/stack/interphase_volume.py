@@ -21,10 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..interfaces.apparent import GASES as ELEMENTAL_GASES
 from ..results import Result
 
-#: formulas that leave a solid reaction as gases at the cell's conditions (not counted in the solid volume)
-GASES = frozenset({"O2", "N2", "H2", "F2", "Cl2", "CO2", "H2O", "SO2", "NO2", "CO"})
+#: formulas that leave a solid reaction as gases (not counted in the solid volume): the elemental gases and the
+#: molecular ones a reaction with carbonates, hydroxides or sulfates gives off
+GASES = ELEMENTAL_GASES | frozenset({"CO2", "H2O", "SO2", "NO2", "CO"})
 
 
 @dataclass(frozen=True)
