@@ -49,8 +49,6 @@ def _nested(obj: Any, out: list[Result]) -> None:
 
 
 def _thermal_samples(thermo) -> list[Any]:
-    import os
-    from pathlib import Path
 
     from ssbkit.interfaces.thermal import (
         ThermalCalculator,
@@ -62,8 +60,6 @@ def _thermal_samples(thermo) -> list[Any]:
     from ssbkit.thermo.atmosphere import parse_atmosphere
     from ssbkit.thermo.mlip import PredictedPhase
 
-    shared = Path(__file__).resolve().parents[3] / "shared" / "data" / "volumes_per_atom.csv.gz"
-    os.environ.setdefault("SSBKIT_VOLUMES", str(shared))
     air = parse_atmosphere("air")
     scan = ThermalCalculator(thermo, "LiCoO2", "Li7La3Zr2O12", air).scan([773.15, 873.15])
     steps = parse_process("sinter 700C 2h air")

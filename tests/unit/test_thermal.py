@@ -19,8 +19,11 @@ pytestmark = pytest.mark.integration
 def warm(thermo, volumes_path):
     import os
 
+    before = os.environ.get("SSBKIT_VOLUMES")
     os.environ.setdefault("SSBKIT_VOLUMES", str(volumes_path))
-    return thermo
+    yield thermo
+    if before is None:  # not left behind for the modules that run after this one
+        os.environ.pop("SSBKIT_VOLUMES", None)
 
 
 def run(capsys, *args):
