@@ -103,8 +103,8 @@ def coating_markdown(rows: list[CoatingRow]) -> str:
 TABLE1 = ROOT / "src" / "ssbkit" / "literature" / "data" / "seed2_table1_garnet_li.yaml"
 #: every pellet meets air between sintering and treatment (a day of handling)
 HANDLED = "store 25C 24h air"
-#: Wang et al. 2020 Table 1, row -> (interlayer or None, treatment steps, Li attach step); doped garnets are
-#: assessed as LLZO (their conductivities are within a factor of a few of it)
+#: Wang et al. 2020 Table 1, row -> (interlayer or None, treatment steps, Li attach step); each garnet is assessed
+#: as the doped garnet it is (:func:`garnet_name`)
 TABLE1_ROWS: dict[int, tuple[str | None, str, str | None]] = {
     1: (None, "polish 25C", "attach 25C"),
     2: (None, "anneal 900C 1h ar; polish 25C", "attach 350C 10min"),
@@ -133,6 +133,21 @@ TABLE1_ROWS: dict[int, tuple[str | None, str, str | None]] = {
 }
 
 
+#: the doped garnet a row's composition is assessed as (first dopant found wins: Nb before Ta before Ga before Al);
+#: the Ca co-doping of the Nb garnets and the W of rows 17-18 are not modelled
+GARNETS = (("Nb", "Nb-LLZO"), ("Ta", "LLZTO"), ("Ga", "Ga-LLZO"), ("Al", "Al-LLZO"))
+
+
+def garnet_name(composition: str, dopant_note: str | None) -> str:
+    """The ssbkit name of a Table 1 garnet: its dopant's abbreviation (Li7La3Zr2O12 with an "Al-doped" note is
+    Al-LLZO)."""
+    from pymatgen.core import Composition
+
+    els = {e.symbol for e in Composition(composition)}
+    note = (dopant_note or "").split("-doped")[0]
+    return next((name for el, name in GARNETS if el in els or el == note), "LLZO")
+
+
 @dataclass
 class GarnetRow:
     row: int
@@ -159,7 +174,8 @@ def garnet_rows(thermo=None, gaps=None) -> list[GarnetRow]:
     out = []
     for r in yaml.safe_load(TABLE1.read_text("utf-8"))["records"]:
         layer, treat, attach = TABLE1_ROWS[r["row"]]
-        stack = f"Li | {layer} | LLZO | {layer} | Li" if layer else "Li | LLZO | Li"
+        g = garnet_name(r["composition"], r["dopant_note"])
+        stack = f"Li | {layer} | {g} | {layer} | Li" if layer else f"Li | {g} | Li"
         process = "; ".join(x for x in (HANDLED, treat, attach) if x)
         a = ssbkit.assess(stack, process=process, thermo=thermo, gaps=gaps)
         label = f"{r['garnet_surface']}; {r['li_interface_process'] or '-'}"

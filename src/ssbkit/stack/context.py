@@ -62,6 +62,7 @@ class AssessmentContext:
     frequencies_Hz: tuple[float, float] = (1e-3, 1e7)
     _windows: dict[str, Any] = field(default_factory=dict, repr=False)
     _anode: dict[str, Any] = field(default_factory=dict, repr=False)
+    _dopant: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def window(self, formula_or_mat: Any, top: float = 5.0) -> Any:
         """The stability window over 0-``top`` V (memoised per material and range)."""
@@ -79,6 +80,17 @@ class AssessmentContext:
             self._anode[key] = anode_interface(self.thermo, material, "Li", self.gaps,
                                                weak_threshold_eV_per_atom=self.thresholds.weak_eV)
         return self._anode[key]
+
+    def dopant(self, material: Any, voltage_V: float) -> Any:
+        """What an electron source at ``voltage_V`` does to the dopant of a host-modelled ``material``
+        (:func:`ssbkit.interfaces.dopant.dopant_reduction`; memoised, None when it has none or nothing happens)."""
+        from ..interfaces.dopant import dopant_reduction
+
+        key = f"{material.name}|{material.formula}@{voltage_V:.4f}"
+        if key not in self._dopant:
+            assert self.thermo is not None
+            self._dopant[key] = dopant_reduction(self.thermo, material, voltage_V)
+        return self._dopant[key]
 
     def conducts(self, layer: Layer) -> bool | None:
         """Does the layer (after lithiation for interlayers) conduct electrons?"""

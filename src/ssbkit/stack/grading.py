@@ -343,6 +343,21 @@ def _surface(x: InterfaceView, th: Thresholds) -> list[Grade]:
     return [("stable", "surface after processing: no carbonate or hydroxide left")]
 
 
+def _dopant(x: InterfaceView, th: Thresholds) -> list[Grade]:
+    """The dopant of a host-modelled layer reduced by the electron source: reduced in the lattice (Nb5+ in
+    Nb-LLZO), a mixed-conducting layer that grows: ``resistive``, ``degrading`` once it adds more than the
+    resistance threshold within ``time_h``; reduced only to a metal (Ta, Al, Ga): hindered, stated (Wang et al.,
+    Adv. Energy Mater. 2020 §2.2, refs. [52, 53])."""
+    d = x.facts.dopant
+    if d is None:
+        return []
+    if not d.in_lattice:
+        return [("stable", d.sentence())]
+    grown = sum(c.asr_end_ohm_cm2 for c in x.facts.contributions if c.name.endswith(" reduced"))
+    tail = f" ({grown:.3g} ohm cm2 after {th.time_h:g} h)"
+    return [("degrading" if grown > th.asr_ohm_cm2 else "resistive", d.sentence() + tail)]
+
+
 def _suspect_products(x: InterfaceView, th: Thresholds) -> list[Grade]:
     """A grade that rests on a suspect database phase (LiS4, ClO2 ...: :mod:`ssbkit.data.suspect`) says so, so
     that a user can rerun without it; the grade itself is left as computed."""
@@ -356,7 +371,7 @@ def _suspect_products(x: InterfaceView, th: Thresholds) -> list[Grade]:
 
 #: Rules that can only make an interface worse, applied in this order, each adding its reasons.
 AGGRAVATING_RULES: tuple[Callable[[InterfaceView, Thresholds], list[Grade]], ...] = (
-    _voids, _dendrites, _processing, _surface, _suspect_products)
+    _voids, _dendrites, _processing, _surface, _dopant, _suspect_products)
 
 
 def interphase_resistance(contributions: list[AsrContribution]) -> float:
@@ -404,7 +419,7 @@ def grade_interface(f: InterfaceFacts, index: int, heat: HeatFacts, th: Threshol
                            potentials_V=f.potentials_V, literature=f.literature, physics=f.physics, verdict=verdict,
                            reasons=tuple(reasons), evidence=f.evidence, asr_end_ohm_cm2=asr,
                            thermodynamic=f.reacted.thermo if f.reacted else None, kinetic=f.kinetic,
-                           interphase_volume=f.volume, **extra)
+                           interphase_volume=f.volume, dopant_reduction=f.dopant, **extra)
 
 
 def cell_verdict(layers: list[LayerReport], interfaces: list[InterfaceReport]) -> Verdict:

@@ -75,6 +75,8 @@ class InterfaceFacts:
     processing: list[Any] = field(default_factory=list)
     #: the reaction's formation volume and the interphase's delamination thickness (:mod:`.interphase_volume`)
     volume: Any = None
+    #: what the electron source does to the dopant of a host-modelled layer (:mod:`ssbkit.interfaces.dopant`)
+    dopant: Any = None
 
     @property
     def name(self) -> str:
@@ -306,6 +308,31 @@ def _converted_whole(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts
     return lithiated_products(ctx, stack, stack.layers.index(other)) is not None
 
 
+def _dopant_layer(ctx: AssessmentContext, facts: InterfaceFacts, budget: BudgetBuilder) -> None:
+    """A host-modelled layer (``Nb-LLZO``) whose dopant the interface's electron source reduces in the lattice:
+    a mixed-conducting reduced layer growing linearly, driven by how far the potential lies below the onset
+    (:mod:`ssbkit.interfaces.dopant`; Wang et al., Adv. Energy Mater. 2020 §2.2, refs. [52, 53])."""
+    if facts.potentials_V is None:
+        return
+    for lay in (facts.left, facts.right):
+        if lay.electrode is not None or lay.role == "cathode":
+            continue
+        try:
+            d = ctx.dopant(lay.material, facts.potentials_V[0])
+        except SsbkitError:
+            continue
+        if d is None:
+            continue
+        facts.dopant = d
+        if d.in_lattice:
+            els = ", ".join(s.element for s in d.dopants if s.mode == "in lattice")
+            facts.contributions.append(budget.interphase(
+                f"{facts.name}, {els} reduced", "linear",
+                [(p, 1.0) for p in d.layer_products if p != "Li"], d.drive_V,
+                note=f"the dopant {els} of {lay.material.name} reduced in the lattice by the electron source"))
+        return
+
+
 def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, li_electrode: Layer | None,
                    cond: Conditions, budget: BudgetBuilder) -> None:
     """The interphase (when it reacts) and, at Li metal, the contact terms: added to the budget and kept on the
@@ -329,6 +356,7 @@ def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, 
             facts.name, "constant" if limit else k.growth_law, _amounts(r.reaction, r.thermo.products), driving,
             note=limit[1] if limit else "", formed_m=limit[0] if limit else None,
             reservoir=(thin.role, reduced(thin.formula)) if thin is not None else None))
+    _dopant_layer(ctx, facts, budget)
     sc = space_charge(ctx, facts.left, facts.right, facts.potentials_V, facts.name, budget, cond.temperature_K)
     if sc is not None:
         facts.contributions.append(sc)

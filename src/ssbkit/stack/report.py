@@ -7,6 +7,7 @@ from typing import ClassVar, Literal
 
 from ..interfaces.anode import AnodeInterface
 from ..interfaces.apparent import ApparentWindow
+from ..interfaces.dopant import DopantReduction
 from ..interfaces.electronic import Character
 from ..interfaces.reactions import InterfaceReaction
 from ..literature.joins import CcdPoint, ConductivityRef, ReportedFact, ShearModulus
@@ -168,6 +169,8 @@ class InterfaceReport(Result):
     asr_end_ohm_cm2: float | None = None
     #: the reaction's volume change and the thickness at which its interphase delaminates
     interphase_volume: InterphaseVolume | None = None
+    #: what the electron source does to the dopant of a host-modelled layer (Nb-LLZO: reduced in the lattice)
+    dopant_reduction: DopantReduction | None = None
 
     _computed: ClassVar[tuple[str, ...]] = ("interface",)
 

@@ -1,0 +1,80 @@
+"""The dopant of a host-modelled garnet reduced by Li: Nb in the lattice, Ta/Al/Ga only to a metal (Wang et al.,
+Adv. Energy Mater. 2020 §2.2, refs. [52, 53]: a large interfacial resistance only with Nb-doped LLZO)."""
+
+from __future__ import annotations
+
+import pytest
+
+import ssbkit
+from ssbkit.interfaces.dopant import dopant_reduction, dopants, oxidation_state
+from ssbkit.materials import resolve
+
+
+@pytest.fixture(scope="module")
+def thermo():
+    return ssbkit.default_thermo()
+
+
+def test_dopant_elements():
+    assert dopants(resolve("Nb-LLZO")) == ("Nb",)
+    assert dopants(resolve("LLZTO")) == ("Ta",)
+    assert dopants(resolve("LATP")) == ("Al",)
+    assert dopants(resolve("LLZO")) == ()
+
+
+def test_oxidation_states():
+    assert oxidation_state("LiNbO2", "Nb") == pytest.approx(3.0)
+    assert oxidation_state("Li8Nb2O9", "Nb") == pytest.approx(5.0)
+    assert oxidation_state("ZrAl2", "Al") == 0.0
+
+
+def test_nb_reduced_in_the_lattice_at_li(thermo):
+    d = dopant_reduction(thermo, resolve("Nb-LLZO"), 0.0)
+    assert d is not None and d.in_lattice
+    nb = d.dopants[0]
+    assert (nb.element, nb.mode) == ("Nb", "in lattice")
+    assert nb.after_state < nb.before_state and nb.after_state > 0
+    assert 0.3 < d.drive_V <= d.reduction_limit_V + 1e-9
+    assert "Li" not in d.layer_products and d.layer_products
+    assert "refs. 52, 53" in d.citation
+
+
+@pytest.mark.parametrize("name", ["LLZTO", "Al-LLZO", "Ga-LLZO"])
+def test_other_dopants_only_to_a_metal(thermo, name):
+    d = dopant_reduction(thermo, resolve(name), 0.0)
+    assert d is not None and not d.in_lattice
+    assert all(s.mode in ("to metal", "not reduced") for s in d.dopants)
+    assert any(s.mode == "to metal" and s.after_state == 0.0 for s in d.dopants)
+    assert d.drive_V == 0.0
+
+
+def test_nothing_above_the_limit_or_without_dopant(thermo):
+    assert dopant_reduction(thermo, resolve("Nb-LLZO"), 1.0) is None
+    assert dopant_reduction(thermo, resolve("LLZO"), 0.0) is None
+
+
+def _reduced_terms(a):
+    return [c for c in a.asr_budget.contributions if c.name.endswith(" reduced")]
+
+
+def test_assess_nb_llzo_against_li_grows_a_resistance(thermo):
+    a = ssbkit.assess("Li | Nb-LLZO | Li", thermo=thermo)
+    terms = _reduced_terms(a)
+    assert len(terms) == 2 and all(c.law == "linear" for c in terms)
+    assert all(c.asr_ohm_cm2[-1] > c.asr_ohm_cm2[0] > 0 for c in terms)
+    assert a.verdict in ("resistive", "degrading")
+    assert a.interfaces[0].dopant_reduction is not None
+    assert any("Nb+5" in r and "in lattice" in r for r in a.interfaces[0].reasons)
+    # Ta-doped: stated, not counted; the cell stays as good as the host
+    b = ssbkit.assess("Li | LLZTO | Li", thermo=thermo)
+    assert not _reduced_terms(b)
+    assert b.verdict == ssbkit.assess("Li | LLZO | Li", thermo=thermo).verdict
+    assert any("to metal" in r for r in b.interfaces[0].reasons)
+
+
+def test_an_electron_blocking_interlayer_shields_the_dopant(thermo):
+    a = ssbkit.assess("Li | Li3PO4 | Nb-LLZO | Li3PO4 | Li", thermo=thermo)
+    assert not _reduced_terms(a)
+    # an alloy interlayer passes Li's electrons on: the dopant is reduced behind it
+    b = ssbkit.assess("Li | Ag | Nb-LLZO | Ag | Li", thermo=thermo)
+    assert _reduced_terms(b)
