@@ -81,7 +81,7 @@ def test_an_electron_blocking_interlayer_shields_the_dopant(thermo):
 
 
 def test_table1_validation_holds_its_documented_figures():
-    """Wang et al. 2020 Table 1 as stacks (tools/validate_resistances.py, docs/validation.md): at least 15 of 24
+    """Wang et al. 2020 Table 1 as stacks (tools/validate_resistances.py, docs/validation.md): at least 16 of 24 (two thirds, the goal)
     within a factor of 5 and a rank correlation of at least 0.35; the Nb garnets behind alloy interlayers
     (rows 11-14) within a factor of 5 of their 66-127 ohm cm2, which they missed as undoped LLZO (about 2)."""
     import importlib.util
@@ -98,8 +98,10 @@ def test_table1_validation_holds_its_documented_figures():
     finally:
         sys.modules.pop(spec.name, None)
     assert len(rows) == 24
-    assert mod.within_factor(rows) * 24 >= 15 - 1e-9
+    assert mod.within_factor(rows) * 24 >= 16 - 1e-9
     assert mod.rank_correlation(rows) >= 0.35
     for r in rows:
         if r.row in (11, 12, 13, 14):
             assert "Nb-LLZO" in r.stack and r.measured / 5 <= r.predicted <= r.measured * 5, r
+        if r.row == 6:  # the carbon anneal removes the carbonate at 700 C (Wang et al. 2020 §2.3.1)
+            assert r.predicted <= r.measured * 5, r

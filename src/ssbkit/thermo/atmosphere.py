@@ -18,9 +18,9 @@ Presets (bar; humidity is relative humidity at 25 C, saturation pressure 0.0317 
 ``air`` (O2 0.21, CO2 4.2e-4, H2O from ``humidity``, default 50 %; N2 inert), ``dry-air``, ``o2``,
 ``ar`` and ``n2`` (high-purity gas: residual O2, CO2 and H2O 1e-6 bar each; N2 inert), ``vacuum``
 (1e-10 bar each), ``co2`` (CO2 1 bar with pO2 1e-6 bar).  With ``carbon`` (a carbon source in contact),
-``mu_C = 0`` (graphite) and the oxygen potential is buffered by CO at 1 bar (a closed crucible) or at the
-CO partial pressure the atmosphere gives (``O2=1e-6,CO=3e-3``: CO swept off by a flowing gas),
-``mu_O = min(mu_O(gas), G_f,CO(T) + k T ln pCO)``.
+``mu_C = 0`` (graphite) and the oxygen potential is buffered by CO at the partial pressure the atmosphere
+gives (``O2=1e-6,CO=1``: a closed crucible), else at 1e-6 bar (a flowing gas sweeps the CO off to the
+residual level the presets give every product gas), ``mu_O = min(mu_O(gas), G_f,CO(T) + k T ln pCO)``.
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ P_SAT_WATER_25C_BAR = 0.03169  # Buck (1981) at 25 C
 MAX_PRESSURE_BAR = 1000.0
 INERT = {"Ar", "He", "Ne", "Kr", "Xe"}
 ELEMENTAL = {"O2": "O", "N2": "N", "H2": "H", "Cl2": "Cl", "F2": "F"}
+#: CO over a carbon source when the atmosphere does not give it (bar): a flowing gas sweeps the CO the carbon
+#: makes off, down to the residual level the presets give every other product gas (O2, CO2, H2O in ``ar``) - the
+#: rule under which Li2CO3 decomposes without carbon; a closed crucible is ``CO=1``
+SWEPT_CO_BAR = 1e-6
 
 PRESETS: dict[str, dict[str, float]] = {
     "air": {"O2": 0.21, "CO2": 4.2e-4},
@@ -64,7 +68,7 @@ class Atmosphere(Result):
         if self.carbon:
             from .gibbs import T_MIN_MODEL, gas_g
 
-            p_co = self.partial_pressures_bar.get("CO", 1.0)  # the CO the carbon buffers: given, else 1 bar
+            p_co = self.partial_pressures_bar.get("CO", SWEPT_CO_BAR)  # the CO the carbon buffers: given, else swept
             t = max(float(temperature_K), T_MIN_MODEL)
             mu["C"] = 0.0
             mu["O"] = min(mu.get("O", 0.0), gas_g("CO", t) + K_B_EV * t * math.log(p_co))

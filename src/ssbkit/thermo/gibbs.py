@@ -11,7 +11,9 @@ with ``dH_f`` the 0 K formation energy per atom (the entry), ``V`` the volume pe
 elements' tabulated Gibbs energies (eV/atom; pymatgen's ``g_els.json``).  Molecular gases that the
 data holds as 0 K solids (CO2, H2O, NH3, H2S, HCl ...; pymatgen's ``g_gases.json``, NIST-JANAF) get
 their experimental standard Gibbs energy of formation at T and 1 bar instead.  Elements sit at 0 (the
-reference) and keep their 0 K offset when they are not the reference polymorph.
+reference) and keep their 0 K offset when they are not the reference polymorph.  Li-graphite intercalation
+compounds (LiC6, LiC12) keep their 0 K formation energy: formation entropy 0 (:data:`GIC_NOTE`), where
+pymatgen's ``GibbsComputedStructureEntry`` applies the descriptor; every result at temperature says so.
 
 The descriptor is fitted for 300-1800 K; pymatgen accepts 300-2000 K.  Temperatures from 0 to
 300 K (room temperature, 298.15 K) are evaluated at 300 K and the result says so; 0 K is the 0 K
@@ -31,9 +33,15 @@ from ..data.entryset import EntrySet
 from ..data.protocol import EntrySource
 from ..data.volumes import VolumeTable
 from ..errors import SsbkitError
+from ..materials import is_lithiated_graphite
 from .wrapped import WrappedSource
 
 T_MIN_MODEL = 300.0
+#: why Li-graphite intercalation compounds (LiC6, LiC12) take no SISSO term
+GIC_NOTE = ("the SISSO descriptor, fitted on ionic and metallic solids, gives each of their 6-12 carbon atoms a "
+            "compound's vibrational entropy, about -1.3 eV per Li at 900 K for LiC12, while the measured entropy of "
+            "Li intercalation into graphite is of order 10 J/(mol K) per Li (0.1 eV at 1000 K; Reynier, Yazami and "
+            "Fultz, J. Electrochem. Soc. 2004): their formation entropy is taken as 0")
 T_MAX_MODEL = 2000.0
 
 
@@ -178,7 +186,7 @@ class GibbsModel:
         dh = es.e_form_per_atom[idx].copy()
         slope = np.zeros(len(idx))
         frac = np.zeros((len(idx), len(elements)))
-        kind = np.zeros(len(idx), dtype=int)  # 0 solid, 1 element, 2 gas
+        kind = np.zeros(len(idx), dtype=int)  # 0 solid, 1 element, 2 gas, 3 graphite intercalation compound
         gas_fu: list[tuple[str, float] | None] = [None] * len(idx)
         estimated: set[str] = set()
         gases = gas_formulas()
@@ -194,6 +202,9 @@ class GibbsModel:
             if integer in gases:
                 kind[r] = 2
                 gas_fu[r] = (integer, factor / tot)
+                continue
+            if is_lithiated_graphite(integer):
+                kind[r] = 3
                 continue
             v, _, est = self.volumes.lookup(comp)
             if est:
@@ -218,7 +229,7 @@ class GibbsModel:
         idx, comps, dh, slope, frac, kind, gas_fu, estimated = self._prepare(es, els)
         g_el = np.array([element_g(e, t) for e in els])
         g = dh + slope * t + 0.181 * math.log(t) - 0.882 - frac @ g_el
-        g = np.where(kind == 1, dh, g)
+        g = np.where((kind == 1) | (kind == 3), dh, g)
         exp_diff: dict[str, float] = {}
         if self.experimental:
             from pymatgen.core import Composition
@@ -242,6 +253,10 @@ class GibbsModel:
         if estimated:
             notes.append(f"volumes estimated (MAE {self.volumes.estimator_mae:.2f} A^3/atom) for: "
                          + ", ".join(estimated[:12]) + (f" and {len(estimated) - 12} more" if len(estimated) > 12 else ""))
+        gics = sorted({es.formulas[int(i)] for i in idx[kind == 3]})
+        if gics and t > T_MIN_MODEL:
+            notes.append("graphite intercalation compounds (" + ", ".join(gics[:6]) + ") keep their 0 K formation "
+                         "energy: " + GIC_NOTE)
         if exp_diff:
             notes.append("experimental NIST-JANAF G_f(T) (minus SISSO, meV/atom) for: "
                          + ", ".join(f"{f} ({1000 * d:+.0f})" for f, d in sorted(exp_diff.items())))
