@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import ssbkit
-from ssbkit.interfaces.dopant import dopant_reduction, dopants, oxidation_state
+from ssbkit.thermo.dopant import dopant_reduction, dopants, oxidation_state
 from ssbkit.materials import resolve
 
 
@@ -105,3 +105,11 @@ def test_table1_validation_holds_its_documented_figures():
             assert "Nb-LLZO" in r.stack and r.measured / 5 <= r.predicted <= r.measured * 5, r
         if r.row == 6:  # the carbon anneal removes the carbonate at 700 C (Wang et al. 2020 §2.3.1)
             assert r.predicted <= r.measured * 5, r
+
+
+def test_the_window_of_a_doped_abbreviation_says_what_li_does_to_its_dopant(thermo):
+    nb = " ".join(thermo.window("Nb-LLZO").notes)
+    assert "Nb reduced in the lattice below 0.6" in nb and "LiNbO2" in nb
+    ta = " ".join(thermo.window("LLZTO").notes)
+    assert "Ta reduced only to Ta" in ta and "hindered" in ta
+    assert not any("dopant" in n for n in thermo.window("LLZO").notes)

@@ -108,7 +108,7 @@ def samples(thermo, gaps) -> list[Result]:
 
     top: list[Any] = [
         thermo.window("LLZO"), thermo.window("LATP"), thermo.hull("LGPS"), thermo.decompose("LGPS", 0.0),
-        __import__("ssbkit.interfaces.dopant", fromlist=["x"]).dopant_reduction(
+        __import__("ssbkit.thermo.dopant", fromlist=["x"]).dopant_reduction(
             thermo, __import__("ssbkit.materials", fromlist=["x"]).resolve("Nb-LLZO"), 0.0),
         _volume_sample(thermo),
         thermo.decompose("Li3PS4"), react(thermo, "Li6PS5Cl", "LiCoO2", 4.3), react(thermo, "LLZO", "LiCoO2"),

@@ -83,8 +83,8 @@ class AssessmentContext:
 
     def dopant(self, material: Any, voltage_V: float) -> Any:
         """What an electron source at ``voltage_V`` does to the dopant of a host-modelled ``material``
-        (:func:`ssbkit.interfaces.dopant.dopant_reduction`; memoised, None when it has none or nothing happens)."""
-        from ..interfaces.dopant import dopant_reduction
+        (:func:`ssbkit.thermo.dopant.dopant_reduction`; memoised, None when it has none or nothing happens)."""
+        from ..thermo.dopant import dopant_reduction
 
         key = f"{material.name}|{material.formula}@{voltage_V:.4f}"
         if key not in self._dopant:

@@ -75,7 +75,7 @@ class InterfaceFacts:
     processing: list[Any] = field(default_factory=list)
     #: the reaction's formation volume and the interphase's delamination thickness (:mod:`.interphase_volume`)
     volume: Any = None
-    #: what the electron source does to the dopant of a host-modelled layer (:mod:`ssbkit.interfaces.dopant`)
+    #: what the electron source does to the dopant of a host-modelled layer (:mod:`ssbkit.thermo.dopant`)
     dopant: Any = None
 
     @property
@@ -311,7 +311,7 @@ def _converted_whole(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts
 def _dopant_layer(ctx: AssessmentContext, facts: InterfaceFacts, budget: BudgetBuilder) -> None:
     """A host-modelled layer (``Nb-LLZO``) whose dopant the interface's electron source reduces in the lattice:
     a mixed-conducting reduced layer growing linearly, driven by how far the potential lies below the onset
-    (:mod:`ssbkit.interfaces.dopant`; Wang et al., Adv. Energy Mater. 2020 §2.2, refs. [52, 53])."""
+    (:mod:`ssbkit.thermo.dopant`; Wang et al., Adv. Energy Mater. 2020 §2.2, refs. [52, 53])."""
     if facts.potentials_V is None:
         return
     for lay in (facts.left, facts.right):

@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from ..interfaces.anode import AnodeInterface
 from ..interfaces.apparent import ApparentWindow
-from ..interfaces.dopant import DopantReduction
+from ..thermo.dopant import DopantReduction
 from ..interfaces.electronic import Character
 from ..interfaces.reactions import InterfaceReaction
 from ..literature.joins import CcdPoint, ConductivityRef, ReportedFact, ShearModulus

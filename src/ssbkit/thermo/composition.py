@@ -107,4 +107,13 @@ def doped_note(thermo: Any, mat: Material, voltage_range: tuple[float, float]) -
     except Exception:  # noqa: BLE001 - a note, never a failure of the host's window
         return ()
     ox = "none" if w.oxidation_limit_V is None else f"{w.oxidation_limit_V:.2f}"
-    return (f"the doped composition {mat.formula} ({w.composition_case}): {w.reduction_limit_V:.2f}-{ox} V",)
+    out = [f"the doped composition {mat.formula} ({w.composition_case}): {w.reduction_limit_V:.2f}-{ox} V"]
+    from .dopant import dopant_reduction
+
+    try:
+        d = dopant_reduction(thermo, mat, 0.0, window=w)
+    except Exception:  # noqa: BLE001 - a note, never a failure of the host's window
+        d = None
+    if d is not None and d.dopants:
+        out.append(d.short())
+    return tuple(out)

@@ -6,7 +6,7 @@ window and reactions, :mod:`ssbkit.materials`) can still be reduced through its 
 exhibited small interfacial resistances" (Wang et al., Adv. Energy Mater. 2020, §2.2, refs. [52, 53]; Zhu et al.,
 Adv. Energy Mater. 2019: dopant-dependent stability with Li metal).
 
-The doped composition (as the mixture of its hull phases) is decomposed closed and open to Li at the potential
+The doped composition (as the mixture of its hull phases) is followed down its Li-uptake profile to the potential
 the interface sees.  For each dopant element (in the doped formula, not in the host's) the phase holding it
 before and after, and its oxidation state in each (pymatgen's charge-balance guess; 0 in a metal or
 intermetallic), say what happens:
@@ -38,9 +38,6 @@ from ..results import Result
 #: elements that make a compound ionic (a cation in it has a positive oxidation state)
 ANIONS = frozenset({"O", "S", "Se", "Te", "N", "F", "Cl", "Br", "I", "P", "H", "C"})
 
-#: voltage step (V) of the scan down from the doped reduction limit for the dopant's first reduced phase
-STEP_V = 0.05
-
 Mode = Literal["in lattice", "to metal", "not reduced"]
 
 
@@ -55,7 +52,8 @@ class DopantState(Result):
     after: str
     after_state: float
     mode: Mode
-    #: the highest potential (V vs Li/Li+) where the dopant is in its reduced phase (None: not reduced)
+    #: the highest potential (V vs Li/Li+) where the dopant is in its reduced phase (a kink of the doped
+    #: composition's Li-uptake profile; None: not reduced)
     onset_V: float | None = None
 
 
@@ -108,6 +106,22 @@ class DopantReduction(Result):
                 f"{'; '.join(parts)}: {what} ({self.citation})")
 
 
+    def short(self) -> str:
+        """One clause per dopant, for a window's notes."""
+        parts = []
+        for d in self.dopants:
+            if d.mode == "in lattice":
+                parts.append(f"{d.element} reduced in the lattice below {d.onset_V:.2f} V ({d.element}"
+                             f"{_sign(d.before_state)} -> {_sign(d.after_state)}, {d.after}): against Li metal a "
+                             "mixed-conducting layer grows")
+            elif d.mode == "to metal":
+                parts.append(f"{d.element} reduced only to {d.after} below {d.onset_V:.2f} V: a conversion hindered "
+                             "at room temperature")
+            else:
+                parts.append(f"{d.element} not reduced")
+        return "dopant at 0 V: " + "; ".join(parts) + f" ({self.citation})"
+
+
 def _sign(state: float) -> str:
     return "0" if abs(state) < 1e-9 else f"{state:+g}"
 
@@ -121,15 +135,26 @@ def dopants(mat: Material) -> tuple[str, ...]:
     return tuple(sorted(e.symbol for e in mat.nominal_composition if e.symbol not in host))
 
 
+#: the oxidation state of the elements around a dopant, where it is the one every common compound has (the
+#: dopant takes the rest; P as in phosphates, C as in carbonates)
+FIXED_STATES = {"Li": 1, "Na": 1, "K": 1, "H": 1, "Mg": 2, "Ca": 2, "Sr": 2, "Ba": 2, "La": 3, "Y": 3, "Sc": 3,
+                "O": -2, "S": -2, "Se": -2, "F": -1, "Cl": -1, "Br": -1, "I": -1, "N": -3, "P": 5, "C": 4}
+
+
 @lru_cache(maxsize=512)
 def oxidation_state(formula: str, element: str) -> float:
-    """The oxidation state of ``element`` in ``formula``: 0 in an element, alloy or intermetallic; else the
-    first charge-balanced guess of pymatgen (averaged over sites)."""
+    """The oxidation state of ``element`` in ``formula``: 0 in an element, alloy or intermetallic; the charge
+    left to it when every other element has its :data:`FIXED_STATES` value; else the first charge-balanced guess
+    of pymatgen (averaged over sites)."""
     from pymatgen.core import Composition
 
     comp = Composition(formula)
-    if not {e.symbol for e in comp} & ANIONS:
+    els = {e.symbol for e in comp}
+    if not els & ANIONS:
         return 0.0
+    others = els - {element}
+    if others <= FIXED_STATES.keys():
+        return -sum(FIXED_STATES[e] * comp[e] for e in others) / comp[element]
     guesses = comp.oxi_state_guesses(max_sites=-50)
     if not guesses:
         raise SsbkitError(f"no charge-balanced oxidation states for {formula}")
@@ -142,20 +167,25 @@ def _holder(products: tuple[str, ...], element: str) -> str | None:
     return next((p for p in products if element in {e.symbol for e in Composition(p)}), None)
 
 
-def dopant_reduction(thermo: Any, mat: Material, voltage_V: float) -> DopantReduction | None:
+def dopant_reduction(thermo: Any, mat: Material, voltage_V: float, window: Any = None) -> DopantReduction | None:
     """What an electron source at ``voltage_V`` does to the dopants of ``mat`` (module doc); None when ``mat``
-    has no dopant (it is its own model) or the potential lies above the doped composition's reduction limit."""
+    has no dopant (it is its own model) or the potential lies above the doped composition's reduction limit.
+    ``window``: the doped composition's window when already computed (its Li-uptake profile is read: each
+    assemblage below the limit, highest voltage first, holds down from the previous step's voltage)."""
     els = dopants(mat)
     if not els:
         return None
     nominal = Material(name=mat.formula, formula=mat.formula, model_formula=mat.formula)
-    limit = thermo._window(nominal, (0.0, 5.0)).reduction_limit_V
+    w = window if window is not None else thermo._window(nominal, (0.0, 5.0))
+    limit = w.reduction_limit_V
     if voltage_V >= limit - 1e-6:
         return None
-    own = tuple(p.formula for p in thermo.decompose(nominal).products)
-    grid = [limit - 0.005 - STEP_V * i for i in range(int((limit - voltage_V) / STEP_V) + 1)]
-    steps = [(v, tuple(p.formula for p in thermo.decompose(nominal, voltage=v).products))
-             for v in [*(v for v in grid if v > voltage_V), voltage_V]]
+    prof = w.profile
+    i0 = max((k for k, st in enumerate(prof) if st.li_per_formula_unit <= 1e-9), default=0)
+    own = prof[i0].phases
+    # (upper voltage of the assemblage, its phases) for every assemblage the interface's potential reaches
+    below = [(prof[k - 1].voltage_V, prof[k].phases) for k in range(i0 + 1, len(prof))
+             if prof[k - 1].voltage_V > voltage_V]
     states = []
     for e in els:
         b = _holder(own, e)
@@ -163,17 +193,17 @@ def dopant_reduction(thermo: Any, mat: Material, voltage_V: float) -> DopantRedu
             continue
         sb = oxidation_state(b, e)
         # the dopant's first reduced phase on the way down from the limit: the step that happens first
-        first = next(((_holder(ps, e), v) for v, ps in steps
-                      if _holder(ps, e) and oxidation_state(_holder(ps, e), e) < sb - 1e-6), None)  # type: ignore[arg-type]
+        first = next(((h, v) for v, ps in below if (h := _holder(ps, e)) and oxidation_state(h, e) < sb - 1e-6),
+                     None)
         if first is None:
             states.append(DopantState(e, b, sb, b, sb, "not reduced"))
             continue
         a = first[0]
         sa = oxidation_state(a, e)
         states.append(DopantState(e, b, sb, a, sa, "to metal" if abs(sa) < 1e-9 else "in lattice", first[1]))
-    at = steps[-1][1]
+    at = tuple(p.formula for p in thermo.decompose(nominal, voltage=voltage_V).products)
     onsets = [s.onset_V for s in states if s.mode == "in lattice" and s.onset_V is not None]
     drive = max(onsets, default=voltage_V) - voltage_V
-    layer = next((ps for v, ps in steps if v == max(onsets)), ()) if onsets else ()
+    layer = next((ps for v, ps in below if v == max(onsets)), ()) if onsets else ()
     return DopantReduction(mat.name, mat.formula, mat.model_formula, voltage_V, limit, at, tuple(states),
                            bool(onsets), drive, cite("wang2020", "[52,53]", "§2.2"), layer)
