@@ -104,7 +104,7 @@ TABLE1 = ROOT / "src" / "ssbkit" / "literature" / "data" / "seed2_table1_garnet_
 #: every pellet meets air between sintering and treatment (a day of handling)
 HANDLED = "store 25C 24h air"
 #: Wang et al. 2020 Table 1, row -> (interlayer or None, treatment steps, Li attach step); each garnet is assessed
-#: as the doped garnet it is (:func:`garnet_name`)
+#: as the doped composition the table prints (:func:`garnet_name`)
 TABLE1_ROWS: dict[int, tuple[str | None, str, str | None]] = {
     1: (None, "polish 25C", "attach 25C"),
     2: (None, "anneal 900C 1h ar; polish 25C", "attach 350C 10min"),
@@ -133,19 +133,13 @@ TABLE1_ROWS: dict[int, tuple[str | None, str, str | None]] = {
 }
 
 
-#: the doped garnet a row's composition is assessed as (first dopant found wins: Nb before Ta before Ga before Al);
-#: the Ca co-doping of the Nb garnets and the W of rows 17-18 are not modelled
-GARNETS = (("Nb", "Nb-LLZO"), ("Ta", "LLZTO"), ("Ga", "Ga-LLZO"), ("Al", "Al-LLZO"))
-
-
 def garnet_name(composition: str, dopant_note: str | None) -> str:
-    """The ssbkit name of a Table 1 garnet: its dopant's abbreviation (Li7La3Zr2O12 with an "Al-doped" note is
-    Al-LLZO)."""
-    from pymatgen.core import Composition
-
-    els = {e.symbol for e in Composition(composition)}
-    note = (dopant_note or "").split("-doped")[0]
-    return next((name for el, name in GARNETS if el in els or el == note), "LLZO")
+    """The garnet of a Table 1 row as ssbkit reads it: the printed doped composition (modelled by its ordered host
+    Li7La3Zr2O12 with its dopants judged on their own, :func:`ssbkit.doped.doped_host`); Li7La3Zr2O12 with
+    an "Al-doped (amount not given)" note is Al-LLZO."""
+    if dopant_note and dopant_note.startswith("Al-doped"):
+        return "Al-LLZO"
+    return composition
 
 
 @dataclass

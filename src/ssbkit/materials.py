@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from pymatgen.core import Composition, Element
 
+from .doped import doped_host
 from .errors import FormulaError
 from .results import Result
 from .validate import name as validate_name
@@ -300,7 +301,20 @@ def resolve(name: str) -> Material:
                         note=f"pseudo-binary {name.strip()} (molar ratio) = {reduced}")
     # keep the formula as the user wrote it (per formula unit as written; parse_formula refuses inner spaces)
     formula = name.strip()
+    host = doped_host(comp, _doped_hosts())
+    if host is not None:
+        extra = ", ".join(sorted({e.symbol for e in comp} - {e.symbol for e in parse_formula(host)}))
+        return Material(name=name, formula=formula, model_formula=host,
+                        note=f"doped {formula} ({extra}) modelled by its ordered host {host}, as the abbreviations "
+                             "of its family are (an ordered database holds no fractional occupancy)")
     return Material(name=name, formula=formula, model_formula=formula)
+
+
+def _doped_hosts() -> tuple[str, ...]:
+    """The ordered hosts of the doped families the abbreviations name (garnet LLZO, NASICON LiTi2(PO4)3 and
+    LiGe2(PO4)3)."""
+    return tuple(dict.fromkeys(model for formula, model, note in ABBREVIATIONS.values()
+                               if formula != model and "-doped" in note))
 
 
 def _formula_string(comp: Composition) -> str:

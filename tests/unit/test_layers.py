@@ -9,7 +9,7 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "ssbkit"
 
 #: lowest first; a module may import its own layer and the ones before it
 ORDER = [
-    {"errors", "results", "units", "constants", "io", "materials", "suggest", "validate", "redact", "_version",
+    {"errors", "results", "units", "constants", "io", "materials", "doped", "suggest", "validate", "redact", "_version",
      "bibliography", "parameters"},
     {"data"},
     {"thermo"},

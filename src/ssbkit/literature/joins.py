@@ -179,6 +179,18 @@ def conductivity_lookup(name: str) -> ConductivityRef | None:
     return None
 
 
+def material_conductivity(material: Any) -> ConductivityRef | None:
+    """The reported conductivity of a resolved material: by its name, its nominal formula, then (a doped
+    material modelled by its ordered host, ``Li6.5La3Zr1.5Ta0.5O12``) the host's, which ``material`` names."""
+    for key in dict.fromkeys((material.name, material.formula)):
+        ref = conductivity_lookup(key)
+        if ref is not None:
+            return ref
+    if material.model_formula != material.formula:
+        return conductivity_lookup(material.model_formula)
+    return None
+
+
 @dataclass(frozen=True)
 class ContactAngle(Result):
     """A reported contact angle of Li on a surface (degrees)."""

@@ -15,7 +15,7 @@ import statistics
 from dataclasses import replace
 
 from ..constants import ROOM_TEMPERATURE_K
-from ..literature.joins import ccd_points, conductivity_lookup, shear_modulus
+from ..literature.joins import ccd_points, material_conductivity, shear_modulus
 from ..parameters import Parameters, to_si
 from ..physics import ccd_arrhenius, constriction_resistance, monroe_newman, void_limit
 from ..physics.voids import defaults as void_defaults
@@ -97,7 +97,7 @@ def anode_physics(stack: Stack, cond: Conditions, params: Parameters | None = No
     if ccd is None:
         notes.append(f"the reviews report no critical current density for {el.material.name}")
     g = shear_modulus(el.material.name)
-    sig = conductivity_lookup(el.material.name)
+    sig = material_conductivity(el.material)
     store = params or Parameters.load()
     contact = None
     if sig and p:
@@ -123,7 +123,7 @@ def with_microstructure_ccd(physics: AnodePhysics, stack: Stack, contributions: 
     from .junctions import anion_class
 
     el = stack.layer("electrolyte")
-    sig = conductivity_lookup(el.material.name) if el is not None else None
+    sig = material_conductivity(el.material) if el is not None else None
     k_int = sum(c.asr_start_ohm_cm2 for c in contributions if c.kind in LI_SIDE_KINDS)
     if el is None or sig is None or k_int <= 0:
         return physics

@@ -182,13 +182,13 @@ class BudgetBuilder:
         return any(self.used[n].basis == "estimate" for n in names if n in self.used)
 
     # ------------------------------------------------------------ conductivities
-    def sigma(self, formula: str, name: str | None = None) -> tuple[float, str | None]:
-        """Li-ion conductivity (S/cm) of a phase (table, then the reviews' values for ``name`` or the formula)."""
+    def sigma(self, formula: str, name: str | None = None, host: str | None = None) -> tuple[float, str | None]:
+        """Li-ion conductivity (S/cm): the table, then the reviews' value for ``name``, ``formula`` or ``host``."""
         row = self.params.sigma(formula)
         if row is not None:
             self.used[row.name] = row
             return row.value, row.name
-        ref = (conductivity_lookup(name) if name else None) or conductivity_lookup(formula)
+        ref = next((r for k in (name, formula, host) if k and (r := conductivity_lookup(k))), None)
         if ref is not None:
             name = f"sigma.{formula}"
             self.used[name] = Parameter(name, ref.conductivity_S_per_cm, "S/cm", "reported", ref.citation, 298.0)
@@ -358,10 +358,10 @@ class BudgetBuilder:
         self.add(c)
         return c
 
-    def electrolyte(self, name: str, formula: str) -> None:
-        """Bulk and grain-boundary (brick-layer) resistance of the electrolyte layer."""
+    def electrolyte(self, name: str, formula: str, host: str | None = None) -> None:
+        """Bulk and grain-boundary (brick-layer) resistance of the electrolyte layer (``host``: :meth:`sigma`)."""
         L = self._si("thickness.electrolyte")
-        sig, sname = self.sigma(formula, name)
+        sig, sname = self.sigma(formula, name, host)
         d = self._si("grain_size")
         delta = self._si("grain_boundary_thickness")
         ratio = self._p("grain_boundary_conductivity_ratio")

@@ -364,7 +364,7 @@ def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, 
         other = facts.right if li_electrode is facts.left else facts.left
         ang = joins.contact_angle(other.material.name) or joins.contact_angle(other.formula)
         el = stack.layer("electrolyte")
-        sig_behind = joins.conductivity_lookup(el.material.name) if el else None
+        sig_behind = joins.material_conductivity(el.material) if el else None
         v = facts.physics.voids if facts.physics else None
         voids = bool(v and v.voids_form)
         share = min(1.0, v.limiting_current_density_mA_per_cm2 / v.current_density_mA_per_cm2) \

@@ -111,7 +111,7 @@ def layer_facts(ctx: AssessmentContext, stack: Stack, i: int, exp: Exposure, bud
                                     lithiated=lithiated_products(ctx, stack, i))
     base: dict[str, Any] = dict(
         layer=lay, potentials_V=seen, exposure=exp.why[i], contribution=contribution,
-        conductivity=joins.conductivity_lookup(lay.material.name) or joins.conductivity_lookup(lay.formula),
+        conductivity=joins.material_conductivity(lay.material),
         electronic=classify_phase(reduced(lay.formula), ctx.gaps) if lay.electrode is None else None)
     electrode_pot = exp.positive if i == 0 else exp.negative
     if lay.electrode is not None and lay.formula == "Li":

@@ -50,7 +50,7 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
                                           exp, cond, None, budget, carbon_pots=positive_V))
     for lay in stack.layers:
         if lay.role == "electrolyte":
-            budget.electrolyte(lay.material.name, lay.formula)
+            budget.electrolyte(lay.material.name, lay.formula, lay.material.model_formula)
     heat = heat_facts(ctx, stack, interfaces) if ctx.process else HeatFacts()
     if heat.error:
         not_computed.append(f"processing history: {heat.error}")

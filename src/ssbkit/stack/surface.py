@@ -63,7 +63,7 @@ def surface_terms(heat: HeatFacts, facts: InterfaceFacts, budget: BudgetBuilder,
     pressed_already = any(c.kind == "contact" for c in facts.contributions)
     if ang is not None and ang.contact_angle_deg >= limit and not (own and own.contact_angle_deg >= limit) \
             and not pressed_already:
-        el_sig = joins.conductivity_lookup(host.material.name)
+        el_sig = joins.material_conductivity(host.material)
         made += budget._constriction(
             "contact", facts.name, el_sig.conductivity_S_per_cm if el_sig else 1e-4, pressure_Pa,
             f"Wang et al., Adv. Energy Mater. 2020 Eq. (1): R = (1/(2 sigma)) sqrt(pi H / F), Li on {phase} "
