@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pymatgen.core import Composition, Element
 
@@ -225,6 +226,16 @@ def parse_formula(text: str) -> Composition:
     Raises:
         FormulaError: unparseable text or an unknown element symbol.
     """
+    return _parse_formula(text) if isinstance(text, str) else _parse_uncached(text)
+
+
+@lru_cache(maxsize=8192)
+def _parse_formula(text: str) -> Composition:
+    """:func:`parse_formula` of a string, memoised (a Composition does not change; errors are not kept)."""
+    return _parse_uncached(text)
+
+
+def _parse_uncached(text: str) -> Composition:
     raw = validate_name(text, "formula")
     for sym in _ELEMENT.findall(raw):
         if not Element.is_valid_symbol(sym):
@@ -277,6 +288,20 @@ def _from_pymatgen(obj: object) -> str:
 
 
 def resolve(name: str) -> Material:
+    """Resolve an abbreviation or formula into a :class:`Material` (memoised for strings: a Material is frozen).
+
+    >>> resolve("LATP").model_formula
+    'LiTi2(PO4)3'
+    """
+    return _resolve(name) if isinstance(name, str) else _resolve_uncached(name)
+
+
+@lru_cache(maxsize=8192)
+def _resolve(name: str) -> Material:
+    return _resolve_uncached(name)
+
+
+def _resolve_uncached(name: str) -> Material:
     """Resolve an abbreviation or formula into a :class:`Material`.
 
     >>> resolve("LATP").model_formula

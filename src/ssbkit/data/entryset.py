@@ -167,6 +167,8 @@ class EntrySet:
     closed_fraction: np.ndarray | None = field(default=None, repr=False)
     #: with elements held open: each entry's whole composition key, to tell phases apart (None: nothing open)
     full_keys: list[Any] | None = field(default=None, repr=False)
+    _exact_cm: dict[tuple[str, tuple[str, ...]], np.ndarray] = field(default_factory=dict, init=False, repr=False,
+                                                                      compare=False)
 
     # ------------------------------------------------------------------ build
     @classmethod
@@ -311,6 +313,15 @@ class EntrySet:
     def indices_exact(self, key: str) -> np.ndarray:
         """Indices of entries whose chemical system is exactly ``key``."""
         return self._index.get(key, np.zeros(0, dtype=np.int64))
+
+    def exact_composition_matrix(self, key: str, elements: Sequence[str]) -> np.ndarray:
+        """:meth:`composition_matrix` of the entries of exactly the chemical system ``key`` (memoised, read-only:
+        every lookup of a formula in a system needs it)."""
+        got = self._exact_cm.get((key, tuple(elements)))
+        if got is None:
+            got = self._exact_cm[(key, tuple(elements))] = self.composition_matrix(self.indices_exact(key), elements)
+            got.setflags(write=False)
+        return got
 
     def composition_matrix(self, idx: np.ndarray, elements: Sequence[str]) -> np.ndarray:
         """Atoms of each element (rows, in ``elements`` order) per atom of each entry (columns).

@@ -247,10 +247,11 @@ class Thermo:
         """
         els = sorted(comp)
         es: EntrySet = self.source.entries_for(els)
-        idx = es.indices_exact(chemsys_key(els))
+        key = chemsys_key(els)
+        idx = es.indices_exact(key)
         if idx.size == 0:
             return None
-        mat = es.composition_matrix(idx, els)
+        mat = es.exact_composition_matrix(key, els)
         target = np.array([comp[e] for e in els], dtype=float)
         target = target / target.sum()
         hit = idx[np.all(np.abs(mat - target[:, None]) < 1e-6, axis=0)]

@@ -20,6 +20,7 @@ the piece just below ``n0``.  This is the same construction as pymatgen's
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 import numpy as np
@@ -229,6 +230,11 @@ def _clean(x: float) -> float:
 
 
 def _reduced(composition: dict[str, float]) -> str:
+    return _reduced_of(tuple(sorted(composition.items())))
+
+
+@lru_cache(maxsize=8192)
+def _reduced_of(items: tuple[tuple[str, float], ...]) -> str:
     from pymatgen.core import Composition
 
-    return Composition(composition).reduced_formula
+    return Composition(dict(items)).reduced_formula
