@@ -179,16 +179,15 @@ def conductivity_lookup(name: str) -> ConductivityRef | None:
     return None
 
 
+def conductivity_of(*keys: str | None) -> ConductivityRef | None:
+    """:func:`conductivity_lookup` of the first of ``keys`` (names or formulas, None skipped) the reviews report."""
+    return next((ref for k in dict.fromkeys(keys) if k and (ref := conductivity_lookup(k))), None)
+
+
 def material_conductivity(material: Any) -> ConductivityRef | None:
     """The reported conductivity of a resolved material: by its name, its nominal formula, then (a doped
     material modelled by its ordered host, ``Li6.5La3Zr1.5Ta0.5O12``) the host's, which ``material`` names."""
-    for key in dict.fromkeys((material.name, material.formula)):
-        ref = conductivity_lookup(key)
-        if ref is not None:
-            return ref
-    if material.model_formula != material.formula:
-        return conductivity_lookup(material.model_formula)
-    return None
+    return conductivity_of(material.name, material.formula, material.model_formula)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from ..literature.joins import conductivity_lookup
+from ..literature.joins import conductivity_lookup, conductivity_of
 from ..materials import is_li_alloy, is_lithiated_graphite
 from ..parameters import from_si, to_si
 from ..results import Result
@@ -188,7 +188,7 @@ class BudgetBuilder:
         if row is not None:
             self.used[row.name] = row
             return row.value, row.name
-        ref = next((r for k in (name, formula, host) if k and (r := conductivity_lookup(k))), None)
+        ref = conductivity_of(name, formula, host)
         if ref is not None:
             name = f"sigma.{formula}"
             self.used[name] = Parameter(name, ref.conductivity_S_per_cm, "S/cm", "reported", ref.citation, 298.0)

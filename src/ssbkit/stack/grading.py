@@ -348,12 +348,12 @@ def _dopant(x: InterfaceView, th: Thresholds) -> list[Grade]:
     Nb-LLZO), a mixed-conducting layer that grows: ``resistive``, ``degrading`` once it adds more than the
     resistance threshold within ``time_h``; reduced only to a metal (Ta, Al, Ga): hindered, stated (Wang et al.,
     Adv. Energy Mater. 2020 §2.2, refs. [52, 53])."""
-    d = x.facts.dopant
+    d, term = x.facts.dopant, x.facts.dopant_term
     if d is None:
         return []
-    if not d.in_lattice:
+    if term is None:
         return [("stable", d.sentence())]
-    grown = sum(c.asr_end_ohm_cm2 for c in x.facts.contributions if c.name.endswith(" reduced"))
+    grown = term.asr_end_ohm_cm2
     tail = f" ({grown:.3g} ohm cm2 after {th.time_h:g} h)"
     return [("degrading" if grown > th.asr_ohm_cm2 else "resistive", d.sentence() + tail)]
 

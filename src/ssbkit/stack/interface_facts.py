@@ -75,8 +75,10 @@ class InterfaceFacts:
     processing: list[Any] = field(default_factory=list)
     #: the reaction's formation volume and the interphase's delamination thickness (:mod:`.interphase_volume`)
     volume: Any = None
-    #: what the electron source does to the dopant of a host-modelled layer (:mod:`ssbkit.thermo.dopant`)
+    #: what the electron source does to the dopant of a host-modelled layer (:mod:`ssbkit.thermo.dopant`) and
+    #: the budget term of its reduced layer (None when the dopant is not reduced in the lattice)
     dopant: Any = None
+    dopant_term: AsrContribution | None = None
 
     @property
     def name(self) -> str:
@@ -326,10 +328,10 @@ def _dopant_layer(ctx: AssessmentContext, facts: InterfaceFacts, budget: BudgetB
         facts.dopant = d
         if d.in_lattice:
             els = ", ".join(s.element for s in d.dopants if s.mode == "in lattice")
-            facts.contributions.append(budget.interphase(
-                f"{facts.name}, {els} reduced", "linear",
-                [(p, 1.0) for p in d.layer_products if p != "Li"], d.drive_V,
-                note=f"the dopant {els} of {lay.material.name} reduced in the lattice by the electron source"))
+            facts.dopant_term = budget.interphase(
+                f"{facts.name}, {els} reduced", "linear", [(p, 1.0) for p in d.layer_products if p != "Li"],
+                d.drive_V, note=f"the dopant {els} of {lay.material.name} reduced in the lattice by the electron source")
+            facts.contributions.append(facts.dopant_term)
         return
 
 

@@ -7,7 +7,6 @@ from typing import ClassVar, Literal
 
 from ..interfaces.anode import AnodeInterface
 from ..interfaces.apparent import ApparentWindow
-from ..thermo.dopant import DopantReduction
 from ..interfaces.electronic import Character
 from ..interfaces.reactions import InterfaceReaction
 from ..literature.joins import CcdPoint, ConductivityRef, ReportedFact, ShearModulus
@@ -17,6 +16,7 @@ from ..physics.dendrites import MonroeResult
 from ..physics.impedance import ImpedanceResult
 from ..physics.voids import VoidResult
 from ..results import InterphaseType, Provenance, Result, Verdict
+from ..thermo.dopant import DopantReduction
 from ..thermo.reaction import Reaction
 from ..thermo.window import StabilityWindow
 from .budget import AsrBudget, Law

@@ -105,7 +105,6 @@ class DopantReduction(Result):
                 f"{self.voltage_V:.2f} V, below the doped composition's reduction limit {self.reduction_limit_V:.2f} V: "
                 f"{'; '.join(parts)}: {what} ({self.citation})")
 
-
     def short(self) -> str:
         """One clause per dopant, for a window's notes."""
         parts = []
