@@ -302,11 +302,9 @@ def _resolve(name: str) -> Material:
 
 
 def _resolve_uncached(name: str) -> Material:
-    """Resolve an abbreviation or formula into a :class:`Material`.
+    """:func:`resolve`, every time.
 
-    >>> resolve("LATP").model_formula
-    'LiTi2(PO4)3'
-    >>> resolve("S4PLi3").composition.reduced_formula
+    >>> _resolve_uncached("S4PLi3").composition.reduced_formula
     'Li3PS4'
     """
     if not isinstance(name, str):

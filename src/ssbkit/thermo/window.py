@@ -20,7 +20,6 @@ the piece just below ``n0``.  This is the same construction as pymatgen's
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import ClassVar
 
 import numpy as np
@@ -230,11 +229,6 @@ def _clean(x: float) -> float:
 
 
 def _reduced(composition: dict[str, float]) -> str:
-    return _reduced_of(tuple(sorted(composition.items())))
+    from .hull import reduced_formula  # memoised by formula text
 
-
-@lru_cache(maxsize=8192)
-def _reduced_of(items: tuple[tuple[str, float], ...]) -> str:
-    from pymatgen.core import Composition
-
-    return Composition(dict(items)).reduced_formula
+    return reduced_formula("".join(f"{e}{a:.12g}" for e, a in sorted(composition.items())))
