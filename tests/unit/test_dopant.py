@@ -80,9 +80,30 @@ def test_an_electron_blocking_interlayer_shields_the_dopant(thermo):
     assert _reduced_terms(b)
 
 
+def test_alumina_lithiates_as_observed_and_shields_the_dopant(thermo):
+    """Wang et al. 2020 §2.3.3 (ref. [52]): ALD Al2O3 on the Nb garnet becomes lithiated alumina (Al3+ kept), not
+    the computed Li2O + Li-Al alloy; it stays an electron blocker, so the Nb garnet behind it is not reduced."""
+    from ssbkit.interfaces.anode import anode_interface
+
+    li = anode_interface(thermo, "Al2O3", "Li")
+    assert li.classification == "SEI" and li.products == ("LiAlO2",) and not li.conducting_products
+    said = " ".join(li.reasons)
+    assert "LixAl2O3+x/2" in said and "§2.3.3" in said and "computed end point" in said
+    assert "Al" in said.split("computed end point:")[1]  # the computed conversion to the metal is still named
+    a = ssbkit.assess("Li | Al2O3 | Nb-LLZO | Al2O3 | Li", thermo=thermo)
+    assert not _reduced_terms(a)
+    own = [c for c in a.asr_budget.contributions if c.kind == "interlayer"]
+    assert own and all("sigma.coating.LiAlO2" in c.parameters for c in own)
+    assert not [c for c in a.asr_budget.contributions if c.kind == "interphase" and c.law == "linear"]
+    layer = next(lay for lay in a.layers if lay.name == "Al2O3")
+    assert layer.verdict == "passivated" and any("LixAl2O3+x/2" in r for r in layer.reasons)
+    # ZnO has no such report: its computed conversion (Li2O + LiZn) conducts and the dopant is reduced behind it
+    assert _reduced_terms(ssbkit.assess("Li | ZnO | Nb-LLZO | ZnO | Li", thermo=thermo))
+
+
 def test_table1_validation_holds_its_documented_figures():
     """Wang et al. 2020 Table 1 as stacks (tools/validate_resistances.py, docs/validation.md): at least 16 of 24 (two thirds, the goal)
-    within a factor of 5 and a rank correlation of at least 0.35; the Nb garnets behind alloy interlayers
+    within a factor of 5 and a rank correlation of at least 0.45; the Nb garnets behind alloy interlayers
     (rows 11-14, the printed Li7La2.75Ca0.25Zr1.75Nb0.25O12 and kin) within a factor of 5 of their 66-127 ohm cm2,
     which they missed as undoped LLZO (about 2)."""
     import importlib.util
@@ -100,10 +121,12 @@ def test_table1_validation_holds_its_documented_figures():
         sys.modules.pop(spec.name, None)
     assert len(rows) == 24
     assert mod.within_factor(rows) * 24 >= 16 - 1e-9
-    assert mod.rank_correlation(rows) >= 0.35
+    assert mod.rank_correlation(rows) >= 0.45
     for r in rows:
         if r.row in (11, 12, 13, 14):
             assert "Nb0.25" in r.stack and r.measured / 5 <= r.predicted <= r.measured * 5, r
+        if r.row == 16:  # lithiated alumina shields the Nb garnet (Wang et al. 2020 §2.3.3): no Nb term
+            assert r.predicted < 20, r
         if r.row == 6:  # the carbon anneal removes the carbonate at 700 C (Wang et al. 2020 §2.3.1)
             assert r.predicted <= r.measured * 5, r
 

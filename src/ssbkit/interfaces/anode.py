@@ -30,6 +30,7 @@ from ..results import Provenance, Result
 from ..thermo.reaction import Reaction
 from ..thermo.service import Thermo
 from .electronic import Character, classify_phase
+from .observed_lithiation import observed_lithiation
 from .reactions import InterfaceCalculator, InterfaceReaction
 
 WEAK_THRESHOLD_EV = 0.05
@@ -144,12 +145,18 @@ def anode_interface(thermo: Thermo, electrolyte: str, anode: str = "Li", gaps: A
         reaction = closed.reaction
         red_limit = None
         reasons.append(f"anode {an.model_formula}: closed chemical reaction with the electrolyte used")
+    obs = observed_lithiation(mat.model_formula) if an.model_formula == "Li" and reduction < -1e-4 else None
+    computed = products
+    if obs is not None:  # the reported product wins over the computed end point, which is named
+        products = list(obs.products)
     chars = _characters(products, gaps)
     conducting = [p for p, c in chars.items() if c.conductor]
     unknown = [p for p, c in chars.items() if c.conductor is None]
     classification, status, products_out, why = _classify(an.model_formula, reduction, e_self, li_uptake, products,
                                                           red_limit, conducting, weak_threshold_eV_per_atom)
     reasons += why
+    if obs is not None:
+        reasons.append(f"{obs.sentence()} (computed end point: {', '.join(computed)})")
     if unknown:
         reasons.append(f"no electronic data for {', '.join(unknown)}: classification assumes they insulate; "
                        "configure a band-gap source to classify them")
@@ -160,7 +167,7 @@ def anode_interface(thermo: Thermo, electrolyte: str, anode: str = "Li", gaps: A
                              band_gap_source=getattr(gaps, "source", None),
                              band_gap_version=getattr(gaps, "version", None),
                              weak_threshold_eV_per_atom=weak_threshold_eV_per_atom,
-                             notes=[mat.labelled_note] if mat.note else [])
+                             notes=([mat.labelled_note] if mat.note else []) + ([obs.citation] if obs else []))
     return AnodeInterface(
         electrolyte=mat.model_formula, anode=an.model_formula, classification=classification, status=status,
         products=tuple(products_out), conducting_products=tuple(p for p in conducting if p in products_out),

@@ -312,8 +312,8 @@ class BudgetBuilder:
         t, tname = self.layer_thickness(kind, formula)
         film = next((f"sigma.coating.{x}" for x in (formula, name) if f"sigma.coating.{x}" in self.params.table), None)
         extra: list[str] = []
-        if lithiated:
-            sig, extra = self.mixture_sigma(lithiated, alloys=True)
+        if lithiated:  # formed at the attach temperature: film values first, as a room-temperature interphase's
+            sig, extra = self.mixture_sigma(lithiated, amorphous=True, alloys=True)
             sname = None
         elif film is not None:
             sig, sname = self._p(film), film

@@ -46,6 +46,9 @@ class Side:
     what: str
     grown_ohm_cm2: float | None = None
     grown_at: str = ""
+    #: the reviews' observation of what the layer becomes on this side, where it passivates although the
+    #: computed products do not (:mod:`ssbkit.interfaces.observed_lithiation`; "" when none)
+    observed: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,9 @@ class LayerFacts:
 
 def lithiated_products(ctx: AssessmentContext, stack: Stack, i: int) -> tuple[tuple[str, float], ...] | None:
     """The products (formula, atoms) of an interlayer that touches Li metal and alloys with it (Li alloys with Au,
-    Si, Sn ...; Li2O and an alloy from ZnO, SnO2) or intercalates into it (graphite to LiC12/LiC6): the layer Li
-    crosses is the lithiated one.  None when neither forms (Li2CO3, MoS2 ...: taken as they are)."""
+    Si, Sn ...; Li2O and an alloy from ZnO, SnO2), intercalates into it (graphite to LiC12/LiC6) or is reported
+    lithiated (Al2O3 to lithiated alumina, :mod:`ssbkit.interfaces.observed_lithiation`): the layer Li crosses is
+    the lithiated one.  None when none of these forms (Li2CO3, MoS2 ...: taken as they are)."""
     near = [stack.layers[j] for j in (i - 1, i + 1) if 0 <= j < len(stack.layers)]
     if ctx.thermo is None or not any(x.electrode is not None and x.formula == "Li" for x in near):
         return None
@@ -90,6 +94,10 @@ def lithiated_products(ctx: AssessmentContext, stack: Stack, i: int) -> tuple[tu
         return None
     if a.reaction is None:
         return None
+    from ..interfaces.observed_lithiation import observed_lithiation
+
+    if observed_lithiation(a.electrolyte) is not None and a.classification != "stable":
+        return tuple((p, Composition(p).num_atoms) for p in a.products)  # as reported (its reasons say so)
     out = tuple((t.formula, t.amount * Composition(t.formula).num_atoms) for t in a.reaction.products
                 if t.formula != "Li")
     from ..materials import is_li_alloy, is_lithiated_graphite
@@ -141,6 +149,7 @@ def layer_facts(ctx: AssessmentContext, stack: Stack, i: int, exp: Exposure, bud
 def _exposed(ctx: AssessmentContext, base: dict[str, Any], lay: Layer, w: Any, app: ApparentWindow,
              seen: tuple[float, float]) -> LayerFacts:
     """A layer that sees electrode potentials: which sides of its window they go beyond, and by how much."""
+    from ..interfaces.observed_lithiation import observed_lithiation
     from .context import fmt_limit
 
     assert ctx.thermo is not None
@@ -151,8 +160,11 @@ def _exposed(ctx: AssessmentContext, base: dict[str, Any], lay: Layer, w: Any, a
     red_ok = w.reduction_limit_V <= seen[0] + 1e-6
     sides = []
     if not red_ok:
-        sides.append(Side(seen[0], beyond[seen[0]], app.apparent_reduction_V <= seen[0] + 1e-6, app.reduction.reason,
-                          f"reduced below {w.reduction_limit_V:.2f} V to {', '.join(w.reduction_products) or '-'}"))
+        obs = observed_lithiation(reduced(lay.formula)) if lay.role in ("coating", "interlayer") else None
+        covers = app.apparent_reduction_V <= seen[0] + 1e-6
+        sides.append(Side(seen[0], beyond[seen[0]], covers, app.reduction.reason,
+                          f"reduced below {w.reduction_limit_V:.2f} V to {', '.join(w.reduction_products) or '-'}",
+                          observed=obs.sentence() if obs is not None and not covers else ""))
     if not ox_ok:
         sides.append(Side(seen[1], beyond[seen[1]],
                           app.apparent_oxidation_V is None or app.apparent_oxidation_V >= seen[1] - 1e-6,
