@@ -29,6 +29,9 @@ from .lp import LPResult, PhaseLP
 from .parametric import Line, Piece, concave_pieces
 
 STABILITY_TOL_EV = 1e-9  # eV/atom below the others' hull to count as a vertex
+#: eV/atom: a simplex value farther than this from the stability decision decides it as it stands (its
+#: warm-start noise is ~1e-12); closer, it is polished first (:meth:`PhaseLP.polished`)
+DECISION_MARGIN_EV = 1e-6
 AMOUNT_TOL = 1e-9
 
 
@@ -155,8 +158,10 @@ class HullEngine:
         cols = np.concatenate([base, cand])
         mat = self.entries.composition_matrix(cols, els)
         e = self.entries.e_form_per_atom[cols]
-        # quick rejection: above the hull of the lower-order phases and other candidates
-        lp = PhaseLP(mat, e)
+        # quick rejection: above the hull of the lower-order phases and other candidates.  The simplex value
+        # depends on the warm start only in its last digits: it is recomputed from its active set (polished,
+        # reproducible whatever was solved before) only when it lies that close to the decision
+        lp = PhaseLP(mat, e, polish=False)
         keep = []
         nb = len(base)
         for j in range(len(cand)):
@@ -166,6 +171,8 @@ class HullEngine:
                 continue
             lp.set_upper(col, 0.0)
             res = lp.solve(mat[:, col])
+            if abs(e[col] - (res.value - STABILITY_TOL_EV)) <= DECISION_MARGIN_EV:
+                res = lp.polished(res, mat[:, col])
             lp.set_upper(col, np.inf)
             if e[col] < res.value - STABILITY_TOL_EV:
                 keep.append(cand[j])

@@ -193,6 +193,15 @@ class PhaseLP:
         dual = np.asarray(sol.row_dual)
         if self.polish:
             amounts, dual = self._polish(amounts, dual, b)
+        return self._result(amounts, dual)
+
+    def polished(self, res: LPResult, b: np.ndarray) -> LPResult:
+        """``res`` (an answer of this programme at ``b`` solved without polishing) recomputed from its active set
+        (:meth:`_polish`): what :meth:`solve` gives with ``polish`` on."""
+        amounts, dual = self._polish(res.amounts.copy(), res.dual, np.asarray(b, dtype=float))
+        return self._result(amounts, dual)
+
+    def _result(self, amounts: np.ndarray, dual: np.ndarray) -> LPResult:
         active = np.flatnonzero(amounts)
         value = float(self.costs[active] @ amounts[active])
         return LPResult(value=value, amounts=amounts, dual=dual, active_matrix=self.matrix[:, active],
