@@ -232,6 +232,18 @@ def test_an_interlayer_is_a_finite_reservoir():
     assert [c for c in au.asr_budget.contributions if c.kind == "interlayer" and "sigma.li_alloy" in c.parameters]
 
 
+def test_the_two_faces_of_a_symmetric_cell_grow_alike():
+    """The drive of an interphase between two layers is the larger overstep of either's window, whichever side
+    it is on: the mirror faces of Li | X | E | X | Li get the same drive and the same resistance at every time."""
+    a = ssbkit.assess("Li | SnF2 | LLZTO | SnF2 | Li", time="1000h")
+    faces = [c for c in a.asr_budget.contributions if c.kind == "interphase" and "SnF2" in c.name
+             and "Li |" not in c.name and "| Li" not in c.name]
+    assert len(faces) == 2
+    assert faces[0].asr_ohm_cm2 == pytest.approx(faces[1].asr_ohm_cm2, rel=1e-9)
+    drives = {c.equation.split("dE = ")[1].split(" V")[0] for c in faces}
+    assert len(drives) == 1 and float(drives.pop()) > 1.0  # SnF2's own reduction limit, not the garnet's
+
+
 
 def test_li_metal_fills_a_graphite_interlayer():
     """Graphite lithiates at about 0.1 V vs Li (a few meV per atom, about 0.1 eV per Li): a graphite interlayer

@@ -201,21 +201,29 @@ def driving_V(ctx: AssessmentContext, a: Layer, b: Layer, pots: tuple[float, flo
     An oxidation that releases O2 from an oxide lattice needs an overpotential before it runs
     (``oxygen_release_overpotential``): the drive above the oxidation limit is reduced by it, so an oxide
     coating a little beyond its window (LiNbO3 at 4.3 V) does not keep growing, as coated cells show
-    (Zheng et al., Batteries & Supercaps 2021, §4.2.1, Table 4)."""
-    other = b if a.electrode is not None or a.role == "cathode" else a
-    if ctx.thermo is not None and other.electrode is None and other.role != "cathode":
-        try:
-            w = ctx.window(other.material, max(5.0, pots[1]))
-            over = (pots[1] - w.oxidation_limit_V) if w.oxidation_limit_V is not None else 0.0
-            held = over > 0 and "O2" in w.oxidation_products  # an oxide gives up O2 only past an overpotential
-            if held:
-                over = max(0.0, over - ctx.params.si("oxygen_release_overpotential"))
-            beyond = max(w.reduction_limit_V - pots[0], over)
-            if beyond > 1e-3 or held:
-                return max(beyond, 0.0)
-        except SsbkitError:
-            pass
-    return abs(energy)
+    (Zheng et al., Batteries & Supercaps 2021, §4.2.1, Table 4).
+
+    Between two such layers the one the potential goes farther beyond drives it, whichever side it is on (the
+    two faces of a symmetric cell get the same drive)."""
+    drives = [d for x in (a, b) if x.electrode is None and x.role != "cathode"
+              and (d := _beyond_window(ctx, x, pots)) is not None]
+    return max(drives) if drives else abs(energy)
+
+
+def _beyond_window(ctx: AssessmentContext, x: Layer, pots: tuple[float, float]) -> float | None:
+    """How far (V) ``pots`` lie beyond the window of ``x`` (:func:`driving_V`); None when within it or unknown."""
+    if ctx.thermo is None:
+        return None
+    try:
+        w = ctx.window(x.material, max(5.0, pots[1]))
+    except SsbkitError:
+        return None
+    over = (pots[1] - w.oxidation_limit_V) if w.oxidation_limit_V is not None else 0.0
+    held = over > 0 and "O2" in w.oxidation_products  # an oxide gives up O2 only past an overpotential
+    if held:
+        over = max(0.0, over - ctx.params.si("oxygen_release_overpotential"))
+    beyond = max(w.reduction_limit_V - pots[0], over)
+    return max(beyond, 0.0) if beyond > 1e-3 or held else None
 
 
 def kinetic_axis(ctx: AssessmentContext, r: Reacted, pots: tuple[float, float] | None, carbon: bool) -> KineticAxis:
