@@ -212,3 +212,27 @@ def test_a_formula_keeps_its_lowest_energy_structure(tmp_path):
                                        "e_form_eV_per_atom_mp_legacy": e})
                            for mid, e in (("hi", 0.49), ("lo", 0.0), ("mid", 0.2))) + "\n")
     assert read_structures(str(p))._cif["Si"][0] == "lo"
+
+
+def test_formulas_are_read_when_first_looked_at_and_phases_name_the_same():
+    """The embedded formulas are decoded on first use (a window does not need them: its phases are named from
+    the composition arrays, the same reduced formulas as from the source's text); a wrong count is one error."""
+    from ssbkit.data.entryset import PackedStrings
+    from ssbkit.errors import DataSourceError
+    from ssbkit.thermo.hull import reduced_formula
+
+    embedded.entryset.cache_clear()
+    try:
+        es = embedded.entryset()
+        assert isinstance(es.formulas, PackedStrings) and es.formulas._items is None
+        rng = np.random.default_rng(7)
+        for i in rng.choice(len(es), 400, replace=False).tolist():
+            assert reduced_formula(es.cell_formula(i)) == reduced_formula(es.formulas[i])
+    finally:
+        embedded.entryset.cache_clear()
+    bad = PackedStrings(lambda: np.frombuffer(b"LiCoO2\0Li2O", dtype=np.uint8), 3, "test formulas")
+    assert len(bad) == 3
+    with pytest.raises(DataSourceError, match="hold 2 entries, not 3"):
+        bad[0]
+    good = PackedStrings(lambda: np.frombuffer(b"LiCoO2\0Li2O", dtype=np.uint8), 2)
+    assert list(good) == ["LiCoO2", "Li2O"] and good == ["LiCoO2", "Li2O"] and good[-1] == "Li2O"

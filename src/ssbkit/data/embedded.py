@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -55,13 +55,19 @@ def _strings(arr: np.ndarray) -> list[str]:
     return bytes(np.asarray(arr, dtype=np.uint8)).decode("utf-8").split("\0") if len(arr) else []
 
 
-def _npz(name: str) -> dict[str, np.ndarray]:
+def _npz(name: str, keys: tuple[str, ...] | None = None, skip: tuple[str, ...] = ()) -> dict[str, np.ndarray]:
+    """The arrays of an embedded ``.npz`` (``keys``: only these; ``skip``: all but these)."""
     try:
         with np.load(_path(name), allow_pickle=False) as z:
-            return {k: z[k] for k in z.files}
+            return {k: z[k] for k in (keys if keys is not None else z.files) if k not in skip}
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
         raise DataSourceError(f"the embedded default data file {name} is unreadable ({exc}): reinstall ssbkit",
                               param="entries") from None
+
+
+def _npz_array(name: str, key: str) -> np.ndarray:
+    """One array of an embedded ``.npz`` (a module-level function: a lazy reader of it pickles)."""
+    return _npz(name, keys=(key,))[key]
 
 
 @lru_cache(maxsize=1)
@@ -79,11 +85,12 @@ def version() -> str:
 @lru_cache(maxsize=1)
 def entryset() -> Any:
     """The embedded formation energies as an :class:`~ssbkit.data.entryset.EntrySet`."""
-    from .entryset import ChemIndex, EntrySet, NumberedIds
+    from .entryset import ChemIndex, EntrySet, NumberedIds, PackedStrings
 
-    z = _npz("entries.npz")
+    z = _npz("entries.npz", skip=("formulas",))  # the formulas are read when first looked at
     n = len(z["raw_energy_per_atom"])
-    arr = {"elements": _strings(z["elements"]), "formulas": _strings(z["formulas"]),
+    formulas = PackedStrings(partial(_npz_array, "entries.npz", "formulas"), n, "embedded formulas")
+    arr = {"elements": _strings(z["elements"]), "formulas": formulas,
            "entry_ids": NumberedIds(_ID_STEM, n),
            "comp_ptr": z["comp_ptr"].astype(np.int64), "comp_el": z["comp_el"].astype(np.int32),
            "comp_amt": z["comp_amt"].astype(np.float64), "raw_energy_per_atom": z["raw_energy_per_atom"]}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,6 +133,40 @@ class NumberedIds(Sequence[str]):
     __hash__ = None  # type: ignore[assignment]
 
 
+class PackedStrings(Sequence[str]):
+    """``n`` strings stored as UTF-8 joined by NUL (a ``uint8`` array), read and split on first use: a command
+    that looks at a handful of the 130,000 formulas of the embedded data does not pay for decoding them all.
+
+    ``load`` returns the array; a count other than ``n`` raises :class:`~ssbkit.errors.DataSourceError`."""
+
+    def __init__(self, load: Callable[[], np.ndarray], n: int, what: str = "strings") -> None:
+        self._load, self.n, self.what = load, n, what
+        self._items: list[str] | None = None
+
+    def _all(self) -> list[str]:
+        if self._items is None:
+            raw = bytes(np.asarray(self._load(), dtype=np.uint8))
+            items = raw.decode("utf-8").split("\0") if raw else []
+            if len(items) != self.n:
+                raise DataSourceError(f"the {self.what} hold {len(items)} entries, not {self.n}: reinstall ssbkit")
+            self._items = items
+        return self._items
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._all()[i]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (list, tuple, PackedStrings)) and len(other) == self.n and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass
 class EntrySet:
     """Entries as arrays, indexed by chemical system.
@@ -152,7 +186,7 @@ class EntrySet:
     """
 
     elements: list[str]
-    formulas: list[str]
+    formulas: Sequence[str]
     entry_ids: Sequence[str]
     comp_ptr: np.ndarray
     comp_el: np.ndarray
@@ -287,6 +321,15 @@ class EntrySet:
         pos = self._el_pos.get(symbol)
         return pos is not None and bool(np.isfinite(self.element_refs[pos]))
 
+    def cell_formula(self, i: int) -> str:
+        """A formula of entry ``i`` written from its composition arrays (the cell, in the arrays' element order;
+        the source's own text is :attr:`formulas`).  With elements held open the arrays keep only the closed
+        part: the source's formula is returned."""
+        if self.closed_fraction is not None:
+            return self.formulas[i]
+        sl = slice(self.comp_ptr[i], self.comp_ptr[i + 1])
+        return "".join(f"{self.elements[e]}{a!r}" for e, a in zip(self.comp_el[sl].tolist(), self.comp_amt[sl].tolist()))
+
     def composition(self, i: int) -> dict[str, float]:
         """Composition of entry ``i`` (symbol -> atoms in the cell)."""
         sl = slice(self.comp_ptr[i], self.comp_ptr[i + 1])
@@ -374,7 +417,8 @@ class EntrySet:
             raise ValueError("element indices")
         if not (np.all(np.isfinite(amt)) and np.all(amt > 0) and np.all(np.isfinite(raw))):
             raise ValueError("non-finite or non-positive values")
-        es = cls(elements=list(arr["elements"]), formulas=list(arr["formulas"]),
+        forms = arr["formulas"]
+        es = cls(elements=list(arr["elements"]), formulas=forms if isinstance(forms, PackedStrings) else list(forms),
                  entry_ids=ids if isinstance(ids := arr["entry_ids"], NumberedIds) else list(ids), comp_ptr=ptr, comp_el=el.astype(np.int32),
                  comp_amt=amt, e_form_per_atom=np.zeros(n), raw_energy_per_atom=raw,
                  element_refs=np.full(nel, np.nan))

@@ -293,7 +293,7 @@ class ChemicalSystem:
             i = int(self.stable[j])
             whole = 1.0 if closed is None else float(closed[i])
             out.append(Phase(index=i, entry_id=self.entries.entry_ids[i],
-                             formula=reduced_formula(self.entries.formulas[i]),
+                             formula=reduced_formula(self.entries.cell_formula(i)),
                              amount=float(amounts[j] * scale / whole),
                              e_form_eV_per_atom=float(self.energies[j])))
         out.sort(key=lambda p: (-round(p.amount, 9), p.formula))
