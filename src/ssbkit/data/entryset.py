@@ -257,11 +257,8 @@ class EntrySet:
         nel = np.diff(self.comp_ptr)
         refs = np.full(len(self.elements), np.nan)
         single = np.flatnonzero(nel == 1)
-        for i in single:
-            e = self.comp_el[self.comp_ptr[i]]
-            v = self.raw_energy_per_atom[i]
-            if not (v >= refs[e]):  # NaN-aware min
-                refs[e] = v
+        # the lowest energy of each element's own entries (fmin ignores the NaN start)
+        np.fmin.at(refs, self.comp_el[self.comp_ptr[single]], self.raw_energy_per_atom[single])
         if zero_references:
             refs = np.zeros(len(self.elements))
         self.element_refs = refs
