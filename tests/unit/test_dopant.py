@@ -165,3 +165,21 @@ def test_a_doped_formula_is_modelled_by_its_host_like_its_abbreviation(thermo):
     c = ssbkit.assess("Li | Li7La2.75Ca0.25Zr1.75Nb0.25O12 | Li", thermo=thermo)
     assert c.verdict in ("resistive", "degrading") and any(x.name.endswith("Nb reduced")
                                                             for x in c.asr_budget.contributions)
+
+
+def test_garnets_against_li_in_the_order_the_review_reports(thermo):
+    """Wang et al. 2020 §2.1: Li5La3Ta2O12 keeps its structure against Li (only traces of Li2CO3, Li2O2, Li2O;
+    ref. [50]) while the Nb garnet decomposes (ref. [52]).  The data reduce Li5La3Ta2O12 to Ta metal by 0.18
+    eV/atom: the observation wins, and the result names both."""
+    from ssbkit.interfaces.anode import anode_interface
+
+    ta = anode_interface(thermo, "Li5La3Ta2O12", "Li")
+    assert ta.classification == "stable" and ta.status == "kinetically stable" and not ta.products
+    said = " ".join(ta.reasons)
+    assert "Ta" in said.split("computed:")[1] and "§2.1, ref. [50]" in said
+    assert ta.reaction_energy_eV_per_atom < -0.1  # the computed driving force is kept
+    cell = ssbkit.assess("Li | Li5La3Ta2O12 | Li", thermo=thermo)
+    assert cell.verdict == "stable"
+    assert not [c for c in cell.asr_budget.contributions if c.kind == "interphase"]
+    nb = ssbkit.assess("Li | Li7La2.75Ca0.25Zr1.75Nb0.25O12 | Li", thermo=thermo)
+    assert nb.verdict in ("resistive", "degrading") and _reduced_terms(nb)

@@ -42,7 +42,8 @@ class AnodeInterface(Result):
 
     Attributes:
         classification: ``stable``, ``SEI`` or ``MCI`` (Wenzel et al.).
-        status: ``thermodynamically stable``, ``weakly reduced`` or ``reduced``.
+        status: ``thermodynamically stable``, ``weakly reduced``, ``kinetically stable`` (reduced in the data, seen
+            unchanged: :mod:`ssbkit.interfaces.observed_lithiation`) or ``reduced``.
         products: the 0 V phase equilibria (or the closed reaction products for another anode).
         reaction_energy_eV_per_atom: driving force of the reduction beyond the electrolyte's own decomposition.
         closed: the closed (no Li exchange) reaction with the anode.
@@ -53,7 +54,7 @@ class AnodeInterface(Result):
     electrolyte: str
     anode: str
     classification: Literal["stable", "SEI", "MCI"]
-    status: Literal["thermodynamically stable", "weakly reduced", "reduced"]
+    status: Literal["thermodynamically stable", "weakly reduced", "kinetically stable", "reduced"]
     products: tuple[str, ...]
     conducting_products: tuple[str, ...]
     unknown_character: tuple[str, ...]
@@ -147,13 +148,20 @@ def anode_interface(thermo: Thermo, electrolyte: str, anode: str = "Li", gaps: A
         reasons.append(f"anode {an.model_formula}: closed chemical reaction with the electrolyte used")
     obs = observed_lithiation(mat.model_formula) if an.model_formula == "Li" and reduction < -1e-4 else None
     computed = products
+    unchanged = obs is not None and list(obs.products) == [mat.model_formula]
     if obs is not None:  # the reported product wins over the computed end point, which is named
-        products = list(obs.products)
+        products = [] if unchanged else list(obs.products)
     chars = _characters(products, gaps)
     conducting = [p for p, c in chars.items() if c.conductor]
     unknown = [p for p, c in chars.items() if c.conductor is None]
-    classification, status, products_out, why = _classify(an.model_formula, reduction, e_self, li_uptake, products,
-                                                          red_limit, conducting, weak_threshold_eV_per_atom)
+    if unchanged:
+        classification, status, products_out = "stable", "kinetically stable", []
+        why = [f"computed: reduced by Li ({reduction:.3f} eV/atom) to {', '.join(computed)}, which is not observed "
+               "(below): kinetically stable"]
+    else:
+        classification, status, products_out, why = _classify(an.model_formula, reduction, e_self, li_uptake,
+                                                              products, red_limit, conducting,
+                                                              weak_threshold_eV_per_atom)
     reasons += why
     if obs is not None:
         reasons.append(f"{obs.sentence()} (computed end point: {', '.join(computed)})")

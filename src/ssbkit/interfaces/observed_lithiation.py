@@ -1,11 +1,15 @@
-"""Observed lithiation of interlayers: what Li metal makes of a layer where the reviews report it and it differs
-from the computed end point.
+"""Observed lithiation of interlayers and electrolytes: what Li metal makes of a layer where the reviews report it
+and it differs from the computed end point.
 
 The Li-open equilibrium at 0 V is where a reaction with Li metal would end; a thin layer treated with molten Li
 can stop short of it.  Wang et al., Adv. Energy Mater. 2020 §2.3.3 (ref. [52]) reports that an ALD Al2O3
 interlayer "was transformed to LixAl2O3+x/2 (x = 0.4 to 1.4) upon thermal treatment with Li metal": lithiated
 alumina, Al3+ kept, a Li+ conductor, and an interfacial resistance of 1 ohm cm2 on a Nb-doped garnet.  The
 computed end point (Li2O and Li-Al alloys) would conduct electrons and pass the Li potential on to the garnet.
+
+Likewise §2.1 (ref. [50]): against Li, "the structure of Li5La3Ta2O12 remained, and only trace of Li2CO3, Li2O2,
+and Li2O were observed", where the data reduce it to Ta metal by 0.18 eV/atom.  A layer listed with its own
+formula as the product was seen unchanged: kinetically stable.
 
 Where a layer is listed in ``data/observed_lithiation.yaml`` its observed products replace the computed ones for
 the interphase type (:func:`ssbkit.interfaces.anode.anode_interface`), the layer's electronic character and its

@@ -46,9 +46,11 @@ class Side:
     what: str
     grown_ohm_cm2: float | None = None
     grown_at: str = ""
-    #: the reviews' observation of what the layer becomes on this side, where it passivates although the
-    #: computed products do not (:mod:`ssbkit.interfaces.observed_lithiation`; "" when none)
+    #: the reviews' observation of what the layer becomes on this side, where it passivates (or stays unchanged)
+    #: although the computed products do not (:mod:`ssbkit.interfaces.observed_lithiation`; "" when none), and
+    #: the grade it gives (``passivated``; ``stable`` when the layer is seen unchanged)
     observed: str = ""
+    observed_grade: Literal["stable", "passivated"] = "passivated"
 
 
 @dataclass(frozen=True)
@@ -160,11 +162,13 @@ def _exposed(ctx: AssessmentContext, base: dict[str, Any], lay: Layer, w: Any, a
     red_ok = w.reduction_limit_V <= seen[0] + 1e-6
     sides = []
     if not red_ok:
-        obs = observed_lithiation(reduced(lay.formula)) if lay.role in ("coating", "interlayer") else None
+        obs = observed_lithiation(reduced(lay.formula))
         covers = app.apparent_reduction_V <= seen[0] + 1e-6
         sides.append(Side(seen[0], beyond[seen[0]], covers, app.reduction.reason,
                           f"reduced below {w.reduction_limit_V:.2f} V to {', '.join(w.reduction_products) or '-'}",
-                          observed=obs.sentence() if obs is not None and not covers else ""))
+                          observed=obs.sentence() if obs is not None and not covers else "",
+                          observed_grade="stable" if obs is not None and obs.products == (reduced(lay.formula),)
+                          else "passivated"))
     if not ox_ok:
         sides.append(Side(seen[1], beyond[seen[1]],
                           app.apparent_oxidation_V is None or app.apparent_oxidation_V >= seen[1] - 1e-6,
