@@ -86,8 +86,9 @@ def _layer_window(f: LayerFacts, th: Thresholds) -> list[Grade]:
             grades.append(("passivated", f"{s.what} ({e:.3f} eV/atom at {v:.2f} V); {apparent_txt} covers it: "
                                          f"{s.limit_reason}"))
         elif s.observed:
-            grades.append((s.observed_grade, f"{s.what} ({e:.3f} eV/atom at {v:.2f} V); {apparent_txt} does not "
-                                             f"cover it, but it is not what is seen: {s.observed}"))
+            grades.append(("stable" if s.observed_unchanged else "passivated",
+                           f"{s.what} ({e:.3f} eV/atom at {v:.2f} V); {apparent_txt} does not cover it, but it is "
+                           f"not what is seen: {s.observed}"))
         elif _ended_by_gas_only(f, s):
             grades.append(("passivated", f"{s.what} ({e:.3f} eV/atom at {v:.2f} V); {apparent_txt} does not cover "
                                          f"it only because a gas leaves ({s.limit_reason}): the gas forms as fast as "

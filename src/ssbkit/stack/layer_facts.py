@@ -48,9 +48,9 @@ class Side:
     grown_at: str = ""
     #: the reviews' observation of what the layer becomes on this side, where it passivates (or stays unchanged)
     #: although the computed products do not (:mod:`ssbkit.interfaces.observed_lithiation`; "" when none), and
-    #: the grade it gives (``passivated``; ``stable`` when the layer is seen unchanged)
+    #: whether the layer was seen unchanged
     observed: str = ""
-    observed_grade: Literal["stable", "passivated"] = "passivated"
+    observed_unchanged: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,8 +167,7 @@ def _exposed(ctx: AssessmentContext, base: dict[str, Any], lay: Layer, w: Any, a
         sides.append(Side(seen[0], beyond[seen[0]], covers, app.reduction.reason,
                           f"reduced below {w.reduction_limit_V:.2f} V to {', '.join(w.reduction_products) or '-'}",
                           observed=obs.sentence() if obs is not None and not covers else "",
-                          observed_grade="stable" if obs is not None and obs.products == (reduced(lay.formula),)
-                          else "passivated"))
+                          observed_unchanged=obs is not None and obs.products == (reduced(lay.formula),)))
     if not ox_ok:
         sides.append(Side(seen[1], beyond[seen[1]],
                           app.apparent_oxidation_V is None or app.apparent_oxidation_V >= seen[1] - 1e-6,
