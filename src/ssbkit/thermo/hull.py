@@ -25,6 +25,7 @@ import numpy as np
 
 from ..data.entryset import EntrySet, chemsys_key
 from ..errors import FormulaError
+from .line import BasisCache
 from .lp import LPResult, PhaseLP
 from .parametric import Line, Piece, concave_pieces
 
@@ -262,6 +263,8 @@ class ChemicalSystem:
         self.energies = self.entries.e_form_per_atom[self.stable].copy()
         self._pos = {s: i for i, s in enumerate(self.elements)}
         self._grand: dict[str, GrandSystem] = {}
+        #: the hull's facets that Li-line walks have found (:class:`~ssbkit.thermo.line.BasisCache`)
+        self.walk_bases = BasisCache()
 
     @cached_property
     def lp(self) -> PhaseLP:

@@ -146,21 +146,25 @@ def slopes(points: list[LinePoint]) -> list[float]:
 
 
 def walk_line(matrix: np.ndarray, costs: np.ndarray, p0: np.ndarray, d: np.ndarray, t0: float, t1: float,
-              start: LPResult, max_pivots: int = 500) -> list[LinePoint] | None:
+              start: LPResult | None, max_pivots: int = 500, basis: np.ndarray | None = None,
+              bases: BasisCache | None = None) -> list[LinePoint] | None:
     """The kinks of the hull along ``p0 + t d`` by one parametric walk (Gass & Saaty 1955, on the right-hand
     side): from the optimal basis at ``t0`` the basic amounts are linear in ``t``, ``x_B = B^-1 (p0 + t d)``; the
     basis stays optimal until an amount reaches zero, where one dual-simplex pivot (the phase that leaves, the
     one whose reduced cost runs out first enters) gives the next basis.  Every kink costs one pivot on an
     (elements x elements) matrix instead of about two programme solves (:func:`scan_line`).
 
-    ``start``: the programme's solution at ``t0``.  Returns the points as :func:`scan_line` does, or None when
-    the walk cannot be set up or continued cleanly (a degenerate start, numerical trouble): the caller then
-    uses :func:`scan_line`.
+    ``start``: the programme's solution at ``t0``, or ``basis``: an optimal basis there (from ``bases``,
+    :meth:`BasisCache.containing`).  ``bases``: where the bases the walk goes through are kept (each is dual
+    feasible, a facet of the hull, whatever the point).  Returns the points as :func:`scan_line` does, or None
+    when the walk cannot be set up or continued cleanly (a degenerate start, numerical trouble): the caller
+    then uses :func:`scan_line`.
     """
     A = np.asarray(matrix, dtype=float)
     e = np.asarray(costs, dtype=float)
     n = A.shape[1]
-    basis = _start_basis(A, e, start)
+    if basis is None:
+        basis = _start_basis(A, e, start) if start is not None else None
     if basis is None:
         return None
     scale = max(1.0, float(np.abs(p0).sum() + abs(t1) * np.abs(d).sum()))
@@ -168,15 +172,21 @@ def walk_line(matrix: np.ndarray, costs: np.ndarray, p0: np.ndarray, d: np.ndarr
     pts: list[LinePoint] = []
     t = t0
     for _ in range(max_pivots):
-        try:
-            binv = np.linalg.inv(A[:, basis])
-        except np.linalg.LinAlgError:
-            return None
+        hit = bases.get(basis) if bases is not None else None
+        if hit is not None:  # a facet walked before: its inverse as kept (same phases, their order as kept)
+            basis, binv = hit
+        else:
+            try:
+                binv = np.linalg.inv(A[:, basis])
+            except np.linalg.LinAlgError:
+                return None
         u, w, y = binv @ p0, binv @ d, binv.T @ e[basis]
         x = u + t * w
         red = e - A.T @ y
         if x.min() < -1e-8 * scale or red.min() < -1e-8 * max(1.0, float(np.abs(e).max())):
             return None  # not a feasible, optimal basis: leave it to the programme
+        if bases is not None and hit is None:
+            bases.add(basis, binv)
         if not pts:
             pts.append(_point(t, basis, x, y, d, e, n))
         falling = np.flatnonzero(w < -1e-14 * scale)
@@ -232,3 +242,57 @@ def _point(t: float, basis: np.ndarray, x_b: np.ndarray, y: np.ndarray, d: np.nd
     value = float(e[active] @ amounts[active])
     return LinePoint(t=t, value=value, slope=float(y @ d),
                      result=LPResult(value=value, amounts=amounts, dual=y, active_matrix=None, active_costs=None))
+
+
+class BasisCache:
+    """The optimal bases a chemical system's walks have gone through, with their inverses.
+
+    An optimal basis of the hull programme is dual feasible (no phase below the hyperplane of its chemical
+    potentials) whatever the point; it is optimal at every point where its amounts ``B^-1 b`` are
+    non-negative: a facet of the hull.  A later walk through a point inside a kept facet starts there
+    instead of solving the programme.  Among the kept facets that contain the point the one with the least
+    sorted phase list is taken (several do only where the point lies on a shared face, and they give the
+    same hull there).
+    """
+
+    #: bases kept per system, at most
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        self._keys: dict[tuple[int, ...], int] = {}
+        self._bases: list[np.ndarray] = []
+        self._inverses: list[np.ndarray] = []
+        self._stack: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self._bases)
+
+    def get(self, basis: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """The kept (basis, inverse) with the phases of ``basis`` (None: not kept)."""
+        k = self._keys.get(tuple(sorted(int(j) for j in basis)))
+        return None if k is None else (self._bases[k], self._inverses[k])
+
+    def add(self, basis: np.ndarray, inverse: np.ndarray) -> None:
+        key = tuple(sorted(int(j) for j in basis))
+        if key in self._keys or len(self._bases) >= self.LIMIT:
+            return
+        b, inv = np.array(basis, dtype=np.int64), np.array(inverse, dtype=float)
+        b.setflags(write=False)
+        inv.setflags(write=False)  # handed out by get(): read-only
+        self._keys[key] = len(self._bases)
+        self._bases.append(b)
+        self._inverses.append(inv)
+        self._stack = None
+
+    def containing(self, b: np.ndarray, tol: float) -> np.ndarray | None:
+        """A kept basis whose amounts at ``b`` are all at least ``-tol`` (None: none is)."""
+        if not self._bases:
+            return None
+        if self._stack is None:
+            self._stack = np.stack(self._inverses)
+        amounts = self._stack @ np.asarray(b, dtype=float)
+        inside = np.flatnonzero(amounts.min(axis=1) >= -tol)
+        if inside.size == 0:
+            return None
+        best = min(inside.tolist(), key=lambda k: tuple(sorted(self._bases[k].tolist())))
+        return self._bases[best]

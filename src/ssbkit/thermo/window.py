@@ -103,15 +103,23 @@ def li_line(system, composition: dict[str, float]) -> tuple[list[LinePoint], flo
     n_closed = float(p0.sum())
     t_max = max(2.0 * n0, 8.0 * n_closed, 1.0)
     li_col = _li_metal_columns(system)
-    # a programme of its own: its sequence of solves is fixed by the query, so the answer does not depend
-    # on what the shared one solved before, and needs no polishing
+    # the walk starts in a facet an earlier walk of this system found where one holds p0 (an optimal basis
+    # there: line.BasisCache); else from a programme of its own, whose sequence of solves is fixed by the
+    # query (the answer does not depend on what the shared one solved before, and needs no polishing)
     from .lp import PhaseLP
 
-    lp = PhaseLP(system.matrix, system.energies, polish=False)
-    start = lp.solve(p0)
+    bases = getattr(system, "walk_bases", None)
+    known = bases.containing(p0, 1e-10 * max(1.0, float(np.abs(p0).sum()))) if bases is not None else None
+    lp = start = None
     for _ in range(12):
-        pts = walk_line(system.matrix, system.energies, p0, d, 0.0, t_max, start) or \
-            scan_line(lp.solve, p0, d, 0.0, t_max)
+        pts = walk_line(system.matrix, system.energies, p0, d, 0.0, t_max, None, basis=known, bases=bases) \
+            if known is not None else None
+        if pts is None:
+            if lp is None:
+                lp = PhaseLP(system.matrix, system.energies, polish=False)
+                start = lp.solve(p0)
+            pts = walk_line(system.matrix, system.energies, p0, d, 0.0, t_max, start, bases=bases) or \
+                scan_line(lp.solve, p0, d, 0.0, t_max)
         last = pts[-1].result.amounts
         if li_col.size and last[li_col].sum() > 1e-9:
             return pts, n0
