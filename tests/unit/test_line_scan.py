@@ -81,3 +81,27 @@ def test_windows_do_not_depend_on_the_facets_earlier_walks_kept():
     for s in (s for e in th._engines.values() for s in e._systems.values()):
         s.walk_bases = None  # the programme alone
     assert {f: json.dumps(th.window(f).to_dict(), sort_keys=True, default=str) for f in mats} == a
+
+
+def test_the_programme_value_alone_is_the_solved_value():
+    """PhaseLP.value (the simplex objective, nothing read back: the hull builder's stability test) equals the
+    value of a full solve, warm-started the same way; None where no phase mix forms the point."""
+    from ssbkit.thermo.lp import PhaseLP
+
+    rng = np.random.default_rng(3)
+    m, n = 4, 60
+    A = rng.random((m, n))
+    A[:, :m] = np.eye(m)
+    A /= A.sum(axis=0)
+    e = -0.5 * rng.random(n)
+    e[:m] = 0.0
+    fast, full = PhaseLP(A, e, polish=False), PhaseLP(A, e, polish=True)
+    for j in range(m, n):
+        for lp in (fast, full):
+            lp.set_upper(j, 0.0)
+        v, r = fast.value(A[:, j]), full.solve(A[:, j])
+        assert v == pytest.approx(r.value, abs=1e-10)
+        for lp in (fast, full):
+            lp.set_upper(j, np.inf)
+    lone = PhaseLP(np.eye(2)[:, :1], np.zeros(1), polish=False)  # only the first element: (0, 1) cannot form
+    assert lone.value(np.array([0.0, 1.0])) is None

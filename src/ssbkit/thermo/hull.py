@@ -171,11 +171,12 @@ class HullEngine:
                 # positive formation energy: above the elemental references
                 continue
             lp.set_upper(col, 0.0)
-            res = lp.solve(mat[:, col])
-            if abs(e[col] - (res.value - STABILITY_TOL_EV)) <= DECISION_MARGIN_EV:
-                res = lp.polished(res, mat[:, col])
+            value = lp.value(mat[:, col])
+            if value is None or abs(e[col] - (value - STABILITY_TOL_EV)) <= DECISION_MARGIN_EV:
+                res = lp.solve(mat[:, col])
+                value = lp.polished(res, mat[:, col]).value
             lp.set_upper(col, np.inf)
-            if e[col] < res.value - STABILITY_TOL_EV:
+            if e[col] < value - STABILITY_TOL_EV:
                 keep.append(cand[j])
         self.lp_solves += lp.solves
         out = np.asarray(keep, dtype=np.int64)

@@ -195,6 +195,21 @@ class PhaseLP:
             amounts, dual = self._polish(amounts, dual, b)
         return self._result(amounts, dual)
 
+    def value(self, b: np.ndarray) -> float | None:
+        """The hull energy at ``b`` alone (eV; the simplex's objective, no solution read back), or None when the
+        programme did not end optimal (:meth:`solve` then restarts it or says why)."""
+        b = np.asarray(b, dtype=float)
+        if _ROWS_AT_ONCE:
+            self._h.changeRowsBounds(self.m, self._rows, b, b)
+        else:
+            for r in range(self.m):
+                self._h.changeRowBounds(r, float(b[r]), float(b[r]))
+        self._h.run()
+        self.solves += 1
+        if self._h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        return float(self._h.getInfo().objective_function_value)
+
     def polished(self, res: LPResult, b: np.ndarray) -> LPResult:
         """``res`` (an answer of this programme at ``b`` solved without polishing) recomputed from its active set
         (:meth:`_polish`): what :meth:`solve` gives with ``polish`` on."""
