@@ -98,6 +98,13 @@ def _encode(arrays: Mapping[str, Any]) -> tuple[bytes, list[str]]:
     return buf.getvalue(), strings
 
 
+def unpack_strings(arr: Any) -> list[str]:
+    """The strings of a ``uint8`` array of UTF-8 texts joined by NUL (how this cache and the embedded data store
+    lists of strings); [] for an empty array."""
+    raw = bytes(np.asarray(arr, dtype=np.uint8))
+    return raw.decode("utf-8").split("\x00") if raw else []
+
+
 def _decode(payload: bytes, strings: Sequence[str]) -> dict[str, Any]:
     with np.load(io.BytesIO(payload), allow_pickle=False) as z:
         raw = {k: z[k] for k in z.files}
@@ -105,7 +112,7 @@ def _decode(payload: bytes, strings: Sequence[str]) -> dict[str, Any]:
     for name in strings:
         n = int(raw.pop(f"{name}.__n")[0])
         data = raw.pop(name)
-        items = data.tobytes().decode("utf-8").split("\x00") if n else []
+        items = unpack_strings(data)
         if len(items) != n:
             raise ValueError(f"string array {name} has {len(items)} items, header says {n}")
         out[name] = items

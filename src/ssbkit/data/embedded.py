@@ -52,7 +52,9 @@ def _path(name: str) -> Path:
 
 
 def _strings(arr: np.ndarray) -> list[str]:
-    return bytes(np.asarray(arr, dtype=np.uint8)).decode("utf-8").split("\0") if len(arr) else []
+    from .cache import unpack_strings
+
+    return unpack_strings(arr)
 
 
 def _npz(name: str, keys: tuple[str, ...] | None = None, skip: tuple[str, ...] = ()) -> dict[str, np.ndarray]:

@@ -145,8 +145,9 @@ class PackedStrings(Sequence[str]):
 
     def _all(self) -> list[str]:
         if self._items is None:
-            raw = bytes(np.asarray(self._load(), dtype=np.uint8))
-            items = raw.decode("utf-8").split("\0") if raw else []
+            from .cache import unpack_strings
+
+            items = unpack_strings(self._load())
             if len(items) != self.n:
                 raise DataSourceError(f"the {self.what} hold {len(items)} entries, not {self.n}: reinstall ssbkit")
             self._items = items
