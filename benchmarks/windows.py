@@ -11,9 +11,10 @@ ratios printed; every window checked equal (limits within 1 mV, same phases).
   ``get_element_profile`` only;
 - warm, facets forgotten: the same, ssbkit's kept facets emptied before each pass: each material's first walk
   in its system starts from a programme solve, as a material not asked before would;
-- a later session: ssbkit in a fresh state reading the hulls an earlier run cached on disk
-  (``ssbkit.data.cache``, kind ``hulls``); pymatgen unpickling the stable-entry diagrams an earlier
-  run pickled to disk (its fastest way to start from saved diagrams), then ``get_element_profile``.
+- a later session: ssbkit in a fresh state reading the hulls and the walks' facets an earlier run cached on
+  disk (``ssbkit.data.cache``, kinds ``hulls`` and ``facets``; each facet rebuilt and checked on reading,
+  ``thermo.facet_cache``); pymatgen unpickling the stable-entry diagrams an earlier run pickled to disk (their
+  facets included: its fastest way to start from saved diagrams), then ``get_element_profile``.
 
 The hull cache lives in a temporary ``SSBKIT_CACHE_DIR`` made for the run: cold is cold.
 """

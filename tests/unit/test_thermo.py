@@ -232,3 +232,55 @@ def test_convex_hulls_are_cached_on_disk_and_a_bad_cache_is_rebuilt(monkeypatch,
     assert not Thermo(src).engine_for(["Li"])._stable_exact
     # data edited for one question: no cache
     assert Thermo(src).uncorrected(["S"]).engine_for(["Li", "S"]).cache_key is None
+
+
+def test_the_walks_facets_are_kept_on_disk_checked_on_reading_and_change_no_result(monkeypatch, tmp_path, capsys):
+    """A later session starts its Li-line walks in the facets an earlier one saved (thermo.facet_cache): no
+    programme solve for a window asked before, the same JSON to the last digit; rows that are not facets of
+    the hull (a phase below their hyperplane, a phase not stable, a repeated phase) are dropped on reading,
+    the answers unchanged, and the file rewritten at exit."""
+    import json
+
+    import numpy as np
+
+    from ssbkit.data.cache import path_for
+    from ssbkit.data.source import open_source
+    from ssbkit.thermo import Thermo, facet_cache
+
+    monkeypatch.setenv("SSBKIT_CACHE_DIR", str(tmp_path))
+    src = open_source()
+    names = ["Li7La3Zr2O12", "Li3PS4", "LiNbO3", "Li6PS5Cl"]
+
+    def windows(th):
+        return [json.dumps(th.window(n).to_dict(), sort_keys=True, default=str) for n in names]
+
+    first = Thermo(src)
+    w1 = windows(first)
+    eng = first.engine_for(["Li"])
+    eng.save()
+    path = path_for(facet_cache.KIND, eng.cache_key)
+    saved = facet_cache.load(eng.cache_key)
+    sysm = first.system(["La", "Li", "O", "Zr"])
+    assert len(saved["La-Li-O-Zr"]) == len(sysm.walk_bases) > 0
+    later = Thermo(src)
+    le = later.engine_for(["Li"])
+    assert windows(later) == w1
+    assert le.lp_solves == 0 and len(later.system(["La", "Li", "O", "Zr"]).walk_bases) == len(sysm.walk_bases)
+    # not facets: a non-stable entry, a repeated phase, a basis with phases below its hyperplane
+    good = saved["La-Li-O-Zr"]
+    unstable = next(i for i in range(len(src._entries)) if i not in set(sysm.stable.tolist()))
+    bad = np.array([[unstable, *good[0][1:]], [good[0][0]] * good.shape[1]])
+    cols = np.argsort(sysm.energies)[::-1][:good.shape[1]]  # the highest-energy stable phases
+    bad = np.vstack([bad, sysm.stable[cols][None, :]])
+    facet_cache.store(eng.cache_key, {**saved, "La-Li-O-Zr": np.vstack([good, bad])})
+    third = Thermo(src)
+    assert windows(third) == w1
+    e3 = third.engine_for(["Li"])
+    assert e3.facets_written == -1 and len(third.system(["La", "Li", "O", "Zr"]).walk_bases) == len(good)
+    e3.save()
+    assert len(facet_cache.load(eng.cache_key)["La-Li-O-Zr"]) == len(good)
+    # a damaged file: discarded with a warning, the answers unchanged
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF
+    path.write_bytes(bytes(raw))
+    assert windows(Thermo(src)) == w1 and "damaged" in capsys.readouterr().err

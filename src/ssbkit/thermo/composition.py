@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -27,8 +28,14 @@ MAX_COMBINATIONS = 20000
 def charge_surplus(comp: Mapping[str, float]) -> float | None:
     """The smallest absolute net charge with common oxidation states (e per formula unit), or None when an
     element has no common oxidation state (noble gases) or there are too many combinations."""
+    return _charge_surplus(tuple((str(k), float(v)) for k, v in comp.items()))
+
+
+@lru_cache(maxsize=4096)
+def _charge_surplus(items: tuple[tuple[str, float], ...]) -> float | None:
     from pymatgen.core import Element
 
+    comp = dict(items)
     states = []
     for el in comp:
         s = tuple(Element(el).common_oxidation_states) or ((0,) if el in ("C", "Si", "Ge") else ())
@@ -84,15 +91,21 @@ def typo_note(thermo: Any, mat: Any, comp: Mapping[str, float]) -> tuple[str, ..
 def charge_note(mat: Any, comp: Mapping[str, float]) -> tuple[float | None, tuple[str, ...]]:
     """The charge surplus with common oxidation states (e per formula unit) and the note it needs; elements and
     alloys (no element with a negative common oxidation state) are not checked (0)."""
-    from pymatgen.core import Element
-
-    if len(comp) < 2 or not any(min(Element(e).common_oxidation_states or (0,)) < 0 for e in comp):
+    if len(comp) < 2 or not any(_takes_negative(str(e)) for e in comp):
         return 0.0, ()
     surplus = charge_surplus(dict(comp))
     if surplus is not None and surplus > 1e-6:
         return surplus, (f"{mat.model_formula} is not charge-balanced with common oxidation states: surplus "
                          f"{surplus:.3g} e per formula unit",)
     return surplus, ()
+
+
+@cache
+def _takes_negative(symbol: str) -> bool:
+    """True when the element has a negative common oxidation state (an anion former)."""
+    from pymatgen.core import Element
+
+    return min(Element(symbol).common_oxidation_states or (0,)) < 0
 
 
 def doped_note(thermo: Any, mat: Material, voltage_range: tuple[float, float]) -> tuple[str, ...]:

@@ -76,11 +76,16 @@ class HullEngine:
         self._stable_exact: dict[str, np.ndarray] = {}
         self._systems: dict[str, ChemicalSystem] = {}
         self._full: dict[str, ChemicalSystem] = {}
+        self._distinct: dict[str, np.ndarray] = {}
         self.lp_solves = 0
         #: the on-disk cache of the stable phases (:mod:`ssbkit.data.cache`, kind ``hulls``): the data's content
         #: key; None: not cached (data edited for one question, the API's per-system sets, G(T))
         self.cache_key = cache_key
         self._saved = 0
+        #: the facets an earlier session saved (:mod:`.facet_cache`; read when the first system opens) and how
+        #: many this session wrote
+        self.saved_facets: dict[str, np.ndarray] | None = None
+        self.facets_written = 0
         if cache_key is not None:
             self._load()
             _ALIVE.add(self)
@@ -103,7 +108,11 @@ class HullEngine:
         self._saved = len(keys)
 
     def save(self) -> None:
-        """Write the stable phases found so far to the cache (when there are new ones; atomic)."""
+        """Write the stable phases and the walks' facets found so far to the cache (when there are new ones;
+        atomic)."""
+        from . import facet_cache
+
+        facet_cache.save(self)
         if self.cache_key is None or len(self._stable_exact) <= self._saved:
             return
         from ..data.cache import store
@@ -120,7 +129,14 @@ class HullEngine:
 
     # -------------------------------------------------------------- stability
     def _candidates(self, key: str) -> np.ndarray:
-        """Lowest-energy entry of each distinct composition in exact system ``key``."""
+        """Lowest-energy entry of each distinct composition in exact system ``key`` (kept once found)."""
+        got = self._distinct.get(key)
+        if got is None:
+            got = self._distinct[key] = self._lowest_of_each(key)
+            got.setflags(write=False)
+        return got
+
+    def _lowest_of_each(self, key: str) -> np.ndarray:
         idx = self.entries.indices_exact(key)
         if len(idx) == 0:
             return idx
@@ -217,9 +233,16 @@ class HullEngine:
         key = chemsys_key(elements)
         sysm = self._systems.get(key)
         if sysm is None:
+            from . import facet_cache
+
             sysm = ChemicalSystem(self, key.split("-"))
             self._systems[key] = sysm
+            facet_cache.on_new_system(self, sysm, key)
         return sysm
+
+    def open_systems(self) -> dict[str, ChemicalSystem]:
+        """The systems opened so far, by chemical-system key."""
+        return dict(self._systems)
 
 
 @dataclass(frozen=True)
@@ -266,6 +289,7 @@ class ChemicalSystem:
         self._grand: dict[str, GrandSystem] = {}
         #: the hull's facets that Li-line walks have found (:class:`~ssbkit.thermo.line.BasisCache`)
         self.walk_bases = BasisCache()
+        self._labels: dict[int, tuple[str, str]] = {}
 
     @cached_property
     def lp(self) -> PhaseLP:
@@ -291,17 +315,35 @@ class ChemicalSystem:
     def phases(self, amounts: np.ndarray, scale: float = 1.0) -> list[Phase]:
         """Phases with non-zero amounts, largest first."""
         out = []
-        nz = np.flatnonzero(amounts > AMOUNT_TOL * max(1.0, float(amounts.sum())))
-        closed = self.entries.closed_fraction  # elements held open: back to whole-phase atoms
-        for j in nz:
-            i = int(self.stable[j])
-            whole = 1.0 if closed is None else float(closed[i])
-            out.append(Phase(index=i, entry_id=self.entries.entry_ids[i],
-                             formula=reduced_formula(self.entries.cell_formula(i)),
-                             amount=float(amounts[j] * scale / whole),
+        for j, amount in self._present(amounts, scale):
+            formula, entry_id = self.label(j)
+            out.append(Phase(index=int(self.stable[j]), entry_id=entry_id, formula=formula, amount=amount,
                              e_form_eV_per_atom=float(self.energies[j])))
         out.sort(key=lambda p: (-round(p.amount, 9), p.formula))
         return out
+
+    def phase_labels(self, amounts: np.ndarray) -> list[tuple[str, str]]:
+        """(reduced formula, entry id) of the phases with non-zero amounts, in the order of :meth:`phases`."""
+        found = [(-round(a, 9), self.label(j)) for j, a in self._present(amounts, 1.0)]
+        found.sort(key=lambda x: (x[0], x[1][0]))
+        return [lab for _, lab in found]
+
+    def label(self, j: int) -> tuple[str, str]:
+        """(reduced formula, entry id) of the phase in column ``j`` (kept once found)."""
+        lab = self._labels.get(j)
+        if lab is None:
+            i = int(self.stable[j])
+            lab = self._labels[j] = (reduced_formula(self.entries.cell_formula(i)), self.entries.entry_ids[i])
+        return lab
+
+    def _present(self, amounts: np.ndarray, scale: float) -> list[tuple[int, float]]:
+        """(column, atoms of the whole phase) of every phase with a non-zero amount."""
+        nz = np.flatnonzero(amounts > AMOUNT_TOL * max(1.0, float(amounts.sum())))
+        closed = self.entries.closed_fraction  # elements held open: back to whole-phase atoms
+        vals = amounts[nz] * scale
+        if closed is not None:
+            vals = vals / closed[self.stable[nz]]
+        return list(zip(nz.tolist(), vals.tolist()))
 
     def hull_energy_per_atom(self, composition: Mapping[str, float]) -> float:
         """Formation energy of the hull at ``composition`` (eV/atom)."""

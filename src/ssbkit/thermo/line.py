@@ -156,9 +156,10 @@ def walk_line(matrix: np.ndarray, costs: np.ndarray, p0: np.ndarray, d: np.ndarr
 
     ``start``: the programme's solution at ``t0``, or ``basis``: an optimal basis there (from ``bases``,
     :meth:`BasisCache.containing`).  ``bases``: where the bases the walk goes through are kept (each is dual
-    feasible, a facet of the hull, whatever the point).  Returns the points as :func:`scan_line` does, or None
-    when the walk cannot be set up or continued cleanly (a degenerate start, numerical trouble): the caller
-    then uses :func:`scan_line`.
+    feasible, a facet of the hull, whatever the point) with what depends on the basis alone: its inverse, the
+    duals, the reduced costs and the pivot taken from it for each leaving phase (:class:`Facet`).  Returns the
+    points as :func:`scan_line` does, or None when the walk cannot be set up or continued cleanly (a degenerate
+    start, numerical trouble): the caller then uses :func:`scan_line`.
     """
     A = np.asarray(matrix, dtype=float)
     e = np.asarray(costs, dtype=float)
@@ -169,51 +170,116 @@ def walk_line(matrix: np.ndarray, costs: np.ndarray, p0: np.ndarray, d: np.ndarr
         return None
     scale = max(1.0, float(np.abs(p0).sum() + abs(t1) * np.abs(d).sum()))
     tol_x = 1e-10 * scale
+    tol_red = dual_tolerance(e)
     pts: list[LinePoint] = []
     t = t0
+    facet = _facet(A, e, basis, bases, tol_red)
     for _ in range(max_pivots):
-        hit = bases.get(basis) if bases is not None else None
-        if hit is not None:  # a facet walked before: its inverse as kept (same phases, their order as kept)
-            basis, binv = hit
-        else:
-            try:
-                binv = np.linalg.inv(A[:, basis])
-            except np.linalg.LinAlgError:
-                return None
-        u, w, y = binv @ p0, binv @ d, binv.T @ e[basis]
-        x = u + t * w
-        red = e - A.T @ y
-        if x.min() < -1e-8 * scale or red.min() < -1e-8 * max(1.0, float(np.abs(e).max())):
-            return None  # not a feasible, optimal basis: leave it to the programme
-        if bases is not None and hit is None:
-            bases.add(basis, binv)
+        if facet is None:
+            return None  # not an optimal basis: leave it to the programme
+        basis, binv, y = facet.basis, facet.binv, facet.y  # a kept facet: its phases in the order kept
+        # x_B(t) = u + t w; the ratio test over at most (elements) amounts, in plain floats (the same IEEE
+        # operations as the array form, without its per-call cost)
+        u, w = (binv @ p0).tolist(), (binv @ d).tolist()
+        x = [a + t * b for a, b in zip(u, w)]
+        if min(x) < -1e-8 * scale:
+            return None  # not a feasible basis at t: leave it to the programme
         if not pts:
             pts.append(_point(t, basis, x, y, d, e, n))
-        falling = np.flatnonzero(w < -1e-14 * scale)
-        steps = -u[falling] / w[falling]
-        ahead = steps > t - tol_x
-        if not np.any(ahead) or steps[ahead].min() >= t1 - tol_x:
-            pts.append(_point(t1, basis, u + t1 * w, y, d, e, n))
+        lo, fall = t - tol_x, -1e-14 * scale
+        ahead = [(i, -a / b) for i, (a, b) in enumerate(zip(u, w)) if b < fall]
+        ahead = [(i, s) for i, s in ahead if s > lo]
+        first = min((s for _, s in ahead), default=np.inf)
+        if first >= t1 - tol_x:
+            pts.append(_point(t1, basis, [a + t1 * b for a, b in zip(u, w)], y, d, e, n))
             return _drop_collinear(_merge_close(pts, T_TOL * max(1.0, abs(t1 - t0))))
-        t_next = float(max(steps[ahead].min(), t))
-        ties = falling[ahead][steps[ahead] <= t_next + tol_x]
-        leave = int(min(ties, key=lambda i: basis[i]))  # Bland's rule among ties: no cycling
-        x_kink = u + t_next * w
-        x_kink[ties] = 0.0
+        t_next = max(first, t)
+        ties = [i for i, s in ahead if s <= t_next + tol_x]
+        cols = facet.cols
+        leave = min(ties, key=lambda i: cols[i])  # Bland's rule among ties: no cycling
+        x_kink = [a + t_next * b for a, b in zip(u, w)]
+        for i in ties:
+            x_kink[i] = 0.0
         if t_next - pts[-1].t > tol_x:
             pts.append(_point(t_next, basis, x_kink, y, d, e, n))
-        alpha = binv[leave] @ A
-        alpha[basis] = 0.0
-        enter = np.flatnonzero(alpha < -1e-12)
-        if enter.size == 0:
+        nxt = facet.pivot(A, leave)
+        if nxt is None:
             return None
-        ratio = red[enter] / -alpha[enter]
-        best = ratio.min()
-        j = int(enter[np.flatnonzero(ratio <= best + 1e-12 * max(1.0, abs(best)))].min())
-        basis = basis.copy()
-        basis[leave] = j
+        if not isinstance(nxt, Facet):
+            prev, nxt = facet, _facet(A, e, nxt, bases, tol_red)
+            if nxt is not None and bases is not None and bases.holds(prev) and bases.holds(nxt):
+                prev.link(leave, nxt)  # the next walk through here pivots without looking the basis up
+        facet = nxt
         t = t_next
     return None
+
+
+def dual_tolerance(costs: np.ndarray) -> float:
+    """The least reduced cost (eV) a basis may have and still count as optimal: ``-1e-8 max(1, |e|)``."""
+    return -1e-8 * max(1.0, float(np.abs(costs).max()))
+
+
+def _facet(A: np.ndarray, e: np.ndarray, basis: np.ndarray, bases: BasisCache | None,
+           tol_red: float) -> Facet | None:
+    """The kept facet of ``basis``, or a new one (kept in ``bases`` when given); None when ``basis`` is singular
+    or not dual feasible (some phase below its hyperplane by more than ``-tol_red``)."""
+    hit = bases.get(basis) if bases is not None else None
+    if hit is not None:
+        return hit
+    f = Facet.of(A, e, basis)
+    if f is None or f.red.min() < tol_red:
+        return None
+    return bases.add(f) if bases is not None else f
+
+
+class Facet:
+    """An optimal basis of the hull programme and what depends on it alone: the inverse ``B^-1``, the duals
+    ``y = B^-T e_B`` (chemical potentials of the facet), the reduced costs ``e - A^T y`` and, for each leaving
+    position, the basis the dual-simplex pivot leads to (the entering phase: least ratio of reduced cost to
+    ``-(B^-1 A)`` in that row, ties to the lowest index)."""
+
+    __slots__ = ("_next", "basis", "binv", "cols", "red", "y")
+
+    def __init__(self, basis: np.ndarray, binv: np.ndarray, y: np.ndarray, red: np.ndarray) -> None:
+        self.basis, self.binv, self.y, self.red = basis, binv, y, red
+        self.cols: list[int] = basis.tolist()
+        for a in (basis, binv, y, red):
+            a.setflags(write=False)  # shared between walks: read-only
+        self._next: dict[int, Facet | np.ndarray | None] = {}
+
+    @classmethod
+    def of(cls, A: np.ndarray, e: np.ndarray, basis: np.ndarray, binv: np.ndarray | None = None) -> Facet | None:
+        """The facet of ``basis`` (None: singular); ``binv``: its inverse when already computed."""
+        b = np.array(basis, dtype=np.int64)
+        if binv is None:
+            try:
+                binv = np.linalg.inv(A[:, b])
+            except np.linalg.LinAlgError:
+                return None
+        y = binv.T @ e[b]
+        return cls(b, binv, y, e - A.T @ y)
+
+    def pivot(self, A: np.ndarray, leave: int) -> Facet | np.ndarray | None:
+        """The next basis when position ``leave`` leaves: a kept :class:`Facet` once linked, else the basis
+        (None: no phase can enter)."""
+        if leave in self._next:
+            return self._next[leave]
+        alpha = self.binv[leave] @ A
+        alpha[self.basis] = 0.0
+        enter = np.flatnonzero(alpha < -1e-12)
+        if enter.size == 0:
+            self._next[leave] = None
+            return None
+        ratio = self.red[enter] / -alpha[enter]
+        best = ratio.min()
+        j = int(enter[np.flatnonzero(ratio <= best + 1e-12 * max(1.0, abs(best)))].min())
+        nb = self.basis.copy()
+        nb[leave] = j
+        return nb
+
+    def link(self, leave: int, nxt: Facet) -> None:
+        """Remember that position ``leave`` leaving leads to ``nxt``."""
+        self._next[leave] = nxt
 
 
 def _start_basis(A: np.ndarray, e: np.ndarray, start: LPResult) -> np.ndarray | None:
@@ -234,65 +300,73 @@ def _start_basis(A: np.ndarray, e: np.ndarray, start: LPResult) -> np.ndarray | 
     return None
 
 
-def _point(t: float, basis: np.ndarray, x_b: np.ndarray, y: np.ndarray, d: np.ndarray, e: np.ndarray,
+def _point(t: float, basis: np.ndarray, x_b: list[float], y: np.ndarray, d: np.ndarray, e: np.ndarray,
            n: int) -> LinePoint:
     amounts = np.zeros(n)
-    amounts[basis] = np.where(x_b > 0, x_b, 0.0)
-    active = np.flatnonzero(amounts)
+    amounts[basis] = [v if v > 0 else 0.0 for v in x_b]
+    active = amounts.nonzero()[0]
     value = float(e[active] @ amounts[active])
     return LinePoint(t=t, value=value, slope=float(y @ d),
                      result=LPResult(value=value, amounts=amounts, dual=y, active_matrix=None, active_costs=None))
 
 
 class BasisCache:
-    """The optimal bases a chemical system's walks have gone through, with their inverses.
+    """The optimal bases a chemical system's walks have gone through, as :class:`Facet` records.
 
     An optimal basis of the hull programme is dual feasible (no phase below the hyperplane of its chemical
     potentials) whatever the point; it is optimal at every point where its amounts ``B^-1 b`` are
     non-negative: a facet of the hull.  A later walk through a point inside a kept facet starts there
-    instead of solving the programme.  Among the kept facets that contain the point the one with the least
-    sorted phase list is taken (several do only where the point lies on a shared face, and they give the
-    same hull there).
+    instead of solving the programme, and follows the pivots earlier walks took from each facet.  Among the
+    kept facets that contain the point the one with the least sorted phase list is taken (several do only
+    where the point lies on a shared face, and they give the same hull there).
     """
 
     #: bases kept per system, at most
     LIMIT = 4096
 
     def __init__(self) -> None:
-        self._keys: dict[tuple[int, ...], int] = {}
-        self._bases: list[np.ndarray] = []
-        self._inverses: list[np.ndarray] = []
+        self._keys: dict[tuple[int, ...], Facet] = {}
+        self._facets: list[Facet] = []
+        self._ids: set[int] = set()
         self._stack: np.ndarray | None = None
 
     def __len__(self) -> int:
-        return len(self._bases)
+        return len(self._facets)
 
-    def get(self, basis: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-        """The kept (basis, inverse) with the phases of ``basis`` (None: not kept)."""
-        k = self._keys.get(tuple(sorted(int(j) for j in basis)))
-        return None if k is None else (self._bases[k], self._inverses[k])
+    def get(self, basis: np.ndarray) -> Facet | None:
+        """The kept facet with the phases of ``basis`` (None: not kept)."""
+        return self._keys.get(tuple(sorted(basis.tolist())))
 
-    def add(self, basis: np.ndarray, inverse: np.ndarray) -> None:
-        key = tuple(sorted(int(j) for j in basis))
-        if key in self._keys or len(self._bases) >= self.LIMIT:
-            return
-        b, inv = np.array(basis, dtype=np.int64), np.array(inverse, dtype=float)
-        b.setflags(write=False)
-        inv.setflags(write=False)  # handed out by get(): read-only
-        self._keys[key] = len(self._bases)
-        self._bases.append(b)
-        self._inverses.append(inv)
-        self._stack = None
+    def facets(self) -> list[Facet]:
+        """The kept facets, in the order found."""
+        return list(self._facets)
+
+    def holds(self, facet: Facet) -> bool:
+        """True when ``facet`` is one of the kept records."""
+        return id(facet) in self._ids
+
+    def add(self, facet: Facet) -> Facet:
+        """Keep ``facet`` (unless full); returns the kept record with its phases (an earlier one if any)."""
+        key = tuple(sorted(facet.basis.tolist()))
+        kept = self._keys.get(key)
+        if kept is not None:
+            return kept
+        if len(self._facets) < self.LIMIT:
+            self._keys[key] = facet
+            self._facets.append(facet)
+            self._ids.add(id(facet))
+            self._stack = None
+        return facet
 
     def containing(self, b: np.ndarray, tol: float) -> np.ndarray | None:
         """A kept basis whose amounts at ``b`` are all at least ``-tol`` (None: none is)."""
-        if not self._bases:
+        if not self._facets:
             return None
         if self._stack is None:
-            self._stack = np.stack(self._inverses)
+            self._stack = np.stack([f.binv for f in self._facets])
         amounts = self._stack @ np.asarray(b, dtype=float)
         inside = np.flatnonzero(amounts.min(axis=1) >= -tol)
         if inside.size == 0:
             return None
-        best = min(inside.tolist(), key=lambda k: tuple(sorted(self._bases[k].tolist())))
-        return self._bases[best]
+        best = min(inside.tolist(), key=lambda k: tuple(sorted(self._facets[k].basis.tolist())))
+        return self._facets[best].basis

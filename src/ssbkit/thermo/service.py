@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from .._version import __version__
-from ..data.entryset import EntrySet, chemsys_key
+from ..data.entryset import chemsys_key
 from ..data.protocol import EntrySource
 from ..data.source import open_source
 from ..errors import FormulaError
@@ -24,6 +24,7 @@ from ..materials import Material, resolve
 from ..results import Provenance
 from .composition import charge_note, doped_note, nearest_phase, typo_note
 from .hull import ChemicalSystem, HullEngine, Phase, reduced_formula
+from .lookup import lowest_entry
 from .queries import (  # noqa: F401 - re-exported: the results' historical home
     DecompositionResult,
     EntryMatch,
@@ -70,6 +71,9 @@ class Thermo:
         self._engines: dict[int, HullEngine] = {}
         #: elements held open at fixed chemical potentials (eV/atom); see :meth:`in_atmosphere`
         self.open_potentials: dict[str, float] = dict(self.source.open_potentials)
+        #: find_entry's answers (the entries do not change): composition (and, with elements open, the
+        #: material's whole composition) -> match
+        self._entry_matches: dict[tuple, EntryMatch | None] = {}
 
     def in_atmosphere(self, atmosphere: Any, temperature_K: float = 0.0, volumes: Any = None,
                       experimental: bool = False) -> Thermo:
@@ -245,30 +249,14 @@ class Thermo:
         With elements held open, ``comp`` lacks them; ``material`` then picks, among the entries with
         that composition of the other elements, the one that is this material (its whole composition).
         """
-        els = sorted(comp)
-        es: EntrySet = self.source.entries_for(els)
-        key = chemsys_key(els)
-        idx = es.indices_exact(key)
-        if idx.size == 0:
-            return None
-        mat = es.exact_composition_matrix(key, els)
-        target = np.array([comp[e] for e in els], dtype=float)
-        target = target / target.sum()
-        hit = idx[np.all(np.abs(mat - target[:, None]) < 1e-6, axis=0)]
-        full_keys = es.full_keys
-        if full_keys is not None and self.open_potentials:
-            from ..data.volumes import comp_key
-
-            if material is None:
-                return None  # which of the phases with this composition of the other elements: unknown
-            want = comp_key({el.symbol: float(a) for el, a in material.composition.items()})
-            hit = hit[[full_keys[int(i)] == want for i in hit]] if hit.size else hit
-        if hit.size == 0:
-            return None
-        e = es.e_form_per_atom[hit]
-        j = int(np.argmin(e))
-        return EntryMatch(index=int(hit[j]), entry_id=es.entry_ids[int(hit[j])],
-                          e_form_eV_per_atom=float(e[j]), polymorphs=int(hit.size))
+        memo = (tuple(sorted((str(k), float(v)) for k, v in comp.items())),
+                tuple(sorted(self.open_potentials.items())),
+                None if material is None or not self.open_potentials else str(material.composition))
+        if memo not in self._entry_matches:
+            self._entry_matches[memo] = lowest_entry(self.source.entries_for(sorted(comp)), comp,
+                                                     material if self.open_potentials else None,
+                                                     bool(self.open_potentials))
+        return self._entry_matches[memo]
 
     # -------------------------------------------------------------- queries
     def window(self, name: str | Material, voltage_range: tuple[float, float] = (0.0, 5.0),

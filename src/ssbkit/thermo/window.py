@@ -154,13 +154,10 @@ def stability_window(system, composition: dict[str, float], formula: str,
     li_col = _li_metal_columns(system)
     total_atoms = float(sum(composition.values()))
     # profile: every kink except the final Li-metal end point; least Li (highest voltage) first
-    profile: list[ProfileStep] = []
-    for k in range(len(pts) - 1):
-        amounts = pts[k].result.amounts.copy()
-        amounts[li_col] = 0.0
-        ph = system.phases(amounts)
-        profile.append(ProfileStep(voltage_V=_clean(-sl[k]), li_per_formula_unit=_clean(pts[k].t - n0),
-                                   phases=tuple(p.formula for p in ph), entry_ids=tuple(p.entry_id for p in ph)))
+    labels = [_labels(system, p, li_col) for p in pts[:-1]]
+    profile = [ProfileStep(voltage_V=_clean(-sl[k]), li_per_formula_unit=_clean(pts[k].t - n0),
+                           phases=tuple(f for f, _ in labels[k]), entry_ids=tuple(i for _, i in labels[k]))
+               for k in range(len(pts) - 1)]
     # locate n0
     tol = 1e-7 * max(1.0, n0)
     at_kink = np.flatnonzero(np.abs(ts - n0) <= tol)
@@ -180,9 +177,7 @@ def stability_window(system, composition: dict[str, float], formula: str,
     def products(k: int | None) -> list[str]:
         if k is None or k >= len(pts) - 1:
             return []
-        amounts = pts[k].result.amounts.copy()
-        amounts[li_col] = 0.0
-        return [p.formula for p in system.phases(amounts)]
+        return list(profile[k].phases)
 
     # hull energy at the material's composition and its own energy
     hull_total = float(np.interp(n0, ts, [p.value for p in pts]))
@@ -196,8 +191,9 @@ def stability_window(system, composition: dict[str, float], formula: str,
     for v in sorted(set(voltage_range)):
         g = vals + v * (ts - n0)
         dec[f"{v:g}V"] = _clean(min(0.0, (g.min() - e_own_pa * total_atoms) / total_atoms))
-    stable = bool(at_kink.size and (e_hull is not None and e_hull <= 1e-9)
-                  and len(products_at(system, pts, at_kink, li_col)) == 1)
+    own = (profile[int(at_kink[0])].phases if int(at_kink[0]) < len(profile)
+           else products_at(system, pts, at_kink, li_col)) if at_kink.size else ()
+    stable = bool(at_kink.size and (e_hull is not None and e_hull <= 1e-9) and len(own) == 1)
     return StabilityWindow(
         formula=formula, reduced_formula=_reduced(composition),
         reduction_limit_V=_clean(v_red), oxidation_limit_V=None if v_ox is None else _clean(v_ox),
@@ -219,6 +215,13 @@ def _window_notes(in_data: bool, e_hull: float | None, n0: float) -> tuple[str, 
     if n0 <= 0:
         notes.append("contains no Li: no Li-extraction (oxidation) limit exists in the Li-open ensemble")
     return tuple(notes)
+
+
+def _labels(system, point: LinePoint, li_col: np.ndarray) -> list[tuple[str, str]]:
+    """(formula, entry id) of the phases at a point of the Li line, Li metal left out."""
+    amounts = point.result.amounts.copy()
+    amounts[li_col] = 0.0
+    return system.phase_labels(amounts)
 
 
 def products_at(system, pts: list[LinePoint], at_kink: np.ndarray, li_col: np.ndarray) -> list[str]:
