@@ -14,7 +14,10 @@ ratios printed; every window checked equal (limits within 1 mV, same phases).
 - a later session: ssbkit in a fresh state reading the hulls and the walks' facets an earlier run cached on
   disk (``ssbkit.data.cache``, kinds ``hulls`` and ``facets``; each facet rebuilt and checked on reading,
   ``thermo.facet_cache``); pymatgen unpickling the stable-entry diagrams an earlier run pickled to disk (their
-  facets included: its fastest way to start from saved diagrams), then ``get_element_profile``.
+  facets included: its fastest way to start from saved diagrams), then ``get_element_profile``;
+- end to end: the same, each side a fresh process as a user's next command (interpreter start, imports, reading
+  the caches): ``python -m ssbkit window <the 51 formulas> --json`` against a script that unpickles the
+  diagrams and prints the same windows.
 
 The hull cache lives in a temporary ``SSBKIT_CACHE_DIR`` made for the run: cold is cold.
 """
@@ -101,6 +104,27 @@ def main() -> None:
 
     l_ss, l_pm = interleaved(ss_later, pm_later, repeats=args.repeats)
 
+    # end to end: each side a fresh process as a user's next command, from what an earlier run left on disk
+    import json
+    import subprocess
+    import sys
+    from types import SimpleNamespace
+
+    env = {**os.environ, "SSBKIT_ENTRIES": entries_path()}
+    out: dict[str, str] = {}
+
+    def ss_cli() -> None:
+        out["ss"] = subprocess.run([sys.executable, "-m", "ssbkit", "window", *mats, "--json"], env=env,
+                                   capture_output=True, text=True, check=True).stdout
+
+    def pm_cli() -> None:
+        out["pm"] = subprocess.run([sys.executable, "-c", PM_CHILD, pickled, json.dumps(mats)], env=env,
+                                   capture_output=True, text=True, check=True).stdout
+
+    e_ss, e_pm = interleaved(ss_cli, pm_cli, repeats=args.repeats)
+    res["ss_cli"] = [SimpleNamespace(**w) for w in json.loads(out["ss"])]
+    res["pm_cli"] = [(a, b, c, d) for a, b, c, d in json.loads(out["pm"])]
+
     def agree(ours, theirs) -> int:
         n = 0
         for w, (v_red, v_ox, red, ox) in zip(ours, theirs):
@@ -124,6 +148,26 @@ def main() -> None:
     print(f"a later session (hull cache / pickled diagrams read from disk): ssbkit "
           f"{sorted(l_ss)[len(l_ss) // 2]:.4f} s, pymatgen {sorted(l_pm)[len(l_pm) // 2]:.4f} s; ratio "
           f"pymatgen/ssbkit {paired_ratio(l_pm, l_ss)}; equal {agree(res['ss_later'], res['pm_later'])}/{len(mats)}")
+    print(f"end to end, each a fresh process (`ssbkit window <51 formulas> --json` with the hull and facet caches "
+          f"on disk / a script unpickling pymatgen's stable-entry diagrams): ssbkit "
+          f"{sorted(e_ss)[len(e_ss) // 2]:.3f} s, pymatgen {sorted(e_pm)[len(e_pm) // 2]:.3f} s; ratio "
+          f"pymatgen/ssbkit {paired_ratio(e_pm, e_ss)}; equal {agree(res['ss_cli'], res['pm_cli'])}/{len(mats)}")
+
+
+#: the pymatgen side of the end-to-end mode: unpickle the diagrams an earlier run saved, print every window
+PM_CHILD = """
+import json, pickle, sys
+sys.path.insert(0, {oracle!r})
+from pymatgen.core import Composition
+from oracle_helpers import window_from_profile
+with open(sys.argv[1], "rb") as fh:
+    pds = pickle.load(fh)
+out = []
+for f in json.loads(sys.argv[2]):
+    system = tuple(sorted({{e.symbol for e in Composition(f)}} | {{"Li"}}))
+    out.append(window_from_profile(pds[system], Composition(f)))
+print(json.dumps(out))
+""".format(oracle=str(__import__("pathlib").Path(__file__).resolve().parents[1] / "tests" / "oracle"))
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,13 +105,56 @@ def unpack_strings(arr: Any) -> list[str]:
     return raw.decode("utf-8").split("\x00") if raw else []
 
 
-def _decode(payload: bytes, strings: Sequence[str]) -> dict[str, Any]:
+class PackedStrings(Sequence[str]):
+    """``n`` strings stored as UTF-8 joined by NUL (a ``uint8`` array), read and split on first use: a command
+    that looks at a handful of 130,000 formulas does not pay for decoding them all.
+
+    ``load`` returns the array; a count other than ``n`` raises :class:`~ssbkit.errors.DataSourceError`
+    saying ``remedy``."""
+
+    def __init__(self, load: Callable[[], np.ndarray], n: int, what: str = "strings",
+                 remedy: str = "reinstall ssbkit") -> None:
+        self._load, self.n, self.what, self.remedy = load, n, what, remedy
+        self._items: list[str] | None = None
+
+    def _all(self) -> list[str]:
+        if self._items is None:
+            items = unpack_strings(self._load())
+            if len(items) != self.n:
+                from ..errors import DataSourceError
+
+                raise DataSourceError(f"the {self.what} hold {len(items)} entries, not {self.n}: {self.remedy}")
+            self._items = items
+        return self._items
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._all()[i]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (list, tuple, PackedStrings)) and len(other) == self.n and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _decode(payload: bytes, strings: Sequence[str], lazy: Collection[str] = ()) -> dict[str, Any]:
     with np.load(io.BytesIO(payload), allow_pickle=False) as z:
         raw = {k: z[k] for k in z.files}
     out: dict[str, Any] = {}
     for name in strings:
         n = int(raw.pop(f"{name}.__n")[0])
         data = raw.pop(name)
+        if name in lazy:  # counted now (the texts hold no NUL), split when first looked at
+            found = int(np.count_nonzero(data == 0)) + 1 if data.size else 0
+            if found != n:
+                raise ValueError(f"string array {name} has {found} items, header says {n}")
+            out[name] = PackedStrings(lambda d=data: d, n, f"cached {name}", "remove the ssbkit cache directory")
+            continue
         items = unpack_strings(data)
         if len(items) != n:
             raise ValueError(f"string array {name} has {len(items)} items, header says {n}")
@@ -148,8 +191,9 @@ def store(kind: str, key: str, arrays: Mapping[str, Any] | None = None, meta: Ma
         _warn(f"cache not written ({exc}); results are unaffected")
 
 
-def load(kind: str, key: str) -> Payload | None:
-    """The cached arrays and metadata, or None when absent; a damaged or foreign file is discarded (warning)."""
+def load(kind: str, key: str, lazy: Collection[str] = ()) -> Payload | None:
+    """The cached arrays and metadata, or None when absent; a damaged or foreign file is discarded (warning).
+    ``lazy``: string arrays returned as :class:`PackedStrings` (counted now, split when first read)."""
     p = path_for(kind, key)
     try:
         blob = p.read_bytes()
@@ -177,7 +221,7 @@ def load(kind: str, key: str) -> Payload | None:
         meta = header.get("meta")
         if not isinstance(strings, list) or not isinstance(meta, dict):
             raise ValueError("bad header fields")
-        return Payload(arrays=_decode(payload, strings), meta=meta)
+        return Payload(arrays=_decode(payload, strings, lazy), meta=meta)
     except Exception as exc:  # noqa: BLE001 - any damage means: discard and rebuild
         _warn(f"cache file {p.name} is damaged ({type(exc).__name__}: {str(exc)[:80]}); discarded and rebuilt")
         try:

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import DataSourceError, FormulaError
+from .cache import PackedStrings
 
 _TOKEN = re.compile(r"([A-Z][a-z]?)(\d+\.?\d*|\.\d+)?")
 
@@ -77,7 +78,9 @@ class ChemIndex:
         self.keys = np.asarray(keys, dtype=str)
         self.order = np.asarray(order, dtype=np.int64)
         self.bounds = np.asarray(bounds, dtype=np.int64)
-        if len(self.bounds) != len(self.keys) + 1 or (len(self.keys) > 1 and not np.all(self.keys[1:] > self.keys[:-1])):
+        if len(self.bounds) != len(self.keys) + 1 or (len(self.keys) > 1 and not np.all(self.keys[1:] > self.keys[:-1])) \
+                or self.bounds[0] != 0 or self.bounds[-1] != len(self.order) or np.any(np.diff(self.bounds) < 0) \
+                or (len(self.order) and (self.order.min() < 0 or self.order.max() >= len(self.order))):
             raise ValueError("chemical system index")
 
     @classmethod
@@ -129,41 +132,6 @@ class NumberedIds(Sequence[str]):
         if isinstance(other, NumberedIds):
             return (self.stem, self.n) == (other.stem, other.n)
         return isinstance(other, (list, tuple)) and len(other) == self.n and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-class PackedStrings(Sequence[str]):
-    """``n`` strings stored as UTF-8 joined by NUL (a ``uint8`` array), read and split on first use: a command
-    that looks at a handful of the 130,000 formulas of the embedded data does not pay for decoding them all.
-
-    ``load`` returns the array; a count other than ``n`` raises :class:`~ssbkit.errors.DataSourceError`."""
-
-    def __init__(self, load: Callable[[], np.ndarray], n: int, what: str = "strings") -> None:
-        self._load, self.n, self.what = load, n, what
-        self._items: list[str] | None = None
-
-    def _all(self) -> list[str]:
-        if self._items is None:
-            from .cache import unpack_strings
-
-            items = unpack_strings(self._load())
-            if len(items) != self.n:
-                raise DataSourceError(f"the {self.what} hold {len(items)} entries, not {self.n}: reinstall ssbkit")
-            self._items = items
-        return self._items
-
-    def __len__(self) -> int:
-        return self.n
-
-    def __getitem__(self, i: Any) -> Any:
-        return self._all()[i]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._all())
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, (list, tuple, PackedStrings)) and len(other) == self.n and list(self) == list(other)
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -370,14 +338,26 @@ class EntrySet:
         Columns are normalised to one atom, so that column ``j`` times
         ``e_form_per_atom[idx[j]]`` is the energy of one atom of entry ``j``.
         """
-        pos = {s: k for k, s in enumerate(elements)}
+        idx = np.asarray(idx, dtype=np.int64)
         mat = np.zeros((len(elements), len(idx)))
-        for j, i in enumerate(idx):
-            sl = slice(self.comp_ptr[i], self.comp_ptr[i + 1])
-            amts = self.comp_amt[sl]
-            tot = amts.sum()
-            for e, a in zip(self.comp_el[sl], amts):
-                mat[pos[self.elements[e]], j] = a / tot
+        if not len(idx):
+            return mat
+        row_of = np.full(len(self.elements), -1, dtype=np.int64)  # the data's element index -> row
+        for k, sym in enumerate(elements):
+            if sym in self._el_pos:
+                row_of[self._el_pos[sym]] = k
+        starts = self.comp_ptr[idx]
+        counts = self.comp_ptr[idx + 1] - starts
+        col = np.repeat(np.arange(len(idx)), counts)
+        first = np.cumsum(counts) - counts  # where each entry's elements start in the flat selection
+        flat = starts[col] + (np.arange(int(counts.sum())) - first[col])
+        rows = row_of[self.comp_el[flat]]
+        if rows.min() < 0:
+            missing = self.elements[int(self.comp_el[flat][rows < 0][0])]
+            raise KeyError(missing)
+        amts = self.comp_amt[flat]
+        tot = np.add.reduceat(amts, first)  # each entry's atoms, summed in order
+        mat[rows, col] = amts / tot[col]
         return mat
 
     # ----------------------------------------------------------------- cache
@@ -388,7 +368,9 @@ class EntrySet:
             "comp_ptr": np.asarray(self.comp_ptr, dtype=np.int64), "comp_el": np.asarray(self.comp_el, dtype=np.int32),
             "comp_amt": np.asarray(self.comp_amt, dtype=float),
             "raw_energy_per_atom": np.asarray(self.raw_energy_per_atom, dtype=float),
-            "chemsys": [str(c) for c in self._chemsys],
+            # the chemical-system index as built (read back without sorting 130,000 keys again)
+            "chem_keys": [str(k) for k in self._index.keys.tolist()], "chem_order": self._index.order,
+            "chem_bounds": self._index.bounds,
         }
 
     @classmethod
@@ -407,7 +389,7 @@ class EntrySet:
         if ptr.dtype.kind != "i" or el.dtype.kind != "i" or amt.dtype.kind != "f" or raw.dtype.kind != "f":
             raise ValueError("array types")
         if len(arr["entry_ids"]) != n or raw.shape != (n,) or ptr.shape != (n + 1,) or \
-                ("chem_index" not in arr and len(arr["chemsys"]) != n):
+                ("chem_index" not in arr and "chem_keys" not in arr and len(arr["chemsys"]) != n):
             raise ValueError("array lengths")
         if ptr[0] != 0 or ptr[-1] != len(el) or len(el) != len(amt) or np.any(np.diff(ptr) < 1):
             raise ValueError("composition pointers")
@@ -417,9 +399,11 @@ class EntrySet:
             raise ValueError("non-finite or non-positive values")
         forms = arr["formulas"]
         es = cls(elements=list(arr["elements"]), formulas=forms if isinstance(forms, PackedStrings) else list(forms),
-                 entry_ids=ids if isinstance(ids := arr["entry_ids"], NumberedIds) else list(ids), comp_ptr=ptr, comp_el=el.astype(np.int32),
+                 entry_ids=ids if isinstance(ids := arr["entry_ids"], (NumberedIds, PackedStrings)) else list(ids), comp_ptr=ptr, comp_el=el.astype(np.int32),
                  comp_amt=amt, e_form_per_atom=np.zeros(n), raw_energy_per_atom=raw,
                  element_refs=np.full(nel, np.nan))
         idx = arr.get("chem_index")
+        if idx is None and "chem_keys" in arr:
+            idx = ChemIndex(arr["chem_keys"], arr["chem_order"], arr["chem_bounds"])
         es._finish(None if idx is not None else list(arr["chemsys"]), index=idx)
         return es

@@ -267,7 +267,7 @@ class MPSource:
             if es is not None:
                 return es
             ck = self._cache_key("entries", key)
-            hit = cache.load("mp-entries", ck)
+            hit = cache.load("mp-entries", ck, lazy=("formulas", "entry_ids"))
             if hit is not None and self._usable(hit.meta):
                 try:
                     es = EntrySet.from_arrays(hit.arrays)

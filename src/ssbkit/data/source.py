@@ -127,14 +127,18 @@ def _load_file(path: Path, digest: str, corrections: str | None = None) -> Entry
 
     applied = corrections if corrections and path.name.lower().endswith((".json", ".json.gz")) else None
     key = cache.key_of(digest, path.name + (f"#{applied}" if applied else ""))
-    hit = cache.load("entries", key)
+    hit = cache.load("entries", key, lazy=("formulas", "entry_ids"))
+    meta = {"file": path.name, "sha256": digest, "corrections": applied}
     if hit is not None:
         try:
-            return EntrySet.from_arrays(hit.arrays)
+            es = EntrySet.from_arrays(hit.arrays)
+            if "chem_keys" not in hit.arrays:  # written before the index was kept: once more with it
+                cache.store("entries", key, es.to_arrays(), meta)
+            return es
         except (KeyError, ValueError, TypeError, IndexError) as exc:
             cache._warn(f"cached entries for {path.name} are inconsistent ({exc}); rebuilt")
     es = read_entries_file(path, applied)
-    cache.store("entries", key, es.to_arrays(), {"file": path.name, "sha256": digest, "corrections": applied})
+    cache.store("entries", key, es.to_arrays(), meta)
     return es
 
 
