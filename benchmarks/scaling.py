@@ -3,8 +3,9 @@
 Run: ``python benchmarks/scaling.py [--plot docs/img] [--skip-dask]`` (the embedded data, or SSBKIT_ENTRIES).
 
 1. ``ssbkit coatings NMC811 Li3PS4 --candidates all`` end to end, serial and ``--dask local:2``, each in a fresh
-   process, ``--repeats`` times: wall time (median, range), the main process's peak memory, the funnel's
-   counts, serial == Dask checked.
+   process, ``--repeats`` times, each time first with an empty cache directory and then again as a later session
+   reading what the first left (hulls, facets): wall time (median, range), the main process's peak memory, the
+   funnel's counts, serial == Dask == later session checked.
 2. Time and peak memory against the number of candidates judged: the fixed-list screen of the first N of the
    funnel's insulating pool, each N in a fresh process (data loading and the hulls it needs included).
 3. Time per candidate against the number of elements of the system it is judged in (candidate, cathode and
@@ -48,8 +49,14 @@ print(json.dumps(out))
 '''
 
 
-def child(*args: str) -> dict:
-    p = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, cwd=REPO, check=False)
+def child(*args: str, cache: str | None = None) -> dict:
+    """One fresh process; ``cache``: its SSBKIT_CACHE_DIR (None: a new, empty one)."""
+    import os
+    import tempfile
+
+    env = {**os.environ, "SSBKIT_CACHE_DIR": cache or tempfile.mkdtemp(prefix="ssbkit-scaling-")}
+    p = subprocess.run([sys.executable, "-c", CHILD, *args], capture_output=True, text=True, cwd=REPO, check=False,
+                       env=env)
     if p.returncode:
         sys.exit(p.stderr[-2000:])
     return json.loads(p.stdout.strip().splitlines()[-1])
@@ -92,14 +99,25 @@ def main() -> None:
     ap.add_argument("--plot", default=None, help="folder for scaling.png")
     ap.add_argument("--skip-dask", action="store_true")
     args = ap.parse_args()
-    runs: dict[str, list[dict]] = {"serial": []} | ({} if args.skip_dask else {"local:2": []})
-    for _ in range(args.repeats):  # interleaved
-        for mode in runs:
-            runs[mode].append(child("all", mode))
-    for mode, rs in runs.items():
-        print(f"--candidates all, {mode}: {spread([r['seconds'] for r in rs])} s; main-process peak "
-              f"{max(r['peak_MB'] for r in rs):.0f} MB")
+    import os
+    import tempfile
+
+    os.environ["SSBKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="ssbkit-scaling-")  # this process: cold too
+    modes = ["serial"] + ([] if args.skip_dask else ["local:2"])
+    runs: dict[str, list[dict]] = {m: [] for m in modes}
+    later: dict[str, list[dict]] = {m: [] for m in modes}
+    for _ in range(args.repeats):  # interleaved; each cold run in an empty cache, then a later session in it
+        for mode in modes:
+            d = tempfile.mkdtemp(prefix="ssbkit-scaling-")
+            runs[mode].append(child("all", mode, cache=d))
+            later[mode].append(child("all", mode, cache=d))
+    for mode in modes:
+        print(f"--candidates all, {mode}, an empty cache: {spread([r['seconds'] for r in runs[mode]])} s; "
+              f"a later session (the hulls and facets the first left): "
+              f"{spread([r['seconds'] for r in later[mode]])} s; main-process peak "
+              f"{max(r['peak_MB'] for r in runs[mode] + later[mode]):.0f} MB")
     first = runs["serial"][0]
+    print("later sessions give the same rows:", all(r["rows"] == first["rows"] for rs in later.values() for r in rs))
     print("funnel:", ", ".join(f"{k} {v}" for k, v in first["steps"]))
     print("reviews' coatings:", json.dumps(first["fate"]))
     if "local:2" in runs:
@@ -108,7 +126,7 @@ def main() -> None:
     pool_path = Path("/tmp/ssbkit_scaling_pool.json")
     pool = pool_file(pool_path)
     sizes = [n for n in (25, 50, 100, 200, 400, 800) if n <= len(pool)] + [len(pool)]
-    scan = {n: child(str(n), str(pool_path)) for n in sizes}
+    scan = {n: child(str(n), str(pool_path)) for n in sizes}  # each with an empty cache
     print("candidates judged -> seconds, peak MB (fresh process each):")
     for n, r in scan.items():
         print(f"  {n:5d}: {r['seconds']:.1f} s, {r['peak_MB']:.0f} MB")
