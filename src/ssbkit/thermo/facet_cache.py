@@ -86,7 +86,7 @@ def attach(system: Any, rows: np.ndarray | None) -> int:
     A, e = system.matrix, system.energies
     tol = dual_tolerance(e)
     cols = [[col_of.get(int(i)) for i in row] for row in rows.tolist()]
-    fit = [c for c in cols if None not in c and len(set(c)) == len(c) == A.shape[0]]
+    fit = [sorted(c) for c in cols if None not in c and len(set(c)) == len(c) == A.shape[0]]
     dropped = len(cols) - len(fit)
     if not fit:
         return dropped

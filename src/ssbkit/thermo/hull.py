@@ -26,8 +26,9 @@ import numpy as np
 from ..data.entryset import EntrySet, chemsys_key
 from ..errors import FormulaError
 from .line import BasisCache
-from .lp import LPResult, PhaseLP
+from .lp import LazyLP, LPResult, PhaseLP
 from .parametric import Line, Piece, concave_pieces
+from .vertex import VertexTest
 
 STABILITY_TOL_EV = 1e-9  # eV/atom below the others' hull to count as a vertex
 #: eV/atom: a simplex value farther than this from the stability decision decides it as it stands (its
@@ -175,10 +176,12 @@ class HullEngine:
         cols = np.concatenate([base, cand])
         mat = self.entries.composition_matrix(cols, els)
         e = self.entries.e_form_per_atom[cols]
-        # quick rejection: above the hull of the lower-order phases and other candidates.  The simplex value
-        # depends on the warm start only in its last digits: it is recomputed from its active set (polished,
-        # reproducible whatever was solved before) only when it lies that close to the decision
-        lp = PhaseLP(mat, e, polish=False)
+        # each candidate against the hull of the lower-order phases and the other candidates: a dual simplex
+        # carried from candidate to candidate (.vertex) decides, the programme where it cannot or the value lies
+        # near the decision.  The programme's value depends on the warm start only in its last digits: it is
+        # recomputed from its active set (polished, reproducible whatever was solved before) near the decision
+        lp = LazyLP(mat, e)
+        screen = VertexTest(mat, e, lp.solve)
         keep = []
         nb = len(base)
         for j in range(len(cand)):
@@ -186,13 +189,16 @@ class HullEngine:
             if e[col] >= 0 - STABILITY_TOL_EV and np.all(mat[:, col] > 0):
                 # positive formation energy: above the elemental references
                 continue
-            lp.set_upper(col, 0.0)
-            value = lp.value(mat[:, col])
-            if value is None or abs(e[col] - (value - STABILITY_TOL_EV)) <= DECISION_MARGIN_EV:
-                res = lp.solve(mat[:, col])
-                value = lp.polished(res, mat[:, col]).value
-            lp.set_upper(col, np.inf)
-            if e[col] < value - STABILITY_TOL_EV:
+            stable = screen.decide(col, STABILITY_TOL_EV, DECISION_MARGIN_EV)
+            if stable is None:
+                lp.set_upper(col, 0.0)
+                value = lp.value(mat[:, col])
+                if value is None or abs(e[col] - (value - STABILITY_TOL_EV)) <= DECISION_MARGIN_EV:
+                    res = lp.solve(mat[:, col])
+                    value = lp.polished(res, mat[:, col]).value
+                lp.set_upper(col, np.inf)
+                stable = e[col] < value - STABILITY_TOL_EV
+            if stable:
                 keep.append(cand[j])
         self.lp_solves += lp.solves
         out = np.asarray(keep, dtype=np.int64)

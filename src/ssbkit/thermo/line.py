@@ -184,12 +184,14 @@ def walk_line(matrix: np.ndarray, costs: np.ndarray, p0: np.ndarray, d: np.ndarr
         x = [a + t * b for a, b in zip(u, w)]
         if min(x) < -1e-8 * scale:
             return None  # not a feasible basis at t: leave it to the programme
-        if not pts:
-            pts.append(_point(t, basis, x, y, d, e, n))
         lo, fall = t - tol_x, -1e-14 * scale
         ahead = [(i, -a / b) for i, (a, b) in enumerate(zip(u, w)) if b < fall]
         ahead = [(i, s) for i, s in ahead if s > lo]
         first = min((s for _, s in ahead), default=np.inf)
+        if not pts and (first > t + tol_x or first >= t1 - tol_x):
+            # the start point from the facet that holds the line just after it (after any degenerate pivots
+            # at the start): the same whichever optimal basis at the start the walk was given
+            pts.append(_point(t, basis, x, y, d, e, n))
         if first >= t1 - tol_x:
             pts.append(_point(t1, basis, [a + t1 * b for a, b in zip(u, w)], y, d, e, n))
             return _drop_collinear(_merge_close(pts, T_TOL * max(1.0, abs(t1 - t0))))
@@ -200,7 +202,7 @@ def walk_line(matrix: np.ndarray, costs: np.ndarray, p0: np.ndarray, d: np.ndarr
         x_kink = [a + t_next * b for a, b in zip(u, w)]
         for i in ties:
             x_kink[i] = 0.0
-        if t_next - pts[-1].t > tol_x:
+        if pts and t_next - pts[-1].t > tol_x:
             pts.append(_point(t_next, basis, x_kink, y, d, e, n))
         nxt = facet.pivot(A, leave)
         if nxt is None:
@@ -251,7 +253,8 @@ class Facet:
     def of(cls, A: np.ndarray, e: np.ndarray, basis: np.ndarray, binv: np.ndarray | None = None) -> Facet | None:
         """The facet of ``basis`` (None: singular); ``binv``: its inverse when already computed."""
         b = np.array(basis, dtype=np.int64)
-        if binv is None:
+        if binv is None:  # the phases in index order: one record, one inverse per phase set, whatever the path
+            b.sort()
             try:
                 binv = np.linalg.inv(A[:, b])
             except np.linalg.LinAlgError:

@@ -261,3 +261,34 @@ class PhaseLP:
             if float(np.abs(mu - dual).max()) <= 1e-7 * max(1.0, float(np.abs(dual).max())):
                 dual = mu
         return amounts, dual
+
+
+class LazyLP:
+    """A :class:`PhaseLP` (no polishing) built when first asked: a caller that may not need the programme
+    at all pays nothing for it."""
+
+    def __init__(self, matrix: np.ndarray, costs: np.ndarray) -> None:
+        self._args = (matrix, costs)
+        self._lp: PhaseLP | None = None
+
+    @property
+    def lp(self) -> PhaseLP:
+        if self._lp is None:
+            self._lp = PhaseLP(*self._args, polish=False)
+        return self._lp
+
+    @property
+    def solves(self) -> int:
+        return 0 if self._lp is None else self._lp.solves
+
+    def solve(self, b: np.ndarray) -> LPResult:
+        return self.lp.solve(b)
+
+    def value(self, b: np.ndarray) -> float | None:
+        return self.lp.value(b)
+
+    def set_upper(self, j: int, upper: float) -> None:
+        self.lp.set_upper(j, upper)
+
+    def polished(self, res: LPResult, b: np.ndarray) -> LPResult:
+        return self.lp.polished(res, b)

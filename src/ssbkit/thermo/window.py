@@ -109,7 +109,10 @@ def li_line(system, composition: dict[str, float]) -> tuple[list[LinePoint], flo
     from .lp import PhaseLP
 
     bases = getattr(system, "walk_bases", None)
-    known = bases.containing(p0, 1e-10 * max(1.0, float(np.abs(p0).sum()))) if bases is not None else None
+    tol = 1e-10 * max(1.0, float(np.abs(p0).sum()))
+    known = bases.containing(p0, tol) if bases is not None else None
+    if known is None:
+        known, bases = _first_start(system, p0, d, t_max, bases, tol)
     lp = start = None
     for _ in range(12):
         pts = walk_line(system.matrix, system.energies, p0, d, 0.0, t_max, None, basis=known, bases=bases) \
@@ -125,6 +128,23 @@ def li_line(system, composition: dict[str, float]) -> tuple[list[LinePoint], flo
             return pts, n0
         t_max *= 2.0
     return pts, n0  # pragma: no cover - Li metal always appears eventually
+
+
+def _first_start(system, p0: np.ndarray, d: np.ndarray, t_max: float, bases, tol: float):
+    """The start of a walk where no kept facet holds ``p0``: an optimal basis by the primal simplex from the
+    elements (:func:`ssbkit.thermo.vertex.primal_optimum`, no programme), walked once to keep the facets it
+    passes, then the kept facet that holds ``p0`` as a later walk would take it (the least sorted phase list:
+    the same start, and so the same digits, the first time and every time after).  Returns (basis or None,
+    the cache the walks keep their facets in: ``bases``, or one of their own)."""
+    from .line import BasisCache, Facet, dual_tolerance
+    from .vertex import primal_optimum
+
+    A, e = system.matrix, system.energies
+    kept = bases if bases is not None else BasisCache()
+    first = primal_optimum(A, e, p0, lambda basis: Facet.of(A, e, basis), dual_tolerance(e))
+    if first is None or walk_line(A, e, p0, d, 0.0, t_max, None, basis=first.basis, bases=kept) is None:
+        return None, bases
+    return kept.containing(p0, tol), kept
 
 
 def _li_metal_columns(system) -> np.ndarray:
