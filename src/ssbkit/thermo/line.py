@@ -269,13 +269,13 @@ class Facet:
             return self._next[leave]
         alpha = self.binv[leave] @ A
         alpha[self.basis] = 0.0
-        enter = np.flatnonzero(alpha < -1e-12)
+        enter = (alpha < -1e-12).nonzero()[0]
         if enter.size == 0:
             self._next[leave] = None
             return None
         ratio = self.red[enter] / -alpha[enter]
         best = ratio.min()
-        j = int(enter[np.flatnonzero(ratio <= best + 1e-12 * max(1.0, abs(best)))].min())
+        j = int(enter[ratio <= best + 1e-12 * max(1.0, abs(best))].min())
         nb = self.basis.copy()
         nb[leave] = j
         return nb

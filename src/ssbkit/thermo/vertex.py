@@ -61,7 +61,7 @@ class VertexTest:
             return None
         self.facet, x = got
         scale = max(1.0, float(np.abs(b).sum()))
-        where = np.flatnonzero(self.facet.basis == col)
+        where = (self.facet.basis == col).nonzero()[0]
         if where.size and x[int(where[0])] > 1e-10 * scale:  # on the hull: the others alone, with col barred
             barred = self._optimum(self.facet, b, col)
             if barred is None:
@@ -118,12 +118,12 @@ class VertexTest:
             if barred is not None:
                 alpha[barred] = 0.0  # never enters again
             up = cols[r] == barred and x[r] > tol_x  # the barred phase goes down to its bound of zero
-            enter = np.flatnonzero(alpha > 1e-12) if up else np.flatnonzero(alpha < -1e-12)
+            enter = (alpha > 1e-12).nonzero()[0] if up else (alpha < -1e-12).nonzero()[0]
             if enter.size == 0:
                 return None  # no other phase mix reaches b: leave it to the programme
             ratio = facet.red[enter] / np.abs(alpha[enter])
             best = ratio.min()
-            k = int(enter[np.flatnonzero(ratio <= best + 1e-12 * max(1.0, abs(best)))].min())
+            k = int(enter[ratio <= best + 1e-12 * max(1.0, abs(best))].min())
             nb = facet.basis.copy()
             nb[r] = k
             nxt = self._facet(nb, barred)
@@ -142,7 +142,7 @@ def primal_optimum(A: np.ndarray, e: np.ndarray, b: np.ndarray, kept: Callable[[
     m = A.shape[0]
     unit = []
     for r in range(m):
-        hit = np.flatnonzero((A[r] == 1.0) & (e == 0.0))
+        hit = ((A[r] == 1.0) & (e == 0.0)).nonzero()[0]
         if hit.size == 0:
             return None
         unit.append(int(hit[0]))
@@ -156,7 +156,7 @@ def primal_optimum(A: np.ndarray, e: np.ndarray, b: np.ndarray, kept: Callable[[
             return facet
         d = facet.binv @ A[:, k]
         x = facet.binv @ b
-        rows = np.flatnonzero(d > 1e-12)
+        rows = (d > 1e-12).nonzero()[0]
         if rows.size == 0:
             return None
         ratio = x[rows] / d[rows]
