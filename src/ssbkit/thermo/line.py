@@ -216,6 +216,13 @@ def walk_line(matrix: np.ndarray, costs: np.ndarray, p0: np.ndarray, d: np.ndarr
     return None
 
 
+def least_ratio(candidates: np.ndarray, ratio: np.ndarray) -> int:
+    """The entering phase of a dual-simplex pivot: the least ratio, ties (within 1e-12) to the smallest phase
+    index (Bland's rule)."""
+    best = ratio.min()
+    return int(candidates[ratio <= best + 1e-12 * max(1.0, abs(best))].min())
+
+
 def dual_tolerance(costs: np.ndarray) -> float:
     """The least reduced cost (eV) a basis may have and still count as optimal: ``-1e-8 max(1, |e|)``."""
     return -1e-8 * max(1.0, float(np.abs(costs).max()))
@@ -273,9 +280,7 @@ class Facet:
         if enter.size == 0:
             self._next[leave] = None
             return None
-        ratio = self.red[enter] / -alpha[enter]
-        best = ratio.min()
-        j = int(enter[ratio <= best + 1e-12 * max(1.0, abs(best))].min())
+        j = least_ratio(enter, self.red[enter] / -alpha[enter])
         nb = self.basis.copy()
         nb[leave] = j
         return nb

@@ -13,7 +13,7 @@ barred (held at zero: a basic variable above its bound of 0 leaves) and the pivo
 Every pivot keeps the basis invertible and dual feasible; when one would not (numerical trouble), or when
 the value lies within ``margin`` of the decision, :meth:`VertexTest.decide` returns None and the caller asks
 the programme, as before.  So the decisions are the programme's (tests/unit/test_thermo.py compares the
-stable sets of every chemical system of the seeds' materials).
+stable sets of 400 chemical systems of the data and of a made-up system with ties).
 
 Dantzig, Linear Programming and Extensions (1963), ch. 11 (the dual simplex method); Bland, Math. Oper.
 Res. 2, 103 (1977) (the smallest-index rule).
@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .line import BasisCache, Facet, _start_basis, dual_tolerance
+from .line import BasisCache, Facet, _start_basis, dual_tolerance, least_ratio
 from .lp import LPResult
 
 #: dual-simplex pivots per candidate before the programme is asked instead
@@ -121,9 +121,7 @@ class VertexTest:
             enter = (alpha > 1e-12).nonzero()[0] if up else (alpha < -1e-12).nonzero()[0]
             if enter.size == 0:
                 return None  # no other phase mix reaches b: leave it to the programme
-            ratio = facet.red[enter] / np.abs(alpha[enter])
-            best = ratio.min()
-            k = int(enter[ratio <= best + 1e-12 * max(1.0, abs(best))].min())
+            k = least_ratio(enter, facet.red[enter] / np.abs(alpha[enter]))
             nb = facet.basis.copy()
             nb[r] = k
             nxt = self._facet(nb, barred)

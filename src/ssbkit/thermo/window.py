@@ -104,15 +104,14 @@ def li_line(system, composition: dict[str, float]) -> tuple[list[LinePoint], flo
     t_max = max(2.0 * n0, 8.0 * n_closed, 1.0)
     li_col = _li_metal_columns(system)
     # the walk starts in a facet an earlier walk of this system found where one holds p0 (an optimal basis
-    # there: line.BasisCache); else from a programme of its own, whose sequence of solves is fixed by the
-    # query (the answer does not depend on what the shared one solved before, and needs no polishing)
+    # there: line.BasisCache), else from the primal simplex at the elements; a programme of its own (its
+    # sequence of solves fixed by the query, no polishing needed) only when neither gives a clean walk
     from .lp import PhaseLP
 
     bases = getattr(system, "walk_bases", None)
-    tol = 1e-10 * max(1.0, float(np.abs(p0).sum()))
-    known = bases.containing(p0, tol) if bases is not None else None
+    known = bases.containing(p0, 1e-10 * max(1.0, float(np.abs(p0).sum()))) if bases is not None else None
     if known is None:
-        known, bases = _first_start(system, p0, d, t_max, bases, tol)
+        known = _first_start(system, p0)
     lp = start = None
     for _ in range(12):
         pts = walk_line(system.matrix, system.energies, p0, d, 0.0, t_max, None, basis=known, bases=bases) \
@@ -130,21 +129,17 @@ def li_line(system, composition: dict[str, float]) -> tuple[list[LinePoint], flo
     return pts, n0  # pragma: no cover - Li metal always appears eventually
 
 
-def _first_start(system, p0: np.ndarray, d: np.ndarray, t_max: float, bases, tol: float):
-    """The start of a walk where no kept facet holds ``p0``: an optimal basis by the primal simplex from the
-    elements (:func:`ssbkit.thermo.vertex.primal_optimum`, no programme), walked once to keep the facets it
-    passes, then the kept facet that holds ``p0`` as a later walk would take it (the least sorted phase list:
-    the same start, and so the same digits, the first time and every time after).  Returns (basis or None,
-    the cache the walks keep their facets in: ``bases``, or one of their own)."""
-    from .line import BasisCache, Facet, dual_tolerance
+def _first_start(system, p0: np.ndarray) -> np.ndarray | None:
+    """An optimal basis at ``p0`` where no kept facet holds it: the primal simplex from the elements
+    (:func:`ssbkit.thermo.vertex.primal_optimum`, no programme; the same start whatever came before).  The walk
+    reads its start point from the facet that holds the line just after it, so the digits do not depend on
+    which optimal basis at ``p0`` it began in."""
+    from .line import Facet, dual_tolerance
     from .vertex import primal_optimum
 
     A, e = system.matrix, system.energies
-    kept = bases if bases is not None else BasisCache()
     first = primal_optimum(A, e, p0, lambda basis: Facet.of(A, e, basis), dual_tolerance(e))
-    if first is None or walk_line(A, e, p0, d, 0.0, t_max, None, basis=first.basis, bases=kept) is None:
-        return None, bases
-    return kept.containing(p0, tol), kept
+    return None if first is None else first.basis
 
 
 def _li_metal_columns(system) -> np.ndarray:
