@@ -23,14 +23,31 @@ import os
 import sys
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import highspy
 import numpy as np
 
 from ..errors import SsbkitError
 
-#: whether this highspy can change several rows' bounds in one call (newer releases)
-_ROWS_AT_ONCE = hasattr(highspy.Highs, "changeRowsBounds")
+if TYPE_CHECKING:
+    import highspy
+
+
+
+@lru_cache(maxsize=1)
+def _hs():
+    """The highspy module, imported when the first programme is built (a window or hull that needs no
+    programme never pays for it)."""
+    import highspy
+
+    return highspy
+
+
+@lru_cache(maxsize=1)
+def _rows_at_once() -> bool:
+    """Whether this highspy can change several rows' bounds in one call (newer releases)."""
+    return hasattr(_hs().Highs, "changeRowsBounds")
 _QUIET = threading.Lock()
 _BANNER_DONE = False
 
@@ -55,10 +72,10 @@ def new_highs() -> highspy.Highs:
     """
     global _BANNER_DONE
     if _BANNER_DONE:
-        return highspy.Highs()
+        return _hs().Highs()
     with _QUIET:
         if _BANNER_DONE:
-            return highspy.Highs()
+            return _hs().Highs()
         try:
             sys.stdout.flush()
         except (AttributeError, ValueError, OSError):
@@ -69,7 +86,7 @@ def new_highs() -> highspy.Highs:
             null = os.open(os.devnull, os.O_WRONLY)
             try:
                 os.dup2(null, 1)
-                h = highspy.Highs()
+                h = _hs().Highs()
                 h.setOptionValue("output_flag", False)
                 _flush_c_stdio()
             finally:
@@ -131,17 +148,17 @@ class PhaseLP:
         h.setOptionValue("primal_feasibility_tolerance", 1e-10)
         h.setOptionValue("dual_feasibility_tolerance", 1e-10)
         h.setOptionValue("presolve", "off")
-        lp = highspy.HighsLp()
+        lp = _hs().HighsLp()
         lp.num_col_ = n
         lp.num_row_ = m
         lp.col_cost_ = self.costs
         lp.col_lower_ = np.zeros(n)
-        lp.col_upper_ = np.full(n, highspy.kHighsInf)
+        lp.col_upper_ = np.full(n, _hs().kHighsInf)
         lp.row_lower_ = np.zeros(m)
         lp.row_upper_ = np.zeros(m)
         # column-wise sparse form (the non-zero elements of each phase)
         rows, cols = np.nonzero(self.matrix.T)  # ordered by column, then row
-        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.format_ = _hs().MatrixFormat.kColwise
         lp.a_matrix_.start_ = np.searchsorted(rows, np.arange(n + 1)).astype(np.int32)
         lp.a_matrix_.index_ = cols.astype(np.int32)
         lp.a_matrix_.value_ = self.matrix.T[rows, cols].copy()
@@ -171,7 +188,7 @@ class PhaseLP:
     def solve(self, b: np.ndarray) -> LPResult:
         """Hull energy, equilibrium phase amounts and chemical potentials at ``b``."""
         b = np.asarray(b, dtype=float)
-        if _ROWS_AT_ONCE:
+        if _rows_at_once():
             self._h.changeRowsBounds(self.m, self._rows, b, b)
         else:  # highspy releases before changeRowsBounds: one row at a time, same model
             for r in range(self.m):
@@ -179,12 +196,12 @@ class PhaseLP:
         self._h.run()
         self.solves += 1
         status = self._h.getModelStatus()
-        if status != highspy.HighsModelStatus.kOptimal:
+        if status != _hs().HighsModelStatus.kOptimal:
             # a cold restart resolves rare warm-start stalls
             self._h.clearSolver()
             self._h.run()
             status = self._h.getModelStatus()
-            if status != highspy.HighsModelStatus.kOptimal:
+            if status != _hs().HighsModelStatus.kOptimal:
                 raise SsbkitError(f"hull programme not solved ({self._h.modelStatusToString(status)}): "
                                   "the composition cannot be formed from the phases in the data")
         sol = self._h.getSolution()
@@ -199,14 +216,14 @@ class PhaseLP:
         """The hull energy at ``b`` alone (eV; the simplex's objective, no solution read back), or None when the
         programme did not end optimal (:meth:`solve` then restarts it or says why)."""
         b = np.asarray(b, dtype=float)
-        if _ROWS_AT_ONCE:
+        if _rows_at_once():
             self._h.changeRowsBounds(self.m, self._rows, b, b)
         else:
             for r in range(self.m):
                 self._h.changeRowBounds(r, float(b[r]), float(b[r]))
         self._h.run()
         self.solves += 1
-        if self._h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        if self._h.getModelStatus() != _hs().HighsModelStatus.kOptimal:
             return None
         return float(self._h.getInfo().objective_function_value)
 
