@@ -101,3 +101,4 @@ def test_help_texts_name_the_reviews():
         r = _run([cmd, "--help"] if cmd != "--help" else [cmd])
         assert r.returncode == 0, (cmd, r.stderr)
         assert NICKNAME.search(r.stdout) is None, (cmd, NICKNAME.search(r.stdout).group(0))
+        assert "%%" not in r.stdout, (cmd, "click prints help as written: a doubled percent sign shows")

@@ -79,7 +79,7 @@ def temperature_options(f: Callable[..., Any]) -> Callable[..., Any]:
                      help="Hold elements open at these chemical potentials (eV/atom vs the element at T), e.g. "
                           "O=-1.2.")(f)
     f = click.option("--humidity", default=None, metavar="PERCENT", help="With --atmosphere: relative humidity "
-                     "at 25 C (0-100 %%).")(f)
+                     "at 25 C (0-100 %).")(f)
     f = click.option("--atmosphere", default=None, metavar="PRESET|GAS=BAR,...",
                      help="Hold the gases' elements open (air, dry-air, o2, ar, n2, vacuum, co2, or O2=0.21,...); "
                           "energies become grand potentials per atom of the other elements.")(f)

@@ -19,7 +19,7 @@ def atmosphere_options(f: Any) -> Any:
                           "they override the gases'. Alone: no gas besides them.")(f)
     f = click.option("--carbon", is_flag=True, help="A carbon source in contact (graphite; CO buffers oxygen).")(f)
     f = click.option("--humidity", default=None, metavar="PERCENT",
-                     help="Relative humidity at 25 C (0-100 %%; adds H2O; air defaults to 50 %%).")(f)
+                     help="Relative humidity at 25 C (0-100 %; adds H2O; air defaults to 50 %).")(f)
     f = click.option("--atmosphere", default=None, metavar="PRESET|GAS=BAR,...",
                      help="air (default), dry-air, o2, ar, n2, vacuum, co2, or partial pressures in bar "
                           "(O2=0.21,CO2=4e-4,H2O=0.01).")(f)
