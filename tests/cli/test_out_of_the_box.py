@@ -18,6 +18,8 @@ from ssbkit.cli import main
     (["hull", "LLZO", "--temperature", "0.5K"], "below 1 K"),
     (["assess", "LCO | LLZO | Li", "--time", "5 parsecs"], "unknown unit 'parsecs'"),
     (["assess", "LCO | LLZO | Li", "--time", "-3h"], "out of range"),
+    (["windw", "LLZO"], "Did you mean 'window'?"),  # a command not yet loaded is still suggested
+    (["physics", "cracking"], "see 'ssbkit physics cracking --help'"),  # the hint names the whole command
 ])
 def test_one_line_exit_2(capsys, argv, needle):
     code = main(argv)

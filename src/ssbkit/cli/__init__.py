@@ -42,6 +42,19 @@ class LazyGroup(click.Group):
             import_module(f"{__name__}.{COMMANDS[cmd_name]}").register(self)
         return self.commands.get(cmd_name)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                         list[str]]:
+        """As click's, with a did-you-mean over every command (click suggests only among those loaded)."""
+        name = args[0] if args else ""
+        known = self.list_commands(ctx)
+        if name and not name.startswith("-") and name not in known:
+            from difflib import get_close_matches
+
+            near = get_close_matches(name, known, n=1)
+            raise click.UsageError(f"No such command {name!r}." + (f" Did you mean {near[0]!r}?" if near else ""),
+                                   ctx=ctx)
+        return super().resolve_command(ctx, args)
+
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="ssbkit")
@@ -102,7 +115,7 @@ def _main(argv: list[str] | None) -> int:
         return int(exc.exit_code or 0)
     except click.UsageError as exc:
         msg = exc.format_message().replace("\n", " ")
-        hint = f" (see 'ssbkit {exc.ctx.info_name} --help')" if exc.ctx and exc.ctx.info_name != "ssbkit" else " (see 'ssbkit --help')"
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else " (see 'ssbkit --help')"  # the whole path
         click.echo(f"ssbkit: error: {msg}{hint}", err=True)
         return 2
     except click.ClickException as exc:
