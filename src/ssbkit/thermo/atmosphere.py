@@ -141,7 +141,7 @@ def parse_atmosphere(spec: str, humidity_percent: float | None = None, carbon: b
             rh = 50.0
         if rh:
             pp["H2O"] = rh / 100.0 * P_SAT_WATER_25C_BAR
-        name = key + (f", {rh:g} % RH at 25 C" if rh else "") + (", with carbon" if carbon else "")
+        name = key + (f" (water of {rh:g} % RH at 25 C)" if rh else "") + (", with carbon" if carbon else "")
         return Atmosphere(name=name, partial_pressures_bar=pp, carbon=carbon)
     pp: dict[str, float] = {}
     for part in text.split(","):

@@ -332,7 +332,7 @@ def budget(con: Console, a: StackAssessment) -> None:
 
 
 def _c(kelvin: float | None) -> str:
-    return "-" if kelvin is None else f"{kelvin - 273.15:.0f} C ({kelvin:.1f} K)"
+    return "-" if kelvin is None else f"{kelvin - 273.15:.0f} C ({kelvin:.6g} K)"
 
 
 def thermal(con: Console, r: ThermalReaction | ThermalScan) -> None:
