@@ -18,6 +18,8 @@ from ssbkit.cli import main
     (["hull", "LLZO", "--temperature", "0.5K"], "below 1 K"),
     (["assess", "LCO | LLZO | Li", "--time", "5 parsecs"], "unknown unit 'parsecs'"),
     (["assess", "LCO | LLZO | Li", "--time", "-3h"], "out of range"),
+    (["anneal", "Li2CO3", "--carbon-amount", "-1"], "out of range"),
+    (["assess", "Li | LLZO | Li", "--process", "anneal 700C 1h ar carbon=x"], "carbon amount"),
     (["windw", "LLZO"], "Did you mean 'window'?"),  # a command not yet loaded is still suggested
     (["physics", "cracking"], "see 'ssbkit physics cracking --help'"),  # the hint names the whole command
 ])

@@ -50,11 +50,8 @@ def _nested(obj: Any, out: list[Result]) -> None:
 
 def _thermal_samples(thermo) -> list[Any]:
 
-    from ssbkit.interfaces.thermal import (
-        ThermalCalculator,
-        in_atmosphere,
-        removal_temperature,
-    )
+    from ssbkit.interfaces.removal import removal_temperature
+    from ssbkit.interfaces.thermal import ThermalCalculator, in_atmosphere
     from ssbkit.physics.interdiffusion import diffusion_length
     from ssbkit.stack.process import ThermalStep, parse_process, surface_history
     from ssbkit.thermo.atmosphere import parse_atmosphere
@@ -65,6 +62,7 @@ def _thermal_samples(thermo) -> list[Any]:
     steps = parse_process("sinter 700C 2h air")
     return [scan, in_atmosphere(thermo, "Li2O", air, 500), removal_temperature(thermo, "LiOH", parse_atmosphere("ar"),
                                                                                t_high=1000),
+            removal_temperature(thermo, "Li2CO3", parse_atmosphere("ar", carbon_per_formula=0.5), t_high=1300),
             *surface_history(thermo, "Li7La3Zr2O12", steps), ThermalStep(steps[0], "LCO | LLZO", scan.points[0]),
             diffusion_length([(973.15, 7200.0)], "Co"),
             PredictedPhase(formula="Li2O", e_form_eV_per_atom=-2.0, model="CHGNet", relaxed=False,

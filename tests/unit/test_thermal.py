@@ -90,7 +90,7 @@ def test_seed2_llzo_in_humid_air_at_25c(warm):
 
 
 def test_seed2_surface_layers_removed_in_the_right_order(warm):
-    from ssbkit.interfaces.thermal import removal_temperature
+    from ssbkit.interfaces.removal import removal_temperature
 
     ar, ar_c = parse_atmosphere("ar"), parse_atmosphere("ar", carbon=True)
     li2co3 = removal_temperature(warm, "Li2CO3", ar).temperature_K
@@ -101,10 +101,48 @@ def test_seed2_surface_layers_removed_in_the_right_order(warm):
     assert 700 < lioh < 1000 and 1000 < li2co3 < 1400
 
 
+def test_the_carbon_present_limits_what_it_removes(warm):
+    """A finite carbon source (mol C per formula unit of the layer): enough of it removes Li2CO3 where a reservoir
+    does (Li2CO3 + C -> Li2O + 2 CO takes one C); less removes that share there, and the rest leaves only where it
+    would without carbon (mass balance, not an infinite reservoir)."""
+    from ssbkit.interfaces.removal import removal_temperature
+
+    reservoir = removal_temperature(warm, "Li2CO3", parse_atmosphere("ar", carbon=True), substrate="LLZO")
+    without = removal_temperature(warm, "Li2CO3", parse_atmosphere("ar"), substrate="LLZO")
+    need = reservoir.carbon_needed_per_formula
+    assert need == pytest.approx(1.0, abs=1e-6) and reservoir.carbon_removed_fraction is None
+    ample = removal_temperature(warm, "Li2CO3", parse_atmosphere("ar", carbon_per_formula=2.0), substrate="LLZO")
+    assert ample.temperature_K == reservoir.temperature_K and ample.carbon_removed_fraction is None
+    short = removal_temperature(warm, "Li2CO3", parse_atmosphere("ar", carbon_per_formula=0.25), substrate="LLZO")
+    assert short.carbon_assisted_K == reservoir.temperature_K
+    assert short.carbon_removed_fraction == pytest.approx(0.25 / need)
+    assert short.temperature_K == without.temperature_K > reservoir.temperature_K
+    assert "C" not in {t.formula for t in short.reaction.reactants}
+    with pytest.raises(SsbkitError, match="carbon amount"):
+        parse_atmosphere("ar", carbon_per_formula=-1)
+
+
+def test_a_carbon_step_removes_the_share_its_carbon_allows():
+    """``anneal 700C 1h ar carbon``: the stored carbonate goes; ``carbon=X`` with less carbon than the layer takes
+    leaves a thinner layer (a lower, not vanishing, Li | LLZO resistance); a bad amount is one line."""
+    import ssbkit
+
+    def one_side(process):
+        a = ssbkit.assess("Li | LLZO | Li", process=process)
+        return sum(c.asr_start_ohm_cm2 for c in a.asr_budget.contributions if c.kind == "surface layer") / 2
+
+    stored = one_side("store 25C 168h air")
+    assert one_side("store 25C 168h air; anneal 700C 1h ar carbon") == 0.0
+    less, least = (one_side(f"store 25C 168h air; anneal 700C 1h ar carbon={x}") for x in (1.0, 0.2))
+    assert 0.0 < less < least < stored
+    with pytest.raises(SsbkitError, match="carbon amount"):
+        ssbkit.assess("Li | LLZO | Li", process="store 25C 168h air; anneal 700C 1h ar carbon=-2")
+
+
 def test_the_carbon_buffer_takes_the_co_pressure_given(warm):
     """With carbon the oxygen potential is that of graphite + CO: at the CO partial pressure the atmosphere gives
     (1 bar: a closed crucible), else swept off to 1e-6 bar (a flowing gas); less CO, easier removal."""
-    from ssbkit.interfaces.thermal import removal_temperature
+    from ssbkit.interfaces.removal import removal_temperature
     from ssbkit.thermo.gibbs import gas_g
 
     t = 900.0
@@ -122,7 +160,7 @@ def test_carbon_removes_li2co3_as_co_without_lithiating_graphite(warm):
     """Li2CO3 + C -> Li2O + 2 CO, not LiC12: a graphite intercalation compound keeps its 0 K formation energy at
     temperature (the SISSO term would give each of its 12 carbons a compound's entropy, about -1.3 eV per Li at
     900 K), and the garnet under the carbonate is not consumed by the carbon."""
-    from ssbkit.interfaces.thermal import removal_temperature
+    from ssbkit.interfaces.removal import removal_temperature
 
     th = warm.at_temperature(900.0)
     e = th.find_entry(th.comp_dict(th.material("LiC12")), th.material("LiC12")).e_form_eV_per_atom
@@ -277,7 +315,7 @@ def test_process_reports_co_diffusion(warm, gaps):
 
 
 def test_experimental_janaf_option_reports_the_difference(warm):
-    from ssbkit.interfaces.thermal import removal_temperature
+    from ssbkit.interfaces.removal import removal_temperature
     from ssbkit.thermo.gibbs import experimental_g
 
     # JANAF: delta-f G of Li2CO3(cr) at 298.15 K is -1132.12 kJ/mol

@@ -37,6 +37,7 @@ HINTS = {
     "structure": "see --structure",
     "structures": "give --structures PATH or set SSBKIT_STRUCTURES",
     "volumes": "give --volumes PATH or set SSBKIT_VOLUMES",
+    "carbon": "see --carbon-amount",
 }
 
 #: What the CLI says, once, after a text result that lacked some data (the domain says what is missing; the

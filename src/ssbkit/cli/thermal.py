@@ -97,22 +97,36 @@ def air_cmd(material: str, temperature: str, volumes: str | None, atmosphere: st
 @click.argument("layer")
 @click.option("--on", "substrate", default=None, metavar="MATERIAL", help="The layer sits on this material.")
 @click.option("--up-to", "up_to", default="1500C", show_default=True, metavar="T", help="Highest temperature searched.")
+@click.option("--carbon-amount", "carbon_amount", default=None, metavar="MOL",
+              help="The carbon in contact, mol C per formula unit of LAYER (implies --carbon; default: as much as the "
+                   "removal takes). A shortfall removes that share with carbon; the rest leaves on its own.")
 @atmosphere_options
 @entries_option
 @json_option
-def anneal_cmd(layer: str, substrate: str | None, up_to: str, volumes: str | None, atmosphere: str | None,
-               humidity: str | None, carbon: bool, open_mu: str | None, experimental: bool, entries: str | None,
-               as_json: bool) -> None:
+def anneal_cmd(layer: str, substrate: str | None, up_to: str, carbon_amount: str | None, volumes: str | None,
+               atmosphere: str | None, humidity: str | None, carbon: bool, open_mu: str | None, experimental: bool,
+               entries: str | None, as_json: bool) -> None:
     """Temperature at which a surface LAYER (Li2CO3, LiOH) is removed in an atmosphere (Wang et al. 2020 §2.3.1).
 
     e.g. ssbkit anneal Li2CO3 --on LLZO --atmosphere ar --carbon
     """
-    from ..interfaces.thermal import removal_temperature
+    from ..interfaces.removal import removal_temperature
 
     hi = temperatures(up_to)
     if len(hi) != 1 or hi[0] <= 300:
         raise SsbkitError("--up-to takes one temperature above 300 K", param="temperature")
-    r = removal_temperature(thermo_for(entries), layer, _atmosphere(atmosphere or "ar", humidity, carbon, open_mu),
+    atm = _atmosphere(atmosphere or "ar", humidity, carbon or carbon_amount is not None, open_mu)
+    if carbon_amount is not None:
+        from dataclasses import replace
+
+        from ..thermo.atmosphere import carbon_label
+        from ..validate import number
+
+        per = number(carbon_amount, "--carbon-amount", 0.0, 1000.0, unit="mol C per formula unit", lo_open=True,
+                     param="carbon")
+        atm = replace(atm, carbon_per_formula=per,
+                      name=atm.name.replace(carbon_label(True, None), carbon_label(True, per)))
+    r = removal_temperature(thermo_for(entries), layer, atm,
                             substrate,
                             t_high=hi[0], volumes=volumes, experimental=experimental)
     show(r, as_json)

@@ -25,6 +25,7 @@ from ..constants import arrhenius
 from ..parameters import from_si
 from ._base import (
     PhysicsResult,
+    fraction,
     non_negative,
     positive,
     temperature,
@@ -53,13 +54,15 @@ class SurfaceLayerResult(PhysicsResult):
 class Exposure:
     """One exposure: temperature (K), time (s), water and CO2 partial pressures (bar) that grow the layer (0 where
     the step forms none); ``removes``: the step takes the layer off first (polishing, acid) or leaves none (the
-    layer is not stable in it)."""
+    layer is not stable in it); ``kept``: the share of the thickness a partial removal leaves."""
 
     temperature_K: float
     time_s: float
     p_h2o_bar: float
     p_co2_bar: float
     removes: bool = False
+    #: the share of the layer's thickness left after the step's own removal (a carbon source that ran out)
+    kept: float = 1.0
 
 
 def surface_layer(exposures: Sequence[Exposure], rate_m2_per_s: float, activation_energy_eV: float,
@@ -75,6 +78,8 @@ def surface_layer(exposures: Sequence[Exposure], rate_m2_per_s: float, activatio
         t = non_negative(e.time_s, "exposure time")
         if e.removes:
             L2 = 0.0
+        else:
+            L2 *= fraction(e.kept, "share of the layer kept") ** 2
         gas = non_negative(e.p_h2o_bar, "water pressure") / P_H2O_REF_BAR + \
             f_dry * non_negative(e.p_co2_bar, "CO2 pressure") / P_CO2_REF_BAR
         L2 += arrhenius(k_ref * gas, ea, T, T_REF_K) * t

@@ -68,6 +68,8 @@ class SurfaceStep(Result):
     contaminants_after: tuple[str, ...]
     #: what this step formed on the surface (nothing in an inert gas, or where the surface is stable)
     formed: tuple[str, ...] = ()
+    #: the share of the layer left after the step (below 1 where the carbon present removed part of it)
+    kept_fraction: float = 1.0
 
 
 #: steps done in a glovebox unless an atmosphere is given: Li attachment and polishing
@@ -75,7 +77,9 @@ GLOVEBOX_STEPS = frozenset({"attach", "polish", "wet-polish"})
 
 
 def parse_process(text: str) -> tuple[ProcessStep, ...]:
-    """Steps separated by ``;``: ``NAME TEMPERATURE [DURATION] [PRESSURE] [ATMOSPHERE] [carbon]``.
+    """Steps separated by ``;``: ``NAME TEMPERATURE [DURATION] [PRESSURE] [ATMOSPHERE] [carbon[=MOL]]``
+    (``carbon=0.5``: the carbon in contact, mol C per formula unit of the surface layer; ``carbon``: as much as
+    the removal takes).
 
     ``attach`` is the step where Li is put on (its temperature and pressure set the Li contact); ``attach``
     and ``polish`` steps default to argon (a glovebox), every other step to air."""
@@ -95,12 +99,17 @@ def _step(part: str) -> ProcessStep:
     from ..validate import number
 
     tok = part.split()
-    carbon = len(tok) > 2 and tok[-1].lower() == "carbon"
+    last = tok[-1].lower() if len(tok) > 2 else ""
+    carbon = last == "carbon" or last.startswith("carbon=")
+    per_formula = None
     if carbon:
         tok = tok[:-1]
+        if "=" in last:  # carbon=0.5: the carbon present, mol C per formula unit of the surface layer
+            per_formula = number(last.partition("=")[2], f"carbon amount in process step {part!r}", 0.0, 1000.0,
+                                 unit="mol C per formula unit", lo_open=True, param="process")
     if len(tok) < 2 or len(tok) > 5:
         raise SsbkitError(f"cannot read process step {part!r}: give NAME TEMPERATURE [DURATION] [PRESSURE] "
-                          "[ATMOSPHERE] [carbon], e.g. sinter 700C 2h air or attach 25C 150MPa", param="process")
+                          "[ATMOSPHERE] [carbon[=MOL]], e.g. sinter 700C 2h air or attach 25C 150MPa", param="process")
     t = number(parse_quantity(tok[1], "temperature", name="process temperature"), "process temperature",
                0.0, 2000.0, unit="K", lo_open=True, param="process")
     duration = pressure = None
@@ -127,7 +136,8 @@ def _step(part: str) -> ProcessStep:
             raise SsbkitError(f"process step {part!r} has two pressures", param="process")
         pressure = number(p, "process pressure", 0.0, 1e10, unit="Pa", lo_open=True, param="process")
     return ProcessStep(name=tok[0], temperature_K=t, duration_h=duration,
-                       atmosphere=parse_atmosphere(atm, carbon=carbon), pressure_Pa=pressure)
+                       atmosphere=parse_atmosphere(atm, carbon=carbon, carbon_per_formula=per_formula),
+                       pressure_Pa=pressure)
 
 
 def _contaminants(products: tuple[str, ...]) -> tuple[str, ...]:
@@ -173,14 +183,34 @@ def surface_history(thermo, electrolyte: str, steps: tuple[ProcessStep, ...]) ->
             present = ()
         r = in_atmosphere(thermo, electrolyte, st.atmosphere, st.temperature_K)
         formed = _contaminants(r.products) if not (r.stable or inert(st.atmosphere)) else ()
+        share = 1.0
         if formed:
             present = tuple(sorted(set(present) | set(formed)))
         elif present:
-            kept = []
-            for c in present:  # does this step take it off (on the electrolyte, in this atmosphere)?
-                rr = in_atmosphere(thermo, c, st.atmosphere, st.temperature_K, with_material=electrolyte)
-                if _contaminants(rr.products):
-                    kept.append(c)
-            present = tuple(kept)
-        out.append(SurfaceStep(step=st, material=r.material, exposure=r, contaminants_after=present, formed=formed))
+            present, share = _taken_off(thermo, electrolyte, present, st)
+        out.append(SurfaceStep(step=st, material=r.material, exposure=r, contaminants_after=present, formed=formed,
+                               kept_fraction=share))
     return tuple(out)
+
+
+def _taken_off(thermo, electrolyte: str, present: tuple[str, ...], st: ProcessStep) -> tuple[tuple[str, ...], float]:
+    """What a step that forms nothing leaves of the contaminants ``present`` (on the electrolyte, in its
+    atmosphere), and the share of the layer left: a carbon source with less carbon than the removal takes removes
+    only its share (:func:`ssbkit.interfaces.removal.carbon_share`), unless the layer also leaves on its own."""
+    from ..interfaces.removal import carbon_share, without_carbon
+    from ..interfaces.thermal import in_atmosphere
+
+    kept: list[str] = []
+    left: list[float] = []  # the share of each kept contaminant left; the layer is as thick as the most left
+    for c in present:
+        rr = in_atmosphere(thermo, c, st.atmosphere, st.temperature_K, with_material=electrolyte)
+        if _contaminants(rr.products):
+            kept.append(c)
+            left.append(1.0)
+            continue
+        part = carbon_share(st.atmosphere, rr.reaction)
+        if part < 1.0 and _contaminants(in_atmosphere(thermo, c, without_carbon(st.atmosphere), st.temperature_K,
+                                                      with_material=electrolyte).products):
+            kept.append(c)  # the carbon ran out: the rest of this layer stays
+            left.append(1.0 - part)
+    return tuple(kept), max(left, default=1.0)

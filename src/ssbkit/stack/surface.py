@@ -25,14 +25,14 @@ NAMES = ("surface.growth_rate", "surface.activation_energy", "surface.dry_factor
 
 def _exposures(heat: HeatFacts) -> list[Exposure]:
     """Each step as an exposure: it grows the layer where it formed carbonate or hydroxide, and clears it first
-    when it polishes or etches, or when nothing is left after it."""
+    when it polishes or etches, or when nothing is left after it (in part, when its carbon ran out)."""
     out = []
     for s in heat.surface:
         pp = s.step.atmosphere.partial_pressures_bar
         grows = bool(s.formed)
         out.append(Exposure(s.step.temperature_K, to_si(s.step.duration_h or 0.0, "h"),
                             pp.get("H2O", 0.0) if grows else 0.0, pp.get("CO2", 0.0) if grows else 0.0,
-                            removes=removes(s.step) or not s.contaminants_after))
+                            removes=removes(s.step) or not s.contaminants_after, kept=s.kept_fraction))
     return out
 
 

@@ -61,6 +61,9 @@ class Atmosphere(Result):
     partial_pressures_bar: dict[str, float]
     carbon: bool = False
     fixed_potentials_eV: dict[str, float] = field(default_factory=dict)
+    #: with ``carbon``: the carbon present, mol C per formula unit of the layer treated (None: a reservoir, as much
+    #: as a reaction takes; :func:`ssbkit.interfaces.removal.removal_temperature`)
+    carbon_per_formula: float | None = None
 
     def chemical_potentials(self, temperature_K: float) -> dict[str, float]:
         """mu_e (eV/atom, relative to the elements' standard states at T) of every element it fixes."""
@@ -122,12 +125,26 @@ def chemical_potentials(pressures: dict[str, float], temperature_K: float) -> di
     return mu
 
 
-def parse_atmosphere(spec: str, humidity_percent: float | None = None, carbon: bool = False) -> Atmosphere:
+def carbon_label(carbon: bool, per_formula: float | None) -> str:
+    """The suffix an atmosphere's name gets for its carbon source."""
+    if not carbon:
+        return ""
+    return ", with carbon" if per_formula is None else f", with {per_formula:g} C per formula unit"
+
+
+def parse_atmosphere(spec: str, humidity_percent: float | None = None, carbon: bool = False,
+                     carbon_per_formula: float | str | None = None) -> Atmosphere:
     """A preset name (``air``, ``dry-air``, ``o2``, ``ar``, ``n2``, ``vacuum``, ``co2``) or explicit
     partial pressures in bar, ``"O2=0.21,CO2=4e-4,H2O=0.01"``; ``humidity_percent`` (0-100, at 25 C) adds
-    H2O to a preset (``air`` defaults to 50 %)."""
+    H2O to a preset (``air`` defaults to 50 %); ``carbon_per_formula``: the carbon in contact, mol C per formula
+    unit of the layer treated (implies ``carbon``; None: a reservoir)."""
     from ..validate import number
 
+    if carbon_per_formula is not None:
+        carbon = True
+        carbon_per_formula = number(carbon_per_formula, "carbon amount", 0.0, 1000.0,
+                                    unit="mol C per formula unit", lo_open=True, param="carbon")
+    suffix = carbon_label(carbon, carbon_per_formula)  # type: ignore[arg-type]
     text = (spec or "").strip()
     if not text:
         raise SsbkitError("empty atmosphere: give a preset (air, dry-air, o2, ar, n2, vacuum, co2) or partial "
@@ -141,8 +158,9 @@ def parse_atmosphere(spec: str, humidity_percent: float | None = None, carbon: b
             rh = 50.0
         if rh:
             pp["H2O"] = rh / 100.0 * P_SAT_WATER_25C_BAR
-        name = key + (f" (water of {rh:g} % RH at 25 C)" if rh else "") + (", with carbon" if carbon else "")
-        return Atmosphere(name=name, partial_pressures_bar=pp, carbon=carbon)
+        name = key + (f" (water of {rh:g} % RH at 25 C)" if rh else "") + suffix
+        return Atmosphere(name=name, partial_pressures_bar=pp, carbon=carbon,
+                          carbon_per_formula=carbon_per_formula)  # type: ignore[arg-type]
     pp: dict[str, float] = {}
     for part in text.split(","):
         gas, sep, val = part.partition("=")
@@ -160,7 +178,8 @@ def parse_atmosphere(spec: str, humidity_percent: float | None = None, carbon: b
             raise SsbkitError("give the water either as H2O=... or as a humidity, not both", param="humidity")
         pp["H2O"] = rh / 100.0 * P_SAT_WATER_25C_BAR
     chemical_potentials(pp, 300.0)  # refuses unknown and over-determining gases now
-    return Atmosphere(name=text + (", with carbon" if carbon else ""), partial_pressures_bar=pp, carbon=carbon)
+    return Atmosphere(name=text + suffix, partial_pressures_bar=pp, carbon=carbon,
+                      carbon_per_formula=carbon_per_formula)  # type: ignore[arg-type]
 
 
 def describe(atm: Atmosphere, temperature_K: float) -> dict[str, Any]:

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from ..interfaces.apparent import ApparentWindow
     from ..interfaces.profile import VoltageProfile
     from ..interfaces.reactions import InterfaceReaction
+    from ..interfaces.removal import RemovalTemperature
     from ..interfaces.thermal import (
         AtmosphereReaction,
-        RemovalTemperature,
         ThermalReaction,
         ThermalScan,
     )
@@ -386,4 +386,19 @@ def removal(con: Console, r: RemovalTemperature) -> None:
               f"(within {r.resolution_K:g} K)")
     if r.reaction is not None:
         con.print(f"  {r.reaction}")
+    _removal_carbon(con, r)
+
+
+def _removal_carbon(con: Console, r: RemovalTemperature) -> None:
+    """What the carbon in contact did: how much the removal takes, and the share a short supply removed."""
+    if r.carbon_needed_per_formula is None:
+        return
+    if r.carbon_removed_fraction is None:
+        con.print(f"  carbon used: {r.carbon_needed_per_formula:.4g} C per formula unit of {r.layer}")
+        return
+    rest = "its own removal above" if r.temperature_K is not None else "nothing up to"
+    when = _c(r.temperature_K if r.temperature_K is not None else r.searched_up_to_K)
+    con.print(f"  the carbon present ({r.atmosphere.carbon_per_formula:g} C per formula unit) removes "
+              f"{100 * r.carbon_removed_fraction:.3g} % of the layer above {_c(r.carbon_assisted_K)}; the removal "
+              f"there takes {r.carbon_needed_per_formula:.4g} C; the rest awaits {rest} {when}")
 
