@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .bibliography import cite
 from .errors import SsbkitError
+from .io import load_yaml
 from .results import Result
 
 Basis = Literal["measured", "reported", "derived", "estimate", "user"]
@@ -59,9 +60,53 @@ def _quantity(value: float, unit: str) -> Any:
     return _ureg().Quantity(value, _pint_unit(unit))
 
 
+def _units_file() -> str:
+    """The unit cache's file name: one per pint version (read from its metadata, without importing pint)."""
+    from importlib.metadata import version
+
+    return f"units-pint-{version('pint')}.json"
+
+
+def _good(v: Any) -> bool:
+    return isinstance(v, list) and len(v) == 2 and isinstance(v[0], (int, float)) and not isinstance(v[0], bool) \
+        and math.isfinite(v[0]) and v[0] > 0 and isinstance(v[1], str)
+
+
 @cache
+def _known_units() -> dict[str, list[Any]]:
+    """What pint said of each unit in earlier runs, ``{unit: [SI factor, dimensionality]}`` (the cache kind
+    cache directory, one file per pint version, sealed with its SHA-256): importing pint and building its registry
+    takes about 0.4 s, more than the rest of a typical assessment's set-up.  A file with anything else in it is not
+    trusted (it is rebuilt)."""
+    from .io import read_sealed_json
+
+    got = read_sealed_json(_units_file())
+    if not isinstance(got, dict) or not all(isinstance(k, str) and _good(v) for k, v in got.items()):
+        return {}
+    return dict(got)
+
+
+@cache
+def _unit(unit: str) -> tuple[float, str] | None:
+    """(SI factor, dimensionality) of ``unit`` by pint, remembered across runs (:func:`_known_units`); None for a
+    unit with an offset (degC), which only pint converts."""
+    known = _known_units()
+    got = known.get(unit)
+    if got is None:
+        from .io import write_sealed_json
+
+        one, two = (_quantity(x, unit).to_base_units() for x in (1.0, 2.0))
+        f = float(one.magnitude)
+        if not (math.isfinite(f) and f > 0 and math.isclose(float(two.magnitude), 2.0 * f, rel_tol=1e-12)):
+            return None
+        got = known[unit] = [f, str(one.dimensionality)]
+        write_sealed_json(_units_file(), known)
+    return float(got[0]), str(got[1])
+
+
 def _factor(unit: str) -> float:
-    return float(_quantity(1.0, unit).to_base_units().magnitude)
+    info = _unit(unit)
+    return info[0] if info is not None else float(_quantity(1.0, unit).to_base_units().magnitude)
 
 
 def to_si(value: float, unit: str) -> float:
@@ -111,7 +156,7 @@ def _source(row: _Row) -> str | None:
 
 @cache
 def _table() -> dict[str, Parameter]:
-    raw = yaml.safe_load(resources.files("ssbkit").joinpath("data_files/parameters.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("ssbkit").joinpath("data_files/parameters.yaml").read_text("utf-8"))
     out = {}
     for name, body in raw["parameters"].items():
         row = _Row.model_validate(body)
@@ -225,7 +270,10 @@ class Parameters:
     def value_in(self, name: str, unit: str) -> float:
         """The value of ``name`` in ``unit`` (a model's argument unit, e.g. eV, J/mol, m2/s)."""
         p = self.table[name]
-        return float(_quantity(p.value, p.unit).to(_pint_unit(unit)).magnitude)
+        a, b = _unit(p.unit), _unit(unit)
+        if a is not None and b is not None and a[1] == b[1]:
+            return p.value * a[0] / b[0]
+        return float(_quantity(p.value, p.unit).to(_pint_unit(unit)).magnitude)  # pint says what does not fit
 
     def group(self, prefix: str) -> dict[str, float]:
         """The SI values of the parameters ``PREFIX.NAME`` as ``{NAME: value}`` (a model's defaults)."""

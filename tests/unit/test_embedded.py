@@ -236,3 +236,31 @@ def test_formulas_are_read_when_first_looked_at_and_phases_name_the_same():
         bad[0]
     good = PackedStrings(lambda: np.frombuffer(b"LiCoO2\0Li2O", dtype=np.uint8), 2)
     assert list(good) == ["LiCoO2", "Li2O"] and good == ["LiCoO2", "Li2O"] and good[-1] == "Li2O"
+
+
+def test_dropping_entries_keeps_the_index_and_the_laziness():
+    """``EntrySet.without`` (the suspect phases left out) builds its chemical-system index from the parent's
+    (:meth:`ChemIndex.subset`), equal to one built from the kept entries' keys, and reads formulas and IDs
+    through the parent when looked at; the embedded band gaps are read per formula, the same values."""
+    import numpy as np
+
+    from ssbkit.data import embedded
+    from ssbkit.data.entryset import ChemIndex, Taken
+
+    es = embedded.entryset()
+    keep = np.random.default_rng(1).random(len(es)) > 0.02
+    idx = np.flatnonzero(keep)
+    per = es._chemsys
+    built = ChemIndex.of([per[i] for i in idx])
+    sub = es._index.subset(keep)
+    assert sub.keys.tolist() == built.keys.tolist() and sub.order.tolist() == built.order.tolist()
+    assert sub.bounds.tolist() == built.bounds.tolist()
+    less = es.without(np.flatnonzero(~keep))
+    assert isinstance(less.formulas, Taken) and len(less) == len(idx)
+    for j in (0, 17, len(idx) - 1):
+        assert less.formulas[j] == es.formulas[idx[j]] and less.entry_ids[j] == es.entry_ids[idx[j]]
+    gaps, _ = embedded.bandgaps()
+    z = np.load(embedded._path("bandgaps.npz"))
+    names = embedded._strings(z["formulas"])
+    k = names.index("Li2O")
+    assert gaps["Li2O"] == [float(v) for v in z["values"][z["ptr"][k]:z["ptr"][k + 1]]] and len(gaps) == len(names)

@@ -304,3 +304,21 @@ def test_conductivity_arrhenius() -> None:
         L.conductivity("LLZTO", 333.15)
     with pytest.raises(SsbkitError, match="no row"):
         L.conductivity("LiCoO2", 333.15)
+
+
+def test_the_fast_yaml_reader_reads_every_packaged_file_as_safe_load_does():
+    """The package's YAML is read through libyaml's parser (:func:`ssbkit.io.load_yaml`): the same data as
+    ``yaml.safe_load`` for every file shipped."""
+    from importlib import resources
+    from pathlib import Path
+
+    import yaml
+
+    from ssbkit.io import load_yaml
+
+    root = Path(str(resources.files("ssbkit")))
+    files = sorted(root.rglob("*.yaml"))
+    assert len(files) >= 10
+    for f in files:
+        text = f.read_text("utf-8")
+        assert load_yaml(text) == yaml.safe_load(text), f.name

@@ -85,3 +85,39 @@ def test_param_reaches_the_monroe_criterion_of_the_assessment():
     m1 = soft.interfaces[-1].physics.monroe_newman
     assert m0.suppresses_dendrites and not m1.suppresses_dendrites
     assert m1.li_shear_modulus_GPa == 40.0
+
+
+def test_unit_factors_are_pints_remembered_and_a_bad_file_is_not_trusted(tmp_path, monkeypatch):
+    """The SI factors come from pint and are remembered across runs (so a run need not import pint); a cache file
+    with a wrong entry is rebuilt; a unit with an offset and a conversion between dimensions stay pint's."""
+    import pint
+
+    from ssbkit import parameters as P
+    from ssbkit.io import read_sealed_json, write_sealed_json
+
+    monkeypatch.setenv("SSBKIT_CACHE_DIR", str(tmp_path))
+    P._known_units.cache_clear()
+    P._unit.cache_clear()
+    try:
+        u = pint.UnitRegistry()
+        for unit in ("nm", "S/cm", "ohm cm2", "cm3/mol", "MPa", "h", "eV", "um"):
+            want = u.Quantity(1.0, P._pint_unit(unit)).to_base_units().magnitude
+            assert P.to_si(1.0, unit) == pytest.approx(want, rel=1e-12)
+        assert set(read_sealed_json(P._units_file())) >= {"nm", "S/cm", "ohm cm2"}
+        write_sealed_json(P._units_file(), {"nm": [-1.0, "[length]"]})  # sealed, but wrong: not trusted
+        P._known_units.cache_clear()
+        P._unit.cache_clear()
+        assert P.to_si(3.0, "nm") == pytest.approx(3e-9)
+        path = tmp_path / P._units_file()
+        path.write_text(path.read_text().replace("1e-09", "1e-08"))  # a changed byte: the seal fails
+        P._known_units.cache_clear()
+        P._unit.cache_clear()
+        assert P._known_units() == {} and not path.exists() and P.to_si(1.0, "nm") == pytest.approx(1e-9)
+        assert P._unit("degC") is None
+        table = P.Parameters(P._table())
+        assert table.value_in("contact.li_hardness", "Pa") == pytest.approx(5e6)
+        with pytest.raises(pint.DimensionalityError):
+            table.value_in("contact.li_hardness", "S/cm")
+    finally:
+        P._known_units.cache_clear()
+        P._unit.cache_clear()

@@ -6,11 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import click
-from rich.console import Console
 
 from ..errors import DataSourceError
 from ..io import atomic_write
-from ..views import html
 from ._common import Checked, Quantity, echo_json, guide_missing, show
 from .options import (
     bandgaps_option,
@@ -112,6 +110,8 @@ def assess_cmd(stack: str, voltage: str | None, temperature: str, pressure: str 
     with progress.status("assessing") as say:
         result = request.run(thermo, _gaps(bandgaps), progress=say)
     if html_path:
+        from ..views import html  # Jinja2 and matplotlib: only for a report
+
         atomic_write(html_path, html.assessment(result))
     if plot_path:
         from ..views import plots
@@ -341,6 +341,8 @@ def data_cmd(entries: str | None, bandgaps: str | None, as_json: bool) -> None:
     if as_json:
         echo_json(info)
         return
+    from rich.console import Console
+
     from ..views.sources import data_sources
 
     data_sources(Console(), info, str(config_path()))

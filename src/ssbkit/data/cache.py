@@ -34,7 +34,10 @@ from typing import Any
 
 import numpy as np
 
+from ..io import cache_dir
 from ..redact import redact, redact_tree
+
+__all__ = ["Payload", "cache_dir", "load", "store"]
 
 CACHE_FORMAT = 3
 MAGIC = b"SSBKITC3\n"
@@ -48,12 +51,6 @@ class Payload:
 
     arrays: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
-
-
-def cache_dir() -> Path:
-    """The cache directory (created on demand)."""
-    root = os.environ.get("SSBKIT_CACHE_DIR") or os.path.join(os.path.expanduser("~"), ".cache", "ssbkit")
-    return Path(root)
 
 
 def file_sha256(path: Path) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Mapping
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
@@ -106,23 +107,33 @@ def entryset() -> Any:
 
 
 @lru_cache(maxsize=1)
-def bandgaps() -> tuple[dict[str, list[float]], str]:
-    """The embedded band gaps: every calculation's gap (eV) by reduced formula, and the data version."""
+def bandgaps() -> tuple[Mapping[str, list[float]], str]:
+    """The embedded band gaps: every calculation's gap (eV) by reduced formula (read when asked), and the data
+    version."""
+    from .bandgaps import PackedGaps
+
     z = _npz("bandgaps.npz")
-    names, ptr, vals = _strings(z["formulas"]), z["ptr"], z["values"]
-    gaps = {k: [float(v) for v in vals[ptr[i]:ptr[i + 1]]] for i, k in enumerate(names)}
+    try:
+        gaps = PackedGaps(_strings(z["formulas"]), z["ptr"], z["values"])
+    except ValueError as exc:
+        raise DataSourceError(f"the embedded band gaps are inconsistent ({exc}): reinstall ssbkit",
+                              param="bandgaps") from None
     return gaps, f"sha256:{manifest()['inputs']['bandgaps']['sha256']}"
 
 
 @lru_cache(maxsize=1)
-def volumes() -> tuple[dict[Any, tuple[float, str]], dict[str, float], float, float]:
+def volumes() -> tuple[Mapping[Any, tuple[float, str]], dict[str, float], float, float]:
     """The embedded volumes per atom: (volumes by composition key with their source, the estimator's
     per-element volumes, its mean absolute and relative errors), fitted as for a configured table."""
+    from .volumes import PackedVolumes
+
     z = _npz("volumes.npz")
-    els = _strings(z["elements"])
-    ptr, el, frac = z["key_ptr"].tolist(), [els[i] for i in z["key_el"].tolist()], z["key_frac"].tolist()
-    vols = {tuple(zip(el[ptr[i]:ptr[i + 1]], frac[ptr[i]:ptr[i + 1]], strict=True)): (v, "oqmd" if s < 0 else f"mp-{s}")
-            for i, (v, s) in enumerate(zip(z["key_volume"].tolist(), z["key_source"].tolist(), strict=True))}
+    try:
+        vols = PackedVolumes(_strings(z["elements"]), z["key_ptr"], z["key_el"], z["key_frac"], z["key_volume"],
+                             ["oqmd" if s < 0 else f"mp-{s}" for s in z["key_source"].tolist()])
+    except ValueError as exc:
+        raise DataSourceError(f"the embedded volumes are inconsistent ({exc}): reinstall ssbkit",
+                              param="volumes") from None
     fit = dict(zip(_strings(z["fit_elements"]), z["fit_volumes"].tolist(), strict=True))
     mae, mape = z["fit_errors"].tolist()
     return vols, fit, mae, mape

@@ -102,6 +102,17 @@ class ChemIndex:
     def __len__(self) -> int:
         return len(self.keys)
 
+    def subset(self, keep: np.ndarray) -> ChemIndex:
+        """The index of the entries where ``keep`` (one bool per entry) is true, numbered in the order they are
+        kept; the same as :meth:`of` on their keys, without sorting the keys again."""
+        keep = np.asarray(keep, dtype=bool)
+        new = np.cumsum(keep) - 1
+        kept = keep[self.order]
+        counts = np.bincount(np.repeat(np.arange(len(self.keys)), np.diff(self.bounds))[kept],
+                             minlength=len(self.keys))
+        used = counts > 0
+        return ChemIndex(self.keys[used], new[self.order[kept]], np.concatenate([[0], np.cumsum(counts[used])]))
+
     def per_entry(self, n: int) -> list[str]:
         """The key of each of the ``n`` entries (inverse of :meth:`of`)."""
         out = [""] * n
@@ -109,6 +120,27 @@ class ChemIndex:
             for i in self.order[self.bounds[j]:self.bounds[j + 1]].tolist():
                 out[i] = k
         return out
+
+
+class Taken(Sequence[str]):
+    """The items of ``base`` at ``index``, read when looked at: a set with a few entries dropped stays as lazy
+    as the set it came from (130,000 formulas are not copied to leave out the suspect phases)."""
+
+    def __init__(self, base: Sequence[str], index: np.ndarray) -> None:
+        self.base, self.index = base, np.asarray(index, dtype=np.int64)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self.base[int(k)] for k in self.index[i]]
+        return self.base[int(self.index[i])]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (list, tuple, Sequence)) and len(other) == len(self) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class NumberedIds(Sequence[str]):
@@ -260,13 +292,12 @@ class EntrySet:
         counts = np.diff(self.comp_ptr)
         rows = np.repeat(keep, counts)
         ptr = np.concatenate([[0], np.cumsum(counts[idx])]).astype(np.int64)
-        chem = self._chemsys
-        es = EntrySet(elements=list(self.elements), formulas=[self.formulas[i] for i in idx],
-                      entry_ids=[self.entry_ids[i] for i in idx], comp_ptr=ptr, comp_el=self.comp_el[rows],
+        es = EntrySet(elements=list(self.elements), formulas=Taken(self.formulas, idx),
+                      entry_ids=Taken(self.entry_ids, idx), comp_ptr=ptr, comp_el=self.comp_el[rows],
                       comp_amt=self.comp_amt[rows], e_form_per_atom=np.zeros(len(idx)),
                       raw_energy_per_atom=np.asarray(self.e_form_per_atom[idx], dtype=float),
                       element_refs=np.zeros(len(self.elements)))
-        es._finish([chem[i] for i in idx], zero_references=True)
+        es._finish(zero_references=True, index=self._index.subset(keep))
         return es
 
     # ----------------------------------------------------------------- query

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import SsbkitError
+from ..io import load_yaml
 from ..materials import check_solid, resolve
 from ..results import Result
 
@@ -47,7 +48,7 @@ def default_candidates(role: str | None = None) -> list[Candidate]:
     """The reviews' candidates, optionally only those for ``role`` (``cathode`` or ``anode``)."""
     text = resources.files("ssbkit.interfaces").joinpath("data/candidates.yaml").read_text(encoding="utf-8")
     out = []
-    for rec in yaml.safe_load(text):
+    for rec in load_yaml(text):
         c = Candidate(name=rec["name"], formula=rec["formula"], roles=tuple(rec.get("roles", ())),
                       source=rec.get("source", ""), refs=str(rec.get("refs", "")), note=rec.get("note", ""))
         if role is None or role in c.roles:

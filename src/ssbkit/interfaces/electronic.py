@@ -51,10 +51,11 @@ class Character(Result):
 @lru_cache(maxsize=1)
 def measured_gaps() -> dict[str, tuple[float, str]]:
     """Reduced formula -> (measured band gap eV, source with note)."""
-    import yaml
     from importlib import resources
 
-    raw = yaml.safe_load(resources.files("ssbkit.interfaces").joinpath("data/measured_gaps.yaml").read_text("utf-8"))
+    from ..io import load_yaml
+
+    raw = load_yaml(resources.files("ssbkit.interfaces").joinpath("data/measured_gaps.yaml").read_text("utf-8"))
     return {f: (float(v["gap_eV"]), raw["source"] + (f"; {v['note']}" if v.get("note") else ""))
             for f, v in raw["gaps"].items()}
 

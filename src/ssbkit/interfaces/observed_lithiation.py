@@ -52,9 +52,9 @@ class ObservedLithiation:
 def _table() -> dict[str, ObservedLithiation]:
     from importlib import resources
 
-    import yaml
+    from ..io import load_yaml
 
-    raw = yaml.safe_load(resources.files("ssbkit.interfaces").joinpath("data/observed_lithiation.yaml")
+    raw = load_yaml(resources.files("ssbkit.interfaces").joinpath("data/observed_lithiation.yaml")
                          .read_text("utf-8"))
     return {k: ObservedLithiation(k, tuple(v["products"]), v["printed"], v["model"], " ".join(v["why"].split()),
                                   v["citation"]) for k, v in raw.items()}

@@ -6,9 +6,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..errors import SsbkitError
+from ..io import load_yaml
 from .records import (
     ElectrolyteRecord,
     GarnetCellRecord,
@@ -88,7 +87,7 @@ def _tuple(v: Any) -> Any:
 def _raw(dataset: str) -> dict[str, Any]:
     fname = DATASETS[dataset][0]
     text = resources.files("ssbkit.literature").joinpath("data", fname).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 @cache
