@@ -373,3 +373,16 @@ def test_hull_window_decompose_react_in_an_atmosphere(warm, capsys, entries_path
     assert code == 0 and obj["e_above_hull_eV_per_atom"] == pytest.approx(
         -in_atmosphere(warm, "LLZO", air, 773.15).reaction_energy_eV_per_atom, abs=1e-6)
     assert main(["window", "LLZO", "--humidity", "50", "--entries", str(entries_path)]) == 2
+
+
+def test_the_gibbs_tables_are_pymatgens():
+    """The elements' G(T) and the gases' G_f(T) read from pymatgen's package data equal the tables its modules load
+    (where this release keeps them)."""
+    from ssbkit.thermo.gibbs import _tables
+
+    try:
+        from pymatgen.core.entries import G_ELEMS, G_GASES
+    except ImportError:
+        from pymatgen.entries.computed_entries import G_ELEMS, G_GASES
+    els, gases = _tables()
+    assert els == G_ELEMS and gases == G_GASES and "CO2" in gases

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -47,8 +48,25 @@ T_MAX_MODEL = 2000.0
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
-    from pymatgen.entries.computed_entries import G_ELEMS, G_GASES
+    """pymatgen's tables of the elements' G(T) and the gases' G_f(T), read from its package data (``g_els.json``,
+    ``nist_gas_gf.json``): the modules that load them also import its structure matcher and, in older releases,
+    every VASP input set (0.3-1 s); those modules where the files are not found."""
+    import json
+    from importlib.util import find_spec
 
+    spec = find_spec("pymatgen")
+    for root in (spec.submodule_search_locations or []) if spec is not None else []:
+        for sub in ("core", "entries"):  # where newer and older releases keep them
+            try:
+                with open(os.path.join(root, sub, "data", "g_els.json"), "rb") as a, \
+                        open(os.path.join(root, sub, "data", "nist_gas_gf.json"), "rb") as b:
+                    return json.load(a), json.load(b)
+            except OSError:
+                continue
+    try:
+        from pymatgen.core.entries import G_ELEMS, G_GASES
+    except ImportError:
+        from pymatgen.entries.computed_entries import G_ELEMS, G_GASES
     return G_ELEMS, G_GASES
 
 
