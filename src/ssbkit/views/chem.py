@@ -1,7 +1,7 @@
-"""Chemical formulas for people: subscripts in plots (mathtext) and in HTML.
+"""Chemical formulas for people: subscripts in plots (Unicode subscript digits) and in HTML.
 
->>> mathtext("Li7La3Zr2O12")
-'$\\\\mathrm{Li_{7}La_{3}Zr_{2}O_{12}}$'
+>>> plot_formula("Li7La3Zr2O12")
+'Li₇La₃Zr₂O₁₂'
 >>> str(html_formula("LiTi2(PO4)3"))
 'LiTi<sub>2</sub>(PO<sub>4</sub>)<sub>3</sub>'
 """
@@ -21,12 +21,15 @@ def is_formula(text: str) -> bool:
     return bool(_FORMULA.match(text)) and any(c.isdigit() for c in text)
 
 
-def mathtext(text: str) -> str:
-    """A matplotlib label with subscripts for a formula (other text unchanged)."""
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def plot_formula(text: str) -> str:
+    """A plot label with subscripts for a formula (other text unchanged): Unicode subscript digits, which the
+    default font draws, rather than mathtext, whose parser took about 10 ms a label (2 s of an HTML report)."""
     if not is_formula(text):
         return text
-    body = _NUM.sub(lambda m: "_{" + m.group(1) + "}", text).replace("(", "(").replace(")", ")")
-    return "$\\mathrm{" + body + "}$"
+    return _NUM.sub(lambda m: m.group(1).translate(_SUBSCRIPT), text)
 
 
 def html_formula(text: str) -> Markup:

@@ -15,12 +15,12 @@ import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from matplotlib.figure import Figure
 
 from ..io import atomic_write
-from .chem import mathtext
+from .chem import plot_formula
 
 if TYPE_CHECKING:
     from ..interfaces.apparent import ApparentWindow
@@ -38,6 +38,30 @@ _RC = {"svg.fonttype": "none", "svg.hashsalt": "ssbkit"}
 
 def _figure(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height), layout="constrained")
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _decade(value: float, _pos: int | None = None) -> str:
+    """A log axis's tick label as plain text, ``10³``, ``10⁻²`` (matplotlib's default is mathtext, whose parser
+    took about a second of an HTML report)."""
+    import math
+
+    if value <= 0:
+        return ""
+    e = math.log10(value)
+    return "10" + str(round(e)).translate(_SUPERSCRIPT) if abs(e - round(e)) < 1e-9 else ""
+
+
+def _log_labels(*axes: Any) -> None:
+    """Plain-text decade labels on the log axes given (``ax.xaxis``, ``ax.yaxis``); minor ticks labelled as plain
+    numbers (200, 500) where the axis spans too few decades to read it from them alone."""
+    from matplotlib.ticker import FuncFormatter, LogFormatter
+
+    for axis in axes:
+        axis.set_major_formatter(FuncFormatter(_decade))
+        axis.set_minor_formatter(LogFormatter(labelOnlyBase=False, minor_thresholds=(2, 0.5)))
 
 
 def window_chart(windows: Sequence[StabilityWindow], v_max: float = 5.0,
@@ -67,15 +91,15 @@ def window_chart(windows: Sequence[StabilityWindow], v_max: float = 5.0,
             ahi = min(a.apparent_oxidation_V if a.apparent_oxidation_V is not None else v_max, v_max)
             ax.bar(i + 0.17, ahi - alo, bottom=alo, width=0.3, color="white", hatch="///", edgecolor=BAR, zorder=2,
                    linewidth=0.8, label="apparent (passivated)" if i == 0 else None)
-        ax.text(i, lo - 0.06, f"{w.reduction_limit_V:.2f} V\n" + "\n".join(mathtext(p) for p in w.reduction_products[:4]),
+        ax.text(i, lo - 0.06, f"{w.reduction_limit_V:.2f} V\n" + "\n".join(plot_formula(p) for p in w.reduction_products[:4]),
                 ha="center", va="top", fontsize=7)
         top = f"{w.oxidation_limit_V:.2f} V" if w.oxidation_limit_V is not None else "no Li to extract"
-        ox = [mathtext(p) for p in w.oxidation_products[:4]]
+        ox = [plot_formula(p) for p in w.oxidation_products[:4]]
         ax.text(i, hi + 0.06, "\n".join(ox) + ("\n" if ox else "") + top, ha="center", va="bottom", fontsize=7)
     ax.set_xticks(range(n))
-    ax.set_xticklabels([mathtext(w.formula) for w in windows], rotation=30 if n > 4 else 0,
+    ax.set_xticklabels([plot_formula(w.formula) for w in windows], rotation=30 if n > 4 else 0,
                        ha="right" if n > 4 else "center")
-    ax.set_ylabel("Potential (V vs Li/Li$^+$)")
+    ax.set_ylabel("Potential (V vs Li/Li⁺)")
     ax.set_ylim(-1.4, v_max + 1.4)
     ax.set_xlim(-0.7, n - 0.3)
     ax.axhline(0, color="grey", lw=0.5)
@@ -101,7 +125,7 @@ def mixing_curve(reactions: Sequence[InterfaceReaction], title: str | None = Non
         xs = [k.mixing_ratio for k in r.kinks]
         ys = [k.reaction_energy_eV_per_atom for k in r.kinks]
         where = f" at {r.voltage_V:g} V" if r.voltage_V is not None else " (closed)"
-        ax.plot(xs, ys, "o-", color=color, label=f"{mathtext(r.reactant_a)} | {mathtext(r.reactant_b)}{where}")
+        ax.plot(xs, ys, "o-", color=color, label=f"{plot_formula(r.reactant_a)} | {plot_formula(r.reactant_b)}{where}")
         best = min(r.kinks, key=lambda k: k.reaction_energy_eV_per_atom)
         ax.plot([best.mixing_ratio], [best.reaction_energy_eV_per_atom], "*", ms=14, color=color)
         for k in r.kinks[1:-1]:
@@ -110,9 +134,9 @@ def mixing_curve(reactions: Sequence[InterfaceReaction], title: str | None = Non
                         xytext=(0, -13), ha="center", fontsize=8, color=color, fontweight="bold")
     if len(reactions) == 1:
         r = reactions[0]
-        ax.set_xlabel(f"x, atom fraction of {mathtext(r.reactant_a)}")
-        ax.text(0.0, -0.13, mathtext(r.reactant_b), transform=ax.transAxes, ha="left", va="top", fontsize=9)
-        ax.text(1.0, -0.13, mathtext(r.reactant_a), transform=ax.transAxes, ha="right", va="top", fontsize=9)
+        ax.set_xlabel(f"x, atom fraction of {plot_formula(r.reactant_a)}")
+        ax.text(0.0, -0.13, plot_formula(r.reactant_b), transform=ax.transAxes, ha="left", va="top", fontsize=9)
+        ax.text(1.0, -0.13, plot_formula(r.reactant_a), transform=ax.transAxes, ha="right", va="top", fontsize=9)
     else:
         ax.set_xlabel("x, atom fraction of A (A | B as labelled)")
     ax.set_ylabel("Reaction energy (eV/atom)")
@@ -124,7 +148,7 @@ def mixing_curve(reactions: Sequence[InterfaceReaction], title: str | None = Non
     tab.axis("off")
     if rows:
         cells = [[str(i), f"{k.mixing_ratio:.3f}", f"{k.reaction_energy_eV_per_atom:.3f}",
-                  ", ".join(mathtext(p) for p in k.products[:5])] for i, k in enumerate(rows, 1)]
+                  ", ".join(plot_formula(p) for p in k.products[:5])] for i, k in enumerate(rows, 1)]
         t = tab.table(cellText=cells, colLabels=["#", "x", "eV/atom", "products"], loc="upper center",
                       cellLoc="left", colWidths=[0.05, 0.1, 0.12, 0.73])
         t.auto_set_font_size(False)
@@ -147,7 +171,7 @@ def driving_force_chart(scans: Sequence[tuple[str, Sequence[object]]], operating
     for i, (label, pts) in enumerate(scans):
         vs = [p.voltage_V for p in pts]  # type: ignore[attr-defined]
         es = [p.reaction_energy_eV_per_atom for p in pts]  # type: ignore[attr-defined]
-        pretty = " | ".join(mathtext(s.strip()) for s in label.split("|"))
+        pretty = " | ".join(plot_formula(s.strip()) for s in label.split("|"))
         ax.plot(vs, es, "-", lw=2, color=SERIES[i % len(SERIES)], label=pretty)
         if breakpoints is not None and i < len(breakpoints):
             bx = [(b.voltage_V, b.reaction_energy_eV_per_atom) for b in breakpoints[i]  # type: ignore[attr-defined]
@@ -156,7 +180,7 @@ def driving_force_chart(scans: Sequence[tuple[str, Sequence[object]]], operating
                 ax.plot(*zip(*bx), "o", ms=3.5, color=SERIES[i % len(SERIES)], zorder=3)
     if breakpoints is not None and any(breakpoints):
         ax.plot([], [], "o", ms=3.5, color="grey", label="products change")
-    ax.set_xlabel("Potential (V vs Li/Li$^+$)")
+    ax.set_xlabel("Potential (V vs Li/Li⁺)")
     ax.set_ylabel("Reaction energy (eV/atom)")
     ax.axhline(0, color="grey", lw=0.5)
     ax.set_title(title or "Driving force for interphase formation vs voltage")
@@ -178,7 +202,7 @@ def thermal_chart(scan: object, title: str | None = None) -> Figure:
     for p, x in zip(pts, tc):
         if prev is not None and set(p.mixture_products) != set(prev):
             ax.axvline(x, color="grey", lw=0.5, ls=":")
-            ax.annotate(", ".join(mathtext(f) for f in p.mixture_products[:3]), (x, p.mixture_energy_eV_per_atom),
+            ax.annotate(", ".join(plot_formula(f) for f in p.mixture_products[:3]), (x, p.mixture_energy_eV_per_atom),
                         fontsize=6, rotation=90, va="bottom")
         prev = p.mixture_products
     onset = scan.onset_temperature_K  # type: ignore[attr-defined]
@@ -189,7 +213,7 @@ def thermal_chart(scan: object, title: str | None = None) -> Figure:
     ax.set_xlabel("Temperature (°C)")
     ax.set_ylabel("Reaction energy (eV/atom)")
     ax.axhline(0, color="grey", lw=0.5)
-    ax.set_title(title or f"{mathtext(a)} | {mathtext(b)} in {atm}")
+    ax.set_title(title or f"{plot_formula(a)} | {plot_formula(b)} in {atm}")
     ax.legend(fontsize=8)
     ax.grid(alpha=0.3)
     return fig
@@ -206,8 +230,9 @@ def asr_chart(budget: AsrBudget, title: str | None = None) -> Figure:
                 else c.name)
     ax.plot(t, [max(v, 1e-6) for v in budget.total_ohm_cm2], color="black", lw=2.2, label="total")
     ax.set_yscale("log")
+    _log_labels(ax.yaxis)
     ax.set_xlabel("Time (h)")
-    ax.set_ylabel("ASR ($\\Omega$ cm$^2$)")
+    ax.set_ylabel("ASR (Ω cm²)")
     ax.set_title(title or "Resistance budget (dashed: rests on estimated parameters)")
     ax.grid(alpha=0.3, which="both")
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5))
@@ -223,17 +248,19 @@ def eis_chart(z: ImpedanceResult, title: str | None = None) -> Figure:
     re_, im_ = z.z_real_ohm_cm2, [-v for v in z.z_imag_ohm_cm2]
     nyq.plot(re_, im_, marker=".", ms=3, lw=1)
     nyq.set_aspect("equal", adjustable="datalim")
-    nyq.set_xlabel("Z' ($\\Omega$ cm$^2$)")
-    nyq.set_ylabel("-Z'' ($\\Omega$ cm$^2$)")
+    nyq.set_xlabel("Z' (Ω cm²)")
+    nyq.set_ylabel("-Z'' (Ω cm²)")
     nyq.set_title("Nyquist")
     nyq.grid(alpha=0.3)
     mag = [math.hypot(a, b) for a, b in zip(z.z_real_ohm_cm2, z.z_imag_ohm_cm2)]
     phase = [-math.degrees(math.atan2(b, a)) for a, b in zip(z.z_real_ohm_cm2, z.z_imag_ohm_cm2)]
     bode.loglog(z.frequencies_Hz, mag, color="C0")
+    _log_labels(bode.xaxis, bode.yaxis)
     bode.set_xlabel("Frequency (Hz)")
-    bode.set_ylabel("|Z| ($\\Omega$ cm$^2$)", color="C0")
+    bode.set_ylabel("|Z| (Ω cm²)", color="C0")
     ph = bode.twinx()
     ph.semilogx(z.frequencies_Hz, phase, color="C3", lw=1)
+    _log_labels(ph.xaxis)
     ph.set_ylabel("-phase (deg)", color="C3")
     bode.set_title("Bode")
     bode.grid(alpha=0.3, which="both")
