@@ -17,7 +17,7 @@ import math
 import os
 import statistics
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +26,7 @@ import numpy as np
 
 from ..errors import DataSourceError, SsbkitError
 from . import cache
+from .packed import PackedGaps
 
 
 @dataclass(frozen=True)
@@ -36,35 +37,6 @@ class BandGap:
     band_gap_eV: float
     values_eV: tuple[float, ...]
     source: str
-
-
-class PackedGaps(Mapping[str, list[float]]):
-    """Band gaps by reduced formula read from packed arrays when asked: every calculation's gap (eV) of formula
-    ``names[i]`` is ``values[ptr[i]:ptr[i + 1]]`` (building 87,000 lists up front took 0.4 s of each assessment).
-
-    Raises:
-        ValueError: arrays that do not fit together, a formula twice, a non-finite gap.
-    """
-
-    def __init__(self, names: Sequence[str], ptr: np.ndarray, values: np.ndarray) -> None:
-        ptr, values = np.asarray(ptr, dtype=np.int64), np.asarray(values, dtype=float)
-        if len(ptr) != len(names) + 1 or ptr[0] != 0 or ptr[-1] != len(values) or np.any(np.diff(ptr) < 0) \
-                or not np.all(np.isfinite(values)):
-            raise ValueError("inconsistent arrays")
-        self._pos = dict(zip(names, range(len(names)), strict=True))
-        if len(self._pos) != len(names):
-            raise ValueError("a formula given twice")
-        self._ptr, self._values = ptr, values
-
-    def __getitem__(self, formula: str) -> list[float]:
-        i = self._pos[formula]
-        return self._values[self._ptr[i]:self._ptr[i + 1]].tolist()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._pos)
-
-    def __len__(self) -> int:
-        return len(self._pos)
 
 
 class BandGapTable:

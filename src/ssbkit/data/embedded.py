@@ -110,7 +110,7 @@ def entryset() -> Any:
 def bandgaps() -> tuple[Mapping[str, list[float]], str]:
     """The embedded band gaps: every calculation's gap (eV) by reduced formula (read when asked), and the data
     version."""
-    from .bandgaps import PackedGaps
+    from .packed import PackedGaps
 
     z = _npz("bandgaps.npz")
     try:
@@ -125,7 +125,7 @@ def bandgaps() -> tuple[Mapping[str, list[float]], str]:
 def volumes() -> tuple[Mapping[Any, tuple[float, str]], dict[str, float], float, float]:
     """The embedded volumes per atom: (volumes by composition key with their source, the estimator's
     per-element volumes, its mean absolute and relative errors), fitted as for a configured table."""
-    from .volumes import PackedVolumes
+    from .packed import PackedVolumes
 
     z = _npz("volumes.npz")
     try:
