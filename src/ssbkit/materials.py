@@ -76,6 +76,9 @@ ABBREVIATIONS: dict[str, tuple[str, str, str]] = {
                "Ga-doped garnet modelled by undoped Li7La3Zr2O12 (ordered host)"),
     "NB-LLZO": ("Li6.5La3Zr1.5Nb0.5O12", "Li7La3Zr2O12",
               "Nb-doped garnet modelled by undoped Li7La3Zr2O12 (ordered host)"),
+    "LLCZN": ("Li7La2.75Ca0.25Zr1.75Nb0.25O12", "Li7La3Zr2O12",
+              "Ca- and Nb-doped garnet (Han et al., Nat. Mater. 2017; Wang et al., Adv. Energy Mater. 2020 Table 1) "
+              "modelled by undoped Li7La3Zr2O12 (ordered host)"),
     "LLTO": ("Li0.33La0.56TiO3", "LiLaTi2O6",
              "perovskite Li3xLa2/3-xTiO3 modelled by ordered LiLaTi2O6 (x=1/6), as in DFT windows"),
     "LATP": ("Li1.3Al0.3Ti1.7(PO4)3", "LiTi2(PO4)3",

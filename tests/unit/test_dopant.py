@@ -183,3 +183,16 @@ def test_garnets_against_li_in_the_order_the_review_reports(thermo):
     assert not [c for c in cell.asr_budget.contributions if c.kind == "interphase"]
     nb = ssbkit.assess("Li | Li7La2.75Ca0.25Zr1.75Nb0.25O12 | Li", thermo=thermo)
     assert nb.verdict in ("resistive", "degrading") and _reduced_terms(nb)
+
+
+def test_llczn_is_the_garnet_han_et_al_used_and_its_nb_is_reduced_against_li(thermo):
+    """``LLCZN`` names Li7La2.75Ca0.25Zr1.75Nb0.25O12 (Wang et al. 2020 Table 1, Han et al. 2017): modelled by its
+    ordered host, with the same budget as its formula typed out, and its Nb reduced against Li metal (Wang et al.
+    2020 §2.2: large interfacial resistances only with Nb-doped garnets), unlike Li5La3Ta2O12."""
+    m = resolve("LLCZN")
+    assert m.formula == "Li7La2.75Ca0.25Zr1.75Nb0.25O12" and m.model_formula == "Li7La3Zr2O12" and m.note
+    a = ssbkit.assess("Li | LLCZN | Li", thermo=thermo)
+    b = ssbkit.assess("Li | Li7La2.75Ca0.25Zr1.75Nb0.25O12 | Li", thermo=thermo)
+    assert [c.asr_ohm_cm2 for c in a.asr_budget.contributions] == [c.asr_ohm_cm2 for c in b.asr_budget.contributions]
+    assert len(_reduced_terms(a)) == 2 and a.verdict == "degrading"
+    assert ssbkit.assess("Li | Li5La3Ta2O12 | Li", thermo=thermo).verdict == "stable"

@@ -28,7 +28,7 @@ from ..errors import SsbkitError
 from ..materials import Material, check_solid, resolve
 from ..results import Result
 
-_ELECTROLYTE_ABBR = {"LGPS", "LPS", "LPSCL", "LPSBR", "LPSI", "LSPS", "LLZO", "LLZTO", "AL-LLZO", "GA-LLZO", "NB-LLZO",
+_ELECTROLYTE_ABBR = {"LGPS", "LPS", "LPSCL", "LPSBR", "LPSI", "LSPS", "LLZO", "LLZTO", "AL-LLZO", "GA-LLZO", "NB-LLZO", "LLCZN",
                      "LLTO", "LATP", "LAGP",
                      "LIPON", "LYC", "LYB", "LIC"}
 _ELECTROLYTE_FORMULAS = {"Li3PS4", "Li7P3S11", "Li6PS5Cl", "Li6PS5Br", "Li6PS5I", "Li10GeP2S12", "Li10SnP2S12",
