@@ -105,8 +105,14 @@ def _step(part: str) -> ProcessStep:
     if carbon:
         tok = tok[:-1]
         if "=" in last:  # carbon=0.5: the carbon present, mol C per formula unit of the surface layer
-            per_formula = number(last.partition("=")[2], f"carbon amount in process step {part!r}", 0.0, 1000.0,
-                                 unit="mol C per formula unit", lo_open=True, param="process")
+            given = last.partition("=")[2]
+            try:
+                per_formula = number(given, "carbon amount", 0.0, 1000.0, unit="mol C per formula unit",
+                                     lo_open=True, param="process")
+            except SsbkitError:
+                raise SsbkitError(f"process step {part!r}: carbon={given} is not a carbon amount: give a number above 0 and at most "
+                                  "1000 (mol C per formula unit of the surface layer), e.g. carbon=0.5",
+                                  param="process") from None
     if len(tok) < 2 or len(tok) > 5:
         raise SsbkitError(f"cannot read process step {part!r}: give NAME TEMPERATURE [DURATION] [PRESSURE] "
                           "[ATMOSPHERE] [carbon[=MOL]], e.g. sinter 700C 2h air or attach 25C 150MPa", param="process")
