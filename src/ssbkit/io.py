@@ -150,6 +150,9 @@ def read_sealed_json(name: str) -> Any | None:
             raise ValueError("checksum")
         return doc["data"]
     except Exception:  # noqa: BLE001 - any damage means: discard and rebuild
+        import sys
+
+        print(f"ssbkit: warning: cache file {p.name} is damaged; discarded and rebuilt", file=sys.stderr)
         try:
             p.unlink()
         except OSError:

@@ -18,6 +18,7 @@ the table lacks are added the same way (``sigma.Li5B7S13=1e-5``).
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -67,6 +68,9 @@ def _units_file() -> str:
     return f"units-pint-{version('pint')}.json"
 
 
+_UNITS_LOCK = threading.Lock()
+
+
 def _good(v: Any) -> bool:
     return isinstance(v, list) and len(v) == 2 and isinstance(v[0], (int, float)) and not isinstance(v[0], bool) \
         and math.isfinite(v[0]) and v[0] > 0 and isinstance(v[1], str)
@@ -74,8 +78,8 @@ def _good(v: Any) -> bool:
 
 @cache
 def _known_units() -> dict[str, list[Any]]:
-    """What pint said of each unit in earlier runs, ``{unit: [SI factor, dimensionality]}`` (the cache kind
-    cache directory, one file per pint version, sealed with its SHA-256): importing pint and building its registry
+    """What pint said of each unit in earlier runs, ``{unit: [SI factor, dimensionality]}`` (a file in the cache
+    directory, one per pint version, sealed with its SHA-256): importing pint and building its registry
     takes about 0.4 s, more than the rest of a typical assessment's set-up.  A file with anything else in it is not
     trusted (it is rebuilt)."""
     from .io import read_sealed_json
@@ -99,8 +103,10 @@ def _unit(unit: str) -> tuple[float, str] | None:
         f = float(one.magnitude)
         if not (math.isfinite(f) and f > 0 and math.isclose(float(two.magnitude), 2.0 * f, rel_tol=1e-12)):
             return None
-        got = known[unit] = [f, str(one.dimensionality)]
-        write_sealed_json(_units_file(), known)
+        with _UNITS_LOCK:  # threads (a Dask worker's) add units one at a time; the file gets a snapshot
+            got = known[unit] = [f, str(one.dimensionality)]
+            snapshot = dict(known)
+        write_sealed_json(_units_file(), snapshot)
     return float(got[0]), str(got[1])
 
 
