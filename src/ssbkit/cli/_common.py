@@ -209,12 +209,16 @@ def temperatures(spec: str) -> list[float]:
     return out
 
 
-def atmosphere_spec(spec: str | None, humidity: str | None, carbon: bool, open_mu: str | None = None) -> Any:
+def atmosphere_spec(spec: str | None, humidity: str | None, carbon: bool, open_mu: str | None = None,
+                    carbon_amount: str | None = None) -> Any:
+    """The atmosphere of ``--atmosphere``, ``--humidity``, ``--carbon`` (``carbon_amount``: ``--carbon-amount``,
+    mol C per formula unit) and ``--open``."""
     from ..thermo.atmosphere import parse_atmosphere, with_open
 
+    carbon = carbon or carbon_amount is not None
     if open_mu is not None:
         base = None if spec is None and humidity is None and not carbon else \
-            atmosphere_spec(spec or "air", humidity, carbon)
+            atmosphere_spec(spec or "air", humidity, carbon, carbon_amount=carbon_amount)
         return with_open(base, open_mu)
     spec = spec or "air"
 
@@ -224,4 +228,4 @@ def atmosphere_spec(spec: str | None, humidity: str | None, carbon: bool, open_m
         if not h:
             raise SsbkitError("empty --humidity: give a relative humidity in percent, 0-100", param="humidity")
         rh = h
-    return parse_atmosphere(spec, rh, carbon)  # type: ignore[arg-type]
+    return parse_atmosphere(spec, rh, carbon, carbon_amount)  # type: ignore[arg-type]

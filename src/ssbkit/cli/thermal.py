@@ -115,20 +115,9 @@ def anneal_cmd(layer: str, substrate: str | None, up_to: str, carbon_amount: str
     hi = temperatures(up_to)
     if len(hi) != 1 or hi[0] <= 300:
         raise SsbkitError("--up-to takes one temperature above 300 K", param="temperature")
-    atm = _atmosphere(atmosphere or "ar", humidity, carbon or carbon_amount is not None, open_mu)
-    if carbon_amount is not None:
-        from dataclasses import replace
-
-        from ..thermo.atmosphere import carbon_label
-        from ..validate import number
-
-        per = number(carbon_amount, "--carbon-amount", 0.0, 1000.0, unit="mol C per formula unit", lo_open=True,
-                     param="carbon")
-        atm = replace(atm, carbon_per_formula=per,
-                      name=atm.name.replace(carbon_label(True, None), carbon_label(True, per)))
-    r = removal_temperature(thermo_for(entries), layer, atm,
-                            substrate,
-                            t_high=hi[0], volumes=volumes, experimental=experimental)
+    atm = _atmosphere(atmosphere or "ar", humidity, carbon, open_mu, carbon_amount)
+    r = removal_temperature(thermo_for(entries), layer, atm, substrate, t_high=hi[0], volumes=volumes,
+                            experimental=experimental)
     show(r, as_json)
 
 

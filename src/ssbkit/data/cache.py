@@ -102,7 +102,18 @@ def unpack_strings(arr: Any) -> list[str]:
     return raw.decode("utf-8").split("\x00") if raw else []
 
 
-class PackedStrings(Sequence[str]):
+class ListLike:
+    """Equality of a lazily read sequence of strings: equal to a list, tuple or another such sequence with the same
+    items (read to compare); unhashable, as a list is."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, (list, tuple, ListLike)) and len(other) == len(self) \
+            and list(self) == list(other)  # type: ignore[call-overload, arg-type]
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class PackedStrings(ListLike, Sequence[str]):
     """``n`` strings stored as UTF-8 joined by NUL (a ``uint8`` array), read and split on first use: a command
     that looks at a handful of 130,000 formulas does not pay for decoding them all.
 
@@ -132,11 +143,6 @@ class PackedStrings(Sequence[str]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._all())
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, (list, tuple, PackedStrings)) and len(other) == self.n and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 def _decode(payload: bytes, strings: Sequence[str], lazy: Collection[str] = ()) -> dict[str, Any]:

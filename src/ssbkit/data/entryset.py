@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import DataSourceError, FormulaError
-from .cache import PackedStrings
+from .cache import ListLike, PackedStrings
 
 _TOKEN = re.compile(r"([A-Z][a-z]?)(\d+\.?\d*|\.\d+)?")
 
@@ -122,7 +122,7 @@ class ChemIndex:
         return out
 
 
-class Taken(Sequence[str]):
+class Taken(ListLike, Sequence[str]):
     """The items of ``base`` at ``index``, read when looked at: a set with a few entries dropped stays as lazy
     as the set it came from (130,000 formulas are not copied to leave out the suspect phases)."""
 
@@ -137,13 +137,8 @@ class Taken(Sequence[str]):
             return [self.base[int(k)] for k in self.index[i]]
         return self.base[int(self.index[i])]
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, (list, tuple, Sequence)) and len(other) == len(self) and list(self) == list(other)
 
-    __hash__ = None  # type: ignore[assignment]
-
-
-class NumberedIds(Sequence[str]):
+class NumberedIds(ListLike, Sequence[str]):
     """Entry IDs ``STEM:1`` ... ``STEM:n`` (a row's number in its table), made when read."""
 
     def __init__(self, stem: str, n: int) -> None:
@@ -163,7 +158,7 @@ class NumberedIds(Sequence[str]):
     def __eq__(self, other: object) -> bool:
         if isinstance(other, NumberedIds):
             return (self.stem, self.n) == (other.stem, other.n)
-        return isinstance(other, (list, tuple)) and len(other) == self.n and list(self) == list(other)
+        return super().__eq__(other)
 
     __hash__ = None  # type: ignore[assignment]
 
