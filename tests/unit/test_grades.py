@@ -251,7 +251,8 @@ def test_cli_assess_json_grades_param_plot(capsys, entries_path, bandgaps_path, 
                  "--plot", str(png), *ent])
     out = json.loads(capsys.readouterr().out)
     coat = next(c for c in out["asr_budget"]["contributions"] if c["name"] == "coating LiNbO3")
-    assert code == 0 and coat["thickness_nm"][0] == pytest.approx(100.0) and out["asr_budget"]["total_start_ohm_cm2"] > base
+    assert code == 0 and out["asr_budget"]["total_start_ohm_cm2"] > base
+    assert "of its 100 nm" in coat["note"] and 90 < coat["thickness_nm"][0] < 100  # what the interphases leave
     assert png.read_bytes()[:4] == b"\x89PNG"
     code = main(["window", "LGPS", "--apparent", "--json", *ent])
     out = json.loads(capsys.readouterr().out)

@@ -24,13 +24,13 @@ Contributions (ohm cm2), each from the cited parameter table (:mod:`ssbkit.param
   Phys. Z. 1926, 27, 115), combined by McLachlan's general effective-medium equation with
   the 3D percolation threshold ``phi_c = 0.16`` (Scher and Zallen, J. Chem. Phys. 1970, 52,
   3759): a fast phase above ``phi_c`` carries the current, one below it does not;
-* **coating / interlayer**: ``t / sigma``;
-* **electrolyte**: bulk ``L / sigma_bulk`` and grain boundaries in the series brick-layer
-  model ``L (delta_gb / d_grain) / sigma_gb`` (Zheng et al. 2021, §3.2.1);
-* on the **Li-metal side**: charge transfer of a clean, wetted contact; if the layer Li
-  touches is lithiophobic (contact angle >= 90 degrees, Wang et al. 2020 §2.2) the
-  constriction resistance of Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure; if stripping voids form,
-  the same constriction term for the contact they leave.
+* **coating / interlayer**: ``t / sigma``, ``t`` what the interphases at its faces leave of it
+  (:mod:`ssbkit.stack.consumption`);
+* **electrolyte**: bulk ``L / sigma_bulk`` and grain boundaries in the series brick-layer model
+  ``L (delta_gb / d_grain) / sigma_gb`` (Zheng et al. 2021, §3.2.1);
+* on the **Li-metal side**: charge transfer of a clean, wetted contact; if the layer Li touches is lithiophobic
+  (contact angle >= 90 degrees, Wang et al. 2020 §2.2) the constriction resistance of Wang et al., Adv. Energy
+  Mater. 2020 Eq. (1) at the stack pressure; if stripping voids form, the same term for the contact they leave.
 
 The overpotential at the set current density is ``eta = j * ASR``.
 """
@@ -44,18 +44,17 @@ from typing import Any, ClassVar, Literal
 
 from ..literature.joins import conductivity_lookup, conductivity_of
 from ..materials import is_li_alloy, is_lithiated_graphite
-from ..parameters import from_si, to_si
+from ..parameters import Parameter, Parameters, from_si, to_si
 from ..results import Result
 from ..units import FARADAY_C_PER_MOL
 
 OHM_CM2 = "ohm cm2"  # the unit every ASR is reported in
 #: the growth rate of a mixed-conducting interphase at the reference drive, that drive, and the drive per decade
 MCI_RATE = ("mci_growth_rate", "mci_reference_drive", "mci_drive_per_decade")
-from ..parameters import Parameter, Parameters
 
 Kind = Literal["interphase", "coating", "interlayer", "electrolyte bulk", "grain boundary", "charge transfer",
                "contact", "voids", "space charge", "surface layer", "contact loss"]
-Law = Literal["none", "constant", "parabolic", "linear"]
+Law = Literal["none", "constant", "parabolic", "linear", "consumed"]
 
 
 @dataclass(frozen=True)
@@ -211,7 +210,6 @@ class BudgetBuilder:
             from ..materials import resolve
             from .parse import is_cathode
 
-
             if is_cathode(resolve(formula)):
                 return self._p("sigma.electrode_active"), "sigma.electrode_active"
         return self.sigma(formula)
@@ -256,10 +254,11 @@ class BudgetBuilder:
 
     def interphase(self, location: str, law: Law, products: Sequence[tuple[str, float]],
                    driving_V: float | None, note: str = "",
-                   reservoir: tuple[str, str] | None = None, formed_m: float | None = None) -> AsrContribution:
-        """The interphase at ``location`` growing by ``law`` (see the module doc); ``reservoir``: (role, formula)
-        of a coating or interlayer the reaction consumes, whose thickness bounds the interphase's; ``formed_m``:
-        the most the processing let it form (m, :mod:`ssbkit.stack.cation_transport`)."""
+                   reservoir: tuple[str, str, float] | None = None, formed_m: float | None = None) -> AsrContribution:
+        """The interphase at ``location`` growing by ``law`` (see the module doc); ``reservoir``: (role, formula,
+        share) of a coating or interlayer the reaction consumes, ``share`` of the interphase's volume made from it:
+        the interphase stops at the layer's thickness over ``share``; ``formed_m``: the most the processing let it
+        form (m, :mod:`ssbkit.stack.cation_transport`)."""
         from ..physics import interphase_growth
 
         sig, names = self.mixture_sigma(products, amorphous=law == "constant") if products else \
@@ -290,11 +289,13 @@ class BudgetBuilder:
         cls = {"parabolic": "SEI", "linear": "MCI"}.get(law, "stable")
         cap = None
         if reservoir is not None:
-            cap, tname = self.layer_thickness(*reservoir)
+            t_layer, tname = self.layer_thickness(*reservoir[:2])
+            cap = t_layer / reservoir[2]
             names.append(tname)
             L0 = min(L0, cap)
-            note = "; ".join(x for x in (note, f"bounded by the {reservoir[1]} {reservoir[0]} it consumes "
-                                                f"({from_si(cap, 'nm'):.3g} nm)") if x)
+            bound = (f"bounded by the {reservoir[1]} {reservoir[0]} it consumes ({from_si(t_layer, 'nm'):.3g} nm, "
+                     f"{100 * reservoir[2]:.0f} % of the interphase's volume: at most {from_si(cap, 'nm'):.3g} nm)")
+            note = "; ".join(x for x in (note, bound) if x)
         grown = interphase_growth([to_si(t, "h") for t in self.times_h], to_si(sig, "S/cm"), classification=cls,
                                   parabolic_rate_m2_per_s=kp, linear_rate_m_per_s=kl, initial_thickness_m=L0,
                                   max_thickness_m=cap)
@@ -438,8 +439,7 @@ class BudgetBuilder:
         r = constriction_resistance(to_si(sigma_S_per_cm, "S/cm"), self._si("contact.li_hardness"),
                                     pressure_Pa=pressure_Pa * contact_share, area_m2=area, n_contact_spots=spots)
         asr = r.asr_ohm_cm2 if r.applicable else 0.0
-        eq = f"{equation}; {spots:.3g} spots per cm2" + (f", {contact_share:.3g} of the contact left" if
-                                                           contact_share < 1 else "")
+        eq = f"{equation}; {spots:.3g} spots per cm2" + (f", {contact_share:.3g} of the contact left" * (contact_share < 1))
         c = AsrContribution(f"{kind} {location}", kind, "none", tuple(asr for _ in self.times_h), None,
                             sigma_S_per_cm, eq, tuple(names), self._estimate(names))
         self.add(c)

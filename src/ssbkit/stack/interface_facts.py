@@ -79,6 +79,9 @@ class InterfaceFacts:
     #: the budget term of its reduced layer (None when the dopant is not reduced in the lattice)
     dopant: Any = None
     dopant_term: AsrContribution | None = None
+    #: the coating or interlayer its interphase grows into and the share of the interphase's volume made from it
+    #: (:mod:`ssbkit.stack.consumption`)
+    consumes: tuple[Layer, float] | None = None
 
     @property
     def name(self) -> str:
@@ -358,14 +361,16 @@ def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, 
     elif k.growth_law != "none":
         driving = driving_V(ctx, facts.left, facts.right, facts.potentials_V, r.thermo.driving_force_eV_per_atom) \
             if facts.potentials_V is not None else None  # type: ignore[arg-type]
-        thin = next((x for x in (facts.left, facts.right) if x.role in ("coating", "interlayer")), None)
         from .cation_transport import cation_limit
+        from .consumption import reservoir
 
         limit = cation_limit(facts.left.formula, facts.right.formula, r.thermo.products, ctx.process)
+        facts.consumes = reservoir(facts.left, facts.right, r.reaction)
         facts.contributions.append(budget.interphase(
             facts.name, "constant" if limit else k.growth_law, _amounts(r.reaction, r.thermo.products), driving,
             note=limit[1] if limit else "", formed_m=limit[0] if limit else None,
-            reservoir=(thin.role, reduced(thin.formula)) if thin is not None else None))
+            reservoir=(facts.consumes[0].role, reduced(facts.consumes[0].formula), facts.consumes[1])
+            if facts.consumes else None))
     _dopant_layer(ctx, facts, budget)
     sc = space_charge(ctx, facts.left, facts.right, facts.potentials_V, facts.name, budget, cond.temperature_K)
     if sc is not None:

@@ -60,36 +60,38 @@ class InterphaseVolume(Result):
                 "Zheng et al., Batteries & Supercaps 2021, §3.4)")
 
 
+def _solids(terms: Any, table: Any) -> tuple[float, list[str], list[str]]:
+    """Volume (A^3) of the solid ``terms`` (amounts in formula units) from the volumes ``table``, the formulas whose
+    volume is the table's estimate, and the gases left out; LookupError when a solid has no volume."""
+    from ..errors import SsbkitError
+    from ..materials import parse_formula
+
+    total, est, gas = 0.0, [], []
+    for t in terms:
+        if t.formula in GASES:
+            gas.append(t.formula)
+            continue
+        try:
+            comp = parse_formula(t.formula)
+            v, _, guessed = table.lookup({str(e): float(a) for e, a in comp.items()})
+        except (SsbkitError, ValueError):  # a name that is no formula, or no volume: no figure at all
+            raise LookupError(t.formula) from None
+        total += t.amount * comp.num_atoms * v
+        if guessed:
+            est.append(t.formula)
+    return total, est, gas
+
+
 def interphase_volume(reaction: Any, table: Any) -> InterphaseVolume | None:
     """The formation volume of ``reaction`` (a :class:`ssbkit.thermo.reaction.Reaction`) with the volumes
     ``table`` (:class:`ssbkit.data.volumes.VolumeTable`), and its Pilling-Bedworth ratio; None when there is no
     reaction or no volume for a solid."""
-    from ..errors import SsbkitError
-    from ..materials import parse_formula
-
     if reaction is None or table is None or not reaction.products:
         return None
-
-    def side(terms: Any) -> tuple[float, list[str], list[str]]:
-        total, est, gas = 0.0, [], []
-        for t in terms:
-            if t.formula in GASES:
-                gas.append(t.formula)
-                continue
-            try:
-                comp = parse_formula(t.formula)
-                v, _, guessed = table.lookup({str(e): float(a) for e, a in comp.items()})
-            except (SsbkitError, ValueError):  # a name that is no formula, or no volume: no figure at all
-                raise LookupError(t.formula) from None
-            total += t.amount * comp.num_atoms * v
-            if guessed:
-                est.append(t.formula)
-        return total, est, gas
-
     try:
-        v0, est0, _ = side(reaction.reactants)
-        vf, _, _ = side([t for t in reaction.reactants if t.formula != "Li"])
-        v1, est1, gas = side(reaction.products)
+        v0, est0, _ = _solids(reaction.reactants, table)
+        vf, _, _ = _solids([t for t in reaction.reactants if t.formula != "Li"], table)
+        v1, est1, gas = _solids(reaction.products, table)
     except LookupError:
         return None
     if v0 <= 0 or vf <= 0:
@@ -99,3 +101,22 @@ def interphase_volume(reaction: Any, table: Any) -> InterphaseVolume | None:
     return InterphaseVolume(volume_change_percent=100.0 * (v1 - v0) / v0, volume_ratio=ratio,
                             estimated_phases=tuple(dict.fromkeys(est0 + est1)), gases=tuple(dict.fromkeys(gas)),
                             coverage=coverage)
+
+
+def consumed_share(reaction: Any, formula: str, table: Any) -> float | None:
+    """The share of an interphase's volume made from the reactant ``formula`` (a coating or interlayer it grows
+    into): ``s = n_X V_X / sum_products n_i V_i`` over the solids, each ``V`` from the volumes ``table``.  An
+    interphase of thickness ``L`` has used ``s L`` of that layer (mass balance).  0 when ``formula`` is not a
+    reactant, None when there is no reaction or a volume is missing."""
+    from ..thermo.hull import reduced_formula
+
+    if reaction is None or table is None or not reaction.products:
+        return None
+    mine = [t for t in reaction.reactants if t.formula != "Li" and reduced_formula(t.formula) == reduced_formula(formula)]
+    if not mine:
+        return 0.0
+    try:
+        vx, v1 = _solids(mine, table)[0], _solids(reaction.products, table)[0]
+    except LookupError:
+        return None
+    return min(vx / v1, 1.0) if v1 > 0 else None

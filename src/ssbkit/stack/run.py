@@ -9,6 +9,7 @@ from ..materials import resolve
 from ..results import Provenance
 from .anode_physics import anode_physics, with_microstructure_ccd
 from .budget import BudgetBuilder, time_grid
+from .consumption import consume_layers
 from .conditions import Conditions
 from ..data.volumes import open_volumes
 from .contact_loss import contact_loss
@@ -67,6 +68,7 @@ def assess_stack(ctx: AssessmentContext, stack: Stack, cond: Conditions) -> Stac
         if f.reacted is not None and f.reacted.thermo.driving_force_eV_per_atom is not None and \
                 f.reacted.thermo.driving_force_eV_per_atom < -ctx.thresholds.stable_eV:
             f.volume = interphase_volume(f.reacted.reaction, volumes)
+    layers = consume_layers(layers, interfaces, budget)
     graded_layers = [grade_layer(f, ctx.thresholds) for f in with_growth(layers, interfaces)]
     graded = [grade_interface(f, k, heat, ctx.thresholds, ctx.params) for k, f in enumerate(interfaces)]
     summary = [f"{x.role} {x.name}: {x.verdict} - {x.reasons[0]}" for x in graded_layers if x.verdict != "stable"]
