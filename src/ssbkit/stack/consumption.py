@@ -66,7 +66,7 @@ def consume_layers(layers: Sequence[LayerFacts], interfaces: Sequence[Any], budg
         note = (f"{t0 - left[0]:.3g} of its {t0:.3g} nm used at t = 0 and {t0 - left[-1]:.3g} nm at the end by the "
                 f"interphase at {names}: the rest counts")
         new = replace(c, asr_ohm_cm2=tuple(c.asr_ohm_cm2[0] * x / t0 for x in left), thickness_nm=left,
-                      law="consumed" if left[-1] < left[0] else c.law, note="; ".join(x for x in (c.note, note) if x),
+                      law="consumed" if left[-1] < t0 else c.law, note="; ".join(x for x in (c.note, note) if x),
                       equation=f"{c.equation}, t = t0 - sum s L(t) (the interphases' share s of the layer)")
         _swap(budget.contributions, c, new)
         out.append(replace(lf, contribution=new))
