@@ -212,6 +212,10 @@ def test_table4_coating_rank(thermo, gaps, cathode, electrolyte, coating):
     else:
         assert best.score_eV_per_atom < bare  # the best coating beats the bare sulfide | oxide contact
     assert all(r.reasons for r in res.rows)
+    # a candidate that is a neighbour itself is no layer between them: skipped, with the reason
+    own = [s for s in res.skipped if "itself" in s.reason]
+    assert [s.name for s in own] == (["LiCoO2"] if cathode == "LiCoO2" else [])
+    assert res.rank_of("LiCoO2") is None if cathode == "LiCoO2" else True
 
 
 @pytest.mark.integration

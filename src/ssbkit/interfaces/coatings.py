@@ -154,6 +154,17 @@ def sort_and_rank(rows: list[ScreenRow]) -> tuple[ScreenRow, ...]:
     return tuple(replace(r, rank=i) for i, r in enumerate(sorted(rows, key=key), 1))
 
 
+def _itself(c: Candidate, skipped: list[Skipped], **neighbours: Any) -> bool:
+    """True (and ``c`` listed as skipped) when the candidate is one of its own neighbours (LiCoO2 as a coating on
+    LiCoO2): a layer of the same compound is no layer between them."""
+    mine = parse_formula(c.formula).reduced_formula
+    for role, mat in neighbours.items():
+        if parse_formula(mat.model_formula).reduced_formula == mine:
+            skipped.append(Skipped(c.name, f"{c.formula} is the {role} itself ({mat.name}): no layer between them"))
+            return True
+    return False
+
+
 def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: Sequence[Candidate],
                     voltage: float = 4.3, gaps: Any | None = None,
                     progress: Callable[[Sequence[Any], Callable[[Any], Any]], list[Any]] | None = None) -> ScreenResult:
@@ -169,6 +180,8 @@ def screen_coatings(thermo: Thermo, cathode: str, electrolyte: str, candidates: 
     skipped: list[Skipped] = []
 
     def one(c: Candidate) -> ScreenRow | None:
+        if _itself(c, skipped, cathode=k_mat, electrolyte=e_mat):
+            return None
         try:
             w = thermo.window(c.formula, (0.0, voltage))
             dec = -w.decomposition_energy_eV_per_atom[f"{voltage:g}V"]
@@ -274,6 +287,8 @@ def screen_interlayers(thermo: Thermo, electrolyte: str, candidates: Sequence[Ca
     skipped: list[Skipped] = []
 
     def one(c: Candidate) -> ScreenRow | None:
+        if _itself(c, skipped, electrolyte=e_mat, anode=thermo.material(anode)):
+            return None
         try:
             li_side = anode_interface(thermo, c.formula, anode, gaps)
             r_e = InterfaceCalculator(thermo, c.formula, e_mat).closed(use_hull_energy=True)
