@@ -156,6 +156,8 @@ def shared(ctx: AssessmentContext, left: Layer, right: Layer, pots: tuple[float,
     electro, scan, notes = None, (), []
     energy, products, reaction = chem.reaction_energy_eV_per_atom, chem.products, chem.reaction
     if pots is not None:
+        pots, floor_note = _above_conversion(ctx, left, right, pots)
+        notes += floor_note
         res = calc.scan(voltage_grid(pots[0], pots[1], step_V) if pots[1] > pots[0] else [pots[0]])
         scan = tuple(ScanPoint(r.voltage_V, r.reaction_energy_eV_per_atom, r.mixing_ratio, r.products) for r in res)
         w = min(res, key=lambda r: (r.reaction_energy_eV_per_atom, r.voltage_V))
@@ -173,6 +175,27 @@ def shared(ctx: AssessmentContext, left: Layer, right: Layer, pots: tuple[float,
     character = characters(products, ctx.gaps)
     return Reacted(axis, character, reaction, dict(chemical=chem, electrochemical=electro, products=products,
                                                    product_character=character, scan=scan), notes)
+
+
+def _above_conversion(ctx: AssessmentContext, left: Layer, right: Layer,
+                      pots: tuple[float, float]) -> tuple[tuple[float, float], list[str]]:
+    """The potentials at which a cathode's interface is scanned: from the cathode's own reduction limit up, when
+    that lies above the bottom of its range.  Below it the cathode would take up Li and convert (LiCoO2 to CoO +
+    Li2O, NMC to Ni ...): a conversion of an intercalation electrode, hindered within its operating range as the
+    conversions of electrolytes and dopants are, so the products it would lend an interface reaction are not
+    counted."""
+    cat = next((x for x in (left, right) if x.role == "cathode"), None)
+    if cat is None:
+        return pots, []
+    try:
+        red = ctx.window(cat.material, max(5.0, pots[1])).reduction_limit_V
+    except SsbkitError:
+        return pots, []
+    if red is None or red <= pots[0]:
+        return pots, []
+    lo = min(red, pots[1])
+    return (lo, pots[1]), [f"scanned from {lo:.2f} V: below it {cat.material.name} itself would take up Li and "
+                           "convert, hindered within its operating range"]
 
 
 def unstable_products(ctx: AssessmentContext, products: tuple[str, ...], pots: tuple[float, float]) -> tuple[str, ...]:
