@@ -12,12 +12,15 @@ from typing import Any
 
 from .errors import SsbkitError
 from .redact import redact
+from .results import Result
 
 
 def plain(obj: Any) -> Any:
     """JSON-ready form of results (``to_dict``), dicts, lists and numbers; non-finite floats -> None."""
     if isinstance(obj, float):
         return obj if math.isfinite(obj) else None
+    if isinstance(obj, Result) and type(obj).to_dict is Result.to_dict:
+        return obj.to_dict()  # already JSON-ready (an overriding to_dict is walked below)
     if hasattr(obj, "to_dict"):
         return plain(obj.to_dict())
     if isinstance(obj, dict):

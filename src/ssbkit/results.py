@@ -40,14 +40,12 @@ def _adapter(cls: type) -> Any:
     return TypeAdapter(cls)
 
 
-def _finite(obj: Any) -> Any:
-    if isinstance(obj, float):
-        return obj if math.isfinite(obj) else None
-    if isinstance(obj, dict):
-        return {k: _finite(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_finite(v) for v in obj]
-    return obj
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The dataclass fields of ``cls`` followed by its computed properties (the keys of ``to_dict``)."""
+    from dataclasses import fields
+
+    return tuple(f.name for f in fields(cls)) + tuple(cls._computed)  # type: ignore[attr-defined]
 
 
 class Result:
@@ -60,13 +58,8 @@ class Result:
     _computed: ClassVar[tuple[str, ...]] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict (what ``--json`` prints)."""
-        from dataclasses import fields
-
-        d = {f.name: _plain_value(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
-        for name in self._computed:
-            d[name] = _plain_value(getattr(self, name))
-        return _finite(d)
+        """JSON-ready dict (what ``--json`` prints): one pass over the fields and computed properties."""
+        return {name: _plain_value(getattr(self, name)) for name in _field_names(type(self))}
 
     #: the field listed one row per item by :meth:`to_dataframe` (None: the result is one row)
     _table: ClassVar[str | None] = None
@@ -94,6 +87,10 @@ class Result:
 
 
 def _plain_value(v: Any) -> Any:
+    """JSON-ready form of one value: nested results as dicts, tuples as lists, keys as text, non-finite floats as
+    None."""
+    if isinstance(v, float):
+        return v if math.isfinite(v) else None
     if isinstance(v, Result):
         return v.to_dict()
     if isinstance(v, (list, tuple)):
