@@ -231,8 +231,8 @@ def test_reported_cells_confusion_matrix(thermo, gaps):
 
     rows = validate_cells.run(thermo, gaps)
     m = validate_cells.matrix(rows)
-    assert sum(sum(v.values()) for v in m.values()) == len(rows) >= 27
-    assert sum(r["agree"] for r in rows) >= 27  # docs/validation.md: the grades that depend on the time asked
+    assert sum(sum(v.values()) for v in m.values()) == len(rows) >= 30
+    assert sum(r["agree"] for r in rows) >= 30  # docs/validation.md: the grades that depend on the time asked
     assert m["fails"]["stable"] == m["fails"]["passivated"] == 0
 
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from ssbkit.cli import main
-from ssbkit.data.suspect import SUSPECT_PHASES, expand
+from ssbkit.data.suspect import SUSPECT_EXCLUDE, SUSPECT_PHASES, expand
 
 pytestmark = pytest.mark.integration
 
@@ -22,7 +22,8 @@ def test_flagged_in_windows_and_reactions(thermo):
 
 
 def test_exclude_moves_the_sulfide_limits_as_documented(thermo, capsys, entries_path):
-    assert expand(["suspect"]) == list(SUSPECT_PHASES) and expand(["LiS4", "suspect"])[0] == "LiS4"
+    assert expand(["suspect"]) == list(SUSPECT_EXCLUDE) and expand(["LiS4", "suspect"])[0] == "LiS4"
+    assert set(SUSPECT_PHASES) < set(SUSPECT_EXCLUDE)
     ex = thermo.excluding(expand(["suspect"]))
     for m, before, after in (("Li3PS4", 2.363, 2.421), ("Li6PS5Cl", 2.139, 2.341), ("Li10GeP2S12", 2.291, 2.421)):
         assert thermo.window(m).oxidation_limit_V == pytest.approx(before, abs=1e-3)
@@ -178,3 +179,44 @@ def test_a_grade_resting_on_a_suspect_phase_says_so(thermo):
     b = assess("LCO | Li3YCl6 | Li-In", Conditions(), thermo)
     assert "ClO2" not in b.interfaces[0].products and b.verdict != "incompatible"
     assert any(n.startswith("suspect database phases left out of the data") for n in b.provenance.notes)
+
+
+def test_chlorine_and_bromine_oxo_compounds_are_a_suspect_class(thermo):
+    """Chlorates, perchlorates, bromates and chlorine oxides (Cl or Br above -1 by charge balance) are left out by
+    default wherever LiClO4 and ClO2 are: oxidising a chloride electrolyte to them at a cathode is out of reach
+    (Zheng et al., Batteries & Supercaps 2021 §3.3: chlorides are stable against oxide cathodes uncoated)."""
+    import ssbkit
+    from ssbkit.data.suspect import OXOHALOGEN, left_out, oxohalogen, suspect_reason
+
+    for formula, comp, flagged in (("Li3OCl", {"Li": 3, "O": 1, "Cl": 1}, False), ("LaOCl", {"La": 1, "O": 1, "Cl": 1}, False),
+                                   ("InClO", {"In": 1, "Cl": 1, "O": 1}, False), ("Li3OBr", {"Li": 3, "O": 1, "Br": 1}, False),
+                                   ("Y(ClO4)3", {"Y": 1, "Cl": 3, "O": 12}, True), ("ClO3", {"Cl": 1, "O": 3}, True),
+                                   ("LiBrO3", {"Li": 1, "Br": 1, "O": 3}, True), ("NiCl2", {"Ni": 1, "Cl": 2}, False)):
+        assert oxohalogen(comp) is flagged, formula
+        assert (suspect_reason(formula) is not None) is flagged or formula in SUSPECT_PHASES
+    assert "perchlorates" in left_out(["LiS4", OXOHALOGEN]) and left_out(["LiS4", OXOHALOGEN]).startswith("LiS4, ")
+    kept = ssbkit.assess("NMC811 | Li3InCl6 | Li-In", keep_suspect=True).interfaces[0].products
+    assert any(suspect_reason(p) for p in kept)  # ClO3 on these data
+    default = ssbkit.assess("NMC811 | Li3InCl6 | Li-In")
+    assert not any(suspect_reason(p) for p in default.interfaces[0].products)
+    assert any("Cl/Br oxo compounds" in n for n in default.provenance.notes)
+    # the same data without the class: every entry of a Cl-O system left out is one the rule flags
+    def li_cl_o(th):
+        es = th.source.entries_for(["Cl", "Li", "O"])
+        return {es.formulas[int(i)] for i in es.indices_in(["Cl", "Li", "O"])}
+
+    from ssbkit.thermo.hull import reduced_formula
+
+    every, kept = li_cl_o(thermo), li_cl_o(thermo.excluding(list(SUSPECT_EXCLUDE)))
+    gone = {reduced_formula(f) for f in every - kept}
+    assert {reduced_formula(f) for f in ("LiClO4", "ClO2", "ClO")} <= gone and all(suspect_reason(f) for f in gone)
+    assert {reduced_formula(f) for f in ("Li3OCl", "Li5OCl3")} <= {reduced_formula(f) for f in kept}  # balanced
+
+
+def test_the_class_rule_over_a_whole_set_equals_the_rule_per_entry(thermo):
+    from ssbkit.data.suspect import oxohalogen, oxohalogen_mask
+
+    es = thermo.source._entries
+    mask = oxohalogen_mask(es.elements, es.comp_ptr, es.comp_el, es.comp_amt)
+    assert mask.nonzero()[0].tolist() == [i for i in range(len(es.formulas)) if oxohalogen(es.composition(i))]
+    assert mask.sum() > 100  # the Materials Project holds hundreds of chlorates, perchlorates and bromates

@@ -149,10 +149,10 @@ def _candidates(path: str | None, role: str, all_roles: bool) -> list[Any]:
 
 def _screen_thermo(entries: str | None, keep_suspect: bool) -> Any:
     """The data of a coating or interlayer screen: the suspect database phases left out unless kept."""
-    from ..data.suspect import SUSPECT_PHASES
+    from ..data.suspect import SUSPECT_EXCLUDE
 
     th = thermo_for(entries)
-    return th if keep_suspect else th.excluding(list(SUSPECT_PHASES))
+    return th if keep_suspect else th.excluding(list(SUSPECT_EXCLUDE))
 
 
 def _run_screen(label: str, screen: Any, role: str, cand_path: str | None, all_roles: bool, top: int | None,

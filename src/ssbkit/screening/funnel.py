@@ -57,11 +57,11 @@ def open_thermo(settings: FunnelSettings) -> tuple[Any, Any]:
 def _opened(entries: str | None, bandgaps: str | None, keep_suspect: bool) -> tuple[Any, Any]:
     from ..data.bandgaps import open_bandgaps
     from ..data.source import open_source
-    from ..data.suspect import SUSPECT_PHASES
+    from ..data.suspect import SUSPECT_EXCLUDE
     from ..thermo import Thermo
 
     th = Thermo(open_source(entries))
-    return (th if keep_suspect else th.excluding(list(SUSPECT_PHASES))), open_bandgaps(bandgaps)
+    return (th if keep_suspect else th.excluding(list(SUSPECT_EXCLUDE))), open_bandgaps(bandgaps)
 
 
 def whole_entries(thermo: Any) -> Any:
@@ -78,7 +78,7 @@ def whole_entries(thermo: Any) -> Any:
 def _hull_candidates(thermo: Any, settings: FunnelSettings, steps: list[FunnelStep],
                      progress: Callable[[str], None]) -> list[str]:
     """Steps 1-3: every composition, those with Li, those on (or near) the hull: reduced formulas."""
-    from ..data.suspect import SUSPECT_PHASES
+    from ..data.suspect import suspect_reason
     from ..thermo.hull import reduced_formula
 
     es = whole_entries(thermo)
@@ -99,7 +99,7 @@ def _hull_candidates(thermo: Any, settings: FunnelSettings, steps: list[FunnelSt
         if tol > 0:
             out.update(_near_hull(eng, es, k, tol))
     eng.save()  # workers opening the same data read these hulls instead of solving them again
-    out -= set() if settings.keep_suspect else set(SUSPECT_PHASES)
+    out -= set() if settings.keep_suspect else {f for f in out if suspect_reason(f) is not None}
     what = "on the convex hull" + (f" or within {tol * 1000:g} meV/atom of it" if tol > 0 else "")
     steps.append(FunnelStep("hull", what, len(out)))
     return sorted(out)

@@ -52,9 +52,9 @@ class AssessmentRequest:
             progress: Callable[[str], None] | None = None) -> StackAssessment:
         """Assess on ``thermo``'s data (None: literature and physics only) with band gaps ``gaps``."""
         if thermo is not None and not self.keep_suspect:
-            from ..data.suspect import SUSPECT_PHASES
+            from ..data.suspect import SUSPECT_EXCLUDE
 
-            thermo = thermo.excluding(list(SUSPECT_PHASES))
+            thermo = thermo.excluding(list(SUSPECT_EXCLUDE))
         ctx = AssessmentContext(thermo, gaps, self.params or Parameters.load(), self.thresholds, self.carbon,
                                 parse_process(self.process) if self.process else (),
                                 progress or (lambda msg: None), self.frequencies_Hz)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .._version import __version__
 from ..bibliography import REVIEWS, citations, ordered, references_of
+from ..data import suspect
 from ..materials import resolve
 from ..results import Provenance
 from .anode_physics import anode_physics, with_microstructure_ccd
@@ -92,7 +93,7 @@ def _provenance(ctx: AssessmentContext, positive_V: tuple[float, float], negativ
                 references: tuple[str, ...]) -> Provenance:
     src = ctx.thermo.source.provenance() if ctx.thermo is not None else {}
     left_out = tuple(getattr(ctx.thermo.source, "excluded", ()) or ()) if ctx.thermo is not None else ()
-    extra = (f"suspect database phases left out of the data: {', '.join(left_out)} (keep them with "
+    extra = (f"suspect database phases left out of the data: {suspect.left_out(left_out)} (keep them with "
              "--keep-suspect; docs/thermo.md)",) if left_out else ()
     return Provenance(method="stack assessment (ssbkit.stack.assess)", ssbkit_version=__version__,
                       data_source=src.get("data_source"), data_kind=src.get("data_kind"),

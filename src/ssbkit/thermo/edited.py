@@ -34,7 +34,12 @@ class AugmentedSource(WrappedSource):
         super().__init__(base)
         self._added_phases = list(added)
         self._added = [({el.symbol: float(a) for el, a in parse_formula(p.formula).items()}, p) for p in added]
-        self._excluded_comps = [{el.symbol: float(a) for el, a in parse_formula(f).items()} for f in excluded]
+        from ..data.suspect import SUSPECT_CLASSES, oxohalogen
+
+        #: classes left out by a rule on the composition (:data:`ssbkit.data.suspect.SUSPECT_CLASSES`)
+        self._rules = [oxohalogen for f in dict.fromkeys(excluded) if f in SUSPECT_CLASSES]
+        self._excluded_comps = [{el.symbol: float(a) for el, a in parse_formula(f).items()} for f in excluded
+                                if f not in SUSPECT_CLASSES]
         self._excluded = {comp_key(c) for c in self._excluded_comps}
         self._whole_set: Any = None
         self._excluded_names = tuple(excluded)
@@ -81,7 +86,7 @@ class AugmentedSource(WrappedSource):
         formulas, energies, ids, comps = [], [], [], []
         for i in es.indices_in(list(els)):
             c = es.composition(int(i))
-            if self._excluded and comp_key(c) in self._excluded:
+            if (self._excluded and comp_key(c) in self._excluded) or any(rule(c) for rule in self._rules):
                 continue
             formulas.append(es.formulas[int(i)])
             e = float(es.e_form_per_atom[i])
@@ -112,7 +117,11 @@ class AugmentedSource(WrappedSource):
             es = self.base._entries
             drop = [int(i) for c in self._excluded_comps for i in es.indices_exact("-".join(sorted(c)))
                     if comp_key(es.composition(int(i))) in self._excluded]
-            self._whole_set = es.without(drop)
+            if self._rules:  # the class rule over every entry at once (its compositions in CSR form)
+                from ..data.suspect import oxohalogen_mask
+
+                drop += oxohalogen_mask(es.elements, es.comp_ptr, es.comp_el, es.comp_amt).nonzero()[0].tolist()
+            self._whole_set = es.without(sorted(set(drop)))
         return self._whole_set
 
     def provenance(self) -> Mapping[str, Any]:

@@ -164,7 +164,9 @@ class Thermo:
         src = self.source
         notes = tuple(src.gibbs_notes) + tuple(p.note for p in src.added)
         if src.excluded:
-            notes += ("left out of the data: " + ", ".join(src.excluded),)
+            from ..data.suspect import left_out
+
+            notes += ("left out of the data: " + left_out(src.excluded),)
         if src.uncorrect and src.scheme:
             from ..data.corrections import anion_corrections
 
@@ -228,7 +230,9 @@ class Thermo:
         src = self.source.provenance()
         notes = tuple(n for n in notes if n) + tuple(n for n in flagged(list(phases or ())) if n not in notes)
         if getattr(self.source, "excluded", ()):
-            notes += ("left out of the data: " + ", ".join(self.source.excluded),)
+            from ..data.suspect import left_out
+
+            notes += ("left out of the data: " + left_out(self.source.excluded),)
         return Provenance(method=method, ssbkit_version=__version__, data_source=src.get("data_source"),
                           data_kind=src.get("data_kind"), data_version=src.get("data_version"),
                           phases_used=tuple(phases or ()), notes=notes, details=details)
