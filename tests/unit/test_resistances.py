@@ -319,3 +319,5 @@ def test_an_interphase_uses_its_share_of_the_layer():
     coat = next(c for c in a.asr_budget.contributions if c.name == "coating Li4Ti5O12")
     assert coat.law == "consumed" and coat.thickness_nm[0] < 5.0 and "of its 5 nm" in coat.note
     assert coat.asr_ohm_cm2[0] == pytest.approx(coat.thickness_nm[0] * 1e-7 / coat.conductivity_S_per_cm, rel=1e-9)
+    graded = next(x for x in a.layers if x.role == "coating")  # graded on what it adds at the start, and says so
+    assert any(r.startswith(f"the coating itself adds {coat.asr_ohm_cm2[0]:.3g} ohm cm2 at t = 0") for r in graded.reasons)

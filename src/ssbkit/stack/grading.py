@@ -129,11 +129,14 @@ def layer_resistance(f: LayerFacts, verdict: Verdict, th: Thresholds) -> Grade |
     """A coating or interlayer whose own resistance after ``time_h`` exceeds the threshold is ``resistive``."""
     if f.layer.role not in ("coating", "interlayer") or verdict in ("degrading", "unknown") or f.contribution is None:
         return None
-    asr = f.contribution.asr_end_ohm_cm2
+    c = f.contribution
+    asr = max(c.asr_ohm_cm2)  # a layer its interphases use (law consumed) adds most at the start
+    what = f"the {f.layer.role} itself adds {asr:.3g} ohm cm2" + (
+        f" at t = 0 and {c.asr_end_ohm_cm2:.3g} at the end (the interphases at its faces use "
+        f"{'it up' if c.asr_end_ohm_cm2 == 0 else 'part of it'})" if c.law == "consumed" else "")
     if asr > th.asr_ohm_cm2:
-        return "resistive", (f"the {f.layer.role} itself adds {asr:.3g} ohm cm2 (threshold {th.asr_ohm_cm2:g} "
-                             "ohm cm2): resistive")
-    return "stable", f"the {f.layer.role} itself adds {asr:.3g} ohm cm2"
+        return "resistive", f"{what} (threshold {th.asr_ohm_cm2:g} ohm cm2): resistive"
+    return "stable", what
 
 
 def grade_layer(f: LayerFacts, th: Thresholds) -> LayerReport:
