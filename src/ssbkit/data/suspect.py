@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..errors import SsbkitError
+
 #: reduced formula -> why it is suspect
 SUSPECT_PHASES: dict[str, str] = {
     "LiS4": "a lithium polysulfide with no known crystalline phase (the Li-S system has Li2S only); it sets the "
@@ -45,15 +47,19 @@ _HIGHEST = {"H": 1, "Li": 1, "Na": 1, "K": 1, "Rb": 1, "Cs": 1, "Be": 2, "Mg": 2
 _HALIDE = {"F": 1, "Cl": 1, "Br": 1, "I": 1}
 
 
+def _charge(element: str) -> float:
+    """The charge the rule gives ``element``: O -2, halogens -1, any other its highest common oxidation state
+    (+4 where not listed)."""
+    return -2.0 if element == "O" else -_HALIDE[element] if element in _HALIDE else _HIGHEST.get(element, 4)
+
+
 def oxohalogen(comp: dict[str, float]) -> bool:
     """True when Cl or Br must be above -1 in ``comp`` (element -> amount): with O at -2, every halogen at -1
-    and every other element at its highest common oxidation state (lanthanides +3, others +4) the anions
-    outweigh the cations.  Oxychlorides (Li3OCl, LaOCl) balance and are not flagged; LiClO4, Y(ClO4)3, ClO3 are."""
+    and every other element at its highest common oxidation state (:func:`_charge`) the anions outweigh the
+    cations.  Oxychlorides (Li3OCl, LaOCl) balance and are not flagged; LiClO4, Y(ClO4)3, ClO3 are."""
     if "O" not in comp or not ("Cl" in comp or "Br" in comp):
         return False
-    anions = 2.0 * comp["O"] + sum(n * _HALIDE[e] for e, n in comp.items() if e in _HALIDE)
-    cations = sum(n * _HIGHEST.get(e, 4) for e, n in comp.items() if e != "O" and e not in _HALIDE)
-    return cations < anions - 1e-6
+    return sum(n * _charge(e) for e, n in comp.items()) < -1e-6
 
 
 def oxohalogen_mask(elements: Sequence[str], comp_ptr: Any, comp_el: Any, comp_amt: Any) -> Any:
@@ -61,7 +67,7 @@ def oxohalogen_mask(elements: Sequence[str], comp_ptr: Any, comp_el: Any, comp_a
     ``comp_el[comp_ptr[i]:comp_ptr[i+1]]`` in the amounts ``comp_amt``; ``elements`` names the indices)."""
     import numpy as np
 
-    charge = np.array([-2.0 if e == "O" else -_HALIDE[e] if e in _HALIDE else _HIGHEST.get(e, 4) for e in elements])
+    charge = np.array([_charge(e) for e in elements])
     ptr, el, amt = np.asarray(comp_ptr), np.asarray(comp_el), np.asarray(comp_amt, dtype=float)
     if len(ptr) < 2:
         return np.zeros(0, dtype=bool)
@@ -85,7 +91,7 @@ def suspect_reason(formula: str) -> str | None:
 
         try:
             comp = {el.symbol: float(a) for el, a in parse_formula(formula).items()}
-        except Exception:  # noqa: BLE001 - a name that is no formula is no suspect phase
+        except (SsbkitError, ValueError):  # a name that is no formula is no suspect phase
             return None
         if oxohalogen(comp):
             return SUSPECT_CLASSES[OXOHALOGEN]

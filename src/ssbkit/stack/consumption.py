@@ -46,7 +46,7 @@ def consume_layers(layers: Sequence[LayerFacts], interfaces: Sequence[Any], budg
     out = []
     for lf in layers:
         c = lf.contribution
-        faces = [(f, term) for f in interfaces if getattr(f, "consumes", None) and f.consumes[0] is lf.layer
+        faces = [(f, term) for f in interfaces if f.consumes and f.consumes[0] is lf.layer
                  for term in f.contributions if term.name == f"interphase {f.name}" and term.thickness_nm]
         if c is None or not c.thickness_nm or not c.thickness_nm[0] or not faces:
             out.append(lf)

@@ -6,21 +6,21 @@ from __future__ import annotations
 from .._version import __version__
 from ..bibliography import REVIEWS, citations, ordered, references_of
 from ..data import suspect
+from ..data.volumes import open_volumes
 from ..materials import resolve
 from ..results import Provenance
 from .anode_physics import anode_physics, with_microstructure_ccd
 from .budget import BudgetBuilder, time_grid
-from .consumption import consume_layers
 from .conditions import Conditions
-from ..data.volumes import open_volumes
+from .consumption import consume_layers
 from .contact_loss import contact_loss
-from .interphase_volume import interphase_volume
 from .context import AssessmentContext, electrode_ranges
 from .exposure import exposure
 from .grading import cell_verdict, grade_interface, grade_layer
 from .heat import HeatFacts, heat_facts
 from .impedance import budget_spectrum
 from .interface_facts import interface_facts
+from .interphase_volume import interphase_volume
 from .layer_facts import layer_facts, with_growth
 from .parse import Layer, Stack
 from .report import StackAssessment

@@ -34,10 +34,10 @@ class AugmentedSource(WrappedSource):
         super().__init__(base)
         self._added_phases = list(added)
         self._added = [({el.symbol: float(a) for el, a in parse_formula(p.formula).items()}, p) for p in added]
-        from ..data.suspect import SUSPECT_CLASSES, oxohalogen
+        from ..data.suspect import OXOHALOGEN, SUSPECT_CLASSES
 
-        #: classes left out by a rule on the composition (:data:`ssbkit.data.suspect.SUSPECT_CLASSES`)
-        self._rules = [oxohalogen for f in dict.fromkeys(excluded) if f in SUSPECT_CLASSES]
+        #: the Cl/Br oxo compounds left out by their rule (:func:`ssbkit.data.suspect.oxohalogen`), not by formula
+        self._oxohalogen = OXOHALOGEN in excluded
         self._excluded_comps = [{el.symbol: float(a) for el, a in parse_formula(f).items()} for f in excluded
                                 if f not in SUSPECT_CLASSES]
         self._excluded = {comp_key(c) for c in self._excluded_comps}
@@ -72,6 +72,7 @@ class AugmentedSource(WrappedSource):
     def entries_for(self, elements: Any) -> Any:
         from ..data.corrections import correction_eV
         from ..data.entryset import EntrySet
+        from ..data.suspect import oxohalogen
         from ..data.volumes import comp_key
 
         whole = self._whole()
@@ -86,7 +87,7 @@ class AugmentedSource(WrappedSource):
         formulas, energies, ids, comps = [], [], [], []
         for i in es.indices_in(list(els)):
             c = es.composition(int(i))
-            if (self._excluded and comp_key(c) in self._excluded) or any(rule(c) for rule in self._rules):
+            if (self._excluded and comp_key(c) in self._excluded) or (self._oxohalogen and oxohalogen(c)):
                 continue
             formulas.append(es.formulas[int(i)])
             e = float(es.e_form_per_atom[i])
@@ -117,7 +118,7 @@ class AugmentedSource(WrappedSource):
             es = self.base._entries
             drop = [int(i) for c in self._excluded_comps for i in es.indices_exact("-".join(sorted(c)))
                     if comp_key(es.composition(int(i))) in self._excluded]
-            if self._rules:  # the class rule over every entry at once (its compositions in CSR form)
+            if self._oxohalogen:  # the rule over every entry at once (its compositions in CSR form)
                 from ..data.suspect import oxohalogen_mask
 
                 drop += oxohalogen_mask(es.elements, es.comp_ptr, es.comp_el, es.comp_amt).nonzero()[0].tolist()
