@@ -291,6 +291,28 @@ def test_a_chemical_interphase_that_needs_cations_from_both_sides_is_as_thick_as
     assert cation_limit("LiCoO2", "Li3PS4", ["CoS2", "Li3PO4", "Co3O4"], parse_process("attach 25C")) is None
 
 
+def test_an_oxide_interphase_that_needs_the_other_sides_oxygen_does_not_grow_at_room_temperature():
+    """By mass balance NMC811 + LiNbO3 + Li -> Li3NbO4 + NiO + Li2MnO3 + LiCoO2 needs oxygen from the cathode in
+    the niobate (4 O per Nb against 3): at 25 C oxide ions do not cross, so the interphase keeps its default
+    thickness and does not use up the coating (it did, within 100 h, by the parabolic law)."""
+    from ssbkit.stack.cation_transport import crossing_products
+    from ssbkit.thermo.reaction import Reaction
+
+    nmc, products = "LiNi0.8Co0.1Mn0.1O2", ["Li3NbO4", "NiO", "Li2MnO3", "LiCoO2"]
+    r = Reaction.from_terms([(1, nmc), (0.7, "LiNbO3"), (0.7, "Li")],
+                            [(0.7, "Li3NbO4"), (0.8, "NiO"), (0.1, "Li2MnO3"), (0.1, "LiCoO2")])
+    assert crossing_products(nmc, "LiNbO3", products) == []  # no product holds cations of both sides
+    assert crossing_products(nmc, "LiNbO3", products, r) == ["Li3NbO4"]
+    # products each side makes from what it gives: nothing crosses
+    own = Reaction.from_terms([(1, "LiCoO2"), (1, "LiNbO3")], [(1, "LiCoO2"), (1, "LiNbO3")])
+    assert crossing_products("LiCoO2", "LiNbO3", ["LiCoO2", "LiNbO3"], own) == []
+    a = ssbkit.assess("NMC811 | LiNbO3 | LPSCl | Li", voltage="2.5:4.3", time="500h")
+    face = next(c for c in a.asr_budget.contributions if c.name.startswith("interphase") and "| LiNbO3" in c.name)
+    coat = next(c for c in a.asr_budget.contributions if c.kind == "coating")
+    assert face.law == "constant" and "atoms other than Li" in face.note and "Li3NbO4" in face.note
+    assert coat.asr_ohm_cm2[-1] == pytest.approx(coat.asr_ohm_cm2[0]) and coat.asr_ohm_cm2[-1] > 0
+
+
 def test_an_interphase_uses_its_share_of_the_layer():
     """Mass balance (ssbkit.stack.consumption): the share of an interphase made from a layer is the reactant's
     volume over the products'; interphases at two faces stop together when the layer is used up; a coating's term

@@ -1,11 +1,21 @@
-"""Chemical interphases that need cations to cross the interface: as thick as the processing let them grow.
+"""Interphases that need atoms other than Li to cross the interface: as thick as the processing let them grow.
 
-A purely chemical reaction between two solids (no electron source) forms its products only as far as their
-atoms can meet.  Li moves fast in every electrolyte and electrode at room temperature; other cations in an
-oxide do not.  When a product of the reaction takes non-Li elements from both sides (La4Al2O9 from Al2O3 on
-LLZO, ZrC from carbon on LLZO), its layer can be no thicker than the interdiffusion length of the processing
-history, ``L = sqrt(sum_i D(T_i) t_i)`` (:func:`ssbkit.physics.interdiffusion.diffusion_length`), with the one
-measured non-Li diffusivity in a garnet ssbkit tabulates (Co in LLZO, 1.65 eV) taken for every cation.  A
+A reaction between two solids forms its products only as far as their atoms can meet.  Li moves fast in every
+electrolyte and electrode at room temperature (and electrons through an electrode); other cations and the oxide
+ions of an oxide do not.  Two cases need them to cross:
+
+* a product takes non-Li elements found on one side only from both sides (La4Al2O9 from Al2O3 on LLZO, ZrC from
+  carbon on LLZO, LaPO4 from LiFePO4 on LLZO);
+* by mass balance, the products of one side hold more of an element both sides share than that side gives (O in
+  an oxide | oxide pair: NMC811 + LiNbO3 + Li -> Li3NbO4 + NiO + Li2MnO3 + LiCoO2 needs the O that the cathode
+  gives up to reach the niobate, whose Li3NbO4 holds 4 O per Nb against LiNbO3's 3).  A product is a side's when
+  its non-Li elements found on one side only are that side's; Li2O and O2, with none, are nobody's.
+
+Such a layer can be no thicker than the interdiffusion length of the processing history, ``L = sqrt(sum_i D(T_i)
+t_i)`` (:func:`ssbkit.physics.interdiffusion.diffusion_length`), with the one measured non-Li diffusivity in a
+garnet ssbkit tabulates (Co in LLZO, 1.65 eV) taken for every cation and for oxygen.  This holds for a
+chemical interphase and for an electrochemical one at a cathode alike: the electrode's electrons and Li make the
+reaction possible, not the other atoms' transport.  A
 200-300 C Li-attach step of an hour moves cations less than 0.1 nm; a 700 C co-sintering step about 100 nm
 (Wang et al., Adv. Energy Mater. 2020 §3.2-3.3: interdiffusion at co-sintering temperatures).
 
@@ -33,23 +43,45 @@ def _els(formula: str) -> set[str]:
     return {e.symbol for e in parse_formula(formula)}
 
 
-def crossing_products(left: str, right: str, products: Sequence[str]) -> list[str]:
-    """Products that take non-Li elements from both sides (each side holding some the other lacks)."""
+def crossing_products(left: str, right: str, products: Sequence[str], reaction: Any = None) -> list[str]:
+    """Products that take non-Li elements from both sides (each side holding some the other lacks); with the
+    balanced ``reaction`` (:class:`~ssbkit.thermo.reaction.Reaction`), also the products of a side that hold more
+    of a shared element than that side gives (module doc)."""
     a, b = _els(left) - {"Li"}, _els(right) - {"Li"}
     only_a, only_b = a - b, b - a
-    return [p for p in products if (_els(p) & only_a) and (_els(p) & only_b)]
+    out = [p for p in products if (_els(p) & only_a) and (_els(p) & only_b)]
+    if out or reaction is None or not (a & b):
+        return out
+    return _short_of_shared(left, right, reaction, only_a, only_b, a & b)
+
+
+def _short_of_shared(left: str, right: str, reaction: Any, only_a: set[str], only_b: set[str],
+                     shared: set[str]) -> list[str]:
+    """The products of a side whose shared elements that side cannot give (mass balance over ``reaction``)."""
+    from ..materials import same_composition
+
+    sides = ((parse_formula(left), only_a), (parse_formula(right), only_b))
+    out: list[str] = []
+    for comp, own in sides:
+        given = sum((t.amount * parse_formula(t.formula) for t in reaction.reactants
+                     if t.formula != "Li" and same_composition(parse_formula(t.formula), comp)), parse_formula("Li") * 0)
+        mine = [t for t in reaction.products if (_els(t.formula) & own) and not (_els(t.formula) - own - shared - {"Li"})]
+        held = sum((t.amount * parse_formula(t.formula) for t in mine), parse_formula("Li") * 0)
+        if any(held[el] > given[el] * (1 + 1e-6) + 1e-9 for el in shared):
+            out += [t.formula for t in mine if _els(t.formula) & shared]
+    return out
 
 
 def cation_limit(left: str, right: str, products: Sequence[str], process: Sequence[Any],
-                 operation: tuple[float, float] = (298.15, 100.0)) -> tuple[float | None, str] | None:
+                 operation: tuple[float, float] = (298.15, 100.0), reaction: Any = None) -> tuple[float | None, str] | None:
     """(largest thickness in m, note) of a chemical interphase between ``left`` and ``right`` whose products need
     cations from both sides, over the ``process`` steps (:class:`~ssbkit.stack.process.ProcessStep`) and the
     ``operation`` (cell temperature K, assessment time h); the thickness is None without a history (the default
-    holds, and the layer does not grow).  None when the rule does not apply (a sulfide or halide side, no crossing
-    product)."""
+    holds, and the layer does not grow).  ``reaction``: the balanced reaction, for the shared-element balance
+    (module doc).  None when the rule does not apply (a sulfide or halide side, no crossing product)."""
     if (_els(left) | _els(right)) & _SOFT:
         return None
-    crossing = crossing_products(left, right, products)
+    crossing = crossing_products(left, right, products, reaction)
     if not crossing:
         return None
     from ..physics.interdiffusion import diffusion_length
@@ -57,8 +89,10 @@ def cation_limit(left: str, right: str, products: Sequence[str], process: Sequen
     schedule = [(st.temperature_K, 3600.0 * (st.duration_h if st.duration_h is not None else DEFAULT_STEP_H))
                 for st in process or ()]
     run = diffusion_length([(operation[0], 3600.0 * operation[1])], "Co", "Li7La3Zr2O12")
-    why = (f"needs cations from both sides ({', '.join(crossing)}): they cross {run.length_nm:.2g} nm in operation "
-           f"({operation[0] - 273.15:.0f} C, {operation[1]:.3g} h; D of Co in LLZO for every cation)")
+    what = "cations" if set(crossing) <= set(crossing_products(left, right, products)) else "atoms other than Li"
+    why = (f"needs {what} from both sides ({', '.join(crossing)}): they cross {run.length_nm:.2g} nm in operation "
+           f"({operation[0] - 273.15:.0f} C, {operation[1]:.3g} h; D of Co in LLZO for every "
+           f"{'cation' if what == 'cations' else 'atom'})")
     if not schedule:
         return None, f"{why}: the layer keeps its default thickness and does not grow"
     res = diffusion_length(schedule + [(operation[0], 3600.0 * operation[1])], "Co", "Li7La3Zr2O12")

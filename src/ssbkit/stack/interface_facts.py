@@ -388,7 +388,7 @@ def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, 
         from .consumption import reservoir
 
         limit = cation_limit(facts.left.formula, facts.right.formula, r.thermo.products, ctx.process,
-                             (cond.temperature_K, ctx.thresholds.time_h))
+                             (cond.temperature_K, ctx.thresholds.time_h), r.reaction)
         facts.consumes = reservoir(facts.left, facts.right, r.reaction)
         facts.contributions.append(budget.interphase(
             facts.name, "constant" if limit else k.growth_law, _amounts(r.reaction, r.thermo.products), driving,
