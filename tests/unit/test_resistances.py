@@ -311,6 +311,8 @@ def test_an_oxide_interphase_that_needs_the_other_sides_oxygen_does_not_grow_at_
     coat = next(c for c in a.asr_budget.contributions if c.kind == "coating")
     assert face.law == "constant" and "atoms other than Li" in face.note and "Li3NbO4" in face.note
     assert coat.asr_ohm_cm2[-1] == pytest.approx(coat.asr_ohm_cm2[0]) and coat.asr_ohm_cm2[-1] > 0
+    why = next(i for i in a.interfaces if i.interface.endswith("| LiNbO3")).reasons[0]
+    assert "does not grow at the cell's temperature" in why and "Li3NbO4" in why
 
 
 def test_an_interphase_uses_its_share_of_the_layer():
