@@ -285,6 +285,23 @@ def test_assess_with_a_processing_history(warm, gaps):
     assert not plain.process and not any("processing" in r for x in plain.interfaces for r in x.reasons)
 
 
+def test_an_inert_gas_step_does_not_make_the_layers_react_with_the_atmosphere(warm, gaps):
+    """Issue: an argon anneal was reported to carbonate a cathode | garnet interface.  The traces of CO2 and
+    water in high-purity Ar would react, but supply too little to build a layer (as on the Li-side surface)."""
+    from ssbkit.stack.assess import assess
+    from ssbkit.stack.conditions import Conditions
+
+    def cathode_side(process):
+        a = assess("LCO | LLZO | Li", Conditions.parse("3:4.2", "25C", "5MPa", "0.1mA/cm2"), warm, gaps,
+                   process=process)
+        return next(x for x in a.interfaces if x.side == "positive")
+
+    ar, air = cathode_side("anneal 500C 1h ar"), cathode_side("anneal 500C 1h air")
+    assert any("inert gas supplies too little" in r for r in ar.reasons)
+    assert not any("react with the atmosphere" in r for r in ar.reasons) and ar.verdict == "passivated"
+    assert any("react with the atmosphere" in r and "Li2CO3" in r for r in air.reasons) and air.verdict == "resistive"
+
+
 def test_interdiffusion_lengths_and_refusals(capsys):
     from ssbkit.errors import UnitError
     from ssbkit.physics.interdiffusion import diffusion_length
