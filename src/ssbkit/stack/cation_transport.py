@@ -57,16 +57,21 @@ def crossing_products(left: str, right: str, products: Sequence[str], reaction: 
 
 def _short_of_shared(left: str, right: str, reaction: Any, only_a: set[str], only_b: set[str],
                      shared: set[str]) -> list[str]:
-    """The products of a side whose shared elements that side cannot give (mass balance over ``reaction``)."""
+    """The products of a side whose shared elements that side cannot give (mass balance over ``reaction``); none
+    when a side is not among the reaction's reactants (a layer modelled by another formula: no balance to make)."""
+    from pymatgen.core import Composition
+
     from ..materials import same_composition
 
-    sides = ((parse_formula(left), only_a), (parse_formula(right), only_b))
     out: list[str] = []
-    for comp, own in sides:
-        given = sum((t.amount * parse_formula(t.formula) for t in reaction.reactants
-                     if t.formula != "Li" and same_composition(parse_formula(t.formula), comp)), parse_formula("Li") * 0)
+    for side, own in ((left, only_a), (right, only_b)):
+        comp = parse_formula(side)
+        terms = [t for t in reaction.reactants if t.formula != "Li" and same_composition(parse_formula(t.formula), comp)]
+        if not terms:
+            return []
+        given = sum((t.amount * parse_formula(t.formula) for t in terms), Composition())
         mine = [t for t in reaction.products if (_els(t.formula) & own) and not (_els(t.formula) - own - shared - {"Li"})]
-        held = sum((t.amount * parse_formula(t.formula) for t in mine), parse_formula("Li") * 0)
+        held = sum((t.amount * parse_formula(t.formula) for t in mine), Composition())
         if any(held[el] > given[el] * (1 + 1e-6) + 1e-9 for el in shared):
             out += [t.formula for t in mine if _els(t.formula) & shared]
     return out
