@@ -24,7 +24,6 @@ from .budget import AsrContribution
 from .heat import HeatFacts
 from .interface_facts import InterfaceFacts
 from .layer_facts import LayerFacts
-from .process import inert
 from .report import InterfaceReport, LayerReport
 from .verdicts import Thresholds, worse
 
@@ -332,10 +331,6 @@ def _processing(x: InterfaceView, th: Thresholds) -> list[Grade]:
         if r.reaction_energy_eV_per_atom < -th.stable_eV:
             out.append(("resistive", f"processing ({s.step.label}): reacts by {r.reaction_energy_eV_per_atom:.3f} "
                                      f"eV/atom to {', '.join(r.products)} ({cite(WANG, None, '§3.2.2')})"))
-        elif r.mixture_energy_eV_per_atom < -th.stable_eV and inert(s.step.atmosphere):
-            out.append(("stable", f"processing ({s.step.label}): no reaction with each other; the atmosphere's "
-                                  f"traces would give {', '.join(r.mixture_products)}, but an inert gas supplies "
-                                  "too little to build a layer"))
         elif r.mixture_energy_eV_per_atom < -th.stable_eV:
             out.append(("resistive", f"processing ({s.step.label}): the layers react with the atmosphere by "
                                      f"{r.mixture_energy_eV_per_atom:.3f} eV/atom to {', '.join(r.mixture_products)} "

@@ -51,7 +51,7 @@ def heat_facts(ctx: AssessmentContext, stack: Stack, interfaces: list[InterfaceF
     """The thermal reaction of every non-Li interface at every step (kept on the interface's facts), the cation
     diffusion there, and the surface history of the layer Li touches."""
     from ..interfaces.thermal import ThermalCalculator
-    from .process import ThermalStep, surface_history
+    from .process import ThermalStep, supplied, surface_history
 
     out = HeatFacts()
     if ctx.thermo is None:
@@ -63,7 +63,8 @@ def heat_facts(ctx: AssessmentContext, stack: Stack, interfaces: list[InterfaceF
                 continue
             for st in ctx.process:
                 ctx.progress(f"{st.name} {f.name}")
-                r = ThermalCalculator(ctx.thermo, f.left.material, f.right.material, st.atmosphere).at(st.temperature_K)
+                gas = supplied(st.atmosphere, (f.left.formula, f.right.formula))
+                r = ThermalCalculator(ctx.thermo, f.left.material, f.right.material, gas).at(st.temperature_K)
                 step = ThermalStep(step=st, interface=f.name, reaction=r)
                 f.processing.append(step)
                 out.steps.append(step)

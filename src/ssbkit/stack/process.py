@@ -172,6 +172,23 @@ def inert(atmosphere) -> bool:
                                          if g not in ("N2",))
 
 
+def supplied(atmosphere: Atmosphere, formulas: tuple[str, ...]) -> Atmosphere:
+    """The gases of ``atmosphere`` that can take part in a reaction of layers ``formulas``: all of them, unless it
+    is inert (:func:`inert`); then only O2 and N2, and the gases of elements the layers hold (a layer can give
+    them off).  The traces of CO2 and water in high-purity Ar cannot supply a carbonate or hydroxide between two
+    layers, as they cannot on a surface."""
+    if not inert(atmosphere):
+        return atmosphere
+    from dataclasses import replace
+
+    from ..materials import parse_formula
+    from ..thermo.atmosphere import _molecule
+
+    held = {e.symbol for f in formulas for e in parse_formula(f)}
+    keep = {g: p for g, p in atmosphere.partial_pressures_bar.items() if set(_molecule(g)) <= held | {"O", "N"}}
+    return replace(atmosphere, partial_pressures_bar=keep)
+
+
 def removes(step: ProcessStep) -> bool:
     return step.name.lower() in REMOVING_STEPS
 
