@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 from ..errors import SsbkitError
 from ..literature.joins import ConductivityRef, conductivity_lookup
-from ..materials import parse_formula
+from ..materials import parse_formula, same_composition
 from ..results import Provenance, Result
 from ..thermo.service import Thermo
 from .anode import anode_interface, anode_potential
@@ -157,9 +157,9 @@ def sort_and_rank(rows: list[ScreenRow]) -> tuple[ScreenRow, ...]:
 def _itself(c: Candidate, skipped: list[Skipped], **neighbours: Any) -> bool:
     """True (and ``c`` listed as skipped) when the candidate is one of its own neighbours (LiCoO2 as a coating on
     LiCoO2): a layer of the same compound is no layer between them."""
-    mine = parse_formula(c.formula).reduced_formula
+    mine = parse_formula(c.formula)
     for role, mat in neighbours.items():
-        if parse_formula(mat.model_formula).reduced_formula == mine:
+        if same_composition(mine, mat.composition):
             skipped.append(Skipped(c.name, f"{c.formula} is the {role} itself ({mat.name}): no layer between them"))
             return True
     return False

@@ -30,7 +30,7 @@ law.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..materials import parse_formula
 
@@ -77,16 +77,26 @@ def _short_of_shared(left: str, right: str, reaction: Any, only_a: set[str], onl
     return out
 
 
+class Limit(NamedTuple):
+    """What holds an interphase: its largest thickness (m; None without a history), the budget note, and why it is
+    held (``needs cations from both sides (La4Al2O9)``), the phrase the grading repeats."""
+
+    length_m: float | None
+    note: str
+    held: str
+
+
 def cation_limit(left: str, right: str, products: Sequence[str], process: Sequence[Any],
-                 operation: tuple[float, float] = (298.15, 100.0), reaction: Any = None) -> tuple[float | None, str] | None:
-    """(largest thickness in m, note) of a chemical interphase between ``left`` and ``right`` whose products need
+                 operation: tuple[float, float] = (298.15, 100.0), reaction: Any = None) -> Limit | None:
+    """(largest thickness in m, note, why) of a chemical interphase between ``left`` and ``right`` whose products need
     cations from both sides, over the ``process`` steps (:class:`~ssbkit.stack.process.ProcessStep`) and the
     ``operation`` (cell temperature K, assessment time h); the thickness is None without a history (the default
     holds, and the layer does not grow).  ``reaction``: the balanced reaction, for the shared-element balance
     (module doc).  None when the rule does not apply (a sulfide or halide side, no crossing product)."""
     if (_els(left) | _els(right)) & _SOFT:
         return None
-    crossing = crossing_products(left, right, products, reaction)
+    cations = crossing_products(left, right, products)
+    crossing = cations or crossing_products(left, right, products, reaction)
     if not crossing:
         return None
     from ..physics.interdiffusion import diffusion_length
@@ -94,14 +104,13 @@ def cation_limit(left: str, right: str, products: Sequence[str], process: Sequen
     schedule = [(st.temperature_K, 3600.0 * (st.duration_h if st.duration_h is not None else DEFAULT_STEP_H))
                 for st in process or ()]
     run = diffusion_length([(operation[0], 3600.0 * operation[1])], "Co", "Li7La3Zr2O12")
-    what = "cations" if set(crossing) <= set(crossing_products(left, right, products)) else "atoms other than Li"
-    why = (f"needs {what} from both sides ({', '.join(crossing)}): they cross {run.length_nm:.2g} nm in operation "
-           f"({operation[0] - 273.15:.0f} C, {operation[1]:.3g} h; D of Co in LLZO for every "
-           f"{'cation' if what == 'cations' else 'atom'})")
+    held = f"needs {'cations' if cations else 'atoms other than Li'} from both sides ({', '.join(crossing)})"
+    why = (f"{held}: they cross {run.length_nm:.2g} nm in operation ({operation[0] - 273.15:.0f} C, "
+           f"{operation[1]:.3g} h; D of Co in LLZO for every {'cation' if cations else 'atom'})")
     if not schedule:
-        return None, f"{why}: the layer keeps its default thickness and does not grow"
+        return Limit(None, f"{why}: the layer keeps its default thickness and does not grow", held)
     res = diffusion_length(schedule + [(operation[0], 3600.0 * operation[1])], "Co", "Li7La3Zr2O12")
     undated = any(st.duration_h is None for st in process)
     note = (f"{why}; at most the interdiffusion length of the processing and operation, {res.length_nm:.2g} nm"
             f"{' (steps without a duration taken as 1 h)' if undated else ''}")
-    return res.length_m, note
+    return Limit(res.length_m, note, held)

@@ -248,9 +248,7 @@ def _self_limiting(x: InterfaceView, th: Thresholds) -> Grade:
     assert k is not None
     why = ("no electron source: growth limited to solid-state interdiffusion" if k.conducting_products and
            not k.electron_source else "electronically insulating products: the interphase passivates (self-limiting)")
-    held = next((c.note.split(":")[0] for c in x.facts.contributions if c.name == f"interphase {x.facts.name}"
-                 and "from both sides" in c.note), None)
-    why += f"; it does not grow at the cell's temperature: it {held}" if held else ""
+    why += f"; it does not grow at the cell's temperature: it {x.facts.held}" if x.facts.held else ""
     if x.asr_ohm_cm2 > th.asr_ohm_cm2:
         return "resistive", why + (f"; but it adds {x.asr_ohm_cm2:.3g} ohm cm2 after {th.time_h:g} h (threshold "
                                    f"{th.asr_ohm_cm2:g} ohm cm2)")

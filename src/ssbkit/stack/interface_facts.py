@@ -82,6 +82,9 @@ class InterfaceFacts:
     #: the coating or interlayer its interphase grows into and the share of the interphase's volume made from it
     #: (:mod:`ssbkit.stack.consumption`)
     consumes: tuple[Layer, float] | None = None
+    #: why its interphase does not grow: the atoms it needs cannot cross at the cell's temperature
+    #: (:func:`ssbkit.stack.cation_transport.cation_limit`); None when it may grow
+    held: str | None = None
 
     @property
     def name(self) -> str:
@@ -390,9 +393,10 @@ def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, 
         limit = cation_limit(facts.left.formula, facts.right.formula, r.thermo.products, ctx.process,
                              (cond.temperature_K, ctx.thresholds.time_h), r.reaction)
         facts.consumes = reservoir(facts.left, facts.right, r.reaction)
+        facts.held = limit.held if limit else None
         facts.contributions.append(budget.interphase(
             facts.name, "constant" if limit else k.growth_law, _amounts(r.reaction, r.thermo.products), driving,
-            note=limit[1] if limit else "", formed_m=limit[0] if limit else None,
+            note=limit.note if limit else "", formed_m=limit.length_m if limit else None,
             reservoir=(facts.consumes[0].role, reduced(facts.consumes[0].formula), facts.consumes[1])
             if facts.consumes else None))
     _dopant_layer(ctx, facts, budget)
