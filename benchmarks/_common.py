@@ -65,6 +65,20 @@ def paired_ratio(slow: list[float], fast: list[float]) -> str:
     return spread([s / f for s, f in zip(slow, fast)]) + "x"
 
 
+def forget_ssbkit_memos() -> None:
+    """Empty every memo of ssbkit's loaded modules (``functools`` caches: parsed formulas, resolved names,
+    reduced formulas ...), so that a mode meant to start cold or as a new session does not find the answers of
+    the previous round in memory.  pymatgen's own memos are left as they are (the comparison can only lose)."""
+    import sys
+
+    for name, mod in list(sys.modules.items()):
+        if not name.startswith("ssbkit") or mod is None:
+            continue
+        for obj in list(vars(mod).values()):
+            if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", "") == name:
+                obj.cache_clear()
+
+
 class StablePD:
     """pymatgen's best use for repeated queries: one ``PhaseDiagram`` per chemical system built once from
     every entry, then rebuilt from its ``stable_entries`` only (the phases any answer can contain), cached."""

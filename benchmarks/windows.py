@@ -4,14 +4,14 @@ Run: ``python benchmarks/windows.py [--repeats 5]`` (SSBKIT_ENTRIES as for the t
 
 Both sides interleaved (order alternating), ``--repeats`` rounds, median and range of the paired
 ratios printed; every window checked equal (limits within 1 mV, same phases).
-- cold: ssbkit builds its hulls in a fresh engine; pymatgen builds each ``PhaseDiagram`` from every
-  entry of the system, then ``get_element_profile``;
+- cold: ssbkit builds its hulls in a fresh engine, its memos emptied (``_common.forget_ssbkit_memos``);
+  pymatgen builds each ``PhaseDiagram`` from every entry of the system, then ``get_element_profile``;
 - warm: ssbkit with its hulls built and the hull facets its earlier walks found (``line.BasisCache``, kept
   in memory); pymatgen with each diagram cached (rebuilt from its ``stable_entries``; it keeps its facets),
   ``get_element_profile`` only;
 - warm, facets forgotten: the same, ssbkit's kept facets emptied before each pass: each material's first walk
   in its system starts from a programme solve, as a material not asked before would;
-- a later session: ssbkit in a fresh state reading the hulls and the walks' facets an earlier run cached on
+- a later session: ssbkit in a fresh state (its memos emptied) reading the hulls and the walks' facets an earlier run cached on
   disk (``ssbkit.data.cache``, kinds ``hulls`` and ``facets``; each facet rebuilt and checked on reading,
   ``thermo.facet_cache``); pymatgen unpickling the stable-entry diagrams an earlier run pickled to disk (their
   facets included: its fastest way to start from saved diagrams), then ``get_element_profile``;
@@ -26,7 +26,13 @@ from __future__ import annotations
 
 import argparse
 
-from _common import StablePD, entries_path, interleaved, paired_ratio
+from _common import (
+    StablePD,
+    entries_path,
+    forget_ssbkit_memos,
+    interleaved,
+    paired_ratio,
+)
 from oracle_helpers import pd_entries, window_from_profile
 from pymatgen.core import Composition
 from seed_materials import window_materials
@@ -54,6 +60,7 @@ def main() -> None:
     res: dict[str, list] = {}
 
     def ss_cold() -> None:
+        forget_ssbkit_memos()
         th = Thermo(src)
         res["ss"] = [th.window(f) for f in mats]
 
@@ -94,6 +101,7 @@ def main() -> None:
         pickle.dump({tuple(systems[f]): stable.get(systems[f]) for f in mats}, fh)
 
     def ss_later() -> None:
+        forget_ssbkit_memos()
         th = Thermo(src)
         res["ss_later"] = [th.window(f) for f in mats]
 

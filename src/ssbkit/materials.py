@@ -4,9 +4,9 @@ A user may write ``LGPS``, ``Li10GeP2S12``, ``P2S12GeLi10`` or ``NMC811``; every
 layer resolves names here.  Each abbreviation has the nominal formula used in
 the literature and, where that formula is disordered (fractional occupancies
 that no DFT database holds), an *ordered model formula* used for
-thermodynamics, as in the first-principles work the reviews cite (Zheng et al., Batteries & Supercaps 2021
-Zheng et al., Batteries & Supercaps 2021, refs. [16a], [17], [76], [109]).  The model
-substitution is always reported, never silent.
+thermodynamics, as in the first-principles work the reviews cite (Zheng et al., Batteries & Supercaps 2021,
+refs. [16a], [17], [76], [109]).  The model substitution is always reported, never silent.  The table is
+:mod:`ssbkit.abbreviations`; formulas are read without importing pymatgen (:mod:`ssbkit.formula`).
 """
 
 from __future__ import annotations
@@ -16,13 +16,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pymatgen.core import Composition, Element
-
+from .abbreviations import _GENERIC, ABBREVIATIONS, canonical_abbreviation, known_names
 from .doped import doped_host
+from .elements import is_symbol
 from .errors import FormulaError
+from .formula import parse as _parse_text
+from .formula import reduced_formula
 from .results import Result
 from .validate import name as validate_name
+
+if TYPE_CHECKING:
+    from pymatgen.core import Composition
 
 
 @dataclass(frozen=True)
@@ -45,8 +51,14 @@ class Material(Result):
 
     @property
     def composition(self) -> Composition:
-        """Composition of the model formula (what thermodynamics uses)."""
+        """Composition of the model formula (what thermodynamics uses), a pymatgen ``Composition``."""
         return parse_formula(self.model_formula)
+
+    @property
+    def amounts(self) -> dict[str, float]:
+        """The model formula's element amounts (symbol -> atoms per formula unit as written), read without
+        pymatgen: the same numbers in the same order as :attr:`composition`."""
+        return formula_amounts(self.model_formula)
 
     @property
     def labelled_note(self) -> str:
@@ -59,66 +71,6 @@ class Material(Result):
         return parse_formula(self.formula)
 
 
-# abbreviation -> (nominal formula, ordered model formula, note, family)
-ABBREVIATIONS: dict[str, tuple[str, str, str]] = {
-    "LGPS": ("Li10GeP2S12", "Li10GeP2S12", ""),
-    "LPS": ("Li3PS4", "Li3PS4", ""),
-    "LPSCL": ("Li6PS5Cl", "Li6PS5Cl", ""),
-    "LPSBR": ("Li6PS5Br", "Li6PS5Br", ""),
-    "LPSI": ("Li6PS5I", "Li6PS5I", ""),
-    "LSPS": ("Li10SnP2S12", "Li10SnP2S12", ""),
-    "LLZO": ("Li7La3Zr2O12", "Li7La3Zr2O12", ""),
-    "LLZTO": ("Li6.4La3Zr1.4Ta0.6O12", "Li7La3Zr2O12",
-              "Ta-doped garnet modelled by undoped Li7La3Zr2O12 (ordered host)"),
-    "AL-LLZO": ("Li6.25Al0.25La3Zr2O12", "Li7La3Zr2O12",
-              "Al-doped garnet modelled by undoped Li7La3Zr2O12 (ordered host)"),
-    "GA-LLZO": ("Li6.25Ga0.25La3Zr2O12", "Li7La3Zr2O12",
-               "Ga-doped garnet modelled by undoped Li7La3Zr2O12 (ordered host)"),
-    "NB-LLZO": ("Li6.5La3Zr1.5Nb0.5O12", "Li7La3Zr2O12",
-              "Nb-doped garnet modelled by undoped Li7La3Zr2O12 (ordered host)"),
-    "LLCZN": ("Li7La2.75Ca0.25Zr1.75Nb0.25O12", "Li7La3Zr2O12",
-              "Ca- and Nb-doped garnet (Han et al., Nat. Mater. 2017; Wang et al., Adv. Energy Mater. 2020 Table 1) "
-              "modelled by undoped Li7La3Zr2O12 (ordered host)"),
-    "LLTO": ("Li0.33La0.56TiO3", "LiLaTi2O6",
-             "perovskite Li3xLa2/3-xTiO3 modelled by ordered LiLaTi2O6 (x=1/6), as in DFT windows"),
-    "LATP": ("Li1.3Al0.3Ti1.7(PO4)3", "LiTi2(PO4)3",
-             "Al-doped NASICON modelled by its ordered host LiTi2(PO4)3"),
-    "LAGP": ("Li1.5Al0.5Ge1.5(PO4)3", "LiGe2(PO4)3",
-             "Al-doped NASICON modelled by its ordered host LiGe2(PO4)3"),
-    "LIPON": ("Li2.88PO3.73N0.14", "Li2PO2N",
-              "amorphous LiPON modelled by crystalline Li2PO2N, the established DFT model (Zhu, He and Mo, "
-              "ACS Appl. Mater. Interfaces 2015: window 0.68-2.63 V)"),
-    "LYC": ("Li3YCl6", "Li3YCl6", ""),
-    "LYB": ("Li3YBr6", "Li3YBr6", ""),
-    "LIC": ("Li3InCl6", "Li3InCl6", ""),
-    "LCO": ("LiCoO2", "LiCoO2", ""),
-    "LFP": ("LiFePO4", "LiFePO4", ""),
-    "LMO": ("LiMn2O4", "LiMn2O4", ""),
-    "LNO": ("LiNiO2", "LiNiO2", ""),
-    "LNMO": ("LiNi0.5Mn1.5O4", "LiNi0.5Mn1.5O4", ""),
-    "LCP": ("LiCoPO4", "LiCoPO4", ""),
-    "NMC111": ("LiNi1/3Co1/3Mn1/3O2", "LiNi1/3Co1/3Mn1/3O2", ""),
-    "NMC532": ("LiNi0.5Co0.2Mn0.3O2", "LiNi0.5Co0.2Mn0.3O2", ""),
-    "NMC622": ("LiNi0.6Co0.2Mn0.2O2", "LiNi0.6Co0.2Mn0.2O2", ""),
-    "NMC811": ("LiNi0.8Co0.1Mn0.1O2", "LiNi0.8Co0.1Mn0.1O2", ""),
-    "NCA": ("LiNi0.8Co0.15Al0.05O2", "LiNi0.8Co0.15Al0.05O2", ""),
-    "LTO": ("Li4Ti5O12", "Li4Ti5O12", ""),
-    "LNBO": ("LiNbO3", "LiNbO3", ""),
-}
-# synonyms -> canonical abbreviation
-_SYNONYMS = {
-    "NCM": "NMC811", "NMC": "NMC811", "NCM811": "NMC811", "NCM622": "NMC622",
-    "NCM532": "NMC532", "NCM111": "NMC111", "NCM523": "NMC532", "NMC523": "NMC532",
-    "LI-PON": "LIPON", "LPON": "LIPON", "ARGYRODITE": "LPSCL", "LIM2O4": "LMO",
-    "LLZTO": "LLZTO", "LPSC": "LPSCL", "LSNPS": "LSPS", "LINBO": "LNBO",
-    "ALLZO": "AL-LLZO", "LLZO:AL": "AL-LLZO", "GALLZO": "GA-LLZO", "LLZO:GA": "GA-LLZO", "TA-LLZO": "LLZTO",
-    "LLZO:TA": "LLZTO", "LLZNO": "NB-LLZO", "LLZO:NB": "NB-LLZO",
-}
-
-# generic names whose composition the user left open: resolved, and the choice said
-_GENERIC = dict.fromkeys(("NMC", "NCM"), "NMC of unspecified Ni:Co:Mn taken as NMC811 (LiNi0.8Co0.1Mn0.1O2); "
-                                          "write NMC111/532/622/811 to choose")
-
 _FRACTION = re.compile(r"(\d+)/(\d+)")
 _ELEMENT = re.compile(r"[A-Z][a-z]?")
 # pseudo-binary (glass) notation: 75Li2S-25P2S5, 70Li2S·30P2S5, 0.8Li2S-0.2P2S5 (molar ratio),
@@ -129,6 +81,15 @@ _PSEUDO_PART = re.compile(r"^(\d+(?:\.\d+)?)?\s*([A-Z].*)$")
 
 def pseudo_binary(text: str) -> Composition | None:
     """Composition of a pseudo-binary written as molar parts, e.g. ``75Li2S-25P2S5`` -> Li3PS4.
+
+    A pymatgen ``Composition`` (:func:`_pseudo_amounts` gives the element amounts).
+    """
+    amts = _pseudo_amounts(text)
+    return None if amts is None else _composition(amts)
+
+
+def _pseudo_amounts(text: str) -> dict[str, float] | None:
+    """Element amounts of a pseudo-binary written as molar parts, e.g. ``75Li2S-25P2S5`` -> Li3PS4.
 
     Returns None when ``text`` is not in that notation.  With a dash every
     part needs its molar amount (``Li2S-P2S5`` names a system, not a
@@ -155,9 +116,11 @@ def pseudo_binary(text: str) -> Composition | None:
         matches.append(m)
     # decimal amounts (0.8Li2S-0.2P2S5) scaled to integers so the formula reads like 80Li2S-20P2S5
     decimals = max(len((m.group(1) or "").partition(".")[2]) for m in matches)
-    total = Composition()
+    total: dict[str, float] = {}
     for m in matches:
-        total += parse_formula(m.group(2)) * round(float(m.group(1) or 1) * 10**decimals)
+        n = round(float(m.group(1) or 1) * 10**decimals)
+        for el, a in formula_amounts(m.group(2)).items():
+            total[el] = total.get(el, 0.0) + a * n
     return total
 
 
@@ -224,24 +187,47 @@ def _expand_fractions(formula: str) -> str:
 
 
 def parse_formula(text: str) -> Composition:
-    """Parse a chemical formula (any element order, parentheses, fractions like ``1/3``).
+    """Parse a chemical formula (any element order, parentheses, fractions like ``1/3``) into a pymatgen
+    ``Composition`` (:func:`formula_amounts` gives the amounts without importing pymatgen).
 
     Raises:
         FormulaError: unparseable text or an unknown element symbol.
     """
-    return _parse_formula(text) if isinstance(text, str) else _parse_uncached(text)
+    return _parse_formula(text) if isinstance(text, str) else _composition(_parse_uncached(text))
+
+
+def formula_amounts(text: str) -> dict[str, float]:
+    """The element amounts of a formula (symbol -> atoms per formula unit as written), in the order and with the
+    numbers of :func:`parse_formula`'s ``Composition``, read without pymatgen (memoised; a fresh dict each call).
+
+    Raises:
+        FormulaError: unparseable text or an unknown element symbol.
+    """
+    return dict(_parse_items(text)) if isinstance(text, str) else _parse_uncached(text)
+
+
+@lru_cache(maxsize=8192)
+def _parse_items(text: str) -> tuple[tuple[str, float], ...]:
+    """:func:`formula_amounts` of a string, memoised (errors are not kept)."""
+    return tuple(_parse_uncached(text).items())
 
 
 @lru_cache(maxsize=8192)
 def _parse_formula(text: str) -> Composition:
     """:func:`parse_formula` of a string, memoised (a Composition does not change; errors are not kept)."""
-    return _parse_uncached(text)
+    return _composition(dict(_parse_items(text)))
 
 
-def _parse_uncached(text: str) -> Composition:
+def _composition(amounts: dict[str, float]) -> Composition:
+    from pymatgen.core import Composition
+
+    return Composition(amounts)
+
+
+def _parse_uncached(text: str) -> dict[str, float]:
     raw = validate_name(text, "formula")
     for sym in _ELEMENT.findall(raw):
-        if not Element.is_valid_symbol(sym):
+        if not is_symbol(sym):
             raise FormulaError(f"unknown element {sym!r} in {text!r}{did_you_mean(text)}: check the spelling "
                                "(element symbols are case-sensitive, e.g. Co not CO)")
     exp = re.search(r"\d[eE][-+]?\d+", raw)
@@ -253,33 +239,26 @@ def _parse_uncached(text: str) -> Composition:
         raise FormulaError(f"formula {text!r} has a negative amount (-{neg.group(1)}): amounts must be positive; "
                            "glass notation needs a molar amount on every part, e.g. 75Li2S-25P2S5")
     if _PSEUDO_SEP.search(raw):
-        comp = pseudo_binary(raw)
-        if comp is not None:
-            return comp
+        parts = _pseudo_amounts(raw)
+        if parts is not None:
+            return parts
     if re.search(r"\s", raw):
         raise FormulaError(f"formula {text!r} contains a space: write one formula without spaces "
                            "(several materials go in separate arguments or, for a stack, between |)")
     check_amounts(raw, text)
     cleaned = _expand_fractions(raw)
     try:
-        comp = Composition(cleaned)
-    except Exception as exc:  # pymatgen raises several types
+        comp = _parse_text(cleaned)
+    except (ValueError, OverflowError) as exc:
         raise FormulaError(f"cannot parse formula {text!r}: {exc}; write e.g. Li6PS5Cl or LiNi0.8Co0.1Mn0.1O2") from None
-    if not comp or comp.num_atoms <= 0 or not all(math.isfinite(a) and a > 0 for a in comp.values()):
+    if not comp or sum(comp.values()) <= 0 or not all(math.isfinite(a) and a > 0 for a in comp.values()):
         raise FormulaError(f"formula {text!r} has no atoms or a non-positive amount")
     return comp
 
 
-def canonical_abbreviation(name: str) -> str | None:
-    """Canonical abbreviation for ``name`` (case-insensitive), or None."""
-    key = name.strip().upper().replace(" ", "")
-    key = _SYNONYMS.get(key, key)
-    return key if key in ABBREVIATIONS else None
-
-
 def _from_pymatgen(obj: object) -> str:
     """The formula of a pymatgen ``Composition``, entry (``.composition``) or ``Structure`` (its reduced formula)."""
-    from pymatgen.core import Structure
+    from pymatgen.core import Composition, Structure
 
     if isinstance(obj, Structure):
         return obj.composition.reduced_formula
@@ -320,16 +299,16 @@ def _resolve_uncached(name: str) -> Material:
         if generic:
             note = f"{generic}; {note}" if note else generic
         return Material(name=name, formula=formula, model_formula=model, abbreviation=abbr, note=note)
-    comp = parse_formula(name)  # validates
+    comp = formula_amounts(name)  # validates
     if _PSEUDO_SEP.search(name.strip()):
-        reduced = comp.reduced_formula
+        reduced = reduced_formula(comp)
         return Material(name=name, formula=reduced, model_formula=reduced,
                         note=f"pseudo-binary {name.strip()} (molar ratio) = {reduced}")
     # keep the formula as the user wrote it (per formula unit as written; parse_formula refuses inner spaces)
     formula = name.strip()
     host = doped_host(comp, _doped_hosts())
     if host is not None:
-        extra = ", ".join(sorted({e.symbol for e in comp} - {e.symbol for e in parse_formula(host)}))
+        extra = ", ".join(sorted(set(comp) - set(formula_amounts(host))))
         return Material(name=name, formula=formula, model_formula=host,
                         note=f"doped {formula} ({extra}) modelled by its ordered host {host}, as the abbreviations "
                              "of its family are (an ordered database holds no fractional occupancy)")
@@ -341,18 +320,6 @@ def _doped_hosts() -> tuple[str, ...]:
     LiGe2(PO4)3)."""
     return tuple(dict.fromkeys(model for formula, model, note in ABBREVIATIONS.values()
                                if formula != model and "-doped" in note))
-
-
-def _formula_string(comp: Composition) -> str:
-    """Formula in pymatgen's conventional order, amounts as given (no reduction)."""
-    parts = []
-    for el, amt in sorted(comp.items(), key=lambda kv: (kv[0].X, kv[0].symbol)):
-        if abs(amt - round(amt)) < 1e-8:
-            n = int(round(amt))
-            parts.append(f"{el.symbol}{'' if n == 1 else n}")
-        else:
-            parts.append(f"{el.symbol}{amt:.6g}")
-    return "".join(parts)
 
 
 def same_composition(a: Composition, b: Composition) -> bool:
@@ -381,7 +348,7 @@ NOBLE_GASES = frozenset({"He", "Ne", "Ar", "Kr", "Xe", "Rn", "Og"})
 def check_solid(mat: Material, what: str = "layer") -> Material:
     """``mat`` unless it cannot be a solid of a cell: a noble gas anywhere in it, or only gaseous elements
     (O2, N2, Cl2 ...); one-line :class:`FormulaError` otherwise."""
-    els = {e.symbol for e in mat.composition}
+    els = set(mat.amounts)
     noble = sorted(els & NOBLE_GASES)
     if noble:
         raise FormulaError(f"{what} {mat.name!r} contains the noble gas {', '.join(noble)}: it is not a cell material; "
@@ -392,18 +359,12 @@ def check_solid(mat: Material, what: str = "layer") -> Material:
     return mat
 
 
-def known_names() -> list[str]:
-    """Names ssbkit understands without data: abbreviations (as usually written) and their formulas."""
-    spelled = {"LPSCL": "LPSCl", "LPSBR": "LPSBr", "LIPON": "LiPON"}
-    names = [spelled.get(k, k) for k in ABBREVIATIONS]
-    names += [v[0] for v in ABBREVIATIONS.values()] + [v[1] for v in ABBREVIATIONS.values()]
-    return list(dict.fromkeys(names))
-
-
 def _same(text: str, candidate: str) -> bool:
     """Whether ``text`` (a formula, parsed directly so that an unparseable one never recurses into
     :func:`resolve`) is the same material as the known name ``candidate``."""
     import warnings
+
+    from pymatgen.core import Composition
 
     try:
         with warnings.catch_warnings():
@@ -430,13 +391,13 @@ NONMETALS = frozenset({"H", "B", "C", "N", "O", "F", "P", "S", "Cl", "Se", "Br",
 
 def is_li_alloy(formula: str) -> bool:
     """A Li intermetallic (Li15Si4, LiZn, Li9Al4 ...): Li and metals or metalloids only."""
-    els = {e.symbol for e in parse_formula(formula)}
+    els = set(formula_amounts(formula))
     return "Li" in els and len(els) > 1 and not els & NONMETALS
 
 
 def is_lithiated_graphite(formula: str) -> bool:
     """A Li-graphite intercalation compound (LiC6, LiC12): Li and C only, at least 6 C per Li (Li2C2, a
     carbide, is not one)."""
-    comp = parse_formula(formula)
-    els = {e.symbol for e in comp}
+    comp = formula_amounts(formula)
+    els = set(comp)
     return els == {"Li", "C"} and comp["C"] >= 6 * comp["Li"] - 1e-9

@@ -9,7 +9,9 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "ssbkit"
 
 #: lowest first; a module may import its own layer and the ones before it
 ORDER = [
-    {"errors", "results", "units", "constants", "io", "materials", "doped", "suggest", "validate", "redact", "_version",
+    {"errors", "results", "units", "constants", "io", "materials", "abbreviations", "doped", "suggest", "validate",
+     "redact", "_version",
+     "elements", "_element_table", "formula",
      "bibliography", "parameters"},
     {"data"},
     {"thermo"},

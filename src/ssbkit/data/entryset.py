@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +21,7 @@ import numpy as np
 
 from ..errors import DataSourceError, FormulaError
 from .cache import ListLike, PackedStrings
+from .chemindex import ChemIndex
 
 _TOKEN = re.compile(r"([A-Z][a-z]?)(\d+\.?\d*|\.\d+)?")
 
@@ -35,12 +36,11 @@ def parse_simple_formula(formula: str) -> dict[str, float]:
     Raises:
         FormulaError: with the formula echoed.
     """
-    from pymatgen.core import Element
-
-    from ..materials import MAX_AMOUNT, parse_formula
+    from ..elements import is_symbol
+    from ..materials import MAX_AMOUNT, formula_amounts
 
     if any(c in formula for c in "([/"):
-        return {el.symbol: float(a) for el, a in parse_formula(formula).items()}
+        return formula_amounts(formula)
     out: dict[str, float] = {}
     pos = 0
     for m in _TOKEN.finditer(formula):
@@ -48,7 +48,7 @@ def parse_simple_formula(formula: str) -> dict[str, float]:
             break
         pos = m.end()
         sym = m.group(1)
-        if sym not in _KNOWN and not Element.is_valid_symbol(sym):
+        if sym not in _KNOWN and not is_symbol(sym):
             raise FormulaError(f"unknown element {sym!r} in formula {formula!r}")
         _KNOWN.add(sym)
         amt = float(m.group(2)) if m.group(2) else 1.0
@@ -67,59 +67,6 @@ _KNOWN: set[str] = set()
 def chemsys_key(elements: Iterable[str]) -> str:
     """Canonical chemical-system key: sorted symbols joined by '-' (``Li-O-P``)."""
     return "-".join(sorted(set(elements)))
-
-
-class ChemIndex:
-    """Chemical system key (``"La-Li-O-Zr"``) -> indices of the entries of exactly that system, held as the
-    sorted unique keys, the entries ordered by key and each key's bounds: a binary search, no dict of
-    130,000 slices to build at start-up."""
-
-    def __init__(self, keys: Sequence[str], order: np.ndarray, bounds: np.ndarray) -> None:
-        self.keys = np.asarray(keys, dtype=str)
-        self.order = np.asarray(order, dtype=np.int64)
-        self.bounds = np.asarray(bounds, dtype=np.int64)
-        if len(self.bounds) != len(self.keys) + 1 or (len(self.keys) > 1 and not np.all(self.keys[1:] > self.keys[:-1])) \
-                or self.bounds[0] != 0 or self.bounds[-1] != len(self.order) or np.any(np.diff(self.bounds) < 0) \
-                or (len(self.order) and (self.order.min() < 0 or self.order.max() >= len(self.order))):
-            raise ValueError("chemical system index")
-
-    @classmethod
-    def of(cls, chemsys: Sequence[str]) -> ChemIndex:
-        """The index of one key per entry."""
-        uniq, inverse = np.unique(np.asarray(chemsys, dtype=str), return_inverse=True)
-        order = np.argsort(inverse, kind="stable")
-        return cls(uniq, order, np.searchsorted(inverse[order], np.arange(len(uniq) + 1)))
-
-    def get(self, key: str, default: Any = None) -> Any:
-        j = int(np.searchsorted(self.keys, key))
-        if j < len(self.keys) and self.keys[j] == key:
-            return self.order[self.bounds[j]:self.bounds[j + 1]]
-        return default
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.keys.tolist())
-
-    def __len__(self) -> int:
-        return len(self.keys)
-
-    def subset(self, keep: np.ndarray) -> ChemIndex:
-        """The index of the entries where ``keep`` (one bool per entry) is true, numbered in the order they are
-        kept; the same as :meth:`of` on their keys, without sorting the keys again."""
-        keep = np.asarray(keep, dtype=bool)
-        new = np.cumsum(keep) - 1
-        kept = keep[self.order]
-        counts = np.bincount(np.repeat(np.arange(len(self.keys)), np.diff(self.bounds))[kept],
-                             minlength=len(self.keys))
-        used = counts > 0
-        return ChemIndex(self.keys[used], new[self.order[kept]], np.concatenate([[0], np.cumsum(counts[used])]))
-
-    def per_entry(self, n: int) -> list[str]:
-        """The key of each of the ``n`` entries (inverse of :meth:`of`)."""
-        out = [""] * n
-        for j, k in enumerate(self.keys.tolist()):
-            for i in self.order[self.bounds[j]:self.bounds[j + 1]].tolist():
-                out[i] = k
-        return out
 
 
 class Taken(ListLike, Sequence[str]):
@@ -242,14 +189,19 @@ class EntrySet:
         return es
 
     def _finish(self, chemsys: Sequence[str] | None = None, zero_references: bool = False,
-                index: ChemIndex | None = None) -> None:
+                index: ChemIndex | None = None, formation: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         """Compute elemental references, formation energies and the chemsys index.
 
         ``chemsys`` (one key per entry, from the cache) skips recomputing keys; ``index`` (the embedded
-        data's precomputed :class:`ChemIndex`) skips building it.
+        data's precomputed :class:`ChemIndex`) skips building it; ``formation`` (formation energies and
+        elemental references as computed here before, from the cache) skips computing them.
         """
         n = len(self.formulas)
         self._el_pos = {s: i for i, s in enumerate(self.elements)}
+        if formation is not None:
+            self.e_form_per_atom, self.element_refs = formation
+            self._index_of(chemsys, index)
+            return
         nel = np.diff(self.comp_ptr)
         refs = np.full(len(self.elements), np.nan)
         single = np.flatnonzero(nel == 1)
@@ -263,6 +215,11 @@ class EntrySet:
         ref_contrib = self.comp_amt * refs[self.comp_el]
         ref_sum = np.add.reduceat(ref_contrib, self.comp_ptr[:-1]) if n else np.zeros(0)
         self.e_form_per_atom = self.raw_energy_per_atom - ref_sum / totals
+        self._index_of(chemsys, index)
+
+    def _index_of(self, chemsys: Sequence[str] | None, index: ChemIndex | None) -> None:
+        """The chemical-system index: ``index`` as given, else built from ``chemsys`` or the compositions."""
+        n = len(self.formulas)
         if index is None:
             if chemsys is None:
                 els = self.elements
@@ -395,8 +352,10 @@ class EntrySet:
             "comp_amt": np.asarray(self.comp_amt, dtype=float),
             "raw_energy_per_atom": np.asarray(self.raw_energy_per_atom, dtype=float),
             # the chemical-system index as built (read back without sorting 130,000 keys again)
-            "chem_keys": [str(k) for k in self._index.keys.tolist()], "chem_order": self._index.order,
-            "chem_bounds": self._index.bounds,
+            "chem_keys": self._index.codes(), "chem_order": self._index.order, "chem_bounds": self._index.bounds,
+            # computed from the energies above on building; kept so that a later load need not redo it
+            "e_form_per_atom": np.asarray(self.e_form_per_atom, dtype=float),
+            "element_refs": np.asarray(self.element_refs, dtype=float),
         }
 
     @classmethod
@@ -430,6 +389,14 @@ class EntrySet:
                  element_refs=np.full(nel, np.nan))
         idx = arr.get("chem_index")
         if idx is None and "chem_keys" in arr:
-            idx = ChemIndex(arr["chem_keys"], arr["chem_order"], arr["chem_bounds"])
-        es._finish(None if idx is not None else list(arr["chemsys"]), index=idx)
+            keys = arr["chem_keys"]
+            keys = ChemIndex.keys_of(keys) if isinstance(keys, np.ndarray) and keys.dtype == np.uint32 else keys
+            idx = ChemIndex(keys, arr["chem_order"], arr["chem_bounds"])
+        formation = None
+        if "e_form_per_atom" in arr and "element_refs" in arr:
+            formation = (np.asarray(arr["e_form_per_atom"]), np.asarray(arr["element_refs"]))
+            if formation[0].shape != (n,) or formation[1].shape != (nel,) or formation[0].dtype.kind != "f" \
+                    or formation[1].dtype.kind != "f":
+                raise ValueError("formation energy arrays")
+        es._finish(None if idx is not None else list(arr["chemsys"]), index=idx, formation=formation)
         return es

@@ -131,10 +131,7 @@ def _load_file(path: Path, digest: str, corrections: str | None = None) -> Entry
     meta = {"file": path.name, "sha256": digest, "corrections": applied}
     if hit is not None:
         try:
-            es = EntrySet.from_arrays(hit.arrays)
-            if "chem_keys" not in hit.arrays:  # written before the index was kept: once more with it
-                cache.store("entries", key, es.to_arrays(), meta)
-            return es
+            return EntrySet.from_arrays(hit.arrays)
         except (KeyError, ValueError, TypeError, IndexError) as exc:
             cache._warn(f"cached entries for {path.name} are inconsistent ({exc}); rebuilt")
     es = read_entries_file(path, applied)

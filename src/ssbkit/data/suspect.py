@@ -87,10 +87,10 @@ def suspect_reason(formula: str) -> str | None:
     if formula in SUSPECT_PHASES:
         return SUSPECT_PHASES[formula]
     if "O" in formula and ("Cl" in formula or "Br" in formula):
-        from ..materials import parse_formula
+        from ..materials import formula_amounts
 
         try:
-            comp = {el.symbol: float(a) for el, a in parse_formula(formula).items()}
+            comp = formula_amounts(formula)
         except (SsbkitError, ValueError):  # a name that is no formula is no suspect phase
             return None
         if oxohalogen(comp):

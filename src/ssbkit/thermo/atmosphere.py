@@ -83,10 +83,10 @@ class Atmosphere(Result):
 
 
 def _molecule(gas: str) -> dict[str, float]:
-    from ..materials import parse_formula
+    from ..materials import formula_amounts
 
     try:
-        return {el.symbol: float(a) for el, a in parse_formula(gas).items()}
+        return formula_amounts(gas)
     except Exception:  # noqa: BLE001 - one message for every unreadable gas
         raise SsbkitError(f"unknown gas {gas!r}: give a formula such as O2, N2, CO2, H2O, H2, H2S, HCl",
                           param="atmosphere") from None

@@ -6,7 +6,7 @@
 * ``not in the data``: the composition is taken as the equilibrium mixture of its hull phases; its
   window is then the mixture's (often zero-width), reported with the nearest stoichiometric phase's.
 
-Charge balance: each element's common oxidation states (pymatgen ``Element.common_oxidation_states``);
+Charge balance: each element's common oxidation states (pymatgen's ``Element.common_oxidation_states``, :mod:`ssbkit.elements`);
 the surplus is the smallest ``|sum_i n_i q_i|`` over their combinations (charges per formula unit as
 written); 0 means balanced.
 """
@@ -33,12 +33,12 @@ def charge_surplus(comp: Mapping[str, float]) -> float | None:
 
 @lru_cache(maxsize=4096)
 def _charge_surplus(items: tuple[tuple[str, float], ...]) -> float | None:
-    from pymatgen.core import Element
+    from ..elements import common_oxidation_states
 
     comp = dict(items)
     states = []
     for el in comp:
-        s = tuple(Element(el).common_oxidation_states) or ((0,) if el in ("C", "Si", "Ge") else ())
+        s = common_oxidation_states(el) or ((0,) if el in ("C", "Si", "Ge") else ())
         if not s:
             return None
         states.append(s)
@@ -49,6 +49,31 @@ def _charge_surplus(items: tuple[tuple[str, float], ...]) -> float | None:
         return None
     amounts = list(comp.values())
     return float(min(abs(sum(a * q for a, q in zip(amounts, combo))) for combo in itertools.product(*states)))
+
+
+def mixture(system: Any, comp: Mapping[str, float]) -> list[str]:
+    """The hull phases of ``comp`` in its closed system (largest first), from an optimal basis of the hull
+    programme found without solving it where possible: a facet a window's walk kept that holds ``comp``, else the
+    primal simplex from the elements (:func:`ssbkit.thermo.vertex.primal_optimum`); the programme otherwise."""
+    import numpy as np
+
+    from .line import Facet, dual_tolerance
+    from .vertex import primal_optimum
+
+    A, e, b = system.matrix, system.energies, system.vector(comp)
+    tol = 1e-10 * max(1.0, float(np.abs(b).sum()))
+    bases = getattr(system, "walk_bases", None)
+    basis = bases.containing(b, tol) if bases is not None else None
+    if basis is None:
+        first = primal_optimum(A, e, b, lambda basis: Facet.of(A, e, basis), dual_tolerance(e))
+        basis = None if first is None else first.basis
+    if basis is not None:
+        x = np.linalg.solve(A[:, basis], b)
+        if x.min() >= -tol:
+            amounts = np.zeros(A.shape[1])
+            amounts[basis] = np.maximum(x, 0.0)
+            return [p.formula for p in system.phases(amounts)]
+    return [p.formula for p in system.phases(system.solve(b).amounts)]
 
 
 def nearest_phase(system: object, comp: Mapping[str, float]) -> str | None:
@@ -103,9 +128,9 @@ def charge_note(mat: Any, comp: Mapping[str, float]) -> tuple[float | None, tupl
 @cache
 def _takes_negative(symbol: str) -> bool:
     """True when the element has a negative common oxidation state (an anion former)."""
-    from pymatgen.core import Element
+    from ..elements import common_oxidation_states
 
-    return min(Element(symbol).common_oxidation_states or (0,)) < 0
+    return min(common_oxidation_states(symbol) or (0,)) < 0
 
 
 def doped_note(thermo: Any, mat: Material, voltage_range: tuple[float, float]) -> tuple[str, ...]:

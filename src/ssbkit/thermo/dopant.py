@@ -130,8 +130,9 @@ def dopants(mat: Material) -> tuple[str, ...]:
     model."""
     if mat.formula == mat.model_formula:
         return ()
-    host = {e.symbol for e in mat.composition}
-    return tuple(sorted(e.symbol for e in mat.nominal_composition if e.symbol not in host))
+    from ..materials import formula_amounts
+
+    return tuple(sorted(set(formula_amounts(mat.formula)) - set(mat.amounts)))
 
 
 #: the oxidation state of the elements around a dopant, where it is the one every common compound has (the
@@ -145,25 +146,27 @@ def oxidation_state(formula: str, element: str) -> float:
     """The oxidation state of ``element`` in ``formula``: 0 in an element, alloy or intermetallic; the charge
     left to it when every other element has its :data:`FIXED_STATES` value; else the first charge-balanced guess
     of pymatgen (averaged over sites)."""
-    from pymatgen.core import Composition
+    from ..formula import parse
 
-    comp = Composition(formula)
-    els = {e.symbol for e in comp}
+    comp = parse(formula)
+    els = set(comp)
     if not els & ANIONS:
         return 0.0
     others = els - {element}
     if others <= FIXED_STATES.keys():
         return -sum(FIXED_STATES[e] * comp[e] for e in others) / comp[element]
-    guesses = comp.oxi_state_guesses(max_sites=-50)
+    from pymatgen.core import Composition
+
+    guesses = Composition(comp).oxi_state_guesses(max_sites=-50)
     if not guesses:
         raise SsbkitError(f"no charge-balanced oxidation states for {formula}")
     return float(guesses[0][element])
 
 
 def _holder(products: tuple[str, ...], element: str) -> str | None:
-    from pymatgen.core import Composition
+    from ..formula import parse
 
-    return next((p for p in products if element in {e.symbol for e in Composition(p)}), None)
+    return next((p for p in products if element in parse(p)), None)
 
 
 def dopant_reduction(thermo: Any, mat: Material, voltage_V: float, window: Any = None) -> DopantReduction | None:

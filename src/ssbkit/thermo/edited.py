@@ -23,7 +23,7 @@ class AugmentedSource(WrappedSource):
                  excluded: Sequence[str] = (), uncorrect: Sequence[str] = (), scheme: str = "legacy",
                  scheme_assumed: bool = False) -> None:
         from ..data.volumes import comp_key
-        from ..materials import parse_formula
+        from ..materials import formula_amounts
 
         if isinstance(base, AugmentedSource):  # one layer: the phases added and left out accumulate
             added, excluded = [*base.added, *added], [*base.excluded, *excluded]
@@ -33,12 +33,12 @@ class AugmentedSource(WrappedSource):
             base = base.base
         super().__init__(base)
         self._added_phases = list(added)
-        self._added = [({el.symbol: float(a) for el, a in parse_formula(p.formula).items()}, p) for p in added]
+        self._added = [(formula_amounts(p.formula), p) for p in added]
         from ..data.suspect import OXOHALOGEN, SUSPECT_CLASSES
 
         #: the Cl/Br oxo compounds left out by their rule (:func:`ssbkit.data.suspect.oxohalogen`), not by formula
         self._oxohalogen = OXOHALOGEN in excluded
-        self._excluded_comps = [{el.symbol: float(a) for el, a in parse_formula(f).items()} for f in excluded
+        self._excluded_comps = [formula_amounts(f) for f in excluded
                                 if f not in SUSPECT_CLASSES]
         self._excluded = {comp_key(c) for c in self._excluded_comps}
         self._whole_set: Any = None

@@ -25,6 +25,7 @@ import numpy as np
 
 from ..data.entryset import EntrySet, chemsys_key
 from ..errors import FormulaError
+from ..formula import reduced as reduced_formula
 from .line import BasisCache
 from .lp import LazyLP, LPResult, PhaseLP
 from .parametric import Line, Piece, concave_pieces
@@ -35,24 +36,6 @@ STABILITY_TOL_EV = 1e-9  # eV/atom below the others' hull to count as a vertex
 #: warm-start noise is ~1e-12); closer, it is polished first (:meth:`PhaseLP.polished`)
 DECISION_MARGIN_EV = 1e-6
 AMOUNT_TOL = 1e-9
-
-
-def reduced_formula(formula: str) -> str:
-    """pymatgen's reduced formula of ``formula`` (memoised)."""
-    return _reduced(formula)
-
-
-_REDUCED_CACHE: dict[str, str] = {}
-
-
-def _reduced(formula: str) -> str:
-    out = _REDUCED_CACHE.get(formula)
-    if out is None:
-        from pymatgen.core import Composition
-
-        out = Composition(formula).reduced_formula
-        _REDUCED_CACHE[formula] = out
-    return out
 
 
 #: engines whose hulls are written to the cache when the process ends (weakly held: a discarded engine is freed)
@@ -87,6 +70,8 @@ class HullEngine:
         #: many this session wrote
         self.saved_facets: dict[str, np.ndarray] | None = None
         self.facets_written = 0
+        #: entry index -> reduced formula of the phases named so far (stable ones kept on disk with the hulls)
+        self.names: dict[int, str] = {}
         if cache_key is not None:
             self._load()
             _ALIVE.add(self)
@@ -106,6 +91,9 @@ class HullEngine:
             return
         for k, key in enumerate(keys):
             self._stable_exact[str(key)] = idx[int(ptr[k]):int(ptr[k + 1])].astype(np.int64)
+        names = got.arrays.get("names")
+        if names is not None and len(names) == idx.size:
+            self.names = dict(zip(idx.tolist(), names))
         self._saved = len(keys)
 
     def save(self) -> None:
@@ -122,8 +110,10 @@ class HullEngine:
         parts = [self._stable_exact[k] for k in keys]
         ptr = np.concatenate([[0], np.cumsum([len(p) for p in parts])]).astype(np.int64)
         idx = np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
+        names = [self.name(int(i)) for i in idx]
         try:
-            store("hulls", str(self.cache_key), {"keys": keys, "ptr": ptr, "idx": idx}, {"entries": len(self.entries)})
+            store("hulls", str(self.cache_key), {"keys": keys, "ptr": ptr, "idx": idx, "names": names},
+                  {"entries": len(self.entries)})
         except OSError:
             return  # a read-only cache: the hulls are rebuilt next time
         self._saved = len(keys)
@@ -246,6 +236,13 @@ class HullEngine:
             facet_cache.on_new_system(self, sysm, key)
         return sysm
 
+    def name(self, i: int) -> str:
+        """The reduced formula of entry ``i`` (kept once found; read from the hull cache for stable phases)."""
+        got = self.names.get(i)
+        if got is None:
+            got = self.names[i] = reduced_formula(self.entries.cell_formula(i))
+        return got
+
     def open_systems(self) -> dict[str, ChemicalSystem]:
         """The systems opened so far, by chemical-system key."""
         return dict(self._systems)
@@ -339,7 +336,7 @@ class ChemicalSystem:
         lab = self._labels.get(j)
         if lab is None:
             i = int(self.stable[j])
-            lab = self._labels[j] = (reduced_formula(self.entries.cell_formula(i)), self.entries.entry_ids[i])
+            lab = self._labels[j] = (self.engine.name(i), self.entries.entry_ids[i])
         return lab
 
     def _present(self, amounts: np.ndarray, scale: float) -> list[tuple[int, float]]:

@@ -29,7 +29,7 @@ def lowest_entry(es: Any, comp: Mapping[str, float], material: Any, open_element
 
         if material is None:
             return None  # which of the phases with this composition of the other elements: unknown
-        want = comp_key({el.symbol: float(a) for el, a in material.composition.items()})
+        want = comp_key(material.amounts)
         hit = hit[[full_keys[int(i)] == want for i in hit]] if hit.size else hit
     if hit.size == 0:
         return None

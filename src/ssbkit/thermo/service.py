@@ -22,7 +22,7 @@ from ..data.source import open_source
 from ..errors import FormulaError
 from ..materials import Material, resolve
 from ..results import Provenance
-from .composition import charge_note, doped_note, nearest_phase, typo_note
+from .composition import charge_note, doped_note, mixture, nearest_phase, typo_note
 from .hull import ChemicalSystem, HullEngine, Phase, reduced_formula
 from .lookup import lowest_entry
 from .queries import (  # noqa: F401 - re-exported: the results' historical home
@@ -52,10 +52,10 @@ def formula_units(phase: Phase) -> tuple[float, str]:
 
 @lru_cache(maxsize=None)
 def atoms_per_formula_unit(formula: str) -> float:
-    """Atoms in one formula unit of ``formula`` (parsed once per formula)."""
-    from pymatgen.core import Composition
+    """Atoms in one formula unit of ``formula`` (parsed once per formula; pymatgen's ``num_atoms``)."""
+    from ..formula import parse
 
-    return float(Composition(formula).num_atoms)
+    return float(sum(abs(a) for a in parse(formula).values()))
 
 
 class Thermo:
@@ -244,8 +244,7 @@ class Thermo:
 
     def comp_dict(self, material: Material) -> dict[str, float]:
         """The material's composition; elements held open (an atmosphere) are left out."""
-        return {el.symbol: float(a) for el, a in material.composition.items()
-                if el.symbol not in self.open_potentials}
+        return {el: float(a) for el, a in material.amounts.items() if el not in self.open_potentials}
 
     def find_entry(self, comp: Mapping[str, float], material: Material | None = None) -> EntryMatch | None:
         """Lowest-energy entry with the same reduced composition as ``comp``.
@@ -322,8 +321,7 @@ class Thermo:
             if mat.formula != mat.model_formula and reduced_formula(mat.formula) != reduced_formula(mat.model_formula):
                 return f"modelled by host {mat.model_formula}"
             return "in the data"
-        closed = self.system(sorted(comp))
-        phases = [p.formula for p in closed.phases(closed.solve(closed.vector(comp)).amounts)]
+        phases = mixture(self.system(sorted(comp)), comp)
         return f"not in the data: mixture of {', '.join(phases) if phases else 'its hull phases'}"
 
     def _case(self, mat: Material, comp: Mapping[str, float], match: EntryMatch | None, w: StabilityWindow,

@@ -98,14 +98,14 @@ def pick_site(host_formula: str, dopant: str, charge: int | None, charges: dict[
 
 def _known_site(host_formula: str, dopant: str, charges: dict[str, int]) -> tuple[str, str] | None:
     """The site a doped material the package names (:data:`ssbkit.materials.ABBREVIATIONS`) gives the dopant."""
-    from ..materials import ABBREVIATIONS, parse_formula
+    from ..materials import ABBREVIATIONS, formula_amounts
     from .hull import reduced_formula
 
     for key, (nominal, model, _note) in ABBREVIATIONS.items():
         if dopant not in re.findall(r"[A-Z][a-z]?", nominal) or reduced_formula(model) != host_formula:
             continue
-        doped = {e.symbol: float(a) for e, a in parse_formula(nominal).items()}
-        host = {e.symbol: float(a) for e, a in parse_formula(model).items()}
+        doped = formula_amounts(nominal)
+        host = formula_amounts(model)
         if dopant not in doped or dopant in host:
             continue
         anion = max((e for e, q in charges.items() if q < 0), key=lambda e: host.get(e, 0.0), default=None)

@@ -153,11 +153,11 @@ def volume_change(thermo: Any, name: Any, voltage: tuple[float, float], *, metho
 def _measured(mat: Any) -> Any:
     """The measured row whose formula has the material's nominal or model composition."""
     from ..data.volumes import comp_key, measured_volume_changes
-    from ..materials import parse_formula
+    from ..materials import formula_amounts
 
-    keys = {comp_key({e.symbol: float(a) for e, a in parse_formula(f).items()}) for f in (mat.formula, mat.model_formula)}
+    keys = {comp_key(formula_amounts(f)) for f in (mat.formula, mat.model_formula)}
     return next((row for f, row in measured_volume_changes().items()
-                 if comp_key({e.symbol: float(a) for e, a in parse_formula(f).items()}) in keys), None)
+                 if comp_key(formula_amounts(f)) in keys), None)
 
 
 def _step_at(w: Any, v: float) -> Any:
