@@ -204,8 +204,10 @@ def test_cache_holds_no_pickle_and_orphans_go(tmp_path, monkeypatch):
     orphan = tmp_path / ".tmp-old"
     orphan.write_text("x")
     os.utime(orphan, (time.time() - 7200, time.time() - 7200))
+    older = tmp_path / "entries-v3-0123456789abcdef.ssbc"  # a cache file of an earlier format: never read again
+    older.write_bytes(b"SSBKITC3\n")
     cache.store("t", "k2", {"a": np.zeros(1)})
-    assert not orphan.exists()
+    assert not orphan.exists() and not older.exists() and cache.path_for("t", "k").exists()
     cache.path_for("t", "k").write_bytes(b"\x80\x04junk")  # a pickle-looking foreign file
     assert cache.load("t", "k") is None and not cache.path_for("t", "k").exists()
 

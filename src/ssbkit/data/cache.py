@@ -14,7 +14,7 @@ Every load verifies the checksum, the magic, the header and the kind and key; an
 that does not match (a flipped byte, a truncated write, another program's file) is discarded with
 a one-line warning on stderr and the caller rebuilds from the source.  Writes are atomic
 (temporary file, then rename); temporary files orphaned by a killed process are removed after
-an hour.
+an hour, and files of an earlier format (never read again) when a file is written.
 
 A cache key is built by the caller from the *content* (the source file's SHA-256 and its name),
 so a changed source is never served stale data.
@@ -327,12 +327,16 @@ def current_umask() -> int:
 
 
 def _remove_orphans(d: Path) -> None:
-    """Remove temporary files left by killed writers (older than an hour)."""
+    """Remove temporary files left by killed writers (older than an hour) and cache files of an older format
+    (``*-v3-*.ssbc``: never read again)."""
     now = time.time()
     try:
-        for f in d.glob(f"{_TMP_PREFIX}*"):
+        for f in [*d.glob(f"{_TMP_PREFIX}*"), *d.glob("*-v[0-9]*-*.ssbc")]:
             try:
-                if now - f.stat().st_mtime > _ORPHAN_AGE_S:
+                if f.name.startswith(_TMP_PREFIX):
+                    if now - f.stat().st_mtime > _ORPHAN_AGE_S:
+                        f.unlink()
+                elif f"-v{CACHE_FORMAT}-" not in f.name:
                     f.unlink()
             except OSError:
                 pass
