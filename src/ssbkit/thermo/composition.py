@@ -53,20 +53,15 @@ def _charge_surplus(items: tuple[tuple[str, float], ...]) -> float | None:
 
 def mixture(system: Any, comp: Mapping[str, float]) -> list[str]:
     """The hull phases of ``comp`` in its closed system (largest first), from an optimal basis of the hull
-    programme found without solving it where possible: a facet a window's walk kept that holds ``comp``, else the
-    primal simplex from the elements (:func:`ssbkit.thermo.vertex.primal_optimum`); the programme otherwise."""
+    programme found without solving it where possible (the start of a window's walk,
+    :func:`ssbkit.thermo.window.start_basis`); the programme otherwise."""
     import numpy as np
 
-    from .line import Facet, dual_tolerance
-    from .vertex import primal_optimum
+    from .window import start_basis
 
-    A, e, b = system.matrix, system.energies, system.vector(comp)
+    A, b = system.matrix, system.vector(comp)
     tol = 1e-10 * max(1.0, float(np.abs(b).sum()))
-    bases = getattr(system, "walk_bases", None)
-    basis = bases.containing(b, tol) if bases is not None else None
-    if basis is None:
-        first = primal_optimum(A, e, b, lambda basis: Facet.of(A, e, basis), dual_tolerance(e))
-        basis = None if first is None else first.basis
+    basis = start_basis(system, b)
     if basis is not None:
         x = np.linalg.solve(A[:, basis], b)
         if x.min() >= -tol:

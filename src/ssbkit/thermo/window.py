@@ -109,9 +109,7 @@ def li_line(system, composition: dict[str, float]) -> tuple[list[LinePoint], flo
     from .lp import PhaseLP
 
     bases = getattr(system, "walk_bases", None)
-    known = bases.containing(p0, 1e-10 * max(1.0, float(np.abs(p0).sum()))) if bases is not None else None
-    if known is None:
-        known = _first_start(system, p0)
+    known = start_basis(system, p0)
     lp = start = None
     for _ in range(12):
         pts = walk_line(system.matrix, system.energies, p0, d, 0.0, t_max, None, basis=known, bases=bases) \
@@ -127,6 +125,14 @@ def li_line(system, composition: dict[str, float]) -> tuple[list[LinePoint], flo
             return pts, n0
         t_max *= 2.0
     return pts, n0  # pragma: no cover - Li metal always appears eventually
+
+
+def start_basis(system, p0: np.ndarray) -> np.ndarray | None:
+    """An optimal basis of ``system``'s hull programme at ``p0`` found without solving it: a facet an earlier walk
+    kept that holds ``p0`` (``system.walk_bases``), else :func:`_first_start`; None when neither gives one."""
+    bases = getattr(system, "walk_bases", None)
+    known = bases.containing(p0, 1e-10 * max(1.0, float(np.abs(p0).sum()))) if bases is not None else None
+    return known if known is not None else _first_start(system, p0)
 
 
 def _first_start(system, p0: np.ndarray) -> np.ndarray | None:
