@@ -391,7 +391,8 @@ def _contributions(ctx: AssessmentContext, stack: Stack, facts: InterfaceFacts, 
         from .consumption import reservoir
 
         limit = cation_limit(facts.left.formula, facts.right.formula, r.thermo.products, ctx.process,
-                             (cond.temperature_K, ctx.thresholds.time_h), r.reaction)
+                             (cond.temperature_K, ctx.thresholds.time_h), r.reaction,
+                             electron_source=k.electron_source)
         facts.consumes = reservoir(facts.left, facts.right, r.reaction)
         facts.held = limit.held if limit else None
         facts.contributions.append(budget.interphase(
