@@ -306,6 +306,8 @@ def test_an_insulating_coating_and_a_sulfide_form_no_mixed_layer_at_room_tempera
     assert hot is not None and hot.length_m > 1e-8  # a history that heats it lets it form
     # with an electron source (the cathode itself) the sulfide still exchanges at room temperature
     assert cation_limit("Li2ZrO3", "Li10GeP2S12", products, (), electron_source=True) is None
+    # two soft-anion sides (a halide against a sulfide) keep their room-temperature exchange
+    assert cation_limit("Li3InCl6", "Li6PS5Cl", ["In2S3", "LiCl", "Li3PS4"], (), electron_source=False) is None
     a = ssbkit.assess("NCA | Li2ZrO3 | LGPS | Li-In")
     face = next(c for c in a.asr_budget.contributions if c.name == "interphase Li2ZrO3 | LGPS")
     assert face.asr_start_ohm_cm2 < 0.01 and face.law == "constant"

@@ -27,9 +27,10 @@ holds: ssbkit does not know whether the interface was heated.
 Sulfides and halides against an electron source (a bare cathode, Li metal) are left out: there the layer forms on
 contact and grows (Co, P and S interdiffuse at LiCoO2 | Li2S-P2S5, Sakuda et al., Chem. Mater. 2010; Nishio et
 al., ACS Appl. Mater. Interfaces 2022 find the mixed layer on contact, 2800 times the resistance that a 10 nm
-Li3PO4 buffer leaves).  Between two electronic insulators (an oxide coating or oxide electrolyte and a sulfide
-or halide) the exchange of anions the hull predicts (Li2ZrO3 + LGPS -> Li2S + ZrO2 + Li3PO4 + Li4GeS4) needs
-atoms to cross like any other, and is held the same way; such a pair given without a history was pressed
+Li3PO4 buffer leaves), and so are two sulfides or halides in contact (their soft anions exchange).  Between two
+electronic insulators of which one is an oxide (an oxide coating or oxide electrolyte and a sulfide or halide)
+the exchange of anions the hull predicts (Li2ZrO3 + LGPS -> Li2S + ZrO2 + Li3PO4 + Li4GeS4) needs the oxide's
+ions to move like any cation, and is held the same way; such a pair given without a history was pressed
 cold (sulfides and halides are cold-pressed, not sintered), so the layer is the interdiffusion length of the
 operation alone.  A history that heats the pair gives it that history's interdiffusion length.
 """
@@ -99,12 +100,13 @@ def cation_limit(left: str, right: str, products: Sequence[str], process: Sequen
     """(largest thickness in m, note, why) of a chemical interphase between ``left`` and ``right`` whose products need
     cations from both sides, over the ``process`` steps (:class:`~ssbkit.stack.process.ProcessStep`) and the
     ``operation`` (cell temperature K, assessment time h); the thickness is None without a history (the default
-    holds, and the layer does not grow), except for a sulfide or halide between insulators (pressed cold: the
-    operation's length).  ``reaction``: the balanced reaction, for the shared-element balance (module doc);
+    holds, and the layer does not grow), except for an oxide and a sulfide or halide between insulators (pressed
+    cold: the operation's length).  ``reaction``: the balanced reaction, for the shared-element balance (module doc);
     ``electron_source``: whether either side supplies electrons.  None when the rule does not apply (a sulfide or
-    halide side with an electron source, no crossing product)."""
-    soft = bool((_els(left) | _els(right)) & _SOFT)
-    if soft and electron_source:
+    halide side with an electron source, two sulfide or halide sides, no crossing product)."""
+    soft_sides = [bool(_els(x) & _SOFT) for x in (left, right)]
+    soft = any(soft_sides)
+    if soft and (electron_source or all(soft_sides)):
         return None
     cations = crossing_products(left, right, products)
     crossing = cations or crossing_products(left, right, products, reaction)
