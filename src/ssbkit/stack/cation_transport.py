@@ -45,6 +45,8 @@ from ..materials import parse_formula
 #: a step given without a duration is taken to last this long (h)
 DEFAULT_STEP_H = 1.0
 _SOFT = {"S", "Se", "Te", "F", "Cl", "Br", "I"}
+#: anions: a product that takes one of these from one side only needs anions, not only cations, to cross
+_ANIONS = _SOFT | {"O", "N"}
 
 
 def _els(formula: str) -> set[str]:
@@ -117,9 +119,11 @@ def cation_limit(left: str, right: str, products: Sequence[str], process: Sequen
     schedule = [(st.temperature_K, 3600.0 * (st.duration_h if st.duration_h is not None else DEFAULT_STEP_H))
                 for st in process or ()]
     run = diffusion_length([(operation[0], 3600.0 * operation[1])], "Co", "Li7La3Zr2O12")
-    held = f"needs {'cations' if cations else 'atoms other than Li'} from both sides ({', '.join(crossing)})"
+    only = (_els(left) ^ _els(right)) - {"Li"}
+    ions = bool(cations) and not any(_els(p) & only & _ANIONS for p in crossing)
+    held = f"needs {'cations' if ions else 'atoms other than Li'} from both sides ({', '.join(crossing)})"
     why = (f"{held}: they cross {run.length_nm:.2g} nm in operation ({operation[0] - 273.15:.0f} C, "
-           f"{operation[1]:.3g} h; D of Co in LLZO for every {'cation' if cations else 'atom'})")
+           f"{operation[1]:.3g} h; D of Co in LLZO for every {'cation' if ions else 'atom'})")
     if not schedule and soft:
         return Limit(run.length_m, f"{why}; assembled cold (a sulfide or halide is pressed, not sintered): "
                      f"at most {run.length_nm:.2g} nm", held)
