@@ -171,19 +171,23 @@ def _voltage_range(text: str) -> tuple[float, float]:
 @click.option("--voltage", "voltage", required=True, metavar="START:END",
               help="From START to END, V vs Li/Li+: 3:4.3 charges a cathode, 1.5:0 lithiates an anode.")
 @click.option("--method", type=click.Choice(["auto", "topotactic", "phases"]), default="auto", show_default=True,
-              help="topotactic: Li removed from the material's structure, relaxed with the potential "
-                   "(ssbkit[mlip]); phases: the equilibrium phases along the Li path with their volumes; auto: "
-                   "topotactic for a Li host with a structure when the potential is installed.")
+              help="topotactic: Li removed from the material's structure (or inserted into its empty sites on "
+                   "lithiation), relaxed with the potential (ssbkit[mlip]); phases: the equilibrium phases along "
+                   "the Li path with their volumes; auto: topotactic for a Li host with a structure when the "
+                   "potential is installed (on lithiation, an oxide or sulfide host).")
 @click.option("--li-removed", type=Checked(0.0, 1.0, "fraction of the host's Li", lo_open=True), default=None,
               help="Topotactic: the fraction of the host's Li removed at END (default: the equilibrium Li content "
                    "at END).")
+@click.option("--li-inserted", type=Checked(0.0, 100.0, "Li per formula unit", lo_open=True), default=None,
+              help="Topotactic: Li per formula unit inserted into the host's empty sites at END (default: the "
+                   "equilibrium Li uptake from START to END).")
 @click.option("--structures", default=None, metavar="PATH",
               help="Structures table (JSON lines of formula and cif; default SSBKIT_STRUCTURES, else the embedded "
                    "stable phases).")
 @entries_option
 @json_option
-def volume_cmd(material: str, voltage: str, method: str, li_removed: float | None, structures: str | None,
-               entries: str | None, as_json: bool) -> None:
+def volume_cmd(material: str, voltage: str, method: str, li_removed: float | None, li_inserted: float | None,
+               structures: str | None, entries: str | None, as_json: bool) -> None:
     """Volume change of MATERIAL over --voltage START:END, with its path (phases or Li contents and their volumes)
     and the measured value beside when tabulated (Wang et al., Adv. Energy Mater. 2020, §3.4)."""
     from ..thermo.volume import volume_change
@@ -193,8 +197,8 @@ def volume_cmd(material: str, voltage: str, method: str, li_removed: float | Non
     rng = _voltage_range(voltage)
     th = thermo_for(entries)
     with progress.status("volume") as say:
-        r = volume_change(th, material, rng, method=method, li_removed=li_removed, structures=structures,
-                          progress=say)
+        r = volume_change(th, material, rng, method=method, li_removed=li_removed, li_inserted=li_inserted,
+                          structures=structures, progress=say)
     show(r, as_json)
 
 

@@ -8,7 +8,11 @@ Two ways, the first where it applies (``method="auto"``):
   (CHGNet, :mod:`ssbkit.data.potential`; cached per structure and Li content), and the volume per formula unit
   read.  Comparing two cells relaxed by the same potential cancels most of its volume error.  The Li removed
   is the equilibrium Li content at the end voltage (the Li-uptake profile of :mod:`ssbkit.thermo.window`)
-  unless given (``li_removed``, a fraction of the host's Li).
+  unless given (``li_removed``, a fraction of the host's Li).  On lithiation Li is inserted instead, into the
+  host's roomiest empty sites (:mod:`ssbkit.thermo.insertion`; Li4Ti5O12 -> Li7Ti5O12, TiS2 -> LiTiS2), as
+  much as the equilibrium uptake over the range unless given (``li_inserted``, Li per formula unit);
+  ``auto`` does so for a Li host with an oxide or sulfide framework (Li4Ti5O12, LiMn2O4), and a Li-free
+  host (TiS2, FePO4) is lithiated topotactically when asked (``method="topotactic"``).
 * **phases** (alloying and conversion electrodes: Si, Sn, Al, In, FeS2 ...): the equilibrium phases along the
   Li path (the same profile), each phase's volume per atom from the volumes table
   (:mod:`ssbkit.data.volumes`), ``V = sum_i n_i N_i v_i`` per formula unit of the starting material (``n_i``
@@ -37,6 +41,9 @@ __all__ = ["VolumeChange", "VolumePoint", "volume_change"]
 
 LI = "Li"
 MIN_LI_SITES = 4
+#: anions of a framework that keeps its shape when Li enters (oxides, sulfides): ``auto`` inserts Li into a Li
+#: host holding one of them; an intermetallic or a Li-free host is lithiated by its phases unless asked
+FRAMEWORK = frozenset({"O", "S", "Se"})
 
 
 @dataclass(frozen=True)
@@ -89,28 +96,32 @@ def _structure_of(formula: str, structures: Any) -> tuple[Any, Any]:
     return table, None if table is None else table.get(formula)
 
 
-def _topotactic_possible(comp: dict[str, float], formula: str, structures: Any) -> bool:
-    if comp.get(LI, 0.0) <= 0 or importlib.util.find_spec("chgnet") is None:
+def _topotactic_possible(comp: dict[str, float], formula: str, structures: Any, need_li: bool = True) -> bool:
+    if (need_li and comp.get(LI, 0.0) <= 0) or importlib.util.find_spec("chgnet") is None:
         return False
     return _structure_of(formula, structures)[1] is not None
 
 
 def volume_change(thermo: Any, name: Any, voltage: tuple[float, float], *, method: str = "auto",
-                  li_removed: float | None = None, structures: Any = None,
+                  li_removed: float | None = None, li_inserted: float | None = None, structures: Any = None,
                   progress: Callable[[str], None] | None = None) -> VolumeChange:
     """Volume change of ``name`` from ``voltage[0]`` to ``voltage[1]`` (V vs Li/Li+; either order).
 
     Args:
         thermo: a :class:`~ssbkit.thermo.service.Thermo`.
-        method: ``auto`` (topotactic for a Li host with a structure when the potential is installed, else
-            phases), ``topotactic`` or ``phases``.
+        method: ``auto`` (topotactic for a Li host with a structure when the potential is installed: a
+            delithiation, or a lithiation of an oxide or sulfide framework; else phases), ``topotactic`` or
+            ``phases``.
         li_removed: fraction (0-1] of the host's Li removed at the end (topotactic); None: the equilibrium Li
             content at the end voltage.
+        li_inserted: Li per formula unit inserted at the end (topotactic, into the host's empty sites,
+            :mod:`ssbkit.thermo.insertion`); None: the equilibrium Li uptake.
         structures: a structures table or path (None: the configured one, else the embedded one).
         progress: called with a line before a slow relaxation.
 
     Raises:
-        UnitError: voltages outside 0-10 V or equal, li_removed outside (0, 1], an unknown method.
+        UnitError: voltages outside 0-10 V or equal, li_removed outside (0, 1], li_inserted not positive and
+            finite (or both given), an unknown method.
         SsbkitError: topotactic asked for but not possible (no Li, no structure, no potential).
     """
     from .hull import reduced_formula
@@ -122,21 +133,33 @@ def volume_change(thermo: Any, name: Any, voltage: tuple[float, float], *, metho
         raise UnitError(f"unknown method {method!r}: use auto, topotactic or phases")
     if li_removed is not None and not (np.isfinite(li_removed) and 0.0 < li_removed <= 1.0):
         raise UnitError(f"Li removed must be a fraction of the host's Li in (0, 1], got {li_removed:g}")
+    if li_inserted is not None and not (np.isfinite(li_inserted) and 0.0 < li_inserted <= 100.0):
+        raise UnitError(f"Li inserted must be a positive number of Li per formula unit (at most 100), got "
+                        f"{li_inserted:g}")
+    if li_removed is not None and li_inserted is not None:
+        raise UnitError("give the Li removed or the Li inserted, not both")
     mat = thermo.material(name)
     comp = thermo.comp_dict(mat)
     formula = reduced_formula(mat.model_formula)
     w = thermo.window(mat, (0.0, 5.0))
     if method == "auto":
-        method = "topotactic" if (li_removed is not None or _li_at(w, b) < _li_at(w, a) - 1e-9) and \
-            _topotactic_possible(comp, formula, structures) else "phases"
+        down = li_removed is not None or _li_at(w, b) < _li_at(w, a) - 1e-9
+        up = li_inserted is not None or (_li_at(w, b) > _li_at(w, a) + 1e-9 and bool(set(comp) & FRAMEWORK))
+        method = "topotactic" if (down or up) and _topotactic_possible(comp, formula, structures,
+                                                                       li_inserted is None) else "phases"
     if method == "topotactic":
-        path, notes = _topotactic(thermo, comp, formula, w, (a, b), li_removed, structures, progress)
+        path, notes = _topotactic(thermo, comp, formula, w, (a, b), (li_removed, li_inserted), structures,
+                                  progress)
     else:
-        if li_removed is not None:
-            raise UnitError("li_removed applies to the topotactic method only")
+        if li_removed is not None or li_inserted is not None:
+            raise UnitError("the Li removed or inserted applies to the topotactic method only")
         path, notes = _phases(comp, w, (a, b))
     change = 100.0 * (path[-1].volume_A3_per_formula_unit / path[0].volume_A3_per_formula_unit - 1.0)
     meas = _measured(mat)
+    compared = meas is not None and (method != "topotactic" or _same_end(comp, meas, path[-1].li_per_formula_unit))
+    if meas is not None and not compared:
+        notes += ((f"not compared with the measured {meas.percent:+g} % to {meas.to}: that is another Li content "
+                   f"({path[-1].li_per_formula_unit:+.3g} Li per formula unit here)"),)
     phases = sorted({p for s in path for p in s.phases})
     prov = thermo.provenance(f"volume change along the Li path ({method})", phases=phases,
                              notes=((mat.labelled_note,) if mat.note else ()) + notes, material=mat.name)
@@ -146,8 +169,23 @@ def volume_change(thermo: Any, name: Any, voltage: tuple[float, float], *, metho
         measured_percent=None if meas is None else meas.percent, measured_to=None if meas is None else meas.to,
         measured_range_percent=None if meas is None else meas.range_percent,
         measured_reference=None if meas is None else meas.reference,
-        error_percent_points=None if meas is None else float(change - meas.percent),
+        error_percent_points=float(change - meas.percent) if compared else None,
         notes=((mat.labelled_note,) if mat.note else ()) + notes, provenance=prov)
+
+
+def _same_end(comp: dict[str, float], meas: Any, li_per_fu: float) -> bool:
+    """Whether a topotactic path ends at the measured row's Li content (its fraction removed, or its end phase)."""
+    from ..materials import formula_amounts
+
+    if meas.li_removed is not None:
+        want = -meas.li_removed * comp.get(LI, 0.0)
+    else:
+        to = formula_amounts(meas.to)
+        el = next(e for e in sorted(comp) if e != LI and comp[e] > 0)
+        if not to.get(el):
+            return False
+        want = to.get(LI, 0.0) / to[el] * comp[el] - comp.get(LI, 0.0)
+    return abs(li_per_fu - want) <= 0.05 * max(1.0, abs(want))
 
 
 def _measured(mat: Any) -> Any:
@@ -207,18 +245,45 @@ def _phases(comp: dict[str, float], w: Any, voltage: tuple[float, float]) -> tup
 
 
 def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, voltage: tuple[float, float],
-                li_removed: float | None, structures: Any,
+                amount: tuple[float | None, float | None], structures: Any,
                 progress: Callable[[str], None] | None) -> tuple[list[VolumePoint], tuple[str, ...]]:
+    """The path of a topotactic (de)lithiation: Li removed from the structure (``amount[0]``, a fraction of its
+    Li) or inserted into it (``amount[1]``, Li per formula unit); else the equilibrium Li content at the end."""
     from ..data.potential import Potential
 
-    n0 = comp.get(LI, 0.0)
-    if n0 <= 0:
-        raise SsbkitError(f"{formula} holds no Li: the topotactic method removes Li from the structure; use the "
-                          f"phases method", param="method")
     table, s0 = _structure_of(formula, structures)
     if s0 is None:
         raise SsbkitError(f"no structure of {formula} in {getattr(table, 'path', 'the structures table')}: give "
                           f"a structures table holding it, or use the phases method", param="structures")
+    a, b = voltage
+    li_removed, li_inserted = amount
+    if li_inserted is not None or (li_removed is None and _li_at(w, b) > _li_at(w, a) + 1e-9):
+        cell, changed, x, what, label = _inserted(s0, comp, formula, w, voltage, li_inserted)
+    else:
+        cell, changed, x, what, label = _removed(s0, comp, formula, w, voltage, li_removed)
+    pot = Potential.get()
+    if progress is not None:
+        progress(f"relaxing {formula} and {formula} with {what} ({len(cell)} atoms) with {pot.name} (cached after "
+                 f"the first run)")
+    # volumes need the cell converged: a tighter force/stress tolerance than the energy-only default
+    full, part = (pot.evaluate(s, relax=True, fmax=VOLUME_FMAX, steps=VOLUME_STEPS) for s in (cell, changed))
+    n_fu = _formula_units(cell, comp)
+    path = [VolumePoint(voltage_V=a, li_per_formula_unit=0.0, phases=(formula,),
+                        volume_A3_per_formula_unit=float(full.structure.volume / n_fu), basis=f"{pot.name} relaxed"),
+            VolumePoint(voltage_V=b, li_per_formula_unit=float(x), phases=(label,),
+                        volume_A3_per_formula_unit=float(part.structure.volume / n_fu), basis=f"{pot.name} relaxed")]
+    notes = ((f"topotactic: {what} of a {len(cell)}-atom cell; both cells relaxed (positions and cell) with "
+              f"{pot.name}"),)
+    return path, notes
+
+
+def _removed(s0: Any, comp: dict[str, float], formula: str, w: Any, voltage: tuple[float, float],
+             li_removed: float | None) -> tuple[Any, Any, float, str, str]:
+    """(cell, delithiated cell, Li per formula unit added (negative), description, end state) of a Li removal."""
+    n0 = comp.get(LI, 0.0)
+    if n0 <= 0:
+        raise SsbkitError(f"{formula} holds no Li to remove: the topotactic method removes Li from the structure "
+                          f"or inserts it on lithiation; use the phases method", param="method")
     a, b = voltage
     if li_removed is None:
         d = _li_at(w, a) - _li_at(w, b)
@@ -226,11 +291,9 @@ def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, volta
             raise SsbkitError(f"{formula} releases no Li from {a:g} to {b:g} V in these data: the topotactic method "
                               f"needs a delithiation (give the fraction of Li removed, or use the phases method)",
                               param="li_removed")
-        li_removed = min(1.0, d / n0)
-        basis = f"the equilibrium Li content at {b:g} V"
+        li_removed, basis = min(1.0, d / n0), f"the equilibrium Li content at {b:g} V"
     else:
         basis = "as given"
-    pot = Potential.get()
     cell = _supercell(s0)
     li_sites = [i for i, site in enumerate(cell) if site.specie.symbol == LI]
     k = round(li_removed * len(li_sites))
@@ -240,21 +303,42 @@ def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, volta
     removed = [li_sites[int(j)] for j in np.unique(np.round(np.linspace(0, len(li_sites) - 1, k)).astype(int))]
     delith = cell.copy()
     delith.remove_sites(removed)
-    n_fu = len(li_sites) / n0
-    if progress is not None:
-        progress(f"relaxing {formula} and {formula} with {len(removed)}/{len(li_sites)} Li removed ({len(cell)} atoms) "
-                 f"with {pot.name} (cached after the first run)")
-    # volumes need the cell converged: a tighter force/stress tolerance than the energy-only default
-    full, part = (pot.evaluate(x, relax=True, fmax=VOLUME_FMAX, steps=VOLUME_STEPS) for x in (cell, delith))
     x = len(removed) / len(li_sites)
-    label = f"{formula} with {x:.3g} of its Li removed"
-    path = [VolumePoint(voltage_V=a, li_per_formula_unit=0.0, phases=(formula,),
-                        volume_A3_per_formula_unit=float(full.structure.volume / n_fu), basis=f"{pot.name} relaxed"),
-            VolumePoint(voltage_V=b, li_per_formula_unit=float(-x * n0), phases=(label,),
-                        volume_A3_per_formula_unit=float(part.structure.volume / n_fu), basis=f"{pot.name} relaxed")]
-    notes = ((f"topotactic: {len(removed)} of {len(li_sites)} Li sites of a {len(cell)}-atom cell removed "
-              f"({basis}); both cells relaxed (positions and cell) with {pot.name}"),)
-    return path, notes
+    return (cell, delith, -x * n0, f"{len(removed)} of {len(li_sites)} Li sites removed ({basis})",
+            f"{formula} with {x:.3g} of its Li removed")
+
+
+def _inserted(s0: Any, comp: dict[str, float], formula: str, w: Any, voltage: tuple[float, float],
+              li_inserted: float | None) -> tuple[Any, Any, float, str, str]:
+    """(cell, lithiated cell, Li per formula unit added, description, end state) of a Li insertion into the
+    host's empty sites (:func:`ssbkit.thermo.insertion.insert_li`)."""
+    from .insertion import insert_li
+
+    a, b = voltage
+    if li_inserted is None:
+        li_inserted = _li_at(w, b) - _li_at(w, a)
+        basis = f"the equilibrium Li uptake from {a:g} to {b:g} V"
+    else:
+        basis = "as given"
+    if li_inserted <= 1e-9:
+        raise SsbkitError(f"{formula} takes up no Li from {a:g} to {b:g} V in these data: give the Li inserted, or "
+                          f"use the phases method", param="li_inserted")
+    cell = s0.copy()
+    while round(li_inserted * _formula_units(cell, comp)) < MIN_LI_SITES:
+        scale = [1, 1, 1]
+        scale[int(np.argmin(cell.lattice.abc))] = 2
+        cell.make_supercell(scale)
+    n_fu = _formula_units(cell, comp)
+    k = round(li_inserted * n_fu)
+    lith, _ = insert_li(cell, k)
+    return (cell, lith, k / n_fu, f"{k} Li inserted into its empty sites ({k / n_fu:.3g} per formula unit, {basis})",
+            f"{formula} with {k / n_fu:.3g} Li inserted per formula unit")
+
+
+def _formula_units(cell: Any, comp: dict[str, float]) -> float:
+    """Formula units of the material in ``cell``, counted by its first non-Li element."""
+    el = next(e for e in sorted(comp) if e != LI and comp[e] > 0)
+    return sum(1 for site in cell if site.specie.symbol == el) / comp[el]
 
 
 #: force (and scaled stress) tolerance, eV/A, and step limit of the relaxations a volume is read from

@@ -24,8 +24,9 @@ def volume_change(con: Console, r: Any) -> None:
     if r.measured_percent is not None:
         lo, hi = r.measured_range_percent
         inside = "inside" if lo <= r.volume_change_percent <= hi else "outside"
+        verdict = (f"computed {r.error_percent_points:+.1f} points, {inside} the range"
+                   if r.error_percent_points is not None else "not compared (another Li content, below)")
         con.print(f"  measured: {r.measured_percent:+g} % to {r.measured_to} (range {lo:+g} to {hi:+g} %; "
-                  f"{escape(r.measured_reference)}): computed {r.error_percent_points:+.1f} points, {inside} the range",
-                  highlight=False)
+                  f"{escape(r.measured_reference)}): {verdict}", highlight=False)
     for note in r.notes:
         con.print(f"[dim]  {escape(note)}[/dim]", highlight=False)
