@@ -181,7 +181,7 @@ def _same_end(comp: dict[str, float], meas: Any, li_per_fu: float) -> bool:
         want = -meas.li_removed * comp.get(LI, 0.0)
     else:
         to = formula_amounts(meas.to)
-        el = next(e for e in sorted(comp) if e != LI and comp[e] > 0)
+        el = _counting_element(comp)
         if not to.get(el):
             return False
         want = to.get(LI, 0.0) / to[el] * comp[el] - comp.get(LI, 0.0)
@@ -323,11 +323,7 @@ def _inserted(s0: Any, comp: dict[str, float], formula: str, w: Any, voltage: tu
     if li_inserted <= 1e-9:
         raise SsbkitError(f"{formula} takes up no Li from {a:g} to {b:g} V in these data: give the Li inserted, or "
                           f"use the phases method", param="li_inserted")
-    cell = s0.copy()
-    while round(li_inserted * _formula_units(cell, comp)) < MIN_LI_SITES:
-        scale = [1, 1, 1]
-        scale[int(np.argmin(cell.lattice.abc))] = 2
-        cell.make_supercell(scale)
+    cell = _supercell(s0, lambda c: round(li_inserted * _formula_units(c, comp)))
     n_fu = _formula_units(cell, comp)
     k = round(li_inserted * n_fu)
     lith, _ = insert_li(cell, k)
@@ -335,9 +331,14 @@ def _inserted(s0: Any, comp: dict[str, float], formula: str, w: Any, voltage: tu
             f"{formula} with {k / n_fu:.3g} Li inserted per formula unit")
 
 
+def _counting_element(comp: dict[str, float]) -> str:
+    """The element formula units are counted by: the first non-Li element in alphabetical order."""
+    return next(e for e in sorted(comp) if e != LI and comp[e] > 0)
+
+
 def _formula_units(cell: Any, comp: dict[str, float]) -> float:
     """Formula units of the material in ``cell``, counted by its first non-Li element."""
-    el = next(e for e in sorted(comp) if e != LI and comp[e] > 0)
+    el = _counting_element(comp)
     return sum(1 for site in cell if site.specie.symbol == el) / comp[el]
 
 
@@ -345,12 +346,13 @@ def _formula_units(cell: Any, comp: dict[str, float]) -> float:
 VOLUME_FMAX, VOLUME_STEPS = 0.02, 1000
 
 
-def _supercell(structure: Any) -> Any:
-    """The structure repeated along its shortest axes until it holds at least MIN_LI_SITES Li sites."""
+def _supercell(structure: Any, li_sites: Callable[[Any], float] | None = None) -> Any:
+    """The structure repeated along its shortest axes until ``li_sites(cell)`` (default: its Li sites) reaches
+    MIN_LI_SITES."""
+    count = li_sites or (lambda c: sum(1 for site in c if site.specie.symbol == LI))
     s = structure.copy()
-    while sum(1 for site in s if site.specie.symbol == LI) < MIN_LI_SITES:
-        abc = s.lattice.abc
+    while count(s) < MIN_LI_SITES:
         scale = [1, 1, 1]
-        scale[int(np.argmin(abc))] = 2
+        scale[int(np.argmin(s.lattice.abc))] = 2
         s.make_supercell(scale)
     return s
