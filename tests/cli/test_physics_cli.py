@@ -32,6 +32,14 @@ def test_contact_400MPa_json_and_text(capsys):
         print("\n" + out)
 
 
+def test_contact_with_crowding_reaches_zero_at_the_hardness(capsys):
+    ds = run_json(capsys, "physics", "contact", "--conductivity", "5e-4", "--hardness", "400MPa", "--pressure",
+                  "1MPa,150MPa,400MPa", "--area", "1cm2", "--spots", "1000000", "--crowding")
+    asr = [d["asr_ohm_cm2"] for d in ds]
+    assert asr[0] > asr[1] > asr[2] == 0.0 and all(d["applicable"] for d in ds)
+    assert 0 < ds[1]["crowding_factor"] < 1 and "crowded spots" in ds[0]["equation"]
+
+
 def test_contact_force_and_pressure_sweep(capsys):
     d = run_json(capsys, "physics", "contact", "--conductivity", "3e-4", "--hardness", "5MPa", "--force", "100N")
     assert d["resistance_ohm"] == pytest.approx(1 / (2 * 0.03) * (3.141592653589793 * 5e6 / 100) ** 0.5)
@@ -113,6 +121,7 @@ def test_text_output_without_json(capsys):
     (["physics", "contact", "--conductivity", "3e-4", "--force", "100furlong"], "unknown unit"),
     (["physics", "contact", "--conductivity", "3e-4", "--hardness", "5", "--force", "1N"], "has no unit"),
     (["physics", "contact", "--conductivity", "3e-4", "--pressure", "4MPa"], "--area"),
+    (["physics", "contact", "--conductivity", "3e-4", "--force", "10N", "--crowding"], "--crowding needs --area"),
     (["physics", "voids", "--current-density", "1", "--temperature", "-300C"], "below absolute zero"),
     (["physics", "voids", "--current-density", "1", "--temperature", "0K"], "below 1 K"),
     (["physics", "arrhenius", "--conductivity", "3e-4", "--activation-energy", "0.3eV", "--temperature", "-5K"],

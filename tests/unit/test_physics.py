@@ -80,6 +80,25 @@ def test_constriction_asr_vs_pressure_and_validity_flag():
     assert asr[0] / asr[1] == pytest.approx(2.0)  # 4x pressure -> half the ASR
 
 
+def test_constriction_with_crowding_falls_continuously_to_zero_at_full_contact():
+    """Spots sharing current lines (psi = (1 - sqrt(p/H))^1.5): Eq. (1) while contact is sparse, zero when
+    p reaches H, never negative or flagged above it (Wang et al. 2020 Fig. 4H: 'nearly zero under 400 MPa')."""
+    H, area, n = 400e6, 1e-4, 10**6
+    ps = [0.1e6, 1e6, 10e6, 100e6, 150e6, 300e6, 399e6, 400e6, 800e6]
+    res = [constriction_resistance(SIGMA_LLZO, H, pressure_Pa=p, area_m2=area, n_contact_spots=n, crowding=True)
+           for p in ps]
+    asr = [r.asr_ohm_cm2 for r in res]
+    assert all(a > b for a, b in zip(asr[:7], asr[1:7]))
+    assert asr[-2] == asr[-1] == 0.0 and all(r.applicable for r in res)
+    plain = constriction_resistance(SIGMA_LLZO, H, pressure_Pa=150e6, area_m2=area, n_contact_spots=n)
+    assert res[4].resistance_ohm == pytest.approx(plain.resistance_ohm * (1 - math.sqrt(150 / 400)) ** 1.5)
+    assert res[0].crowding_factor == pytest.approx((1 - math.sqrt(0.1 / 400)) ** 1.5) and plain.crowding_factor is None
+    assert asr[6] < 1e-3 * asr[4]  # continuous: no jump at p = H
+    assert any("contact is complete" in w for w in res[-1].warnings)
+    with pytest.raises(UnitError, match="area"):
+        constriction_resistance(SIGMA_LLZO, H, force_N=10.0, crowding=True)
+
+
 def test_constriction_multiple_spots_and_units():
     one = constriction_resistance(SIGMA_LLZO, H_LI, force_N=10.0)
     four = constriction_resistance(SIGMA_LLZO, H_LI, force_N=10.0, n_contact_spots=4)

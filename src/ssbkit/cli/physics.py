@@ -37,15 +37,18 @@ def physics_group() -> None:
               help="Ionic conductivity of the electrolyte (default unit S/cm), e.g. 3e-4 or 0.3mS/cm.")
 @click.option("--hardness", default=lambda: _param_default("contact.li_hardness", "MPa"),
               show_default="contact.li_hardness, 5 MPa", callback=positive("pressure"),
-              help="Vickers hardness of Li (Wang et al. 2020: H_Li <= 5 MPa).")
+              help="Vickers hardness of Li (Wang et al. 2020: H_Li <= 5 MPa; assess uses contact.asperity_hardness, "
+                   "400 MPa, the yield pressure of Li at the scale of the roughness).")
 @click.option("--force", callback=positive("force"), help="Applied force, e.g. 100N.")
 @click.option("--pressure", callback=list_of("pressure"),
               help="Stack pressure(s), comma-separated, e.g. 400MPa or 1MPa,10MPa,100MPa (needs --area).")
 @click.option("--area", callback=positive("area"), help="Apparent electrode area, e.g. 1cm2.")
 @click.option("--spots", default=1, show_default=True, type=Checked(1, 1e9, integer=True), help="Number of equal contact spots.")
+@click.option("--crowding", is_flag=True, help="Spots share current lines: x (1 - sqrt(p/H))^1.5, zero at complete "
+              "contact (as assess does; needs --area).")
 @json_option
 def contact_cmd(conductivity: float, hardness: float, force: float | None, pressure: list[float] | None,
-                area: float | None, spots: int, as_json: bool) -> None:
+                area: float | None, spots: int, crowding: bool, as_json: bool) -> None:
     """Constriction resistance R_int = 1/(2 sigma) sqrt(pi H / F) (Wang et al. 2020, Eq. 1) and ASR vs stack pressure."""
     from ..physics.contact import constriction_resistance
 
@@ -53,13 +56,16 @@ def contact_cmd(conductivity: float, hardness: float, force: float | None, press
         raise UnitError("give --force, or --pressure with --area")
     if force is not None and pressure is not None:
         raise UnitError("give either --force or --pressure, not both")
+    if crowding and area is None:
+        raise UnitError("--crowding needs --area (a/b = sqrt(F / (H A))), e.g. --area 1cm2")
     if force is not None:
-        results = [constriction_resistance(conductivity, hardness, force_N=force, area_m2=area, n_contact_spots=spots)]
+        results = [constriction_resistance(conductivity, hardness, force_N=force, area_m2=area, n_contact_spots=spots,
+                                           crowding=crowding)]
     else:
         if area is None:
             raise UnitError("--pressure needs --area (F = p * A), e.g. --area 1cm2")
-        results = [constriction_resistance(conductivity, hardness, pressure_Pa=p, area_m2=area, n_contact_spots=spots)
-                   for p in pressure or []]
+        results = [constriction_resistance(conductivity, hardness, pressure_Pa=p, area_m2=area, n_contact_spots=spots,
+                                           crowding=crowding) for p in pressure or []]
     show(results[0] if len(results) == 1 else results, as_json, conductivity=conductivity, hardness=hardness)
 
 

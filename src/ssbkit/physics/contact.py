@@ -18,6 +18,17 @@ complete, the constriction picture no longer applies and the remaining
 interfacial resistance is charge transfer and residual surface layers, not
 constriction.  ssbkit still evaluates Eq. (1) there but flags it
 (``applicable = False``) and warns.
+
+Spot crowding (``crowding=True``, what the assessment uses): as the spots grow they share the current
+lines of their neighbours, and the constriction of a spot of radius ``a`` in a cell of equal area, radius
+``b = sqrt(A / (n pi))``, is Eq. (1) times ``psi = (1 - a/b)^1.5`` (Cooper, Mikic & Yovanovich, Int. J. Heat
+Mass Transfer 1969).  With ``a = sqrt(F / (n pi H))``, ``a/b = sqrt(p / H)``:
+
+    R_int = (1 / (2 sigma)) * sqrt(pi * H / (n F)) * (1 - sqrt(p / H))^1.5
+
+which falls continuously to zero as the pressure reaches the hardness, where contact is complete (the
+measured resistance "decreases continuously, and reaches nearly zero under 400 MPa", Wang et al. 2020
+§2.3.2, Fig. 4H, ref. [57]).
 """
 
 from __future__ import annotations
@@ -44,6 +55,7 @@ LI_HARDNESS_PA = default("contact.li_hardness", "Pa")
 CONTACT_COMPLETE_THRESHOLD = 1.0
 
 _EQ = "R_int = (1/(2 sigma)) * sqrt(pi H / (n F)); ASR = R_int * A; F = p * A"
+_EQ_CROWDED = _EQ + "; crowded spots: x (1 - sqrt(p / H))^1.5 (Cooper, Mikic & Yovanovich 1969)"
 _CITE = cite(WANG, "[57],[60],[65]", "Eq. (1), §2.3.2")
 
 
@@ -59,13 +71,31 @@ class ConstrictionResult(PhysicsResult):
     real_contact_area_m2: float
     real_to_apparent_area_ratio: float | None
     applicable: bool
+    crowding_factor: float | None = None
+
+
+def _load(force_N: float | None, pressure_Pa: float | None, area_m2: float | None
+          ) -> tuple[float, float | None, float | None]:
+    """(force N, pressure Pa or None, area m2 or None) from a force, or a pressure and an area."""
+    if force_N is not None and pressure_Pa is not None:
+        raise UnitError("give either a force or a pressure (with an area), not both")
+    A = positive(area_m2, "area") if area_m2 is not None else None
+    if pressure_Pa is not None:
+        p = positive(pressure_Pa, "pressure")
+        if A is None:
+            raise UnitError("a pressure needs an area to give a force (F = p * A): give the electrode area")
+        return p * A, p, A
+    if force_N is not None:
+        F = positive(force_N, "force")
+        return F, (F / A if A is not None else None), A
+    raise UnitError("give a force, or a pressure and an area")
 
 
 def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI_HARDNESS_PA, *,
                             force_N: float | None = None, pressure_Pa: float | None = None,
                             area_m2: float | None = None, n_contact_spots: int = 1,
-                            complete_contact_threshold: float = CONTACT_COMPLETE_THRESHOLD
-                            ) -> ConstrictionResult:
+                            complete_contact_threshold: float = CONTACT_COMPLETE_THRESHOLD,
+                            crowding: bool = False) -> ConstrictionResult:
     """Constriction resistance R_int of Wang et al., Adv. Energy Mater. 2020 Eq. (1), optionally as an ASR.
 
     Equation: ``R_int = 1/(2 sigma) * sqrt(pi H / (n F))`` (Holm's single-spot
@@ -81,10 +111,12 @@ def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI
         area_m2: apparent electrode area, m2 (needed for the ASR and the validity check).
         n_contact_spots: number of equal contact spots sharing the force (default 1, as in Eq. 1).
         complete_contact_threshold: F/(H A) at or above which Eq. (1) is flagged not applicable.
+        crowding: multiply by ``psi = (1 - sqrt(F / (H A)))^1.5`` (spots sharing current lines; needs the area),
+            so that the resistance falls to zero at complete contact instead of being flagged.
 
     Returns:
         A :class:`ConstrictionResult`; ``applicable`` is False (with a warning) when the
-        real contact area F/H reaches the apparent area.
+        real contact area F/H reaches the apparent area (without crowding).
 
     Raises:
         UnitError: non-positive conductivity, hardness, force, pressure or area.
@@ -94,44 +126,41 @@ def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI
     if isinstance(n_contact_spots, bool) or int(n_contact_spots) != n_contact_spots or n_contact_spots < 1:
         raise UnitError(f"number of contact spots must be a positive integer, got {n_contact_spots!r}")
     n = int(n_contact_spots)
-    if force_N is not None and pressure_Pa is not None:
-        raise UnitError("give either a force or a pressure (with an area), not both")
-    A = positive(area_m2, "area") if area_m2 is not None else None
-    if pressure_Pa is not None:
-        p = positive(pressure_Pa, "pressure")
-        if A is None:
-            raise UnitError("a pressure needs an area to give a force (F = p * A): give the electrode area")
-        F = p * A
-    elif force_N is not None:
-        F = positive(force_N, "force")
-        p = F / A if A is not None else None
-    else:
-        raise UnitError("give a force, or a pressure and an area")
+    F, p, A = _load(force_N, pressure_Pa, area_m2)
     R = (1.0 / (2.0 * sigma)) * math.sqrt(math.pi * H / (n * F))
     a = math.sqrt(F / (n * math.pi * H))
     real_area = F / H
     ratio = real_area / A if A is not None else None
     warnings: list[str] = []
     applicable = True
-    if ratio is not None and ratio >= complete_contact_threshold:
+    psi = None
+    if crowding:
+        if ratio is None:
+            raise UnitError("spot crowding needs the electrode area (a/b = sqrt(F / (H A))): give the area")
+        psi = max(0.0, 1.0 - math.sqrt(min(ratio, 1.0))) ** 1.5
+        R *= psi
+        if ratio >= complete_contact_threshold:
+            warnings.append(f"pressure {from_si(F / A, 'MPa'):.4g} MPa >= hardness {from_si(H, 'MPa'):.4g} MPa: "
+                            "contact is complete, no constriction left")
+    elif ratio is not None and ratio >= complete_contact_threshold:
         applicable = False
         warnings.append(
             f"real contact area F/H is {ratio:.3g} x the apparent area (pressure {from_si(F / A, 'MPa'):.4g} MPa >= "
             f"hardness {from_si(H, 'MPa'):.4g} MPa): contact is complete and Eq. (1) no longer applies "
             "(Wang et al. 2020: 'not applicable at a very high force'); the value shown is the formal Eq. (1) "
             "result, not the real interfacial resistance")
-    if A is not None and a > math.sqrt(A / math.pi) and applicable:
+    if A is not None and a > math.sqrt(A / math.pi) and applicable and not crowding:
         warnings.append("contact-spot radius exceeds the electrode radius")
     if ratio is None:
         warnings.append("no electrode area given: the validity limit F/(H A) < 1 was not checked")
     inputs = {"conductivity_S_per_m": sigma, "hardness_Pa": H, "force_N": F,
               "pressure_Pa": p, "area_m2": A, "n_contact_spots": n,
-              "complete_contact_threshold": complete_contact_threshold}
+              "complete_contact_threshold": complete_contact_threshold, "crowding": crowding}
     return ConstrictionResult(
-        model="constriction_resistance", equation=_EQ, citation=_CITE, inputs=inputs, warnings=warnings,
+        model="constriction_resistance", equation=_EQ_CROWDED if crowding else _EQ, citation=_CITE, inputs=inputs, warnings=warnings,
         resistance_ohm=R, asr_ohm_cm2=from_si(R * A, "ohm cm2") if A is not None else None, force_N=F,
         pressure_Pa=p, contact_spot_radius_m=a, real_contact_area_m2=real_area,
-        real_to_apparent_area_ratio=ratio, applicable=applicable)
+        real_to_apparent_area_ratio=ratio, applicable=applicable, crowding_factor=psi)
 
 
 def asr_vs_pressure(conductivity_S_per_m: float, pressures_Pa: list[float], area_m2: float,

@@ -101,8 +101,10 @@ def anode_physics(stack: Stack, cond: Conditions, params: Parameters | None = No
     store = params or Parameters.load()
     contact = None
     if sig and p:
-        contact = constriction_resistance(to_si(sig.conductivity_S_per_cm, "S/cm"), store.si("contact.li_hardness"),
-                                          pressure_Pa=p, area_m2=to_si(1.0, "cm2"))
+        area = to_si(1.0, "cm2")
+        contact = constriction_resistance(to_si(sig.conductivity_S_per_cm, "S/cm"), store.si("contact.asperity_hardness"),
+                                          pressure_Pa=p, area_m2=area, crowding=True,
+                                          n_contact_spots=max(1, round(area / store.si("contact.spot_spacing") ** 2)))
     monroe = monroe_newman(to_si(g.shear_modulus_GPa, "GPa"), store.si("dendrites.li_shear_modulus"),
                            store.value("dendrites.monroe_ratio")) if g else None
     return AnodePhysics(voids=voids, ccd=ccd, monroe_newman=monroe, shear_modulus=g,

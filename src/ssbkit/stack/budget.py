@@ -425,22 +425,22 @@ class BudgetBuilder:
     def _constriction(self, kind: Literal["contact", "voids"], location: str, sigma_S_per_cm: float,
                       pressure_Pa: float | None, equation: str, missing: str,
                       contact_share: float = 1.0) -> list[AsrContribution]:
-        """Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure as a ``kind`` term, or a note when no
-        pressure is given.  The force is shared by ``n = A / spacing^2`` contact spots (``contact.spot_spacing``);
-        ``contact_share`` (<= 1) is the part of the contact that is left (voids: ``j_lim / j``)."""
+        """Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure as a ``kind`` term (a note when no pressure
+        is given): ``n = A / spacing^2`` spots (``contact.spot_spacing``) yield at ``contact.asperity_hardness`` and
+        crowd (zero at full contact); ``contact_share`` (<= 1) is the contact left (voids: ``j_lim / j``)."""
         from ..physics import constriction_resistance
 
         if not pressure_Pa:
             self.notes.append(f"{location}: {missing}")
             return []
-        names = ["lithiophobic_contact_angle", "contact.li_hardness", "contact.spot_spacing"]
+        names = ["lithiophobic_contact_angle", "contact.asperity_hardness", "contact.spot_spacing"]
         area = to_si(1.0, "cm2")
         spots = max(1, round(area / self._si("contact.spot_spacing") ** 2))
-        r = constriction_resistance(to_si(sigma_S_per_cm, "S/cm"), self._si("contact.li_hardness"),
+        r = constriction_resistance(to_si(sigma_S_per_cm, "S/cm"), self._si("contact.asperity_hardness"), crowding=True,
                                     pressure_Pa=pressure_Pa * contact_share, area_m2=area, n_contact_spots=spots)
-        asr = r.asr_ohm_cm2 if r.applicable else 0.0
-        eq = f"{equation}; {spots:.3g} spots per cm2" + (f", {contact_share:.3g} of the contact left" * (contact_share < 1))
-        c = AsrContribution(f"{kind} {location}", kind, "none", tuple(asr for _ in self.times_h), None,
+        eq = f"{equation}; {spots:.3g} spots per cm2, x (1 - sqrt(p / H))^1.5 as they crowd" + (
+            f", {contact_share:.3g} of the contact left" * (contact_share < 1))
+        c = AsrContribution(f"{kind} {location}", kind, "none", tuple(r.asr_ohm_cm2 for _ in self.times_h), None,
                             sigma_S_per_cm, eq, tuple(names), self._estimate(names))
         self.add(c)
         return [c]

@@ -24,6 +24,8 @@ def contact(results: Sequence[Any], conductivity: float, hardness: float, **_: A
         p = f"{r.pressure_Pa / 1e6:.4g} MPa" if r.pressure_Pa is not None else "-"
         asr = f"{r.asr_ohm_cm2:.4g} ohm cm2" if r.asr_ohm_cm2 is not None else "- (no area)"
         flag = "" if r.applicable else "  [Eq. 1 not applicable: contact complete]"
+        if r.crowding_factor is not None:
+            flag += f"  (crowding x {r.crowding_factor:.3g})"
         out.append(f"  F = {r.force_N:.4g} N  p = {p}  R_int = {r.resistance_ohm:.4g} ohm  ASR = {asr}{flag}")
     out += _cite(results[0])
     seen: set[str] = set()
