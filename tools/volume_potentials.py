@@ -1,6 +1,7 @@
 """Topotactic volume changes of LiFePO4 -> FePO4 and LiCoO2 -> Li0.5CoO2 with other universal potentials.
 
-Run: ``python tools/volume_potentials.py [chgnet] [7net-0] [7net-l3i5] [7net-mf-0]`` (SevenNet needs
+Run: ``python tools/volume_potentials.py [chgnet] [chgnet-r2scan] [7net-0] [7net-l3i5] [7net-mf-0]`` (``chgnet-r2scan``
+is the r2SCAN transfer-learned CHGNet that the chgnet 0.4 wheel ships; SevenNet needs
 ``pip install sevenn==0.13.0``, whose wheel ships its weights; it is not a dependency of ssbkit).
 
 The same cells as ``ssbkit volume`` (the structures table's lowest-energy structure, the same supercell and Li
@@ -20,10 +21,12 @@ CASES = (("LiFePO4", 1.0), ("LiCoO2", 0.5))
 
 
 def calculator(name: str):
-    if name == "chgnet":
+    if name in ("chgnet", "chgnet-r2scan"):
+        from chgnet.model import CHGNet
         from chgnet.model.dynamics import CHGNetCalculator
 
-        return CHGNetCalculator(use_device="cpu")
+        model = CHGNet.load(model_name="r2scan", verbose=False) if name == "chgnet-r2scan" else None
+        return CHGNetCalculator(model=model, use_device="cpu")
     from sevenn.calculator import SevenNetCalculator
 
     if name == "7net-mf-0":
