@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 
@@ -88,7 +89,7 @@ def test_constriction_with_crowding_falls_continuously_to_zero_at_full_contact()
     res = [constriction_resistance(SIGMA_LLZO, H, pressure_Pa=p, area_m2=area, n_contact_spots=n, crowding=True)
            for p in ps]
     asr = [r.asr_ohm_cm2 for r in res]
-    assert all(a > b for a, b in zip(asr[:7], asr[1:7]))
+    assert all(a > b for a, b in itertools.pairwise(asr[:7]))
     assert asr[-2] == asr[-1] == 0.0 and all(r.applicable for r in res)
     plain = constriction_resistance(SIGMA_LLZO, H, pressure_Pa=150e6, area_m2=area, n_contact_spots=n)
     assert res[4].resistance_ohm == pytest.approx(plain.resistance_ohm * (1 - math.sqrt(150 / 400)) ** 1.5)
