@@ -252,9 +252,11 @@ class Parameters:
                     name = f"sigma.{formula}"
                     base = table.get(name) or Parameter(name, 0.0, "S/cm", "user", None)
                 else:
-                    known = ", ".join(sorted(k for k in table if not k.startswith("sigma.")))
-                    raise SsbkitError(f"unknown parameter {name!r}: use sigma.FORMULA or one of {known}",
-                                      param="param")
+                    from .suggest import did_you_mean
+
+                    names = sorted(k for k in table if not k.startswith("sigma."))
+                    raise SsbkitError(f"unknown parameter {name!r}{did_you_mean(name, names)}: use sigma.FORMULA or "
+                                      f"one of {', '.join(names)}", param="param")
             table[name] = replace(base, value=_parse_value(name, base.unit, value), basis="user",
                                   source="set by the user")
         return Parameters(table)

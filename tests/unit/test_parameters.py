@@ -54,6 +54,8 @@ def test_bad_overrides_are_one_line():
         Parameters.load({"voids.creep_reference_pressure": "3 nm"})
     with pytest.raises(SsbkitError, match="unknown parameter"):
         Parameters.load({"voids.nope": 1})
+    with pytest.raises(SsbkitError, match=r"did you mean grain_size\?"):
+        Parameters.load({"grainsize": "5um"})
 
 
 def test_every_parameter_is_documented_in_docs_asr():
