@@ -1,7 +1,8 @@
 """Topotactic volume changes of LiFePO4 -> FePO4 and LiCoO2 -> Li0.5CoO2 with other universal potentials.
 
 Run: ``python tools/volume_potentials.py [chgnet] [chgnet-r2scan] [7net-0] [7net-l3i5] [7net-mf-0]`` (``chgnet-r2scan``
-is the r2SCAN transfer-learned CHGNet that the chgnet 0.4 wheel ships; SevenNet needs
+is the r2SCAN transfer-learned CHGNet that the chgnet 0.4 wheel ships; ``chgnet-d3`` adds Grimme's D3(BJ) dispersion
+for PBE, cut off at 40 bohr, and needs ``pip install torch-dftd==0.5.3``; SevenNet needs
 ``pip install sevenn==0.13.0``, whose wheel ships its weights; it is not a dependency of ssbkit).
 
 The same cells as ``ssbkit volume`` (the structures table's lowest-energy structure, the same supercell and Li
@@ -21,12 +22,19 @@ CASES = (("LiFePO4", 1.0), ("LiCoO2", 0.5))
 
 
 def calculator(name: str):
-    if name in ("chgnet", "chgnet-r2scan"):
+    if name in ("chgnet", "chgnet-r2scan", "chgnet-d3"):
         from chgnet.model import CHGNet
         from chgnet.model.dynamics import CHGNetCalculator
 
         model = CHGNet.load(model_name="r2scan", verbose=False) if name == "chgnet-r2scan" else None
-        return CHGNetCalculator(model=model, use_device="cpu")
+        calc = CHGNetCalculator(model=model, use_device="cpu")
+        if name != "chgnet-d3":
+            return calc
+        from ase.calculators.mixing import SumCalculator
+        from ase.units import Bohr
+        from torch_dftd.torch_dftd3_calculator import TorchDFTD3Calculator
+
+        return SumCalculator([calc, TorchDFTD3Calculator(device="cpu", xc="pbe", damping="bj", cutoff=40 * Bohr)])
     from sevenn.calculator import SevenNetCalculator
 
     if name == "7net-mf-0":
