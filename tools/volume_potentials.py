@@ -1,6 +1,6 @@
 """Topotactic volume changes of LiFePO4 -> FePO4 and LiCoO2 -> Li0.5CoO2 with other universal potentials.
 
-Run: ``python tools/volume_potentials.py [chgnet] [chgnet-r2scan] [7net-0] [7net-l3i5] [7net-mf-0]`` (``chgnet-r2scan``
+Run: ``python tools/volume_potentials.py [chgnet] [chgnet-r2scan] [chgnet-d3] [7net-0] [7net-l3i5] [7net-mf-0]`` (``chgnet-r2scan``
 is the r2SCAN transfer-learned CHGNet that the chgnet 0.4 wheel ships; ``chgnet-d3`` adds Grimme's D3(BJ) dispersion
 for PBE, cut off at 40 bohr, and needs ``pip install torch-dftd==0.5.3``; SevenNet needs
 ``pip install sevenn==0.13.0``, whose wheel ships its weights; it is not a dependency of ssbkit).

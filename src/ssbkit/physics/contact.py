@@ -47,6 +47,7 @@ __all__ = [
     "ConstrictionResult",
     "asr_vs_pressure",
     "constriction_resistance",
+    "pressed_contact",
 ]
 
 #: Vickers hardness of Li used by Wang et al., Adv. Energy Mater. 2020 section 2.3.2 (H_Li <= 5 MPa), Pa.
@@ -161,6 +162,16 @@ def constriction_resistance(conductivity_S_per_m: float, hardness_Pa: float = LI
         resistance_ohm=R, asr_ohm_cm2=from_si(R * A, "ohm cm2") if A is not None else None, force_N=F,
         pressure_Pa=p, contact_spot_radius_m=a, real_contact_area_m2=real_area,
         real_to_apparent_area_ratio=ratio, applicable=applicable, crowding_factor=psi)
+
+
+def pressed_contact(conductivity_S_per_m: float, pressure_Pa: float, hardness_Pa: float, spot_spacing_m: float,
+                    area_m2: float = 1e-4) -> ConstrictionResult:
+    """Li pressed onto an electrolyte over ``area_m2`` (default 1 cm2): ``n = A / spacing^2`` equal spots that yield
+    at ``hardness_Pa`` and crowd as they grow (:func:`constriction_resistance` with ``crowding=True``), the
+    contact term of the assessment (``contact.asperity_hardness``, ``contact.spot_spacing``)."""
+    spots = max(1, round(area_m2 / positive(spot_spacing_m, "spot spacing") ** 2))
+    return constriction_resistance(conductivity_S_per_m, hardness_Pa, pressure_Pa=pressure_Pa, area_m2=area_m2,
+                                   n_contact_spots=spots, crowding=True)
 
 
 def asr_vs_pressure(conductivity_S_per_m: float, pressures_Pa: list[float], area_m2: float,

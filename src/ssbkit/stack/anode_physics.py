@@ -17,7 +17,8 @@ from dataclasses import replace
 from ..constants import ROOM_TEMPERATURE_K
 from ..literature.joins import ccd_points, material_conductivity, shear_modulus
 from ..parameters import Parameters, to_si
-from ..physics import ccd_arrhenius, constriction_resistance, monroe_newman, void_limit
+from ..physics import ccd_arrhenius, monroe_newman, void_limit
+from ..physics.contact import pressed_contact
 from ..physics.voids import defaults as void_defaults
 from .conditions import Conditions
 from .parse import Stack
@@ -101,10 +102,8 @@ def anode_physics(stack: Stack, cond: Conditions, params: Parameters | None = No
     store = params or Parameters.load()
     contact = None
     if sig and p:
-        area = to_si(1.0, "cm2")
-        contact = constriction_resistance(to_si(sig.conductivity_S_per_cm, "S/cm"), store.si("contact.asperity_hardness"),
-                                          pressure_Pa=p, area_m2=area, crowding=True,
-                                          n_contact_spots=max(1, round(area / store.si("contact.spot_spacing") ** 2)))
+        contact = pressed_contact(to_si(sig.conductivity_S_per_cm, "S/cm"), p, store.si("contact.asperity_hardness"),
+                                  store.si("contact.spot_spacing"))
     monroe = monroe_newman(to_si(g.shear_modulus_GPa, "GPa"), store.si("dendrites.li_shear_modulus"),
                            store.value("dendrites.monroe_ratio")) if g else None
     return AnodePhysics(voids=voids, ccd=ccd, monroe_newman=monroe, shear_modulus=g,

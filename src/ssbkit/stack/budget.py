@@ -428,17 +428,15 @@ class BudgetBuilder:
         """Wang et al., Adv. Energy Mater. 2020 Eq. (1) at the stack pressure as a ``kind`` term (a note when no pressure
         is given): ``n = A / spacing^2`` spots (``contact.spot_spacing``) yield at ``contact.asperity_hardness`` and
         crowd (zero at full contact); ``contact_share`` (<= 1) is the contact left (voids: ``j_lim / j``)."""
-        from ..physics import constriction_resistance
+        from ..physics.contact import pressed_contact
 
         if not pressure_Pa:
             self.notes.append(f"{location}: {missing}")
             return []
         names = ["lithiophobic_contact_angle", "contact.asperity_hardness", "contact.spot_spacing"]
-        area = to_si(1.0, "cm2")
-        spots = max(1, round(area / self._si("contact.spot_spacing") ** 2))
-        r = constriction_resistance(to_si(sigma_S_per_cm, "S/cm"), self._si("contact.asperity_hardness"), crowding=True,
-                                    pressure_Pa=pressure_Pa * contact_share, area_m2=area, n_contact_spots=spots)
-        eq = f"{equation}; {spots:.3g} spots per cm2, x (1 - sqrt(p / H))^1.5 as they crowd" + (
+        r = pressed_contact(to_si(sigma_S_per_cm, "S/cm"), pressure_Pa * contact_share,
+                            self._si("contact.asperity_hardness"), self._si("contact.spot_spacing"))
+        eq = f"{equation}; {r.inputs['n_contact_spots']:.3g} spots per cm2, x (1 - sqrt(p / H))^1.5 as they crowd" + (
             f", {contact_share:.3g} of the contact left" * (contact_share < 1))
         c = AsrContribution(f"{kind} {location}", kind, "none", tuple(r.asr_ohm_cm2 for _ in self.times_h), None,
                             sigma_S_per_cm, eq, tuple(names), self._estimate(names))
