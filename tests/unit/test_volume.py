@@ -149,3 +149,42 @@ def test_a_path_to_another_li_content_is_not_compared_with_the_measured_value():
     lco = {"Li": 1.0, "Co": 1.0, "O": 2.0}
     assert _same_end(lco, rows["LiCoO2"], -0.5) and not _same_end(lco, rows["LiCoO2"], -1.0)
     assert _same_end({"Si": 1.0}, rows["Si"], 3.75)
+
+
+def test_a_reversed_or_partial_path_is_compared_only_with_the_same_states(th):
+    """Si from 0 to 1.5 V runs the measured lithiation backwards: compared with the measured change taken the other
+    way (1 / (1 + 2.80) - 1 = -73.7 %); a path stopping at LiSi/Li12Si7 is another Li content: not compared."""
+    back = volume_change(th, "Si", (0.0, 1.5))
+    fwd = volume_change(th, "Si", (1.5, 0.0))
+    assert back.measured_percent == pytest.approx(100.0 * (1.0 / 3.8 - 1.0))
+    assert back.measured_to == "Si" and back.error_percent_points == pytest.approx(
+        back.volume_change_percent - back.measured_percent)
+    lo, hi = back.measured_range_percent
+    assert lo < back.measured_percent < hi and lo == pytest.approx(100.0 * (1.0 / 4.1 - 1.0))
+    assert abs(back.error_percent_points) < abs(fwd.error_percent_points)  # the same states, the other way
+    part = volume_change(th, "Si", (1.5, 0.3))
+    assert part.error_percent_points is None and any("not compared" in n for n in part.notes)
+    assert part.measured_percent == 280.0
+
+
+@pytest.mark.integration
+def test_a_topotactic_path_starts_from_the_li_content_at_the_start_voltage(th):
+    """LiFePO4 from 4 to 3 V is FePO4 (the equilibrium content at 4 V) lithiated back to LiFePO4, not Li inserted
+    into LiFePO4: the change is the delithiation's taken the other way, compared with the measured value reversed."""
+    down = volume_change(th, "LiFePO4", (3.0, 4.0))
+    up = volume_change(th, "LiFePO4", (4.0, 3.0))
+    assert up.method == "topotactic"
+    assert [p.li_per_formula_unit for p in up.path] == pytest.approx([-1.0, 0.0])
+    assert (1 + up.volume_change_percent / 100) * (1 + down.volume_change_percent / 100) == pytest.approx(1.0)
+    assert up.measured_to == "LiFePO4" and up.measured_percent == pytest.approx(10000.0 / 93.5 - 100.0)
+    assert up.error_percent_points == pytest.approx(up.volume_change_percent - up.measured_percent)
+
+
+def test_a_supercell_that_cannot_hold_li_is_refused():
+    from pymatgen.core import Lattice, Structure
+
+    from ssbkit.thermo.volume import _supercell
+
+    si = Structure(Lattice.cubic(5.43), ["Si"], [[0, 0, 0]])
+    with pytest.raises(SsbkitError, match="no cell up to"):
+        _supercell(si)

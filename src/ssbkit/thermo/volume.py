@@ -6,11 +6,12 @@ Two ways, the first where it applies (``method="auto"``):
   material's own structure (a supercell with at least four Li sites, the removed sites spread evenly), the
   full and the delithiated cells are both relaxed, positions and cell, with the machine-learned potential
   (CHGNet, :mod:`ssbkit.data.potential`; cached per structure and Li content), and the volume per formula unit
-  read.  Comparing two cells relaxed by the same potential cancels most of its volume error.  The Li removed
-  is the equilibrium Li content at the end voltage (the Li-uptake profile of :mod:`ssbkit.thermo.window`)
-  unless given (``li_removed``, a fraction of the host's Li).  On lithiation Li is inserted instead, into the
-  host's roomiest empty sites (:mod:`ssbkit.thermo.insertion`; Li4Ti5O12 -> Li7Ti5O12, TiS2 -> LiTiS2), as
-  much as the equilibrium uptake over the range unless given (``li_inserted``, Li per formula unit);
+  read.  Comparing two cells relaxed by the same potential cancels most of its volume error.  Each end is the
+  material at the equilibrium Li content of its voltage (the Li-uptake profile of :mod:`ssbkit.thermo.window`:
+  LiFePO4 from 4 to 3 V runs from FePO4 back to LiFePO4): Li removed from the structure, or, above the as-made
+  content, inserted into the host's roomiest empty sites (:mod:`ssbkit.thermo.insertion`; Li4Ti5O12 ->
+  Li7Ti5O12, TiS2 -> LiTiS2); a given amount (``li_removed``, a fraction of the host's Li, or ``li_inserted``,
+  Li per formula unit) runs from the material as made;
   ``auto`` does so for a Li host with an oxide or sulfide framework (Li4Ti5O12, LiMn2O4), and a Li-free
   host (TiS2, FePO4) is lithiated topotactically when asked (``method="topotactic"``).
 * **phases** (alloying and conversion electrodes: Si, Sn, Al, In, FeS2 ...): the equilibrium phases along the
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -156,10 +157,17 @@ def volume_change(thermo: Any, name: Any, voltage: tuple[float, float], *, metho
         path, notes = _phases(comp, w, (a, b))
     change = 100.0 * (path[-1].volume_A3_per_formula_unit / path[0].volume_A3_per_formula_unit - 1.0)
     meas = _measured(mat)
-    compared = meas is not None and (method != "topotactic" or _same_end(comp, meas, path[-1].li_per_formula_unit))
-    if meas is not None and not compared:
-        notes += ((f"not compared with the measured {meas.percent:+g} % to {meas.to}: that is another Li content "
-                   f"({path[-1].li_per_formula_unit:+.3g} Li per formula unit here)"),)
+    direction = None if meas is None else _direction(comp, w, meas, method, path)
+    if meas is not None and direction is None:
+        notes += ((f"not compared with the measured {meas.percent:+g} % from {meas.formula} to {meas.to}: this path "
+                   f"runs between other Li contents ({path[0].li_per_formula_unit:+.3g} to "
+                   f"{path[-1].li_per_formula_unit:+.3g} Li per formula unit)"),)
+    elif meas is not None and direction == "reverse":
+        notes += ((f"the measured {meas.percent:+g} % from {meas.formula} to {meas.to} taken the other way: "
+                   f"{_reversed(meas.percent):+.3g} % from {meas.to} to {meas.formula}"),)
+        meas = replace(meas, to=meas.formula, percent=_reversed(meas.percent),
+                       range_percent=tuple(sorted(_reversed(x) for x in meas.range_percent)))
+    compared = direction is not None
     phases = sorted({p for s in path for p in s.phases})
     prov = thermo.provenance(f"volume change along the Li path ({method})", phases=phases,
                              notes=((mat.labelled_note,) if mat.note else ()) + notes, material=mat.name)
@@ -173,19 +181,51 @@ def volume_change(thermo: Any, name: Any, voltage: tuple[float, float], *, metho
         notes=((mat.labelled_note,) if mat.note else ()) + notes, provenance=prov)
 
 
-def _same_end(comp: dict[str, float], meas: Any, li_per_fu: float) -> bool:
-    """Whether a topotactic path ends at the measured row's Li content (its fraction removed, or its end phase)."""
+def _measured_end(comp: dict[str, float], meas: Any) -> float | None:
+    """Li per formula unit of the material at the measured row's end (its fraction removed, or its end phase)."""
     from ..materials import formula_amounts
 
     if meas.li_removed is not None:
-        want = -meas.li_removed * comp.get(LI, 0.0)
+        return -meas.li_removed * comp.get(LI, 0.0)
+    to = formula_amounts(meas.to)
+    el = _counting_element(comp)
+    if not to.get(el):
+        return None
+    return to.get(LI, 0.0) / to[el] * comp[el] - comp.get(LI, 0.0)
+
+
+def _close(x: float, want: float) -> bool:
+    return abs(x - want) <= 0.05 * max(1.0, abs(want))
+
+
+def _same_end(comp: dict[str, float], meas: Any, li_per_fu: float) -> bool:
+    """Whether a topotactic path ends at the measured row's Li content (its fraction removed, or its end phase)."""
+    want = _measured_end(comp, meas)
+    return want is not None and _close(li_per_fu, want)
+
+
+def _direction(comp: dict[str, float], w: Any, meas: Any, method: str, path: list[VolumePoint]) -> str | None:
+    """``forward`` when the path runs between the measured row's two states (the material as made, and its end),
+    ``reverse`` when it runs between them the other way, else None (another Li content: not compared).  A
+    topotactic path's end is the row's Li content; an equilibrium-phase path's ends are the data's equilibrium
+    states at the row's voltages (Si -> Li21Si5 for the measured Li15Si4, a metastable phase)."""
+    if method == "topotactic":
+        start, end = 0.0, _measured_end(comp, meas)
+        if end is None:
+            return None
     else:
-        to = formula_amounts(meas.to)
-        el = _counting_element(comp)
-        if not to.get(el):
-            return False
-        want = to.get(LI, 0.0) / to[el] * comp[el] - comp.get(LI, 0.0)
-    return abs(li_per_fu - want) <= 0.05 * max(1.0, abs(want))
+        start, end = (_li_at(w, v) for v in meas.voltage_V)
+    x0, x1 = path[0].li_per_formula_unit, path[-1].li_per_formula_unit
+    if _close(x0, start) and _close(x1, end):
+        return "forward"
+    if _close(x0, end) and _close(x1, start):
+        return "reverse"
+    return None
+
+
+def _reversed(percent: float) -> float:
+    """A volume change in percent taken the other way: ``100 (1 / (1 + p/100) - 1)``."""
+    return 100.0 * (1.0 / (1.0 + percent / 100.0) - 1.0)
 
 
 def _measured(mat: Any) -> Any:
@@ -247,8 +287,10 @@ def _phases(comp: dict[str, float], w: Any, voltage: tuple[float, float]) -> tup
 def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, voltage: tuple[float, float],
                 amount: tuple[float | None, float | None], structures: Any,
                 progress: Callable[[str], None] | None) -> tuple[list[VolumePoint], tuple[str, ...]]:
-    """The path of a topotactic (de)lithiation: Li removed from the structure (``amount[0]``, a fraction of its
-    Li) or inserted into it (``amount[1]``, Li per formula unit); else the equilibrium Li content at the end."""
+    """The path of a topotactic (de)lithiation between the equilibrium Li contents at the two voltages (each
+    relative to the material as made: Li removed from its structure or inserted into its empty sites), or, when
+    an amount is given, from the material as made to Li removed (``amount[0]``, a fraction of its Li) or inserted
+    (``amount[1]``, Li per formula unit)."""
     from ..data.potential import Potential
 
     table, s0 = _structure_of(formula, structures)
@@ -257,44 +299,67 @@ def _topotactic(thermo: Any, comp: dict[str, float], formula: str, w: Any, volta
                           f"a structures table holding it, or use the phases method", param="structures")
     a, b = voltage
     li_removed, li_inserted = amount
-    if li_inserted is not None or (li_removed is None and _li_at(w, b) > _li_at(w, a) + 1e-9):
-        cell, changed, x, what, label = _inserted(s0, comp, formula, w, voltage, li_inserted)
+    if li_removed is not None:
+        if comp.get(LI, 0.0) <= 0:
+            raise SsbkitError(f"{formula} holds no Li to remove: the topotactic method removes Li from the "
+                              f"structure or inserts it on lithiation; use the phases method", param="method")
+        ends = [(0.0, "as made"), (-li_removed * comp.get(LI, 0.0), "as given")]
+    elif li_inserted is not None:
+        ends = [(0.0, "as made"), (li_inserted, "as given")]
     else:
-        cell, changed, x, what, label = _removed(s0, comp, formula, w, voltage, li_removed)
+        ends = [(_li_at(w, v), f"the equilibrium Li content at {v:g} V") for v in (a, b)]
+        if abs(ends[1][0] - ends[0][0]) <= 1e-9:
+            raise SsbkitError(f"{formula} takes up or releases no Li from {a:g} to {b:g} V in these data: give the "
+                              f"Li removed or inserted, or use the phases method", param="li_removed")
+    # the as-made end is relaxed in the cell the other end is made from (an insertion's cell for a Li-free host)
+    size = next(x for x, _ in ends if abs(x) > 1e-9)
+    states = [_state(s0, comp, formula, x, basis, size) for x, basis in ends]
     pot = Potential.get()
     if progress is not None:
-        progress(f"relaxing {formula} and {formula} with {what} ({len(cell)} atoms) with {pot.name} (cached after "
-                 f"the first run)")
-    # volumes need the cell converged: a tighter force/stress tolerance than the energy-only default
-    full, part = (pot.evaluate(s, relax=True, fmax=VOLUME_FMAX, steps=VOLUME_STEPS) for s in (cell, changed))
-    n_fu = _formula_units(cell, comp)
-    path = [VolumePoint(voltage_V=a, li_per_formula_unit=0.0, phases=(formula,),
-                        volume_A3_per_formula_unit=float(full.structure.volume / n_fu), basis=f"{pot.name} relaxed"),
-            VolumePoint(voltage_V=b, li_per_formula_unit=float(x), phases=(label,),
-                        volume_A3_per_formula_unit=float(part.structure.volume / n_fu), basis=f"{pot.name} relaxed")]
-    notes = ((f"topotactic: {what} of a {len(cell)}-atom cell; both cells relaxed (positions and cell) with "
-              f"{pot.name}"),)
+        progress(f"relaxing {states[0][3]} and {states[1][3]} ({len(states[0][0])} and {len(states[1][0])} atoms) "
+                 f"with {pot.name} (cached after the first run)")
+    path, what = [], []
+    for v, (cell, x, desc, label) in zip((a, b), states):
+        # volumes need the cell converged: a tighter force/stress tolerance than the energy-only default
+        relaxed = pot.evaluate(cell, relax=True, fmax=VOLUME_FMAX, steps=VOLUME_STEPS)
+        n_fu = _formula_units(cell, comp)
+        path.append(VolumePoint(voltage_V=v, li_per_formula_unit=float(x), phases=(label,),
+                                volume_A3_per_formula_unit=float(relaxed.structure.volume / n_fu),
+                                basis=f"{pot.name} relaxed"))
+        what.append(f"{desc} ({len(cell)}-atom cell)")
+    notes = (f"topotactic: {what[0]} to {what[1]}; every cell relaxed (positions and cell) with {pot.name}",)
     return path, notes
 
 
-def _removed(s0: Any, comp: dict[str, float], formula: str, w: Any, voltage: tuple[float, float],
-             li_removed: float | None) -> tuple[Any, Any, float, str, str]:
-    """(cell, delithiated cell, Li per formula unit added (negative), description, end state) of a Li removal."""
+def _state(s0: Any, comp: dict[str, float], formula: str, x: float, basis: str,
+           size: float) -> tuple[Any, float, str, str]:
+    """(cell, Li per formula unit added, description, label) of the material holding ``x`` more Li per formula
+    unit than as made: Li removed from its supercell (x < 0), inserted into its empty sites (x > 0), or the
+    supercell itself (x = 0), sized for a change of ``size`` Li per formula unit (:func:`_base_cell`)."""
+    if abs(x) <= 1e-9:
+        return _base_cell(s0, comp, size), 0.0, f"{formula} as made", formula
+    if x < 0:
+        return _removed(s0, comp, formula, -x / comp.get(LI, 1.0), basis)
+    return _inserted(s0, comp, formula, x, basis)
+
+
+def _base_cell(s0: Any, comp: dict[str, float], x: float) -> Any:
+    """The supercell a change of ``x`` Li per formula unit is made in: at least MIN_LI_SITES Li sites for a removal
+    (x < 0), room for at least MIN_LI_SITES inserted Li for an insertion."""
+    if x < 0:
+        return _supercell(s0)
+    return _supercell(s0, lambda c: round(x * _formula_units(c, comp)))
+
+
+def _removed(s0: Any, comp: dict[str, float], formula: str, li_removed: float,
+             basis: str) -> tuple[Any, float, str, str]:
+    """(delithiated cell, Li per formula unit added (negative), description, state) of a Li removal."""
     n0 = comp.get(LI, 0.0)
     if n0 <= 0:
         raise SsbkitError(f"{formula} holds no Li to remove: the topotactic method removes Li from the structure "
                           f"or inserts it on lithiation; use the phases method", param="method")
-    a, b = voltage
-    if li_removed is None:
-        d = _li_at(w, a) - _li_at(w, b)
-        if d <= 1e-9:
-            raise SsbkitError(f"{formula} releases no Li from {a:g} to {b:g} V in these data: the topotactic method "
-                              f"needs a delithiation (give the fraction of Li removed, or use the phases method)",
-                              param="li_removed")
-        li_removed, basis = min(1.0, d / n0), f"the equilibrium Li content at {b:g} V"
-    else:
-        basis = "as given"
-    cell = _supercell(s0)
+    li_removed = min(1.0, li_removed)
+    cell = _base_cell(s0, comp, -1.0)
     li_sites = [i for i, site in enumerate(cell) if site.specie.symbol == LI]
     k = round(li_removed * len(li_sites))
     if k == 0:
@@ -304,31 +369,22 @@ def _removed(s0: Any, comp: dict[str, float], formula: str, w: Any, voltage: tup
     delith = cell.copy()
     delith.remove_sites(removed)
     x = len(removed) / len(li_sites)
-    return (cell, delith, -x * n0, f"{len(removed)} of {len(li_sites)} Li sites removed ({basis})",
+    return (delith, -x * n0, f"{formula} with {len(removed)} of {len(li_sites)} Li sites removed ({basis})",
             f"{formula} with {x:.3g} of its Li removed")
 
 
-def _inserted(s0: Any, comp: dict[str, float], formula: str, w: Any, voltage: tuple[float, float],
-              li_inserted: float | None) -> tuple[Any, Any, float, str, str]:
-    """(cell, lithiated cell, Li per formula unit added, description, end state) of a Li insertion into the
-    host's empty sites (:func:`ssbkit.thermo.insertion.insert_li`)."""
+def _inserted(s0: Any, comp: dict[str, float], formula: str, li_inserted: float,
+              basis: str) -> tuple[Any, float, str, str]:
+    """(lithiated cell, Li per formula unit added, description, state) of a Li insertion into the host's empty
+    sites (:func:`ssbkit.thermo.insertion.insert_li`)."""
     from .insertion import insert_li
 
-    a, b = voltage
-    if li_inserted is None:
-        li_inserted = _li_at(w, b) - _li_at(w, a)
-        basis = f"the equilibrium Li uptake from {a:g} to {b:g} V"
-    else:
-        basis = "as given"
-    if li_inserted <= 1e-9:
-        raise SsbkitError(f"{formula} takes up no Li from {a:g} to {b:g} V in these data: give the Li inserted, or "
-                          f"use the phases method", param="li_inserted")
-    cell = _supercell(s0, lambda c: round(li_inserted * _formula_units(c, comp)))
+    cell = _base_cell(s0, comp, li_inserted)
     n_fu = _formula_units(cell, comp)
     k = round(li_inserted * n_fu)
     lith, _ = insert_li(cell, k)
-    return (cell, lith, k / n_fu, f"{k} Li inserted into its empty sites ({k / n_fu:.3g} per formula unit, {basis})",
-            f"{formula} with {k / n_fu:.3g} Li inserted per formula unit")
+    desc = f"{formula} with {k} Li inserted into its empty sites ({k / n_fu:.3g} per formula unit, {basis})"
+    return lith, k / n_fu, desc, f"{formula} with {k / n_fu:.3g} Li inserted per formula unit"
 
 
 def _counting_element(comp: dict[str, float]) -> str:
@@ -344,6 +400,8 @@ def _formula_units(cell: Any, comp: dict[str, float]) -> float:
 
 #: force (and scaled stress) tolerance, eV/A, and step limit of the relaxations a volume is read from
 VOLUME_FMAX, VOLUME_STEPS = 0.02, 1000
+#: the largest supercell the topotactic method builds
+MAX_CELL_ATOMS = 400
 
 
 def _supercell(structure: Any, li_sites: Callable[[Any], float] | None = None) -> Any:
@@ -352,6 +410,9 @@ def _supercell(structure: Any, li_sites: Callable[[Any], float] | None = None) -
     count = li_sites or (lambda c: sum(1 for site in c if site.specie.symbol == LI))
     s = structure.copy()
     while count(s) < MIN_LI_SITES:
+        if len(s) > MAX_CELL_ATOMS:
+            raise SsbkitError(f"{structure.composition.reduced_formula}: no cell up to {MAX_CELL_ATOMS} atoms holds "
+                              f"{MIN_LI_SITES} Li for the topotactic method: use the phases method", param="method")
         scale = [1, 1, 1]
         scale[int(np.argmin(s.lattice.abc))] = 2
         s.make_supercell(scale)

@@ -26,7 +26,7 @@ def volume_change(con: Console, r: Any) -> None:
         inside = "inside" if lo <= r.volume_change_percent <= hi else "outside"
         verdict = (f"computed {r.error_percent_points:+.1f} points, {inside} the range"
                    if r.error_percent_points is not None else "not compared (another Li content, below)")
-        con.print(f"  measured: {r.measured_percent:+g} % to {r.measured_to} (range {lo:+g} to {hi:+g} %; "
+        con.print(f"  measured: {r.measured_percent:+.3g} % to {r.measured_to} (range {lo:+.3g} to {hi:+.3g} %; "
                   f"{escape(r.measured_reference)}): {verdict}", highlight=False)
     for note in r.notes:
         con.print(f"[dim]  {escape(note)}[/dim]", highlight=False)
