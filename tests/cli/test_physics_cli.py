@@ -133,6 +133,8 @@ def test_text_output_without_json(capsys):
     (["physics", "growth", "--kind", "XYZ", "--conductivity", "1e-8"], "unknown interface classification"),
     (["physics", "growth", "--kind", "SEI", "--rate", "1nm/h", "--conductivity", "1e-8"], "length^2/time"),
     (["physics", "strain", "--volume-change", "-150%"], "above -100"),
+    (["physics", "cracking", "--volume-change", "200"], "did you mean 200%?"),
+    (["physics", "cracking", "--volume-change", "5%", "--partner-volume-change", "-1"], "above -100"),
     (["physics", "contact", "--bogus"], "no such option"),
 ])
 def test_invalid_input_one_line_exit_2(capsys, argv, needle):

@@ -7,12 +7,18 @@ import click
 
 from ..errors import UnitError
 from ._common import Checked, echo_json, show
-from .physics_options import fraction_cb, json_option, list_of, positive
+from .physics_options import (
+    fraction_cb,
+    json_option,
+    list_of,
+    positive,
+    volume_change_cb,
+)
 from .physics_options import param_default as _param_default
 
 
 @click.command("strain")
-@click.option("--volume-change", required=True, callback=fraction_cb,
+@click.option("--volume-change", required=True, callback=volume_change_cb,
               help="Volume change dV/V of the active material: fraction (-0.05) or percent (-5%).")
 @click.option("--modulus", default=lambda: _param_default("mechanics.llzo_young_modulus", "GPa"),
               show_default="mechanics.llzo_young_modulus, 150 GPa", callback=positive("modulus"),
@@ -34,7 +40,7 @@ def strain_cmd(volume_change: float, modulus: float, poisson: float, particle_bu
 
 
 @click.command("cracking")
-@click.option("--volume-change", required=True, callback=fraction_cb,
+@click.option("--volume-change", required=True, callback=volume_change_cb,
               help="Volume change dV/V of the active particle over its cycle: fraction (0.075) or percent (7.5%); "
                    "negative: it shrinks (debonding).")
 @click.option("--modulus", default=lambda: _param_default("mechanics.llzo_young_modulus", "GPa"),
@@ -58,7 +64,7 @@ def strain_cmd(volume_change: float, modulus: float, poisson: float, particle_bu
 @click.option("--buffer-thickness", callback=positive("length"), help="The buffer coating's thickness, e.g. 200nm.")
 @click.option("--pressure", callback=positive("pressure", allow_zero=True),
               help="Stack pressure (presses a shrinking particle's interface shut), e.g. 5MPa.")
-@click.option("--partner-volume-change", callback=fraction_cb,
+@click.option("--partner-volume-change", callback=volume_change_cb,
               help="A second active material blended in: its dV/V over the same cycle (opposite sign: the layer's "
                    "own volume change cancels).")
 @click.option("--partner-share", callback=fraction_cb, help="The partner's share of the active volume (0.5 or 50%).")

@@ -112,6 +112,22 @@ def fraction_cb(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     return parse_quantity(value, "dimensionless", default_unit="", name=label)
 
 
+#: the largest volume change an electrode shows (Si -> Li15Si4 is +280 %), as a fraction
+MAX_VOLUME_CHANGE = 4.0
+
+
+def volume_change_cb(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A volume change dV/V: a fraction (0.075) or percent (7.5%), above -100 % and at most +400 %."""
+    x = fraction_cb(ctx, param, value)
+    if x is not None and not (-1.0 < x <= MAX_VOLUME_CHANGE):
+        label = f"--{param.name.replace('_', '-')}" if param.name else "volume change"
+        as_percent = "%" not in str(value) and MAX_VOLUME_CHANGE < x <= 100 * MAX_VOLUME_CHANGE
+        hint = f" (did you mean {value}%?)" if as_percent else ""
+        raise UnitError(f"{label} {value} is {100 * x:g} %: give a fraction (0.075) or a percent (7.5%) above "
+                        f"-100 % and at most +{100 * MAX_VOLUME_CHANGE:g} %{hint}")
+    return x
+
+
 def points_cb(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     """'30C:0.05,160C:14' -> [(303.15, '0.05'), (433.15, '14')] (values parsed later with --unit)."""
     if value is None:
