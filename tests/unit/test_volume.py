@@ -121,7 +121,7 @@ def test_cli_json(capsys):
 @pytest.mark.integration
 def test_lifepo4_delithiation_contracts_topotactically(th):
     """Olivine LiFePO4 -> FePO4 with the potential: a contraction of the order measured (Padhi et al. 1997:
-    -6.5 %; the potential makes FePO4 about 2 % too dense, docs/mechanics.md)."""
+    -6.5 %; the potential makes FePO4 about 1 % too large against LiFePO4, docs/mechanics.md)."""
     r = volume_change(th, "LiFePO4", (2.5, 4.0))
     assert r.method == "topotactic" and r.path[-1].li_per_formula_unit == pytest.approx(-1.0)
     assert -12.0 < r.volume_change_percent < -4.0
