@@ -210,15 +210,23 @@ def _direction(comp: dict[str, float], w: Any, meas: Any, method: str, path: lis
     topotactic path's end is the row's Li content; an equilibrium-phase path's ends are the data's equilibrium
     states at the row's voltages (Si -> Li21Si5 for the measured Li15Si4, a metastable phase)."""
     if method == "topotactic":
-        start, end = 0.0, _measured_end(comp, meas)
-        if end is None:
-            return None
+        def at_start(x: float) -> bool:
+            return _close(x, 0.0)
+
+        def at_end(x: float) -> bool:
+            return _same_end(comp, meas, x)
     else:
         start, end = (_li_at(w, v) for v in meas.voltage_V)
+
+        def at_start(x: float) -> bool:
+            return _close(x, start)
+
+        def at_end(x: float) -> bool:
+            return _close(x, end)
     x0, x1 = path[0].li_per_formula_unit, path[-1].li_per_formula_unit
-    if _close(x0, start) and _close(x1, end):
+    if at_start(x0) and at_end(x1):
         return "forward"
-    if _close(x0, end) and _close(x1, start):
+    if at_end(x0) and at_start(x1):
         return "reverse"
     return None
 
@@ -353,11 +361,9 @@ def _base_cell(s0: Any, comp: dict[str, float], x: float) -> Any:
 
 def _removed(s0: Any, comp: dict[str, float], formula: str, li_removed: float,
              basis: str) -> tuple[Any, float, str, str]:
-    """(delithiated cell, Li per formula unit added (negative), description, state) of a Li removal."""
-    n0 = comp.get(LI, 0.0)
-    if n0 <= 0:
-        raise SsbkitError(f"{formula} holds no Li to remove: the topotactic method removes Li from the structure "
-                          f"or inserts it on lithiation; use the phases method", param="method")
+    """(delithiated cell, Li per formula unit added (negative), description, state) of a Li removal (the material
+    holds Li: :func:`_topotactic` refuses a removal from a Li-free host)."""
+    n0 = comp[LI]
     li_removed = min(1.0, li_removed)
     cell = _base_cell(s0, comp, -1.0)
     li_sites = [i for i, site in enumerate(cell) if site.specie.symbol == LI]
